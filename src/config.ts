@@ -1,0 +1,106 @@
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string | null;
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  dataDir: string;
+  logLevel: LogLevel;
+  trustProxy: boolean;
+  worker: { inProcess: boolean; concurrency: number; pollMs: number };
+  shutdownTimeoutMs: number;
+  bootstrap: {
+    workspaceSlug: string;
+    adminEmail: string | null;
+    adminPassword: string | null;
+    adminApiKey: string | null;
+  };
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  return raw ? raw : null;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+/** Reads the environment once; every other module receives the typed result. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const workspaceSlug = (env.INFLOW_WORKSPACE ?? 'default').trim();
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(workspaceSlug)) {
+    throw new ConfigError('INFLOW_WORKSPACE must be a slug: lower-case letters, digits and dashes');
+  }
+  const adminApiKey = optional(env, 'INFLOW_ADMIN_API_KEY');
+  if (adminApiKey !== null && adminApiKey.length < 16) {
+    throw new ConfigError('INFLOW_ADMIN_API_KEY must be at least 16 characters');
+  }
+  const adminPassword = optional(env, 'INFLOW_ADMIN_PASSWORD');
+  if (adminPassword !== null && adminPassword.length < 8) {
+    throw new ConfigError('INFLOW_ADMIN_PASSWORD must be at least 8 characters');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: optional(env, 'HOST') ?? '0.0.0.0',
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+    dataDir: path.resolve(optional(env, 'INFLOW_DATA_DIR') ?? './data'),
+    logLevel,
+    trustProxy: flag(env, 'INFLOW_TRUST_PROXY', false),
+    worker: {
+      inProcess: flag(env, 'INFLOW_WORKER', true),
+      concurrency: integer(env, 'INFLOW_WORKER_CONCURRENCY', 4, 1, 256),
+      pollMs: integer(env, 'INFLOW_WORKER_POLL_MS', 500, 10, 60_000),
+    },
+    shutdownTimeoutMs: integer(env, 'INFLOW_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    bootstrap: {
+      workspaceSlug,
+      adminEmail: optional(env, 'INFLOW_ADMIN_EMAIL')?.toLowerCase() ?? null,
+      adminPassword,
+      adminApiKey,
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as core from './0001_core.js';
+
+/** Listed here rather than read from disk so the compiled build needs no directory scan. */
+export const migrations: Record<string, Migration> = {
+  '0001_core': core,
+};

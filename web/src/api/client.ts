@@ -1,0 +1,130 @@
+// The one place the dashboard talks HTTP: adds the session's CSRF token and the workspace header,
+// and turns RFC 9457 problem+json answers into ApiError.
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | null;
+  readonly errors: FieldError[];
+  /** Seconds from a Retry-After header (429), when the server sent one. */
+  readonly retryAfter: number | null;
+
+  constructor(init: {
+    status: number;
+    title: string;
+    detail: string | null;
+    errors: FieldError[];
+    retryAfter: number | null;
+  }) {
+    super(init.detail ?? init.title);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.errors = init.errors;
+    this.retryAfter = init.retryAfter;
+  }
+
+  /** Message for one form field, matching `email`, `/email` or `body.email`. */
+  fieldMessage(field: string): string | undefined {
+    return this.errors.find((e) => normaliseField(e.field) === field)?.message;
+  }
+}
+
+function normaliseField(field: string): string {
+  return field.replace(/^\/?(body[./])?/, '').replace(/^\//, '');
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: () => void = () => window.location.assign('/login');
+
+/** Called with the token from login or /api/auth/me; sent on every non-GET request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The app routes the user to /login through this when a request comes back 401. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** Slug of the workspace being viewed; required by every /api/v1 route. */
+  workspace?: string;
+  /** Off for calls where 401 is an answer, not an expired session (login, the session probe). */
+  redirectOn401?: boolean;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.workspace) headers['X-Inflow-Workspace'] = options.workspace;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      title: 'Network error',
+      detail: 'Could not reach the Inflow server. Check your connection and try again.',
+      errors: [],
+      retryAfter: null,
+    });
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  const error = await problemFrom(response);
+  if (response.status === 401 && options.redirectOn401 !== false) onUnauthorized();
+  throw error;
+}
+
+async function problemFrom(response: Response): Promise<ApiError> {
+  let body: { title?: unknown; detail?: unknown; errors?: unknown } = {};
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    // Not JSON (a proxy's HTML error page, say): fall back to the status line.
+  }
+  const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+  return new ApiError({
+    status: response.status,
+    title: typeof body.title === 'string' ? body.title : response.statusText || 'Request failed',
+    detail: typeof body.detail === 'string' ? body.detail : null,
+    errors: Array.isArray(body.errors) ? (body.errors as FieldError[]) : [],
+    retryAfter: Number.isFinite(retryAfter) ? retryAfter : null,
+  });
+}
+
+/** Follows `next_cursor` until the end: for short lists (members, keys) shown whole. */
+export async function fetchAllPages<T>(path: string, workspace: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 50; page++) {
+    const url: string = cursor ? `${path}?cursor=${encodeURIComponent(cursor)}` : path;
+    const result: { data: T[]; next_cursor: string | null } = await apiRequest(url, { workspace });
+    items.push(...result.data);
+    cursor = result.next_cursor;
+    if (!cursor) break;
+  }
+  return items;
+}

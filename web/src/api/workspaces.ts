@@ -1,0 +1,29 @@
+import { apiRequest } from './client';
+import type { Page, Workspace, WorkspaceWithRole } from './types';
+
+export const workspaceKey = (slug: string) => [slug, 'workspace'] as const;
+
+export function listWorkspaces(slug: string) {
+  return apiRequest<Page<WorkspaceWithRole>>('/api/v1/workspaces', { workspace: slug });
+}
+
+/** Creates a workspace owned by the current user; `slug` is the header of the one being viewed. */
+export function createWorkspace(slug: string, input: { name: string; slug: string }) {
+  return apiRequest<WorkspaceWithRole>('/api/v1/workspaces', {
+    method: 'POST',
+    body: input,
+    workspace: slug,
+  });
+}
+
+export function getWorkspace(slug: string) {
+  return apiRequest<Workspace>('/api/v1/workspace', { workspace: slug });
+}
+
+export function renameWorkspace(slug: string, name: string) {
+  return apiRequest<Workspace>('/api/v1/workspace', {
+    method: 'PATCH',
+    body: { name },
+    workspace: slug,
+  });
+}

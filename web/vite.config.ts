@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The config lives in web/ but is run from the repo root (`npx vite build --config web/vite.config.ts`),
+// so every path is anchored to this file, not to the working directory.
+const webDir = fileURLToPath(new URL('.', import.meta.url));
+const backend = 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: webDir,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/api': backend,
+      '/healthz': backend,
+    },
+  },
+});
