@@ -28,9 +28,8 @@ const queryClient = new QueryClient({
 setUnauthorizedHandler(() => {
   const { pathname, search } = window.location;
   if (pathname === '/login') return;
-  void router
-    .navigate('/login', { replace: true, state: { from: pathname + search } })
-    .then(() => queryClient.clear());
+  queryClient.clear();
+  void router.navigate('/login', { replace: true, state: { from: pathname + search } });
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -1,0 +1,95 @@
+import type { Db } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import type { Role } from '../db/schema.js';
+import { createUser, usersByEmail } from '../modules/accounts/service.js';
+import { createApiKey } from '../modules/workspaces/api-keys.js';
+import { ROLES } from '../modules/workspaces/roles.js';
+import { createWorkspace, workspaceBySlug } from '../modules/workspaces/service.js';
+import { flags, required, UsageError } from './args.js';
+
+/**
+ * Commands that change the database. They run where the database is: in this process, or —
+ * while `inflow serve` holds the embedded database — inside the server, through its CLI bridge.
+ */
+export const ADMIN_COMMANDS = ['migrate', 'user', 'apikey'] as const;
+
+export interface CommandOutput {
+  exitCode: number;
+  stdout: string;
+}
+
+function role(value: unknown): Role {
+  const name = (value ?? 'owner') as Role;
+  if (!ROLES.includes(name)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  return name;
+}
+
+function print(json: boolean, record: Record<string, unknown>): string {
+  if (json) return `${JSON.stringify(record)}\n`;
+  return Object.entries(record).map(([k, v]) => `${k}: ${String(v)}`).join('\n') + '\n';
+}
+
+async function workspaceFor(db: Db, slug: string) {
+  const existing = await workspaceBySlug(db, slug);
+  if (existing) return { workspace: existing, created: false };
+  return { workspace: await createWorkspace(db, { slug, name: slug }, null), created: true };
+}
+
+async function userCreate(db: Db, argv: string[]): Promise<string> {
+  const { values } = flags(argv, {
+    email: { type: 'string' },
+    password: { type: 'string' },
+    name: { type: 'string' },
+    workspace: { type: 'string' },
+    role: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const email = required(values, 'email');
+  const slug = required(values, 'workspace');
+  const memberRole = role(values.role);
+  const { workspace, created } = await workspaceFor(db, slug);
+  const [existing] = await usersByEmail(db, [email]);
+  const user = existing ?? (await createUser(db, { email, password: required(values, 'password'), name: values.name }));
+  await db
+    .insertInto('memberships')
+    .values({ workspace_id: workspace.id, user_id: user.id, role: memberRole })
+    .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet({ role: memberRole }))
+    .execute();
+  return print(values.json === true, {
+    user_id: user.id,
+    email: user.email,
+    user_created: !existing,
+    workspace: workspace.slug,
+    workspace_created: created,
+    role: memberRole,
+  });
+}
+
+async function apikeyCreate(db: Db, argv: string[]): Promise<string> {
+  const { values } = flags(argv, {
+    workspace: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const slug = required(values, 'workspace');
+  const workspace = await workspaceBySlug(db, slug);
+  if (!workspace) throw new UsageError(`no workspace with slug "${slug}"`);
+  const { key, apiKey } = await createApiKey(db, workspace.id, {
+    name: values.name ?? 'CLI',
+    role: role(values.role),
+    createdBy: null,
+  });
+  return print(values.json === true, { key, id: apiKey.id, name: apiKey.name, role: apiKey.role, workspace: workspace.slug });
+}
+
+export async function runAdminCommand(db: Db, argv: readonly string[]): Promise<CommandOutput> {
+  const [command, sub, ...rest] = argv;
+  if (command === 'migrate') {
+    const applied = await migrateToLatest(db);
+    return { exitCode: 0, stdout: applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n' };
+  }
+  if (command === 'user' && sub === 'create') return { exitCode: 0, stdout: await userCreate(db, rest) };
+  if (command === 'apikey' && sub === 'create') return { exitCode: 0, stdout: await apikeyCreate(db, rest) };
+  throw new UsageError(`unknown command: ${argv.slice(0, 2).join(' ')}`);
+}

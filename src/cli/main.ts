@@ -1,0 +1,75 @@
+import { loadConfig } from '../config.js';
+import { readLock } from '../db/data-dir-lock.js';
+import { version } from '../paths.js';
+import { ADMIN_COMMANDS, runAdminCommand, type CommandOutput } from './admin-commands.js';
+import { flags, UsageError } from './args.js';
+import { runThroughServer } from './bridge.js';
+import { describeError } from './describe-error.js';
+import { openForCommand, serve, work } from './serve.js';
+
+const HELP = `inflow ${version} — inbound marketing and lead management
+
+usage: inflow <command> [options]
+
+  serve [--no-worker]        run the web server (and, unless told not to, the job worker)
+  worker                     run a job worker alone (scale-out on PostgreSQL)
+  migrate                    bring the database schema up to date
+  user create --email E --password P --workspace W [--name N] [--role R] [--json]
+                             create a user (and the workspace, if new) with role R (owner)
+  apikey create --workspace W [--name N] [--role R] [--json]
+                             create an API key; it is printed once
+  help | version
+
+Configuration is read from the environment: see docs/configuration.md.
+`;
+
+async function admin(argv: string[]): Promise<CommandOutput> {
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    const holder = readLock(config.dataDir);
+    // The embedded database belongs to the running server: ask it to do the work.
+    if (holder?.port && holder.token) return runThroughServer(holder, argv);
+  }
+  const { database, lock } = await openForCommand(config, argv[0]!);
+  try {
+    return await runAdminCommand(database.db, argv);
+  } finally {
+    await database.close();
+    lock?.release();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  try {
+    if (command === 'serve') {
+      const { values } = flags(rest, { 'no-worker': { type: 'boolean' } });
+      await serve(loadConfig(), { worker: values['no-worker'] !== true });
+      return -1;
+    }
+    if (command === 'worker') {
+      flags(rest, {});
+      await work(loadConfig());
+      return -1;
+    }
+    if ((ADMIN_COMMANDS as readonly string[]).includes(command)) {
+      const result = await admin(argv);
+      process.stdout.write(result.stdout);
+      return result.exitCode;
+    }
+    if (command === 'version' || command === '--version') {
+      process.stdout.write(`${version}\n`);
+      return 0;
+    }
+    if (command === 'help' || command === '--help' || command === '-h') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (err) {
+    const { message, exitCode } = describeError(err);
+    process.stderr.write(`inflow: ${message}\n`);
+    if (err instanceof UsageError) process.stderr.write('run `inflow help` for usage\n');
+    return exitCode;
+  }
+}

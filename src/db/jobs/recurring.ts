@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema.js';
+import { enqueue } from './queue.js';
+import type { JobHandler } from './worker.js';
+
+export interface RecurringJob {
+  kind: string;
+  everyMs: number;
+  run: JobHandler;
+}
+
+/**
+ * Enqueues the next run of each recurring job. The idempotency key names the time slot, so
+ * any number of workers starting at once schedule each slot once.
+ */
+export async function scheduleRecurring(db: Kysely<DB>, jobs: readonly RecurringJob[], now = Date.now()): Promise<void> {
+  for (const job of jobs) {
+    const slot = Math.floor(now / job.everyMs) * job.everyMs + job.everyMs;
+    await enqueue(db, job.kind, {}, { runAt: new Date(slot), idempotencyKey: `${job.kind}@${new Date(slot).toISOString()}`, maxAttempts: 3 });
+  }
+}
+
+/** A handler that runs the job, then books its next slot. */
+export function recurringHandler(job: RecurringJob): JobHandler {
+  return async (row, ctx) => {
+    await job.run(row, ctx);
+    await scheduleRecurring(ctx.db, [job]);
+  };
+}

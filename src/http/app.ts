@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { accountRoutes } from '../modules/accounts/routes.js';
+import { workspaceRoutes } from '../modules/workspaces/routes.js';
+import { registerAuth } from './auth.js';
+import { registerErrorHandling } from './errors.js';
+import { API_DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
+import { indexRoutes } from './route-index.js';
+import { ProblemSchema } from './schemas.js';
+import { registerDashboard, type PageFallback } from './static.js';
+import { validatorCompiler } from './validation.js';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  database: Database;
+  config: Pick<Config, 'trustProxy' | 'publicUrl' | 'logLevel'>;
+  version: string;
+  /** Built dashboard (web/dist); omitted in API-only tests. */
+  webDist?: string;
+  /** A logger shared with the rest of the process; else one is made (or none: `logger: false`). */
+  loggerInstance?: FastifyBaseLogger;
+  logger?: FastifyServerOptions['logger'];
+  /** Routes added by the caller before the app is sealed (e.g. the CLI bridge). */
+  extraRoutes?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+const problemShape = ProblemSchema;
+
+function isApiPath(url: string): boolean {
+  return url.startsWith('/api/') && !url.startsWith(API_DOCS_PATH) && url !== OPENAPI_PATH;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const app = Fastify({
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? { level: config.logLevel } }),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    requestIdHeader: false,
+    // A caller's request id is kept for tracing across services, if it looks like one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  indexRoutes(app);
+
+  // Every API route must say who may call it; a route without a decision fails at boot.
+  app.addHook('onRoute', (route) => {
+    if (!isApiPath(route.url)) return;
+    if (!route.config?.auth) throw new Error(`route ${String(route.method)} ${route.url} declares no config.auth`);
+    if (route.schema) {
+      route.schema.response = { ...(route.schema.response as object), '4xx': problemShape, '5xx': problemShape };
+      if (route.config.auth === 'public') route.schema.security = [];
+    }
+  });
+
+  let pageFallback: PageFallback | null = null;
+  registerErrorHandling(app, () => pageFallback);
+  await app.register(cookie);
+  registerAuth(app, database.db);
+  await registerOpenApi(app, options.version);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    if (!request.url.startsWith(API_DOCS_PATH)) reply.header('x-frame-options', 'DENY');
+  });
+
+  app.get(
+    '/healthz',
+    { config: { auth: 'public' }, schema: { hide: true } },
+    async () => {
+      try {
+        await sql`select 1`.execute(database.db);
+      } catch (err) {
+        throw new AppError('unavailable', `The database does not answer: ${(err as Error).message}`);
+      }
+      return { status: 'ok', database: database.kind };
+    },
+  );
+
+  const secureCookies = (request: { protocol: string }) => request.protocol === 'https' || config.publicUrl?.startsWith('https:') === true;
+  accountRoutes(app, { db: database.db, secureCookies });
+  workspaceRoutes(app, { db: database.db });
+  await options.extraRoutes?.(app);
+  if (options.webDist) pageFallback = await registerDashboard(app, options.webDist);
+  await app.ready();
+  return app;
+}

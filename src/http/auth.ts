@@ -1,0 +1,140 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.js';
+import type { Role } from '../db/schema.js';
+import { AppError, notFound } from '../errors.js';
+import { sessionByToken, touchSession, type PublicUser } from '../modules/accounts/service.js';
+import { safeEqual } from '../modules/accounts/tokens.js';
+import { markApiKeyUsed, principalForKey } from '../modules/workspaces/api-keys.js';
+import { can, type Permission } from '../modules/workspaces/roles.js';
+import { membershipOf, workspacesOfUser } from '../modules/workspaces/service.js';
+
+/**
+ * public: anyone. user: a dashboard session. account: a session or an API key.
+ * workspace: a session with a membership in the requested workspace, or that workspace's key.
+ */
+export type AuthMode = 'public' | 'user' | 'account' | 'workspace';
+
+export type Principal =
+  | { kind: 'user'; user: PublicUser; sessionId: string; csrfToken: string }
+  | { kind: 'api_key'; keyId: string; role: Role; workspace: WorkspaceContext };
+
+export interface WorkspaceContext {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: Date;
+  role: Role;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthMode;
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    workspace: WorkspaceContext | null;
+  }
+}
+
+export const SESSION_COOKIE = 'inflow_session';
+export const CSRF_HEADER = 'x-csrf-token';
+export const WORKSPACE_HEADER = 'x-inflow-workspace';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOUCH_SESSION_MS = 5 * 60_000;
+const TOUCH_KEY_MS = 60_000;
+
+// One message for every credential failure: no hint whether the key, cookie or user was wrong.
+const unauthenticated = () => new AppError('unauthenticated', 'Missing or invalid credentials');
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw unauthenticated();
+  return match[1]!;
+}
+
+function headerValue(request: FastifyRequest, name: string): string | null {
+  const value = request.headers[name];
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+/** The request must carry a session; API keys are not enough. */
+export function requireUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
+  if (request.principal?.kind !== 'user') throw new AppError('forbidden', 'This endpoint needs a signed-in user, not an API key');
+  return request.principal;
+}
+
+export function requireWorkspace(request: FastifyRequest): WorkspaceContext {
+  if (!request.workspace) throw unauthenticated();
+  return request.workspace;
+}
+
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('workspace', null);
+
+  async function fromApiKey(request: FastifyRequest, token: string): Promise<void> {
+    const found = await principalForKey(db, token);
+    if (!found) throw unauthenticated();
+    const workspace: WorkspaceContext = { ...found.workspace, role: found.role };
+    request.principal = { kind: 'api_key', keyId: found.keyId, role: found.role, workspace };
+    request.workspace = workspace;
+    const requested = headerValue(request, WORKSPACE_HEADER);
+    if (requested && requested !== workspace.slug && requested !== workspace.id) {
+      throw new AppError('forbidden', 'This API key belongs to another workspace');
+    }
+    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOUCH_KEY_MS) {
+      markApiKeyUsed(db, workspace.id, found.keyId).catch((err: unknown) => request.log.warn({ err }, 'could not record API key use'));
+    }
+  }
+
+  async function fromSession(request: FastifyRequest, token: string): Promise<string> {
+    const session = await sessionByToken(db, token);
+    if (!session) throw unauthenticated();
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = headerValue(request, CSRF_HEADER);
+      if (!sent || !safeEqual(sent, session.csrfToken)) {
+        throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header`);
+      }
+    }
+    request.principal = { kind: 'user', user: session.user, sessionId: session.sessionId, csrfToken: session.csrfToken };
+    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_SESSION_MS) {
+      touchSession(db, session.sessionId).catch((err: unknown) => request.log.warn({ err }, 'could not extend session'));
+    }
+    return session.user.id;
+  }
+
+  async function workspaceOfUser(request: FastifyRequest, userId: string): Promise<void> {
+    const requested = headerValue(request, WORKSPACE_HEADER);
+    const membership = requested ? await membershipOf(db, userId, requested) : (await workspacesOfUser(db, userId))[0];
+    // Not a member and no such workspace look the same from outside.
+    if (!membership) throw notFound('Workspace');
+    request.workspace = membership;
+  }
+
+  app.addHook('onRequest', async (request) => {
+    const { auth, permission } = request.routeOptions.config;
+    if (!auth || auth === 'public') return;
+    const bearer = bearerToken(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (bearer) {
+      if (auth === 'user') throw new AppError('forbidden', 'This endpoint needs a signed-in user, not an API key');
+      await fromApiKey(request, bearer);
+    } else if (cookie) {
+      const userId = await fromSession(request, cookie);
+      if (auth === 'workspace') await workspaceOfUser(request, userId);
+    } else {
+      throw unauthenticated();
+    }
+    if (permission) {
+      const role = request.workspace?.role;
+      if (!role || !can(role, permission)) {
+        throw new AppError('forbidden', `Your role (${role ?? 'none'}) may not do this: it needs the ${permission} permission`);
+      }
+    }
+  });
+}

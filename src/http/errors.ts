@@ -1,0 +1,61 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import { AppError } from '../errors.js';
+import { problem, sendProblem, type Problem } from './problem.js';
+import { fieldErrors } from './validation.js';
+import { allowedMethods } from './route-index.js';
+import type { PageFallback } from './static.js';
+
+// Fastify's own error codes that are the client's fault, mapped to our kinds.
+const FASTIFY_CODES: Record<string, (err: FastifyError) => Problem> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: () => problem('payload_too_large', 'The request body is larger than this endpoint accepts'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (err) => problem('unsupported_media_type', err.message),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => problem('invalid_input', 'Content-Length does not match the body'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => problem('malformed_body', 'The body is empty but Content-Type says JSON'),
+  FST_ERR_CTP_INVALID_JSON_BODY: () => problem('malformed_body', 'The body is not valid JSON'),
+};
+
+function toProblem(err: FastifyError): Problem {
+  if (err instanceof AppError) return problem(err.kind, err.message, err.fields);
+  if (err.validation) {
+    const fields = fieldErrors(err.validation as ErrorObject[], err.validationContext);
+    const where = err.validationContext ? ` in the ${err.validationContext}` : '';
+    return problem('invalid_input', `${fields.length} field${fields.length === 1 ? '' : 's'}${where} failed validation`, fields);
+  }
+  const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+  if (mapped) return mapped(err);
+  if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return problem('malformed_body', 'The body is not valid JSON');
+  }
+  if (err.statusCode === 400 && /proto|constructor/i.test(err.message)) {
+    return problem('malformed_body', 'The body contains a forbidden key (__proto__ or constructor.prototype)');
+  }
+  if (err.statusCode === 413) return problem('payload_too_large', err.message);
+  if (err.statusCode === 415) return problem('unsupported_media_type', err.message);
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return { ...problem('invalid_input', err.message), status: err.statusCode };
+  }
+  return problem('internal', 'Something went wrong on our side; the request id identifies it in the server log');
+}
+
+/** One place turns every thrown error, and every unknown route, into problem+json. */
+export function registerErrorHandling(app: FastifyInstance, pageFallback: () => PageFallback | null): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const body = toProblem(err);
+    if (body.status >= 500) request.log.error({ err }, 'request failed');
+    if (err instanceof AppError) for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);
+    return sendProblem(reply, body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const page = pageFallback()?.(request, reply);
+    if (page) return page;
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = allowedMethods(app, path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(reply, problem('method_not_allowed', `${request.method} is not allowed here; use ${allowed.join(' or ')}`));
+    }
+    return sendProblem(reply, problem('not_found', `No route for ${request.method} ${path}`));
+  });
+}

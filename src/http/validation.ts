@@ -1,0 +1,56 @@
+import { Ajv, type ErrorObject, type Options } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { FieldError } from '../errors.js';
+
+type AddFormats = (ajv: Ajv) => Ajv;
+// ajv-formats ships CommonJS whose default export ESM sees one level down.
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
+  (addFormatsModule as unknown as AddFormats));
+
+function makeAjv(options: Options): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true, removeAdditional: false, ...options });
+  addFormats(ajv);
+  return ajv;
+}
+
+// Bodies are typed JSON: `{"email": 123}` is an error, not the string "123". Query strings
+// and path params are text by nature, so they are coerced to the declared types.
+const bodyAjv = makeAjv({ coerceTypes: false });
+const textAjv = makeAjv({ coerceTypes: 'array' });
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+  return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+};
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+/** Turns ajv's errors into one entry per failing field, in words a form can show. */
+export function fieldErrors(errors: readonly ErrorObject[], part: string | undefined): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const error of errors) {
+    const path = error.instancePath.split('/').slice(1).map(decodeURIComponent).join('.');
+    let field = path;
+    let message = error.message ?? 'is invalid';
+    if (error.keyword === 'required') {
+      field = join(path, String(error.params.missingProperty));
+      message = 'is required';
+    } else if (error.keyword === 'additionalProperties') {
+      field = join(path, String(error.params.additionalProperty));
+      message = 'is not a known field';
+    } else if (error.keyword === 'type') {
+      message = `must be ${error.params.type}`;
+    } else if (error.keyword === 'enum') {
+      message = `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    }
+    const key = `${field}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ field: field || '(root)', ...(part ? { in: part } : {}), message });
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { purgeFinishedJobs } from './db/jobs/maintenance.js';
+import { recurringHandler, scheduleRecurring, type RecurringJob } from './db/jobs/recurring.js';
+import { Worker, type JobHandler, type WorkerLogger } from './db/jobs/worker.js';
+import type { DB } from './db/schema.js';
+import { purgeSessions } from './modules/accounts/jobs.js';
+
+// Each module contributes its job kinds here; the worker knows nothing of modules.
+const recurring: readonly RecurringJob[] = [purgeFinishedJobs, purgeSessions];
+const oneOff: Readonly<Record<string, JobHandler>> = {};
+
+export function jobHandlers(): Map<string, JobHandler> {
+  const handlers = new Map<string, JobHandler>(Object.entries(oneOff));
+  for (const job of recurring) handlers.set(job.kind, recurringHandler(job));
+  return handlers;
+}
+
+export async function startWorker(
+  db: Kysely<DB>,
+  options: { concurrency: number; pollMs: number; logger: WorkerLogger },
+): Promise<Worker> {
+  await scheduleRecurring(db, recurring);
+  const worker = new Worker(db, jobHandlers(), options);
+  worker.start();
+  return worker;
+}

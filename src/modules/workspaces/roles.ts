@@ -1,0 +1,54 @@
+import type { Role } from '../../db/schema.js';
+
+export const ROLES: readonly Role[] = ['owner', 'admin', 'marketer', 'sales', 'viewer'];
+
+export const PERMISSIONS = [
+  'workspace.read',
+  'workspace.manage',
+  'members.manage',
+  'api_keys.manage',
+  'marketing.write',
+  'sales.write',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  owner: PERMISSIONS,
+  admin: PERMISSIONS,
+  marketer: ['workspace.read', 'marketing.write'],
+  sales: ['workspace.read', 'sales.write'],
+  viewer: ['workspace.read'],
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  owner: 'Full control, including the workspace itself and who else is an owner.',
+  admin: 'Everything an owner can do except granting or removing the owner role.',
+  marketer: 'Builds forms, pages, emails, workflows and segments; edits contacts.',
+  sales: 'Works leads and deals: owners, notes, stages and the pipeline.',
+  viewer: 'Reads everything, changes nothing. Good for reports and agencies.',
+};
+
+export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
+  'workspace.read': 'See contacts, campaigns and reports',
+  'workspace.manage': 'Rename and configure the workspace',
+  'members.manage': 'Add, remove and change the role of users',
+  'api_keys.manage': 'Create and revoke API keys',
+  'marketing.write': 'Create and change marketing content and contacts',
+  'sales.write': 'Assign leads, log sales activity, move deals',
+};
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return GRANTS[role];
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** Only an owner may make, unmake or remove another owner; everyone else manages the rest. */
+export function mayAssignRole(actor: Role, from: Role | null, to: Role | null): boolean {
+  if (!can(actor, 'members.manage')) return false;
+  if (actor === 'owner') return true;
+  return from !== 'owner' && to !== 'owner';
+}

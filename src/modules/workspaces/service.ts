@@ -1,0 +1,186 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { isId, newId } from '../../db/ids.js';
+import type { DB, Role, Workspace } from '../../db/schema.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.js';
+import { createUser, usersByEmail } from '../accounts/service.js';
+import { randomToken } from '../accounts/tokens.js';
+import { mayAssignRole } from './roles.js';
+import { isSlug } from './slug.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface WorkspaceView {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: Date;
+}
+
+export interface MembershipView extends WorkspaceView {
+  role: Role;
+}
+
+export interface MemberView {
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  created_at: Date;
+}
+
+const workspaceColumns = ['workspaces.id', 'workspaces.slug', 'workspaces.name', 'workspaces.created_at'] as const;
+
+export async function createWorkspace(
+  db: Kysely<DB>,
+  input: { slug: string; name: string },
+  ownerUserId: string | null,
+): Promise<Workspace> {
+  const slug = input.slug.trim();
+  const name = input.name.trim();
+  if (!isSlug(slug)) throw invalid('The slug is not valid', [{ field: 'slug', message: 'use lower-case letters, digits and dashes' }]);
+  if (!name) throw invalid('The name is empty', [{ field: 'name', message: 'is required' }]);
+  return db.transaction().execute(async (tx) => {
+    const workspace = await tx
+      .insertInto('workspaces')
+      .values({ id: newId(), slug, name, secret: randomToken(32) })
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!workspace) throw conflict('A workspace with this slug already exists', [{ field: 'slug', message: 'is already taken' }]);
+    if (ownerUserId) {
+      await tx.insertInto('memberships').values({ workspace_id: workspace.id, user_id: ownerUserId, role: 'owner' }).execute();
+    }
+    return workspace;
+  });
+}
+
+export function workspaceBySlug(db: Executor, slug: string) {
+  return db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** The workspaces a user belongs to, oldest membership first. */
+export function workspacesOfUser(db: Executor, userId: string): Promise<MembershipView[]> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
+    .select([...workspaceColumns, 'memberships.role'])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('memberships.created_at')
+    .orderBy('workspaces.id')
+    .execute();
+}
+
+/** The user's membership in the workspace named by slug or id; null if none (or no such workspace). */
+export function membershipOf(db: Executor, userId: string, workspaceRef: string): Promise<MembershipView | undefined> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
+    .select([...workspaceColumns, 'memberships.role'])
+    .where('memberships.user_id', '=', userId)
+    .where((eb) => (isId(workspaceRef) ? eb('workspaces.id', '=', workspaceRef) : eb('workspaces.slug', '=', workspaceRef)))
+    .executeTakeFirst();
+}
+
+export async function renameWorkspace(db: Executor, workspaceId: string, name: string): Promise<WorkspaceView> {
+  const trimmed = name.trim();
+  if (!trimmed) throw invalid('The name is empty', [{ field: 'name', message: 'is required' }]);
+  return db
+    .updateTable('workspaces')
+    .set({ name: trimmed, updated_at: sql`now()` })
+    .where('id', '=', workspaceId)
+    .returning(['id', 'slug', 'name', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+function membersQuery(db: Executor, workspaceId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id as user_id', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at'])
+    .where('memberships.workspace_id', '=', workspaceId);
+}
+
+export function listMembers(db: Executor, workspaceId: string, page: { after: string | null; limit: number }): Promise<MemberView[]> {
+  let query = membersQuery(db, workspaceId).orderBy('users.id').limit(page.limit);
+  if (page.after) query = query.where('users.id', '>', page.after);
+  return query.execute();
+}
+
+async function memberOrThrow(db: Executor, workspaceId: string, userId: string): Promise<MemberView> {
+  if (!isId(userId)) throw notFound('Member');
+  const member = await membersQuery(db, workspaceId).where('users.id', '=', userId).executeTakeFirst();
+  if (!member) throw notFound('Member');
+  return member;
+}
+
+/**
+ * Adds a person to the workspace: an existing user by email, or a new user when a password
+ * is given. The actor may only hand out roles their own role allows.
+ */
+export async function addMember(
+  db: Kysely<DB>,
+  workspaceId: string,
+  actorRole: Role,
+  input: { email: string; role: Role; name?: string; password?: string },
+): Promise<MemberView> {
+  if (!mayAssignRole(actorRole, null, input.role)) throw forbidden(`Your role (${actorRole}) may not add a user as ${input.role}`);
+  return db.transaction().execute(async (tx) => {
+    let [user] = await usersByEmail(tx, [input.email]);
+    if (!user) {
+      if (!input.password) {
+        throw invalid('No user has this email yet: give an initial password to create one', [
+          { field: 'password', message: 'is required for a new user' },
+        ]);
+      }
+      user = await createUser(tx, { email: input.email, password: input.password, name: input.name });
+    }
+    const added = await tx
+      .insertInto('memberships')
+      .values({ workspace_id: workspaceId, user_id: user.id, role: input.role })
+      .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
+      .returning('user_id')
+      .executeTakeFirst();
+    if (!added) throw conflict('This user is already a member of the workspace', [{ field: 'email', message: 'is already a member' }]);
+    return memberOrThrow(tx, workspaceId, user.id);
+  });
+}
+
+async function ownerCount(tx: Executor, workspaceId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const lastOwner = () => new AppError('conflict', 'A workspace must keep at least one owner');
+
+export async function changeMemberRole(
+  db: Kysely<DB>,
+  workspaceId: string,
+  actorRole: Role,
+  userId: string,
+  role: Role,
+): Promise<MemberView> {
+  return db.transaction().execute(async (tx) => {
+    const member = await memberOrThrow(tx, workspaceId, userId);
+    if (!mayAssignRole(actorRole, member.role, role)) throw forbidden(`Your role (${actorRole}) may not change ${member.role} to ${role}`);
+    // Lock the workspace's owners so two demotions at once cannot both pass the count.
+    await tx.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').forUpdate().execute();
+    if (member.role === 'owner' && role !== 'owner' && (await ownerCount(tx, workspaceId)) <= 1) throw lastOwner();
+    await tx.updateTable('memberships').set({ role }).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+    return { ...member, role };
+  });
+}
+
+export async function removeMember(db: Kysely<DB>, workspaceId: string, actorRole: Role, userId: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const member = await memberOrThrow(tx, workspaceId, userId);
+    if (!mayAssignRole(actorRole, member.role, null)) throw forbidden(`Your role (${actorRole}) may not remove a ${member.role}`);
+    await tx.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('role', '=', 'owner').forUpdate().execute();
+    if (member.role === 'owner' && (await ownerCount(tx, workspaceId)) <= 1) throw lastOwner();
+    await tx.deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+  });
+}

@@ -1,0 +1,127 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ActionIcon, Button, Code, CopyButton, DataList, Group, Paper, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { sessionKey } from '../../api/auth';
+import { ApiError } from '../../api/client';
+import type { Session } from '../../api/types';
+import { getWorkspace, renameWorkspace, workspaceKey } from '../../api/workspaces';
+import { canEditWorkspace } from '../../auth/permissions';
+import { useWorkspace } from '../../auth/workspace-context';
+import { QueryError } from '../../components/QueryError';
+import { SectionHeader } from '../../components/SectionHeader';
+import { formatDateTime } from '../../format';
+import { notifyError, notifySuccess } from '../../notify';
+
+function CopyValue({ value, label }: { value: string; label: string }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Code fz="sm">{value}</Code>
+      <CopyButton value={value}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? 'Copied' : `Copy ${label}`}>
+            <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={`Copy ${label}`}>
+              {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+export function WorkspaceSettings() {
+  const { slug, role } = useWorkspace();
+  const queryClient = useQueryClient();
+  const workspace = useQuery({ queryKey: workspaceKey(slug), queryFn: () => getWorkspace(slug) });
+  const [name, setName] = useState('');
+  const editable = canEditWorkspace(role);
+
+  useEffect(() => {
+    if (workspace.data) setName(workspace.data.name);
+  }, [workspace.data]);
+
+  const rename = useMutation({
+    mutationFn: () => renameWorkspace(slug, name.trim()),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(workspaceKey(slug), updated);
+      queryClient.setQueryData<Session>(sessionKey, (s) =>
+        s && { ...s, workspaces: s.workspaces.map((w) => (w.slug === slug ? { ...w, name: updated.name } : w)) },
+      );
+      notifySuccess('Workspace name saved');
+    },
+    onError: (error) => notifyError(error, 'Could not save the name'),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    rename.mutate();
+  }
+
+  if (workspace.isError) return <QueryError error={workspace.error} onRetry={() => void workspace.refetch()} />;
+  const data = workspace.data;
+  const nameError = rename.error instanceof ApiError ? rename.error.fieldMessage('name') : undefined;
+
+  return (
+    <Stack gap="xl">
+      <div>
+        <SectionHeader title="General" description="The name your team sees in the workspace switcher." />
+        <Paper withBorder p="lg">
+          <form onSubmit={submit}>
+            <Group align="flex-end" wrap="nowrap">
+              <TextInput
+                label="Workspace name"
+                style={{ flex: 1, maxWidth: 420 }}
+                value={name}
+                required
+                readOnly={!editable}
+                disabled={!data}
+                error={nameError}
+                description={editable ? undefined : 'Only owners and admins can rename the workspace.'}
+                onChange={(e) => setName(e.currentTarget.value)}
+              />
+              {editable && (
+                <Button type="submit" loading={rename.isPending} disabled={!data || !name.trim() || name.trim() === data.name}>
+                  Save
+                </Button>
+              )}
+            </Group>
+          </form>
+        </Paper>
+      </div>
+      <div>
+        <SectionHeader title="Details" description="Use these when configuring integrations or calling the API." />
+        <Paper withBorder p="lg">
+          {data ? (
+            <DataList labelWidth={160} withDivider>
+              <DataList.Item>
+                <DataList.ItemLabel>Slug</DataList.ItemLabel>
+                <DataList.ItemValue>
+                  <CopyValue value={data.slug} label="slug" />
+                </DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>Workspace ID</DataList.ItemLabel>
+                <DataList.ItemValue>
+                  <CopyValue value={data.id} label="workspace ID" />
+                </DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>Created</DataList.ItemLabel>
+                <DataList.ItemValue>
+                  <Text fz="sm">{formatDateTime(data.created_at)}</Text>
+                </DataList.ItemValue>
+              </DataList.Item>
+            </DataList>
+          ) : (
+            <Stack>
+              <Skeleton h={20} />
+              <Skeleton h={20} />
+              <Skeleton h={20} />
+            </Stack>
+          )}
+        </Paper>
+      </div>
+    </Stack>
+  );
+}
