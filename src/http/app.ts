@@ -4,7 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, invalid } from '../errors.js';
 import { accountRoutes } from '../modules/accounts/routes.js';
 import { workspaceRoutes } from '../modules/workspaces/routes.js';
 import { registerAuth } from './auth.js';
@@ -13,7 +13,7 @@ import { API_DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
 import { indexRoutes } from './route-index.js';
 import { ProblemSchema } from './schemas.js';
 import { registerDashboard, type PageFallback } from './static.js';
-import { validatorCompiler } from './validation.js';
+import { nulBytePaths, validatorCompiler } from './validation.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -62,6 +62,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (route.schema) {
       route.schema.response = { ...(route.schema.response as object), '4xx': problemShape, '5xx': problemShape };
       if (route.config.auth === 'public') route.schema.security = [];
+    }
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const paths = nulBytePaths(request.body);
+    if (paths.length > 0) {
+      throw invalid('Text may not contain the NUL character (U+0000)', paths.map((field) => ({ field, in: 'body', message: 'contains U+0000' })));
     }
   });
 

@@ -15,8 +15,21 @@ const FASTIFY_CODES: Record<string, (err: FastifyError) => Problem> = {
   FST_ERR_CTP_INVALID_JSON_BODY: () => problem('malformed_body', 'The body is not valid JSON'),
 };
 
+// PostgreSQL SQLSTATE classes that mean the input was at fault, as a last line of defence
+// behind the schemas: 22 data exception (bad value, too long, NUL), 23505 unique violation.
+function databaseProblem(code: string): Problem | null {
+  if (code.startsWith('22')) return problem('invalid_input', 'A value is malformed or out of range');
+  if (code === '23505') return problem('conflict', 'A record with the same unique value already exists');
+  return null;
+}
+
 function toProblem(err: FastifyError): Problem {
   if (err instanceof AppError) return problem(err.kind, err.message, err.fields);
+  const sqlState = (err as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)) {
+    const mapped = databaseProblem(sqlState);
+    if (mapped) return mapped;
+  }
   if (err.validation) {
     const fields = fieldErrors(err.validation as ErrorObject[], err.validationContext);
     const where = err.validationContext ? ` in the ${err.validationContext}` : '';

@@ -4,6 +4,7 @@ export interface IndexedRoute {
   method: string;
   url: string;
   config: RouteOptions['config'];
+  schema: RouteOptions['schema'];
   pattern: RegExp;
 }
 
@@ -28,7 +29,7 @@ export function indexRoutes(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routes.push({ method, url: route.url, config: route.config, pattern: toPattern(route.url) });
+      routes.push({ method, url: route.url, config: route.config, schema: route.schema, pattern: toPattern(route.url) });
     }
   });
 }

@@ -54,3 +54,25 @@ export function fieldErrors(errors: readonly ErrorObject[], part: string | undef
   }
   return out;
 }
+
+/**
+ * Paths of strings (values or keys) holding U+0000. PostgreSQL text cannot store it, so such
+ * input is refused up front with the field named, instead of failing at the INSERT.
+ */
+export function nulBytePaths(body: unknown, limit = 20): string[] {
+  const found: string[] = [];
+  const stack: Array<{ value: unknown; path: string }> = [{ value: body, path: '' }];
+  while (stack.length > 0 && found.length < limit) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push(path || '(root)');
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (key.includes('\u0000')) found.push(childPath);
+        else stack.push({ value: child, path: childPath });
+      }
+    }
+  }
+  return found;
+}

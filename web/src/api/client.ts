@@ -30,9 +30,18 @@ export class ApiError extends Error {
     this.retryAfter = init.retryAfter;
   }
 
-  /** Message for one form field, matching `email`, `/email` or `body.email`. */
-  fieldMessage(field: string): string | undefined {
-    return this.errors.find((e) => normaliseField(e.field) === field)?.message;
+  /**
+   * Message for one form field, matching `email`, `/email` or `body.email`. The server words
+   * them to follow the field's name ("is required"), so the label is put in front.
+   */
+  fieldMessage(field: string, label: string): string | undefined {
+    const message = this.errors.find((e) => normaliseField(e.field) === field)?.message;
+    return message && `${label} ${message}`;
+  }
+
+  /** True when every field error belongs to one of these form fields (and so is shown there). */
+  onlyFields(fields: readonly string[]): boolean {
+    return this.errors.length > 0 && this.errors.every((e) => fields.includes(normaliseField(e.field)));
   }
 }
 

@@ -46,10 +46,13 @@ export interface Member {
   created_at: string;
 }
 
+/** The server describes each permission; a bare code is accepted too. */
+export type Permission = string | { name: string; description: string };
+
 export interface RoleInfo {
   role: Role;
   description: string;
-  permissions: string[];
+  permissions: Permission[];
 }
 
 export interface ApiKey {

@@ -7,13 +7,9 @@ export function listWorkspaces(slug: string) {
   return apiRequest<Page<WorkspaceWithRole>>('/api/v1/workspaces', { workspace: slug });
 }
 
-/** Creates a workspace owned by the current user; `slug` is the header of the one being viewed. */
-export function createWorkspace(slug: string, input: { name: string; slug: string }) {
-  return apiRequest<WorkspaceWithRole>('/api/v1/workspaces', {
-    method: 'POST',
-    body: input,
-    workspace: slug,
-  });
+/** Creates a workspace owned by the signed-in user (a session route: no workspace header needed). */
+export function createWorkspace(input: { name: string; slug: string }) {
+  return apiRequest<WorkspaceWithRole>('/api/v1/workspaces', { method: 'POST', body: input });
 }
 
 export function getWorkspace(slug: string) {

@@ -3,16 +3,16 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { sessionKey } from '../api/auth';
-import { ApiError } from '../api/client';
 import type { Session } from '../api/types';
 import { createWorkspace } from '../api/workspaces';
+import { formErrors, shownInForm } from '../form-errors';
 import { notifyError, notifySuccess } from '../notify';
+
+const FIELDS = { name: 'Name', slug: 'Slug' };
 
 interface Props {
   opened: boolean;
   onClose: () => void;
-  /** Workspace being viewed: the request is sent in its context. */
-  currentSlug: string;
 }
 
 /** "Acme Inc." → "acme-inc": the server's slug rule (lowercase letters, digits, dashes). */
@@ -23,10 +23,10 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 48);
+    .slice(0, 63);
 }
 
-export function CreateWorkspaceModal({ opened, onClose, currentSlug }: Props) {
+export function CreateWorkspaceModal({ opened, onClose }: Props) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [name, setName] = useState('');
@@ -34,7 +34,7 @@ export function CreateWorkspaceModal({ opened, onClose, currentSlug }: Props) {
   const [slugTouched, setSlugTouched] = useState(false);
 
   const create = useMutation({
-    mutationFn: () => createWorkspace(currentSlug, { name: name.trim(), slug }),
+    mutationFn: () => createWorkspace({ name: name.trim(), slug }),
     onSuccess: (workspace) => {
       // Show the new workspace in the switcher at once, then confirm with the server.
       queryClient.setQueryData<Session>(sessionKey, (s) =>
@@ -46,7 +46,7 @@ export function CreateWorkspaceModal({ opened, onClose, currentSlug }: Props) {
       void navigate(`/w/${workspace.slug}`);
     },
     onError: (error) => {
-      if (!(error instanceof ApiError && error.errors.length)) notifyError(error, 'Could not create the workspace');
+      if (!shownInForm(error, FIELDS)) notifyError(error, 'Could not create the workspace');
     },
   });
 
@@ -63,8 +63,7 @@ export function CreateWorkspaceModal({ opened, onClose, currentSlug }: Props) {
     create.mutate();
   }
 
-  const fieldError = (field: string) =>
-    create.error instanceof ApiError ? create.error.fieldMessage(field) : undefined;
+  const errors = formErrors(create.error, FIELDS);
 
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650}>Create workspace</Text>}>
@@ -79,7 +78,7 @@ export function CreateWorkspaceModal({ opened, onClose, currentSlug }: Props) {
             required
             data-autofocus
             value={name}
-            error={fieldError('name')}
+            error={errors.name}
             onChange={(e) => {
               setName(e.currentTarget.value);
               if (!slugTouched) setSlug(slugify(e.currentTarget.value));
@@ -91,9 +90,9 @@ export function CreateWorkspaceModal({ opened, onClose, currentSlug }: Props) {
             placeholder="acme-marketing"
             required
             value={slug}
-            error={fieldError('slug')}
-            pattern="[a-z0-9]+(-[a-z0-9]+)*"
-            title="Lowercase letters, digits and dashes"
+            error={errors.slug}
+            pattern="[a-z0-9][a-z0-9\-]{0,62}"
+            title="Lowercase letters, digits and dashes, starting with a letter or digit"
             onChange={(e) => {
               setSlugTouched(true);
               setSlug(e.currentTarget.value.toLowerCase());

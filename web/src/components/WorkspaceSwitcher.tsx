@@ -66,7 +66,7 @@ export function WorkspaceSwitcher({ workspaces, current }: Props) {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <CreateWorkspaceModal opened={creating} onClose={createModal.close} currentSlug={current.slug} />
+      <CreateWorkspaceModal opened={creating} onClose={createModal.close} />
     </>
   );
 }

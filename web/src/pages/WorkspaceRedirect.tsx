@@ -1,12 +1,15 @@
-import { Button } from '@mantine/core';
-import { IconBuilding } from '@tabler/icons-react';
+import { Button, Group } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuilding, IconPlus } from '@tabler/icons-react';
 import { Navigate } from 'react-router';
 import { logout, useSession } from '../api/auth';
+import { CreateWorkspaceModal } from '../components/CreateWorkspaceModal';
 import { StatusMessage } from '../components/StatusMessage';
 
-/** `/`: open the user's first workspace, or explain that they have none yet. */
+/** `/`: open the user's first workspace, or let them create one or wait to be added. */
 export function WorkspaceRedirect() {
   const { data: session } = useSession();
+  const [creating, createModal] = useDisclosure(false);
   const first = session?.workspaces[0];
   if (first) return <Navigate to={`/w/${first.slug}`} replace />;
 
@@ -16,16 +19,24 @@ export function WorkspaceRedirect() {
   }
 
   return (
-    <StatusMessage
-      fullPage
-      icon={<IconBuilding size={28} />}
-      title="You are not in a workspace yet"
-      description={`Ask a workspace owner or admin to add ${session?.user.email ?? 'you'}, then sign in again.`}
-      actions={
-        <Button variant="default" onClick={() => void signOut()}>
-          Log out
-        </Button>
-      }
-    />
+    <>
+      <StatusMessage
+        fullPage
+        icon={<IconBuilding size={26} />}
+        title="You are not in a workspace yet"
+        description={`Create one for your brand or client, or ask a workspace owner to add ${session?.user.email ?? 'you'}.`}
+        actions={
+          <Group>
+            <Button variant="default" onClick={() => void signOut()}>
+              Log out
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
+              Create workspace
+            </Button>
+          </Group>
+        }
+      />
+      <CreateWorkspaceModal opened={creating} onClose={createModal.close} />
+    </>
   );
 }

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../api/client';
 import { addMember, membersKey } from '../../api/members';
 import type { Role } from '../../api/types';
 import { assignableRoles, roleOptions } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
+import { formErrors, shownInForm } from '../../form-errors';
 import { notifyError, notifySuccess } from '../../notify';
+
+const FIELDS = { email: 'Email', name: 'Name', role: 'Role', password: 'Password' };
 
 export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { slug, role: myRole, name: workspaceName } = useWorkspace();
@@ -30,7 +32,7 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
       close();
     },
     onError: (error) => {
-      if (!(error instanceof ApiError && error.errors.length)) notifyError(error, 'Could not add the user');
+      if (!shownInForm(error, FIELDS)) notifyError(error, 'Could not add the user');
     },
   });
 
@@ -48,7 +50,7 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
     add.mutate();
   }
 
-  const fieldError = (field: string) => (add.error instanceof ApiError ? add.error.fieldMessage(field) : undefined);
+  const errors = formErrors(add.error, FIELDS);
 
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650}>Add user</Text>}>
@@ -61,14 +63,14 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
             required
             data-autofocus
             value={email}
-            error={fieldError('email')}
+            error={errors.email}
             onChange={(e) => setEmail(e.currentTarget.value)}
           />
           <TextInput
             label="Name"
             placeholder="Jamie Rivera"
             value={name}
-            error={fieldError('name')}
+            error={errors.name}
             onChange={(e) => setName(e.currentTarget.value)}
           />
           <Select
@@ -76,7 +78,7 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
             data={roleOptions(assignableRoles(myRole))}
             value={role}
             allowDeselect={false}
-            error={fieldError('role')}
+            error={errors.role}
             onChange={(value) => value && setRole(value as Role)}
             comboboxProps={{ withinPortal: true }}
           />
@@ -86,7 +88,7 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
             autoComplete="new-password"
             visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the characters' }}
             value={password}
-            error={fieldError('password')}
+            error={errors.password}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
           <Group justify="flex-end" mt="sm">

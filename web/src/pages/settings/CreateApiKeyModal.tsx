@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiKeysKey, createApiKey } from '../../api/api-keys';
-import { ApiError } from '../../api/client';
 import type { NewApiKey, Role } from '../../api/types';
 import { assignableRoles, roleOptions } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
+import { formErrors, shownInForm } from '../../form-errors';
 import { notifyError } from '../../notify';
+
+const FIELDS = { name: 'Name', role: 'Role' };
 
 interface Props {
   opened: boolean;
@@ -28,7 +30,7 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: Props) {
       onCreated(key);
     },
     onError: (error) => {
-      if (!(error instanceof ApiError && error.errors.length)) notifyError(error, 'Could not create the key');
+      if (!shownInForm(error, FIELDS)) notifyError(error, 'Could not create the key');
     },
   });
 
@@ -44,7 +46,7 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: Props) {
     create.mutate();
   }
 
-  const fieldError = (field: string) => (create.error instanceof ApiError ? create.error.fieldMessage(field) : undefined);
+  const errors = formErrors(create.error, FIELDS);
 
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650}>Create API key</Text>}>
@@ -57,7 +59,7 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: Props) {
             required
             data-autofocus
             value={name}
-            error={fieldError('name')}
+            error={errors.name}
             onChange={(e) => setName(e.currentTarget.value)}
           />
           <Select
@@ -66,7 +68,7 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: Props) {
             data={roleOptions(assignableRoles(myRole))}
             value={role}
             allowDeselect={false}
-            error={fieldError('role')}
+            error={errors.role}
             onChange={(value) => value && setRole(value as Role)}
           />
           <Group justify="flex-end" mt="sm">

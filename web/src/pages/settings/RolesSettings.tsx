@@ -1,14 +1,17 @@
-import { Badge, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { Group, List, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { listRoles, rolesKey } from '../../api/roles';
+import type { Permission } from '../../api/types';
 import { useWorkspace } from '../../auth/workspace-context';
 import { QueryError } from '../../components/QueryError';
 import { RoleBadge } from '../../components/RoleBadge';
 import { SectionHeader } from '../../components/SectionHeader';
 
-/** "api_keys:write" → "api keys: write": permission codes, readable but still recognisable. */
-function permissionLabel(permission: string): string {
-  return permission.replace(/[_-]/g, ' ').replace(/:/g, ': ');
+/** The server's wording of a permission, or its code made readable ("api_keys.manage" → "api keys manage"). */
+function permissionText(permission: Permission): { code: string; text: string } {
+  if (typeof permission !== 'string') return { code: permission.name, text: permission.description };
+  return { code: permission, text: permission.replace(/[_.:-]+/g, ' ') };
 }
 
 export function RolesSettings() {
@@ -29,7 +32,7 @@ export function RolesSettings() {
             <Table.Thead bg="gray.0">
               <Table.Tr>
                 <Table.Th w={140}>Role</Table.Th>
-                <Table.Th w="34%">Description</Table.Th>
+                <Table.Th w="36%">Description</Table.Th>
                 <Table.Th>What it may do</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -51,13 +54,13 @@ export function RolesSettings() {
                         <Text fz="sm">{r.description}</Text>
                       </Table.Td>
                       <Table.Td valign="top">
-                        <Group gap={6}>
-                          {r.permissions.map((p) => (
-                            <Badge key={p} variant="default" radius="sm" tt="none" fw={500} title={p}>
-                              {permissionLabel(p)}
-                            </Badge>
+                        <List spacing={4} size="sm" icon={<IconCheck size={15} color="var(--mantine-color-teal-6)" />} center>
+                          {r.permissions.map(permissionText).map(({ code, text }) => (
+                            <List.Item key={code} title={code}>
+                              {text}
+                            </List.Item>
                           ))}
-                        </Group>
+                        </List>
                       </Table.Td>
                     </Table.Tr>
                   ))

@@ -3,7 +3,6 @@ import { ActionIcon, Button, Code, CopyButton, DataList, Group, Paper, Skeleton,
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionKey } from '../../api/auth';
-import { ApiError } from '../../api/client';
 import type { Session } from '../../api/types';
 import { getWorkspace, renameWorkspace, workspaceKey } from '../../api/workspaces';
 import { canEditWorkspace } from '../../auth/permissions';
@@ -11,6 +10,7 @@ import { useWorkspace } from '../../auth/workspace-context';
 import { QueryError } from '../../components/QueryError';
 import { SectionHeader } from '../../components/SectionHeader';
 import { formatDateTime } from '../../format';
+import { formErrors } from '../../form-errors';
 import { notifyError, notifySuccess } from '../../notify';
 
 function CopyValue({ value, label }: { value: string; label: string }) {
@@ -60,7 +60,7 @@ export function WorkspaceSettings() {
 
   if (workspace.isError) return <QueryError error={workspace.error} onRetry={() => void workspace.refetch()} />;
   const data = workspace.data;
-  const nameError = rename.error instanceof ApiError ? rename.error.fieldMessage('name') : undefined;
+  const nameError = formErrors(rename.error, { name: 'Name' }).name;
 
   return (
     <Stack gap="xl">
