@@ -29,5 +29,8 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: 'lg' } },
     Card: { defaultProps: { radius: 'lg' } },
     Tooltip: { defaultProps: { withArrow: true, openDelay: 300 } },
+    // A closed option list left in the DOM is labelled like its input, so getByLabel('Role')
+    // would find two elements; mount it only while open.
+    Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
   },
 });

@@ -80,7 +80,6 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
             allowDeselect={false}
             error={errors.role}
             onChange={(value) => value && setRole(value as Role)}
-            comboboxProps={{ withinPortal: true }}
           />
           <PasswordInput
             label="Initial password"

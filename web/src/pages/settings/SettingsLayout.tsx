@@ -30,11 +30,10 @@ export function SettingsLayout() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {TABS.map(({ value }) => (
-          <Tabs.Panel key={value} value={value}>
-            {value === current && <Outlet />}
-          </Tabs.Panel>
-        ))}
+        {/* Only the open tab's panel exists: hidden empty panels would still carry their tab's label. */}
+        <Tabs.Panel value={current}>
+          <Outlet />
+        </Tabs.Panel>
       </Tabs>
     </PageContainer>
   );

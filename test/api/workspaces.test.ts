@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+let tenant: Tenant;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await createTenant(server);
+});
+afterAll(() => server.close());
+
+describe('workspaces', () => {
+  it('creates a workspace with the signed-in user as owner and lists it', async () => {
+    const session = await login(server, tenant.ownerEmail, tenant.password);
+    const created = await call(server, '/api/v1/workspaces', { method: 'POST', session, body: { name: 'Acme Brasil', slug: 'acme-br' } });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ slug: 'acme-br', name: 'Acme Brasil', role: 'owner' });
+    const again = await call(server, '/api/v1/workspaces', { method: 'POST', session, body: { name: 'Other', slug: 'acme-br' } });
+    expect(again.status).toBe(409);
+    expect(again.json.errors).toEqual([{ field: 'slug', message: 'is already taken' }]);
+    const list = await call(server, '/api/v1/workspaces', { session });
+    expect(list.json.data.map((w: { slug: string }) => w.slug)).toEqual([tenant.slug, 'acme-br']);
+    const current = await call(server, '/api/v1/workspace', { session, workspace: 'acme-br' });
+    expect(current.json).toMatchObject({ slug: 'acme-br', role: 'owner' });
+  });
+
+  it('rejects an invalid slug with the field named', async () => {
+    const session = await login(server, tenant.ownerEmail, tenant.password);
+    const response = await call(server, '/api/v1/workspaces', { method: 'POST', session, body: { name: 'Bad', slug: 'Not A Slug' } });
+    expect(response.status).toBe(400);
+    expect(response.json.errors[0]).toMatchObject({ field: 'slug', in: 'body' });
+  });
+
+  it('renames the workspace for owners and admins only', async () => {
+    const renamed = await call(server, '/api/v1/workspace', { method: 'PATCH', apiKey: tenant.apiKey, body: { name: '  Acme Marketing  ' } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.json.name).toBe('Acme Marketing');
+    const marketer = await addUser(server, tenant, 'marketer');
+    const session = await login(server, marketer.email, marketer.password);
+    const denied = await call(server, '/api/v1/workspace', { method: 'PATCH', session, body: { name: 'Mine now' } });
+    expect(denied.status).toBe(403);
+    expect(denied.json.detail).toContain('workspace.manage');
+  });
+});
+
+describe('members and roles', () => {
+  it('adds a new user with a password, who can then sign in', async () => {
+    const added = await call(server, '/api/v1/members', {
+      method: 'POST',
+      apiKey: tenant.apiKey,
+      body: { email: 'Ana@Example.com', name: 'Ana', role: 'sales', password: 'ana-password' },
+    });
+    expect(added.status).toBe(201);
+    expect(added.json).toMatchObject({ email: 'ana@example.com', name: 'Ana', role: 'sales' });
+    const session = await login(server, 'ana@example.com', 'ana-password');
+    const workspace = await call(server, '/api/v1/workspace', { session });
+    expect(workspace.json.role).toBe('sales');
+  });
+
+  it('asks for a password when the email is new, and refuses duplicates', async () => {
+    const noPassword = await call(server, '/api/v1/members', { method: 'POST', apiKey: tenant.apiKey, body: { email: 'new@example.com', role: 'viewer' } });
+    expect(noPassword.status).toBe(400);
+    expect(noPassword.json.errors).toEqual([{ field: 'password', message: 'is required for a new user' }]);
+    const dup = await call(server, '/api/v1/members', { method: 'POST', apiKey: tenant.apiKey, body: { email: tenant.ownerEmail, role: 'viewer' } });
+    expect(dup.status).toBe(409);
+    const badEmail = await call(server, '/api/v1/members', { method: 'POST', apiKey: tenant.apiKey, body: { email: 'a@@b.com', role: 'viewer', password: 'long-enough' } });
+    expect(badEmail.status).toBe(400);
+    expect(badEmail.json.errors[0].field).toBe('email');
+  });
+
+  it('keeps admins from granting or removing the owner role', async () => {
+    const admin = await addUser(server, tenant, 'admin');
+    const session = await login(server, admin.email, admin.password);
+    const promote = await call(server, '/api/v1/members', {
+      method: 'POST',
+      session,
+      body: { email: 'owner2@example.com', role: 'owner', password: 'long-enough' },
+    });
+    expect(promote.status).toBe(403);
+    const members = await call(server, '/api/v1/members', { session });
+    const owner = members.json.data.find((m: { role: string }) => m.role === 'owner');
+    const demote = await call(server, `/api/v1/members/${owner.user_id}`, { method: 'PATCH', session, body: { role: 'viewer' } });
+    expect(demote.status).toBe(403);
+    const addViewer = await call(server, '/api/v1/members', { method: 'POST', session, body: { email: 'viewer9@example.com', role: 'viewer', password: 'long-enough' } });
+    expect(addViewer.status).toBe(201);
+    const change = await call(server, `/api/v1/members/${addViewer.json.user_id}`, { method: 'PATCH', session, body: { role: 'marketer' } });
+    expect(change.json.role).toBe('marketer');
+    expect((await call(server, `/api/v1/members/${addViewer.json.user_id}`, { method: 'DELETE', session })).status).toBe(204);
+  });
+
+  it('never leaves a workspace without an owner', async () => {
+    const solo = await createTenant(server, 'solo');
+    const members = await call(server, '/api/v1/members', { apiKey: solo.apiKey });
+    const owner = members.json.data[0];
+    const demote = await call(server, `/api/v1/members/${owner.user_id}`, { method: 'PATCH', apiKey: solo.apiKey, body: { role: 'admin' } });
+    expect(demote.status).toBe(409);
+    expect(demote.json.detail).toBe('A workspace must keep at least one owner');
+    expect((await call(server, `/api/v1/members/${owner.user_id}`, { method: 'DELETE', apiKey: solo.apiKey })).status).toBe(409);
+  });
+
+  it('lets viewers read but not manage keys or members', async () => {
+    const viewer = await addUser(server, tenant, 'viewer');
+    const session = await login(server, viewer.email, viewer.password);
+    expect((await call(server, '/api/v1/members', { session })).status).toBe(200);
+    expect((await call(server, '/api/v1/roles', { session })).status).toBe(200);
+    expect((await call(server, '/api/v1/api-keys', { session })).status).toBe(403);
+    expect((await call(server, '/api/v1/api-keys', { method: 'POST', session, body: { name: 'x', role: 'viewer' } })).status).toBe(403);
+  });
+
+  it('lists the roles with their permissions', async () => {
+    const roles = await call(server, '/api/v1/roles', { apiKey: tenant.apiKey });
+    expect(roles.json.data.map((r: { role: string }) => r.role)).toEqual(['owner', 'admin', 'marketer', 'sales', 'viewer']);
+    const viewer = roles.json.data.find((r: { role: string }) => r.role === 'viewer');
+    expect(viewer.permissions.map((p: { name: string }) => p.name)).toEqual(['workspace.read']);
+  });
+
+  it('pages through API keys with a cursor', async () => {
+    const paged = await createTenant(server, 'paged');
+    for (let i = 0; i < 4; i++) {
+      await call(server, '/api/v1/api-keys', { method: 'POST', apiKey: paged.apiKey, body: { name: `key ${i}`, role: 'viewer' } });
+    }
+    const names: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof call>> = await call(server, `/api/v1/api-keys?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { apiKey: paged.apiKey });
+      expect(page.status).toBe(200);
+      names.push(...page.json.data.map((k: { name: string }) => k.name));
+      cursor = page.json.next_cursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(names).toEqual(['test', 'key 0', 'key 1', 'key 2', 'key 3']);
+  });
+});
