@@ -16,6 +16,7 @@ export const ADMIN_COMMANDS = ['migrate', 'user', 'apikey'] as const;
 export interface CommandOutput {
   exitCode: number;
   stdout: string;
+  stderr: string;
 }
 
 function role(value: unknown): Role {
@@ -87,9 +88,9 @@ export async function runAdminCommand(db: Db, argv: readonly string[]): Promise<
   const [command, sub, ...rest] = argv;
   if (command === 'migrate') {
     const applied = await migrateToLatest(db);
-    return { exitCode: 0, stdout: applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n' };
+    return { exitCode: 0, stdout: applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n', stderr: '' };
   }
-  if (command === 'user' && sub === 'create') return { exitCode: 0, stdout: await userCreate(db, rest) };
-  if (command === 'apikey' && sub === 'create') return { exitCode: 0, stdout: await apikeyCreate(db, rest) };
+  if (command === 'user' && sub === 'create') return { exitCode: 0, stdout: await userCreate(db, rest), stderr: '' };
+  if (command === 'apikey' && sub === 'create') return { exitCode: 0, stdout: await apikeyCreate(db, rest), stderr: '' };
   throw new UsageError(`unknown command: ${argv.slice(0, 2).join(' ')}`);
 }

@@ -36,7 +36,8 @@ export function registerCliBridge(app: FastifyInstance, db: Db, token: string): 
       try {
         return await runAdminCommand(db, argv);
       } catch (err) {
-        return { exitCode: describeError(err).exitCode, stdout: `error: ${describeError(err).message}\n` };
+        const { message, exitCode } = describeError(err);
+        return { exitCode, stdout: '', stderr: `inflow: ${message}\n` };
       }
     },
   );

@@ -55,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     if ((ADMIN_COMMANDS as readonly string[]).includes(command)) {
       const result = await admin(argv);
       process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
       return result.exitCode;
     }
     if (command === 'version' || command === '--version') {

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, startServerProcess, type ServerProcess } from '../helpers/process.js';
+
+const ADMIN_KEY = 'inf_scripted_admin_key_for_tests_0001';
+let dataDir: string;
+let env: Record<string, string>;
+let server: ServerProcess;
+
+async function signIn(url: string, email: string, password: string): Promise<number> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return response.status;
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inflow-cli-'));
+  // The embedded database: this test is about PGlite's one-process rule, whatever the suite runs on.
+  env = {
+    INFLOW_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    INFLOW_ADMIN_EMAIL: 'owner@example.com',
+    INFLOW_ADMIN_PASSWORD: 'owner-password',
+    INFLOW_ADMIN_API_KEY: ADMIN_KEY,
+    INFLOW_WORKSPACE: 'acme',
+  };
+  server = await startServerProcess(env);
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('inflow serve on the embedded database, with CLI commands beside it', () => {
+  it('creates the first workspace, owner and scripted API key on first start', async () => {
+    expect(server.output()).toContain('First start: created workspace "acme"');
+    expect(await signIn(server.url, 'owner@example.com', 'owner-password')).toBe(200);
+    const response = await fetch(`${server.url}/api/v1/workspace`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ slug: 'acme', role: 'owner' });
+  });
+
+  it('runs `inflow user create` through the running server', async () => {
+    const result = await runCli(['user', 'create', '--email', 'Ops@Example.com', '--password', 'ops-password', '--workspace', 'acme', '--role', 'admin', '--json'], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ email: 'ops@example.com', user_created: true, workspace: 'acme', role: 'admin' });
+    expect(await signIn(server.url, 'ops@example.com', 'ops-password')).toBe(200);
+  });
+
+  it('runs `inflow apikey create` through the running server; the key works', async () => {
+    const result = await runCli(['apikey', 'create', '--workspace', 'acme', '--name', 'zapier', '--role', 'marketer'], env);
+    expect(result.code).toBe(0);
+    const key = /^key: (\S+)$/m.exec(result.stdout)?.[1];
+    expect(key).toMatch(/^inf_/);
+    const response = await fetch(`${server.url}/api/v1/workspace`, { headers: { authorization: `Bearer ${key}` } });
+    expect(await response.json()).toMatchObject({ slug: 'acme', role: 'marketer' });
+  });
+
+  it('reports bad input from a CLI command with a clear message and exit code', async () => {
+    const invalid = await runCli(['user', 'create', '--email', 'not-an-email', '--password', 'whatever-pass', '--workspace', 'acme'], env);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout + invalid.stderr).toContain('The email address is not valid');
+    const usage = await runCli(['apikey', 'create'], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--workspace is required');
+  });
+
+  it('refuses a second server on the same data dir, naming the running one', async () => {
+    const second = await runCli(['serve'], { ...env, PORT: '0' });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`in use by \`inflow serve\` (pid ${server.child.pid}`);
+  });
+
+  it('stops cleanly on SIGTERM, and a restart reuses the data', async () => {
+    expect(await server.stop()).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'inflow.lock'))).toBe(false);
+    // With the server gone the CLI opens the database itself.
+    const offline = await runCli(['user', 'create', '--email', 'late@example.com', '--password', 'late-password', '--workspace', 'acme'], env);
+    expect(offline.code).toBe(0);
+    server = await startServerProcess(env);
+    expect(server.output()).not.toContain('First start');
+    expect(await signIn(server.url, 'ops@example.com', 'ops-password')).toBe(200);
+    expect(await signIn(server.url, 'late@example.com', 'late-password')).toBe(200);
+  }, 60_000);
+});
