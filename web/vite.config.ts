@@ -5,7 +5,9 @@ import react from '@vitejs/plugin-react';
 // The config lives in web/ but is run from the repo root (`npx vite build --config web/vite.config.ts`),
 // so every path is anchored to this file, not to the working directory.
 const webDir = fileURLToPath(new URL('.', import.meta.url));
-const backend = 'http://127.0.0.1:3000';
+// `npx vite --config web/vite.config.ts` proxies the API to a local `inflow serve`; point it elsewhere
+// with INFLOW_DEV_BACKEND=http://127.0.0.1:3999 when that one runs on another port.
+const backend = process.env.INFLOW_DEV_BACKEND ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: webDir,

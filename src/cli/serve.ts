@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
 import type { Config } from '../config.js';
 import { acquireLock, type DataDirLock } from '../db/data-dir-lock.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -11,6 +11,7 @@ import { randomToken } from '../modules/accounts/tokens.js';
 import { bootstrapInstall, type BootstrapResult } from '../modules/workspaces/bootstrap.js';
 import { version, webDistDir } from '../paths.js';
 import { registerCliBridge } from './bridge.js';
+import { Lifecycle } from './lifecycle.js';
 import { databaseTarget } from './database-target.js';
 
 function announceFirstStart(boot: BootstrapResult, url: string): void {
@@ -33,7 +34,12 @@ export async function openForCommand(config: Config, command: string): Promise<{
   const lock = config.databaseUrl ? null : acquireLock(config.dataDir, command);
   try {
     const database = await openDatabase(databaseTarget(config));
-    await migrateToLatest(database.db);
+    try {
+      await migrateToLatest(database.db);
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
     return { database, lock };
   } catch (err) {
     lock?.release();
@@ -41,80 +47,57 @@ export async function openForCommand(config: Config, command: string): Promise<{
   }
 }
 
-function onSignals(logger: Logger, stop: () => Promise<void>, timeoutMs: number): void {
-  let stopping = false;
-  const handler = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
-    const force = setTimeout(() => {
-      logger.error('shutdown timed out; exiting');
-      process.exit(1);
-    }, timeoutMs + 2_000);
-    force.unref();
-    stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => handler('SIGTERM'));
-  process.on('SIGINT', () => handler('SIGINT'));
-}
-
 export async function serve(config: Config, options: { worker: boolean }): Promise<void> {
   const logger = pino({ level: config.logLevel });
-  const { database, lock } = await openForCommand(config, 'serve');
-  const boot = await bootstrapInstall(database.db, config.bootstrap);
-  if (boot.apiKeyCreated) logger.info('created the owner API key from INFLOW_ADMIN_API_KEY');
-  const cliToken = lock ? randomToken() : null;
-  const app = await buildApp({
-    database,
-    config,
-    version,
-    webDist: webDistDir,
-    loggerInstance: logger,
-    extraRoutes: (instance) => {
-      if (cliToken) registerCliBridge(instance, database.db, cliToken);
-    },
-  });
-  await app.listen({ port: config.port, host: config.host });
-  const port = (app.server.address() as AddressInfo).port;
-  if (lock && cliToken) lock.advertise(port, cliToken);
-  const url = config.publicUrl ?? `http://localhost:${port}`;
-  let worker: Worker | null = null;
-  if (options.worker && config.worker.inProcess) {
-    worker = await startWorker(database.db, { ...config.worker, logger: logger.child({ component: 'worker' }) });
+  const lifecycle = new Lifecycle(logger, config.shutdownTimeoutMs);
+  try {
+    const { database, lock } = await openForCommand(config, 'serve');
+    lifecycle.onStop(() => lock?.release());
+    lifecycle.onStop(() => database.close());
+    const boot = await bootstrapInstall(database.db, config.bootstrap);
+    if (boot.apiKeyCreated) logger.info('created the owner API key from INFLOW_ADMIN_API_KEY');
+    let worker: Worker | null = null;
+    if (options.worker && config.worker.inProcess) {
+      worker = await startWorker(database.db, { ...config.worker, logger: logger.child({ component: 'worker' }) });
+      lifecycle.onStop(() => worker!.stop(config.shutdownTimeoutMs));
+    }
+    const cliToken = lock ? randomToken() : null;
+    const app = await buildApp({
+      database,
+      config,
+      version,
+      webDist: webDistDir,
+      loggerInstance: logger,
+      extraRoutes: (instance) => {
+        if (cliToken) registerCliBridge(instance, database.db, cliToken);
+      },
+    });
+    // Runs first on stop: no new requests, in-flight ones finish, then the worker and database.
+    lifecycle.onStop(() => app.close());
+    await app.listen({ port: config.port, host: config.host });
+    const port = (app.server.address() as AddressInfo).port;
+    if (lock && cliToken) lock.advertise(port, cliToken);
+    const url = config.publicUrl ?? `http://localhost:${port}`;
+    logger.info({ url, database: database.kind, worker: worker !== null, version }, 'Inflow is ready');
+    announceFirstStart(boot, url);
+  } catch (err) {
+    await lifecycle.abort(err);
   }
-  logger.info({ url, database: database.kind, worker: worker !== null, version }, 'Inflow is ready');
-  announceFirstStart(boot, url);
-
-  onSignals(
-    logger,
-    async () => {
-      await app.close();
-      await worker?.stop(config.shutdownTimeoutMs);
-      await database.close();
-      lock?.release();
-    },
-    config.shutdownTimeoutMs,
-  );
+  lifecycle.started();
 }
 
 export async function work(config: Config): Promise<void> {
   const logger = pino({ level: config.logLevel });
-  const { database, lock } = await openForCommand(config, 'worker');
-  const worker = await startWorker(database.db, { ...config.worker, logger });
-  logger.info({ worker: worker.id, database: database.kind }, 'worker started');
-  onSignals(
-    logger,
-    async () => {
-      await worker.stop(config.shutdownTimeoutMs);
-      await database.close();
-      lock?.release();
-    },
-    config.shutdownTimeoutMs,
-  );
+  const lifecycle = new Lifecycle(logger, config.shutdownTimeoutMs);
+  try {
+    const { database, lock } = await openForCommand(config, 'worker');
+    lifecycle.onStop(() => lock?.release());
+    lifecycle.onStop(() => database.close());
+    const worker = await startWorker(database.db, { ...config.worker, logger });
+    lifecycle.onStop(() => worker.stop(config.shutdownTimeoutMs));
+    logger.info({ worker: worker.id, database: database.kind }, 'worker started');
+  } catch (err) {
+    await lifecycle.abort(err);
+  }
+  lifecycle.started();
 }

@@ -7,9 +7,20 @@ import type { DB } from './schema.js';
 
 export type Db = Kysely<DB>;
 
+export interface Subscription {
+  /** A notification's payload arrived. */
+  message(payload: string): void;
+  /** Listening (again): from now on every notification arrives. */
+  up(): void;
+  /** The listening connection dropped: notifications may be missed until up() again. */
+  down(): void;
+}
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** LISTEN on a channel; what NOTIFY sends there after commit reaches every subscribed process. */
+  listen(channel: string, subscription: Subscription): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -46,7 +57,19 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   await client.waitReady;
   await client.exec(`set time zone 'UTC'`);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    // One process owns the embedded database and its one connection: it never goes down.
+    listen: async (channel, subscription) => {
+      const unlisten = await client.listen(channel, (payload) => subscription.message(payload));
+      subscription.up();
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
+    close: () => db.destroy(),
+  };
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -59,7 +82,61 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle client that loses its server emits 'error'; without a listener it would crash the process.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    listen: (channel, subscription) => listenOnPostgres(url, channel, subscription),
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * A dedicated connection (LISTEN does not survive a pooled one being handed to someone else)
+ * that reconnects after a drop, telling the subscriber it may have missed messages.
+ */
+async function listenOnPostgres(url: string, channel: string, subscription: Subscription): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const scheduleReconnect = () => {
+    retry = setTimeout(() => void connect(false).catch(() => undefined), 1_000);
+    retry.unref();
+  };
+
+  const connect = async (initial: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (n) => {
+      if (n.channel === channel) subscription.message(n.payload ?? '');
+    });
+    const onDrop = () => {
+      if (client !== next || stopped) return;
+      client = null;
+      subscription.down();
+      next.end().catch(() => undefined);
+      scheduleReconnect();
+    };
+    next.on('error', onDrop);
+    next.on('end', onDrop);
+    try {
+      await next.connect();
+      await next.query(`listen ${next.escapeIdentifier(channel)}`);
+    } catch (err) {
+      next.removeAllListeners('end');
+      await next.end().catch(() => undefined);
+      if (!initial && !stopped) scheduleReconnect();
+      throw err;
+    }
+    client = next;
+    subscription.up();
+  };
+
+  await connect(true);
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
 }
 
 export function openDatabase(target: DatabaseTarget): Promise<Database> {

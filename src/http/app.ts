@@ -75,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   let pageFallback: PageFallback | null = null;
   registerErrorHandling(app, () => pageFallback);
   await app.register(cookie);
-  registerAuth(app, database.db);
+  await registerAuth(app, database);
   await registerOpenApi(app, options.version);
 
   app.addHook('onSend', async (request, reply) => {

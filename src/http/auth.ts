@@ -1,11 +1,11 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import type { Role } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
 import { sessionByToken, touchSession, type PublicUser } from '../modules/accounts/service.js';
 import { safeEqual } from '../modules/accounts/tokens.js';
-import { markApiKeyUsed, principalForKey } from '../modules/workspaces/api-keys.js';
+import { ApiKeyPrincipals } from '../modules/workspaces/api-key-principals.js';
 import { can, type Permission } from '../modules/workspaces/roles.js';
 import { membershipOf, workspacesOfUser } from '../modules/workspaces/service.js';
 
@@ -44,7 +44,6 @@ export const WORKSPACE_HEADER = 'x-inflow-workspace';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOUCH_SESSION_MS = 5 * 60_000;
-const TOUCH_KEY_MS = 60_000;
 
 // One message for every credential failure: no hint whether the key, cookie or user was wrong.
 const unauthenticated = () => new AppError('unauthenticated', 'Missing or invalid credentials');
@@ -73,12 +72,16 @@ export function requireWorkspace(request: FastifyRequest): WorkspaceContext {
   return request.workspace;
 }
 
-export function registerAuth(app: FastifyInstance, db: Db): void {
+export async function registerAuth(app: FastifyInstance, database: Database): Promise<void> {
+  const db = database.db;
+  const apiKeys = new ApiKeyPrincipals(database);
+  await apiKeys.start();
+  app.addHook('onClose', () => apiKeys.stop());
   app.decorateRequest('principal', null);
   app.decorateRequest('workspace', null);
 
   async function fromApiKey(request: FastifyRequest, token: string): Promise<void> {
-    const found = await principalForKey(db, token);
+    const found = await apiKeys.lookup(token, (err) => request.log.warn({ err }, 'could not record API key use'));
     if (!found) throw unauthenticated();
     const workspace: WorkspaceContext = { ...found.workspace, role: found.role };
     request.principal = { kind: 'api_key', keyId: found.keyId, role: found.role, workspace };
@@ -86,9 +89,6 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     const requested = headerValue(request, WORKSPACE_HEADER);
     if (requested && requested !== workspace.slug && requested !== workspace.id) {
       throw new AppError('forbidden', 'This API key belongs to another workspace');
-    }
-    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOUCH_KEY_MS) {
-      markApiKeyUsed(db, workspace.id, found.keyId).catch((err: unknown) => request.log.warn({ err }, 'could not record API key use'));
     }
   }
 

@@ -35,7 +35,7 @@ setUnauthorizedHandler(() => {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="top-right" limit={3} />
       <AppErrorBoundary>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

@@ -13,5 +13,5 @@ export function notifyError(error: unknown, title = 'Something went wrong'): voi
 }
 
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'teal', message, autoClose: 4000 });
+  notifications.show({ color: 'teal', message, autoClose: 3000 });
 }

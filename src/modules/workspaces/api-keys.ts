@@ -3,6 +3,7 @@ import { isId, newId } from '../../db/ids.js';
 import type { DB, Role } from '../../db/schema.js';
 import { forbidden, notFound } from '../../errors.js';
 import { randomToken, sha256 } from '../accounts/tokens.js';
+import { afterAuthChangeCommitted, announceAuthChange } from './auth-changes.js';
 import { can } from './roles.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -65,15 +66,19 @@ export function listApiKeys(db: Executor, workspaceId: string, page: { after: st
   return query.execute();
 }
 
-export async function revokeApiKey(db: Executor, workspaceId: string, keyId: string): Promise<void> {
+export async function revokeApiKey(db: Kysely<DB>, workspaceId: string, keyId: string): Promise<void> {
   if (!isId(keyId)) throw notFound('API key');
-  const result = await db
-    .updateTable('api_keys')
-    .set({ revoked_at: sql`coalesce(revoked_at, now())` })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', keyId)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw notFound('API key');
+  await db.transaction().execute(async (tx) => {
+    const result = await tx
+      .updateTable('api_keys')
+      .set({ revoked_at: sql`coalesce(revoked_at, now())` })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', keyId)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw notFound('API key');
+    await announceAuthChange(tx, workspaceId);
+  });
+  afterAuthChangeCommitted(workspaceId);
 }
 
 /** The workspace and role a presented key stands for; null when unknown or revoked. */

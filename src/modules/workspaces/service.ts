@@ -4,6 +4,7 @@ import type { DB, Role, Workspace } from '../../db/schema.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.js';
 import { createUser, usersByEmail } from '../accounts/service.js';
 import { randomToken } from '../accounts/tokens.js';
+import { afterAuthChangeCommitted, announceAuthChange } from './auth-changes.js';
 import { mayAssignRole } from './roles.js';
 import { isSlug } from './slug.js';
 
@@ -81,15 +82,21 @@ export function membershipOf(db: Executor, userId: string, workspaceRef: string)
     .executeTakeFirst();
 }
 
-export async function renameWorkspace(db: Executor, workspaceId: string, name: string): Promise<WorkspaceView> {
+export async function renameWorkspace(db: Kysely<DB>, workspaceId: string, name: string): Promise<WorkspaceView> {
   const trimmed = name.trim();
   if (!trimmed) throw invalid('The name is empty', [{ field: 'name', message: 'is required' }]);
-  return db
-    .updateTable('workspaces')
-    .set({ name: trimmed, updated_at: sql`now()` })
-    .where('id', '=', workspaceId)
-    .returning(['id', 'slug', 'name', 'created_at'])
-    .executeTakeFirstOrThrow();
+  const workspace = await db.transaction().execute(async (tx) => {
+    const row = await tx
+      .updateTable('workspaces')
+      .set({ name: trimmed, updated_at: sql`now()` })
+      .where('id', '=', workspaceId)
+      .returning(['id', 'slug', 'name', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await announceAuthChange(tx, workspaceId);
+    return row;
+  });
+  afterAuthChangeCommitted(workspaceId);
+  return workspace;
 }
 
 function membersQuery(db: Executor, workspaceId: string) {

@@ -1,11 +1,7 @@
 import { apiRequest } from './client';
-import type { Page, Workspace, WorkspaceWithRole } from './types';
+import type { Workspace, WorkspaceWithRole } from './types';
 
 export const workspaceKey = (slug: string) => [slug, 'workspace'] as const;
-
-export function listWorkspaces(slug: string) {
-  return apiRequest<Page<WorkspaceWithRole>>('/api/v1/workspaces', { workspace: slug });
-}
 
 /** Creates a workspace owned by the signed-in user (a session route: no workspace header needed). */
 export function createWorkspace(input: { name: string; slug: string }) {

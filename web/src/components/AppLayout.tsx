@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group } from '@mantine/core';
+import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Outlet, useLocation, useParams } from 'react-router';
@@ -34,7 +34,7 @@ export function AppLayout() {
       >
         <AppShell.Header px="md">
           <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="md" wrap="nowrap">
+            <Group gap="md" wrap="nowrap" miw={0}>
               <Burger
                 opened={navOpened}
                 onClick={nav.toggle}
@@ -42,7 +42,12 @@ export function AppLayout() {
                 size="sm"
                 aria-label="Toggle navigation"
               />
-              <BrandMark />
+              <Box visibleFrom="sm">
+                <BrandMark />
+              </Box>
+              <Box hiddenFrom="sm">
+                <BrandMark withName={false} />
+              </Box>
               <WorkspaceSwitcher workspaces={session.workspaces} current={workspace} />
             </Group>
             <Group gap="xs" wrap="nowrap">

@@ -15,7 +15,7 @@ export function HeaderLinks() {
       leftSection={<IconBook size={16} />}
       visibleFrom="sm"
     >
-      API reference
+      API docs
     </Button>
   );
 }

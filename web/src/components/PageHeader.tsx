@@ -4,7 +4,7 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 /** Title, one line of context, and the page's main actions on the right. */
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
-    <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xl">
+    <Group justify="space-between" align="flex-start" gap="md" mb="xl">
       <Stack gap={4}>
         <Title order={2} fz={24}>
           {title}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Badge, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Flex, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 
 interface Props {
@@ -11,7 +11,7 @@ interface Props {
   action?: ReactNode;
 }
 
-/** One row of the getting-started checklist. */
+/** One row of the getting-started checklist; on phones the action moves under the text. */
 export function SetupStep({ number, title, description, done, soon, action }: Props) {
   return (
     <Paper withBorder p="lg" style={soon ? { background: 'var(--mantine-color-gray-0)' } : undefined}>
@@ -25,22 +25,30 @@ export function SetupStep({ number, title, description, done, soon, action }: Pr
         >
           {done ? <IconCheck size={18} stroke={2.5} /> : <Text fw={700} fz="sm">{number}</Text>}
         </ThemeIcon>
-        <Stack gap={4} style={{ flex: 1 }}>
-          <Group gap="xs">
-            <Text fw={600} c={soon ? 'dimmed' : undefined}>
-              {title}
+        <Flex
+          style={{ flex: 1 }}
+          direction={{ base: 'column', sm: 'row' }}
+          align={{ base: 'flex-start', sm: 'center' }}
+          justify="space-between"
+          gap="md"
+        >
+          <Stack gap={4}>
+            <Group gap="xs">
+              <Text fw={600} c={soon ? 'dimmed' : undefined}>
+                {title}
+              </Text>
+              {soon && (
+                <Badge size="xs" variant="light" color="gray">
+                  Next release
+                </Badge>
+              )}
+            </Group>
+            <Text fz="sm" c="dimmed">
+              {description}
             </Text>
-            {soon && (
-              <Badge size="xs" variant="light" color="gray">
-                Next release
-              </Badge>
-            )}
-          </Group>
-          <Text fz="sm" c="dimmed">
-            {description}
-          </Text>
-        </Stack>
-        {action && <div style={{ flexShrink: 0, alignSelf: 'center' }}>{action}</div>}
+          </Stack>
+          {action && <div style={{ flexShrink: 0 }}>{action}</div>}
+        </Flex>
       </Group>
     </Paper>
   );

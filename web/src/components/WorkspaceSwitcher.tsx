@@ -32,7 +32,7 @@ export function WorkspaceSwitcher({ workspaces, current }: Props) {
               <Avatar size={26} radius="sm" color="brand" variant="light">
                 {initials(current.name)}
               </Avatar>
-              <Text fw={600} fz="sm" truncate maw={200}>
+              <Text fw={600} fz="sm" truncate maw={{ base: 120, sm: 220 }}>
                 {current.name}
               </Text>
               <IconSelector size={16} color="var(--mantine-color-gray-5)" />

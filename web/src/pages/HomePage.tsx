@@ -18,7 +18,12 @@ export function HomePage() {
   const workspace = useWorkspace();
   const base = `/w/${workspace.slug}`;
   // These only tick the checklist: a role that may not list them simply sees the steps open.
-  const keys = useQuery({ queryKey: apiKeysKey(workspace.slug), queryFn: () => listApiKeys(workspace.slug), retry: false });
+  const keys = useQuery({
+    queryKey: apiKeysKey(workspace.slug),
+    queryFn: () => listApiKeys(workspace.slug),
+    enabled: canManageApiKeys(workspace.role),
+    retry: false,
+  });
   const members = useQuery({ queryKey: membersKey(workspace.slug), queryFn: () => listMembers(workspace.slug), retry: false });
 
   const hasKey = (keys.data ?? []).some((k) => !k.revoked_at);
@@ -99,7 +104,7 @@ export function HomePage() {
                 </Text>
               </Group>
               <Anchor component={Link} to={`${base}/settings/workspace`} fz="sm" mt="md" display="block">
-                Workspace settings
+                Manage workspace
               </Anchor>
             </Paper>
             <Paper withBorder p="lg">

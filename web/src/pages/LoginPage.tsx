@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Box, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -44,7 +44,11 @@ export function LoginPage() {
   if (existing.data && !submitting) return <Navigate to={landingPath(existing.data, from)} replace />;
 
   const secondsLeft = retryUntil === null ? 0 : Math.max(1, Math.ceil((retryUntil - now) / 1000));
-  const message = retryUntil !== null ? `Too many attempts, try again in ${secondsLeft} seconds` : error;
+  const minutes = Math.round(secondsLeft / 60);
+  const message =
+    retryUntil !== null
+      ? `Too many attempts, try again in ${secondsLeft} seconds${secondsLeft > 120 ? ` (about ${minutes} minutes)` : ''}`
+      : error;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -101,7 +105,11 @@ export function LoginPage() {
                 autoFocus
                 size="md"
                 value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
+                onChange={(e) => {
+                  setEmail(e.currentTarget.value);
+                  // The server counts failures per address: another account may try right away.
+                  setRetryUntil(null);
+                }}
               />
               <PasswordInput
                 label="Password"
@@ -126,11 +134,7 @@ export function LoginPage() {
             </Stack>
           </form>
           <Text fz="xs" c="dimmed" mt="xl">
-            Forgot your password? Ask a workspace owner to reset it, or run{' '}
-            <Anchor component="span" fz="xs" ff="monospace" c="dimmed">
-              inflow user
-            </Anchor>{' '}
-            on the server.
+            Forgot your password, or need an account? Ask whoever runs Inflow for your team.
           </Text>
         </Box>
         <Text fz="xs" c="dimmed">

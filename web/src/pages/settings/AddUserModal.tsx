@@ -83,7 +83,7 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
           />
           <PasswordInput
             label="Initial password"
-            description="Share it with them privately. Leave empty if they already have an Inflow account on this server."
+            description="At least 8 characters; share it with them privately. Leave empty if they already have an Inflow account on this server."
             autoComplete="new-password"
             visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the characters' }}
             value={password}

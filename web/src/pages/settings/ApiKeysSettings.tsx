@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Code, EmptyState, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, EmptyState, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconKey, IconPlus } from '@tabler/icons-react';
+import { IconKey, IconLock, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiKeysKey, listApiKeys, revokeApiKey } from '../../api/api-keys';
 import type { ApiKey, NewApiKey } from '../../api/types';
-import { canManageApiKeys } from '../../auth/permissions';
+import { canManageApiKeys, ROLE_LABELS } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CurlExample, curlCreateContact } from '../../components/CurlExample';
@@ -78,11 +78,12 @@ function KeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: (() => void) |
 export function ApiKeysSettings() {
   const { slug, role, name: workspaceName } = useWorkspace();
   const queryClient = useQueryClient();
-  const keys = useQuery({ queryKey: apiKeysKey(slug), queryFn: () => listApiKeys(slug) });
+  const manage = canManageApiKeys(role);
+  // Listing keys needs the same permission as managing them: other roles are not asked at all.
+  const keys = useQuery({ queryKey: apiKeysKey(slug), queryFn: () => listApiKeys(slug), enabled: manage });
   const [creating, createModal] = useDisclosure(false);
   const [created, setCreated] = useState<NewApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const manage = canManageApiKeys(role);
 
   const revoke = useMutation({
     mutationFn: (key: ApiKey) => revokeApiKey(slug, key.id),
@@ -101,6 +102,13 @@ export function ApiKeysSettings() {
   );
 
   function content() {
+    if (!manage) {
+      return (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} title="Only owners and admins manage API keys">
+          Your role is {ROLE_LABELS[role]}. Ask a workspace owner or admin for a key if you need to call the API.
+        </Alert>
+      );
+    }
     if (keys.isError) return <QueryError error={keys.error} onRetry={() => void keys.refetch()} />;
     if (keys.data && keys.data.length === 0) {
       return (

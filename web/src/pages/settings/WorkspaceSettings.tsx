@@ -73,8 +73,9 @@ export function WorkspaceSettings() {
                 label="Workspace name"
                 style={{ flex: 1, maxWidth: 420 }}
                 value={name}
-                required
+                required={editable}
                 readOnly={!editable}
+                variant={editable ? 'default' : 'filled'}
                 disabled={!data}
                 error={nameError}
                 description={editable ? undefined : 'Only owners and admins can rename the workspace.'}

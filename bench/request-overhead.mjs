@@ -1,0 +1,97 @@
+// Figure: an authenticated small read under /api/v1 sustains at least 40% of the requests per
+// second of a bare node:http server answering 204, measured in the same run (autocannon, 50
+// connections). Runs on PGlite, and on PostgreSQL too when BENCH_DATABASE_URL is set.
+import autocannon from 'autocannon';
+import fs from 'node:fs';
+import { freePort, seeded, sleep, start, stop, tempDir, waitForHealth } from './lib.mjs';
+
+const API_KEY = 'inf_bench_request_overhead_key_0001';
+
+function load(url, headers, seconds) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, headers, connections: 50, duration: seconds }, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+function summary(result) {
+  return {
+    rps: Math.round(result.requests.average),
+    latency_p50_ms: result.latency.p50,
+    latency_p99_ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non_2xx: result.non2xx,
+  };
+}
+
+/** A workspace as a small team has it: seeded members and API keys. */
+async function seedWorkspace(url, rows) {
+  const random = seeded(42);
+  const roles = ['admin', 'marketer', 'sales', 'viewer'];
+  const headers = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
+  for (let i = 0; i < rows; i++) {
+    const role = roles[Math.floor(random() * roles.length)];
+    await fetch(`${url}/api/v1/api-keys`, { method: 'POST', headers, body: JSON.stringify({ name: `integration ${i}`, role }) });
+    await fetch(`${url}/api/v1/members`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ email: `member${i}-${Math.floor(random() * 1e6)}@example.com`, role, password: 'bench-password' }),
+    });
+  }
+}
+
+async function measureInflow(database, seconds, bareRps) {
+  const dataDir = tempDir('inflow-bench-http-');
+  const port = freePort();
+  const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
+    INFLOW_DATA_DIR: dataDir,
+    DATABASE_URL: database === 'postgres' ? process.env.BENCH_DATABASE_URL : '',
+    INFLOW_ADMIN_PASSWORD: 'bench-password',
+    INFLOW_ADMIN_API_KEY: API_KEY,
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, 60_000);
+    await seedWorkspace(url, 20);
+    const headers = { authorization: `Bearer ${API_KEY}` };
+    const routes = { workspace: '/api/v1/workspace', api_keys_page: '/api/v1/api-keys?limit=5' };
+    const out = {};
+    for (const [name, path] of Object.entries(routes)) {
+      await load(`${url}${path}`, headers, 1);
+      const result = summary(await load(`${url}${path}`, headers, seconds));
+      out[name] = { path, ...result, ratio_to_bare: Number((result.rps / bareRps).toFixed(3)) };
+    }
+    return out;
+  } finally {
+    await stop(server.child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export default async function requestOverhead({ seconds = 10 } = {}) {
+  const port = freePort();
+  const bare = start('node', ['bench/bare-server.mjs'], { PORT: String(port) });
+  let bareResult;
+  try {
+    while (!bare.output().includes('listening')) await sleep(10);
+    await load(`http://127.0.0.1:${port}/`, {}, 1);
+    bareResult = summary(await load(`http://127.0.0.1:${port}/`, {}, seconds));
+  } finally {
+    await stop(bare.child);
+  }
+  const databases = ['pglite', ...(process.env.BENCH_DATABASE_URL ? ['postgres'] : [])];
+  const inflow = {};
+  for (const database of databases) inflow[database] = await measureInflow(database, seconds, bareResult.rps);
+  const ratios = Object.values(inflow).flatMap((routes) => Object.values(routes).map((r) => r.ratio_to_bare));
+  return {
+    name: 'request-overhead',
+    what: 'autocannon, 50 connections: bare node:http 204 vs authenticated GET under /api/v1 (Bearer API key)',
+    seconds,
+    bare_node_http: bareResult,
+    inflow,
+    limit_ratio: 0.4,
+    min_ratio: Math.min(...ratios),
+    pass: Math.min(...ratios) >= 0.4,
+  };
+}

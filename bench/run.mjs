@@ -1,0 +1,31 @@
+// `npm run bench -- [NAME…] [--smoke]`: runs the named benchmarks (all by default) against the
+// built product and prints one JSON document. --smoke runs each briefly, to check it works.
+import { buildIfStale } from '../scripts/build-if-stale.mjs';
+import coldStart from './cold-start.mjs';
+import idleMemory from './idle-memory.mjs';
+import { machine } from './lib.mjs';
+import requestOverhead from './request-overhead.mjs';
+
+const benchmarks = {
+  'cold-start': (smoke) => coldStart(smoke ? { runs: 1 } : {}),
+  'idle-memory': (smoke) => idleMemory(smoke ? { idleSeconds: 1 } : {}),
+  'request-overhead': (smoke) => requestOverhead(smoke ? { seconds: 1 } : {}),
+};
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const names = args.filter((a) => !a.startsWith('--'));
+const unknown = names.filter((n) => !(n in benchmarks));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+
+buildIfStale(['server', 'dashboard'], (line) => console.error(line));
+const results = [];
+for (const name of names.length ? names : Object.keys(benchmarks)) {
+  console.error(`running ${name}${smoke ? ' (smoke)' : ''}…`);
+  results.push(await benchmarks[name](smoke));
+}
+console.log(JSON.stringify({ date: new Date().toISOString(), machine: machine(), smoke, results }, null, 2));
+process.exit(results.every((r) => r.pass) || smoke ? 0 : 1);
