@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIfStale } from '../../scripts/build-if-stale.mjs';
+import { webDistDir } from '../../src/paths.js';
+import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+import { browserAvailable, launchBrowser } from './browser.js';
+
+const screens = fileURLToPath(new URL('./screens/', import.meta.url));
+const hasBrowser = browserAvailable();
+
+let server: TestServer;
+let tenant: Tenant;
+let browser: Browser;
+let page: Page;
+const dialogs: string[] = [];
+
+async function screenshot(name: string): Promise<void> {
+  const file = path.join(screens, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+}
+
+describe.runIf(hasBrowser)('dashboard in a real browser', () => {
+  beforeAll(async () => {
+    buildIfStale(['dashboard']);
+    fs.mkdirSync(screens, { recursive: true });
+    server = await startTestServer({ webDist: webDistDir });
+    tenant = await createTenant(server, 'e2e');
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Fail with the locator that did not appear, well before the test's own timeout.
+    page.setDefaultTimeout(8_000);
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sends a visitor without a session to the sign-in page, and refuses a wrong password', async () => {
+    await page.goto(`${server.url}/w/${tenant.slug}/settings`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Email').fill(tenant.ownerEmail);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Wrong email or password').first().waitFor();
+  });
+
+  it('signs in and lands in the workspace', async () => {
+    await page.getByLabel('Password').fill(tenant.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The sign-in page returns the visitor to the page they asked for.
+    await page.waitForURL(new RegExp(`/w/${tenant.slug}/settings`));
+    await page.getByRole('link', { name: 'Get started' }).click();
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    await screenshot('e2e-home');
+  });
+
+  it('creates an API key, shows it once, and the key works against the API', async () => {
+    await page.goto(`${server.url}/w/${tenant.slug}/settings/api-keys`);
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    await page.getByLabel('Name').fill('Website sign-up form');
+    await page.getByLabel('Role').click();
+    await page.getByRole('option', { name: 'Marketer' }).click();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const shown = page.getByTestId('new-api-key');
+    await shown.waitFor();
+    const key = (await shown.textContent())?.trim() ?? '';
+    expect(key).toMatch(/^inf_[\w-]{30,}$/);
+    await screenshot('e2e-new-api-key');
+    const response = await call(server, '/api/v1/workspace', { apiKey: key });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ slug: tenant.slug, role: 'marketer' });
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByRole('cell', { name: 'Website sign-up form', exact: true }).waitFor();
+    expect(await page.content()).not.toContain(key);
+    await screenshot('e2e-api-keys');
+  });
+
+  it('shows names typed by others as text, never as markup', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    await call(server, '/api/v1/api-keys', { method: 'POST', apiKey: tenant.apiKey, body: { name: hostile, role: 'viewer' } });
+    await page.reload();
+    await page.getByRole('cell', { name: hostile, exact: true }).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('adds a teammate from the Users settings', async () => {
+    await page.getByRole('tab', { name: 'Users' }).click();
+    await page.getByRole('cell', { name: /owner-e2e/ }).first().waitFor();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('dialog').waitFor();
+    await page.getByLabel('Email').fill('ana@example.com');
+    await page.getByLabel('Name').fill('Ana Souza');
+    await page.getByLabel('Role').click();
+    await page.getByRole('option', { name: 'Sales' }).click();
+    await page.getByLabel(/password/i).fill('ana-password-1');
+    await page.getByRole('button', { name: 'Add user' }).last().click();
+    await page.getByRole('table').getByText('ana@example.com', { exact: true }).waitFor();
+    const members = await call(server, '/api/v1/members', { apiKey: tenant.apiKey });
+    expect(members.json.data).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'ana@example.com', role: 'sales' })]));
+    await screenshot('e2e-users');
+  });
+
+  it('logs out', async () => {
+    await page.getByRole('button', { name: 'User menu' }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(me).toBe(401);
+  });
+});
