@@ -10,7 +10,8 @@ export interface Config {
   databasePoolSize: number;
   dataDir: string;
   logLevel: LogLevel;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, true (any hop), a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
   worker: { inProcess: boolean; concurrency: number; pollMs: number };
   shutdownTimeoutMs: number;
   bootstrap: {
@@ -43,6 +44,7 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+/** Unset and empty are the same: a variable set to nothing takes its default. */
 function optional(env: NodeJS.ProcessEnv, name: string): string | null {
   const raw = env[name]?.trim();
   return raw ? raw : null;
@@ -64,12 +66,26 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
 }
 
 /** Reads the environment once; every other module receives the typed result. */
+function trustProxy(env: NodeJS.ProcessEnv): Config['trustProxy'] {
+  const raw = optional(env, 'INFLOW_TRUST_PROXY');
+  if (raw === null) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (/^(true|false|yes|no|on|off|1|0)$/i.test(raw)) return flag(env, 'INFLOW_TRUST_PROXY', false);
+  const list = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  if (list.some((part) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part))) {
+    throw new ConfigError('INFLOW_TRUST_PROXY must be true, false, a hop count, or a comma list of proxy addresses/CIDRs');
+  }
+  return list;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase() as LogLevel;
+  const logLevel = (optional(env, 'LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   }
-  const workspaceSlug = (env.INFLOW_WORKSPACE ?? 'default').trim();
+  const workspaceSlug = optional(env, 'INFLOW_WORKSPACE') ?? 'default';
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(workspaceSlug)) {
     throw new ConfigError('INFLOW_WORKSPACE must be a slug: lower-case letters, digits and dashes');
   }
@@ -77,7 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminApiKey !== null && adminApiKey.length < 16) {
     throw new ConfigError('INFLOW_ADMIN_API_KEY must be at least 16 characters');
   }
-  const adminPassword = optional(env, 'INFLOW_ADMIN_PASSWORD');
+  const adminEmail = optional(env, 'INFLOW_ADMIN_EMAIL')?.toLowerCase() ?? null;
+  if (adminEmail !== null && !EMAIL.test(adminEmail)) throw new ConfigError('INFLOW_ADMIN_EMAIL is not a valid email address');
+  // Passwords are taken exactly as given: spaces may be part of them.
+  const adminPassword = env.INFLOW_ADMIN_PASSWORD ? env.INFLOW_ADMIN_PASSWORD : null;
   if (adminPassword !== null && adminPassword.length < 8) {
     throw new ConfigError('INFLOW_ADMIN_PASSWORD must be at least 8 characters');
   }
@@ -89,7 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     dataDir: path.resolve(optional(env, 'INFLOW_DATA_DIR') ?? './data'),
     logLevel,
-    trustProxy: flag(env, 'INFLOW_TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     worker: {
       inProcess: flag(env, 'INFLOW_WORKER', true),
       concurrency: integer(env, 'INFLOW_WORKER_CONCURRENCY', 4, 1, 256),
@@ -98,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: integer(env, 'INFLOW_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     bootstrap: {
       workspaceSlug,
-      adminEmail: optional(env, 'INFLOW_ADMIN_EMAIL')?.toLowerCase() ?? null,
+      adminEmail,
       adminPassword,
       adminApiKey,
     },

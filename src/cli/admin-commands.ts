@@ -1,10 +1,12 @@
 import type { Db } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Role } from '../db/schema.js';
-import { createUser, usersByEmail } from '../modules/accounts/service.js';
+import { notFound } from '../errors.js';
+import { changePassword, createUser, usersByEmail } from '../modules/accounts/service.js';
 import { createApiKey } from '../modules/workspaces/api-keys.js';
 import { ROLES } from '../modules/workspaces/roles.js';
-import { createWorkspace, workspaceBySlug } from '../modules/workspaces/service.js';
+import { insertWorkspace, workspaceBySlug } from '../modules/workspaces/service.js';
+import { titleFromSlug } from '../modules/workspaces/slug.js';
 import { flags, required, UsageError } from './args.js';
 
 /**
@@ -30,12 +32,6 @@ function print(json: boolean, record: Record<string, unknown>): string {
   return Object.entries(record).map(([k, v]) => `${k}: ${String(v)}`).join('\n') + '\n';
 }
 
-async function workspaceFor(db: Db, slug: string) {
-  const existing = await workspaceBySlug(db, slug);
-  if (existing) return { workspace: existing, created: false };
-  return { workspace: await createWorkspace(db, { slug, name: slug }, null), created: true };
-}
-
 async function userCreate(db: Db, argv: string[]): Promise<string> {
   const { values } = flags(argv, {
     email: { type: 'string' },
@@ -48,22 +44,46 @@ async function userCreate(db: Db, argv: string[]): Promise<string> {
   const email = required(values, 'email');
   const slug = required(values, 'workspace');
   const memberRole = role(values.role);
-  const { workspace, created } = await workspaceFor(db, slug);
-  const [existing] = await usersByEmail(db, [email]);
-  const user = existing ?? (await createUser(db, { email, password: required(values, 'password'), name: values.name }));
-  await db
-    .insertInto('memberships')
-    .values({ workspace_id: workspace.id, user_id: user.id, role: memberRole })
-    .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet({ role: memberRole }))
-    .execute();
-  return print(values.json === true, {
-    user_id: user.id,
-    email: user.email,
-    user_created: !existing,
-    workspace: workspace.slug,
-    workspace_created: created,
-    role: memberRole,
+  // All or nothing: a new workspace is not left behind when the user cannot be created.
+  const record = await db.transaction().execute(async (tx) => {
+    const existingWorkspace = await workspaceBySlug(tx, slug);
+    const workspace = existingWorkspace ?? (await insertWorkspace(tx, { slug, name: titleFromSlug(slug) }, null));
+    const [existingUser] = await usersByEmail(tx, [email]);
+    const user = existingUser ?? (await createUser(tx, { email, password: required(values, 'password'), name: values.name }));
+    // An existing membership keeps its role: changing roles goes through the dashboard or the
+    // API, which protect the last owner.
+    const membership = await tx
+      .insertInto('memberships')
+      .values({ workspace_id: workspace.id, user_id: user.id, role: memberRole })
+      .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
+      .returning('role')
+      .executeTakeFirst();
+    const current = membership ?? (await tx
+      .selectFrom('memberships')
+      .select('role')
+      .where('workspace_id', '=', workspace.id)
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow());
+    return {
+      user_id: user.id,
+      email: user.email,
+      user_created: !existingUser,
+      workspace: workspace.slug,
+      workspace_created: !existingWorkspace,
+      role: current.role,
+      membership_created: membership !== undefined,
+    };
   });
+  return print(values.json === true, record);
+}
+
+async function userPassword(db: Db, argv: string[]): Promise<string> {
+  const { values } = flags(argv, { email: { type: 'string' }, password: { type: 'string' } });
+  const email = required(values, 'email');
+  const [user] = await usersByEmail(db, [email]);
+  if (!user) throw notFound(`User ${email.trim().toLowerCase()}`);
+  const ended = await changePassword(db, user.id, required(values, 'password'), null);
+  return `password changed for ${user.email}; ${ended} signed-in session${ended === 1 ? '' : 's'} ended\n`;
 }
 
 async function apikeyCreate(db: Db, argv: string[]): Promise<string> {
@@ -75,7 +95,7 @@ async function apikeyCreate(db: Db, argv: string[]): Promise<string> {
   });
   const slug = required(values, 'workspace');
   const workspace = await workspaceBySlug(db, slug);
-  if (!workspace) throw new UsageError(`no workspace with slug "${slug}"`);
+  if (!workspace) throw notFound(`Workspace "${slug}"`);
   const { key, apiKey } = await createApiKey(db, workspace.id, {
     name: values.name ?? 'CLI',
     role: role(values.role),
@@ -87,10 +107,12 @@ async function apikeyCreate(db: Db, argv: string[]): Promise<string> {
 export async function runAdminCommand(db: Db, argv: readonly string[]): Promise<CommandOutput> {
   const [command, sub, ...rest] = argv;
   if (command === 'migrate') {
+    flags(argv.slice(1), {});
     const applied = await migrateToLatest(db);
     return { exitCode: 0, stdout: applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n', stderr: '' };
   }
   if (command === 'user' && sub === 'create') return { exitCode: 0, stdout: await userCreate(db, rest), stderr: '' };
+  if (command === 'user' && sub === 'password') return { exitCode: 0, stdout: await userPassword(db, rest), stderr: '' };
   if (command === 'apikey' && sub === 'create') return { exitCode: 0, stdout: await apikeyCreate(db, rest), stderr: '' };
   throw new UsageError(`unknown command: ${argv.slice(0, 2).join(' ')}`);
 }

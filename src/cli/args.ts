@@ -4,13 +4,16 @@ export class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** Parses `--name value` flags strictly; unknown flags are a usage error, not ignored. */
+/** Parses `--name value` flags strictly; unknown flags and stray words are usage errors. */
 export function flags<T extends Options>(argv: readonly string[], options: T) {
+  let parsed;
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+  return parsed;
 }
 
 export function required(values: Record<string, unknown>, name: string): string {

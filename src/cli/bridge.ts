@@ -29,7 +29,10 @@ export function registerCliBridge(app: FastifyInstance, db: Db, token: string): 
     },
     async (request): Promise<CommandOutput> => {
       const sent = request.headers[TOKEN_HEADER];
-      if (!LOOPBACK.has(request.socket.remoteAddress ?? '') || typeof sent !== 'string' || !safeEqual(sent, token)) {
+      // Only from this machine: over loopback, or to our own address from our own address.
+      const remote = request.socket.remoteAddress ?? '';
+      const local = LOOPBACK.has(remote) || remote === request.socket.localAddress;
+      if (!local || typeof sent !== 'string' || !safeEqual(sent, token)) {
         throw new AppError('not_found', `No route for POST ${BRIDGE_PATH}`);
       }
       const { argv } = request.body as { argv: string[] };
@@ -45,10 +48,15 @@ export function registerCliBridge(app: FastifyInstance, db: Db, token: string): 
 
 /** Runs an admin command in the server that holds the data dir. */
 export async function runThroughServer(holder: LockInfo, argv: readonly string[]): Promise<CommandOutput> {
-  const response = await fetch(`http://127.0.0.1:${holder.port}${BRIDGE_PATH}`, {
+  const host = holder.host?.includes(':') ? `[${holder.host}]` : (holder.host ?? '127.0.0.1');
+  const url = `http://${host}:${holder.port}${BRIDGE_PATH}`;
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [TOKEN_HEADER]: holder.token ?? '' },
     body: JSON.stringify({ argv }),
+  }).catch((err: unknown) => {
+    const cause = (err as { cause?: { message?: string } }).cause?.message ?? String(err);
+    throw new Error(`inflow serve (pid ${holder.pid}) holds the data directory but does not answer at ${url}: ${cause}`);
   });
   if (!response.ok) throw new Error(`the running server (pid ${holder.pid}) refused the command: HTTP ${response.status}`);
   return (await response.json()) as CommandOutput;

@@ -43,7 +43,7 @@ export class Lifecycle {
     }
     if (this.stopping) return;
     this.stopping = true;
-    this.logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
+    this.logger.info({ signal }, 'shutting down: finishing in-flight work');
     const force = setTimeout(() => {
       this.logger.error('shutdown timed out; exiting');
       process.exit(1);

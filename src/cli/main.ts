@@ -15,7 +15,10 @@ usage: inflow <command> [options]
   worker                     run a job worker alone (scale-out on PostgreSQL)
   migrate                    bring the database schema up to date
   user create --email E --password P --workspace W [--name N] [--role R] [--json]
-                             create a user (and the workspace, if new) with role R (owner)
+                             create a user (and the workspace, if new) with role R (owner);
+                             an existing user is added to the workspace, keeping their password
+  user password --email E --password P
+                             set a user's password and sign them out everywhere
   apikey create --workspace W [--name N] [--role R] [--json]
                              create an API key; it is printed once
   help | version
@@ -30,7 +33,8 @@ async function admin(argv: string[]): Promise<CommandOutput> {
     // The embedded database belongs to the running server: ask it to do the work.
     if (holder?.port && holder.token) return runThroughServer(holder, argv);
   }
-  const { database, lock } = await openForCommand(config, argv[0]!);
+  // `migrate` does the migrating itself, to report what it applied.
+  const { database, lock } = await openForCommand(config, argv[0]!, { migrate: argv[0] !== 'migrate' });
   try {
     return await runAdminCommand(database.db, argv);
   } finally {

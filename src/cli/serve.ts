@@ -29,13 +29,24 @@ function announceFirstStart(boot: BootstrapResult, url: string): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** Where a CLI on this machine reaches the server: loopback for wildcard binds, else the bound address. */
+function cliHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '::1';
+  return host;
+}
+
 /** Opens the database the config names, migrated; on PGlite with the data dir locked first. */
-export async function openForCommand(config: Config, command: string): Promise<{ database: Database; lock: DataDirLock | null }> {
+export async function openForCommand(
+  config: Config,
+  command: string,
+  options: { migrate: boolean } = { migrate: true },
+): Promise<{ database: Database; lock: DataDirLock | null }> {
   const lock = config.databaseUrl ? null : acquireLock(config.dataDir, command);
   try {
     const database = await openDatabase(databaseTarget(config));
     try {
-      await migrateToLatest(database.db);
+      if (options.migrate) await migrateToLatest(database.db);
     } catch (err) {
       await database.close();
       throw err;
@@ -56,10 +67,14 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
     lifecycle.onStop(() => database.close());
     const boot = await bootstrapInstall(database.db, config.bootstrap);
     if (boot.apiKeyCreated) logger.info('created the owner API key from INFLOW_ADMIN_API_KEY');
+    if (boot.apiKeySkipped) logger.warn(boot.apiKeySkipped);
     let worker: Worker | null = null;
     if (options.worker && config.worker.inProcess) {
       worker = await startWorker(database.db, { ...config.worker, logger: logger.child({ component: 'worker' }) });
       lifecycle.onStop(() => worker!.stop(config.shutdownTimeoutMs));
+    } else if (lock) {
+      // No other process can open the embedded database, so no other worker can exist.
+      logger.warn('running without a job worker on the embedded database: background jobs will wait until one runs');
     }
     const cliToken = lock ? randomToken() : null;
     const app = await buildApp({
@@ -76,7 +91,7 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
     lifecycle.onStop(() => app.close());
     await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as AddressInfo).port;
-    if (lock && cliToken) lock.advertise(port, cliToken);
+    if (lock && cliToken) lock.advertise(cliHost(config.host), port, cliToken);
     const url = config.publicUrl ?? `http://localhost:${port}`;
     logger.info({ url, database: database.kind, worker: worker !== null, version }, 'Inflow is ready');
     announceFirstStart(boot, url);

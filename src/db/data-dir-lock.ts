@@ -6,6 +6,7 @@ export interface LockInfo {
   command: string;
   startedAt: string;
   /** Set once `inflow serve` listens: CLI commands are then sent to it. */
+  host?: string;
   port?: number;
   token?: string;
 }
@@ -48,7 +49,9 @@ export function readLock(dataDir: string): LockInfo | null {
  * process that died is replaced.
  */
 export function acquireLock(dataDir: string, command: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // PGlite creates its files world-readable; the directory's mode is what keeps others out.
+  fs.chmodSync(dataDir, 0o700);
   const file = lockPath(dataDir);
   const info: LockInfo = { pid: process.pid, command, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -72,8 +75,8 @@ export class DataDirLock {
   ) {}
 
   /** Publishes how CLI commands reach this server; the file is readable by its owner only. */
-  advertise(port: number, token: string): void {
-    this.info = { ...this.info, port, token };
+  advertise(host: string, port: number, token: string): void {
+    this.info = { ...this.info, host, port, token };
     fs.writeFileSync(this.file, JSON.stringify(this.info), { mode: 0o600 });
   }
 

@@ -5,8 +5,8 @@ import { migrations } from './migrations/index.js';
 export class MigrationFailed extends Error {}
 
 /**
- * Brings the schema up to date. Kysely's Postgres adapter takes a transaction-scoped advisory
- * lock first, so two processes starting at once run each migration exactly once.
+ * Brings the schema up to date. Kysely's Postgres adapter holds an advisory lock while it
+ * migrates, so two processes starting at once run each migration exactly once.
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

@@ -11,7 +11,7 @@ import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { API_DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
 import { indexRoutes } from './route-index.js';
-import { ProblemSchema } from './schemas.js';
+import { ProblemSchema, WorkspaceHeader } from './schemas.js';
 import { registerDashboard, type PageFallback } from './static.js';
 import { nulBytePaths, validatorCompiler } from './validation.js';
 
@@ -42,7 +42,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? { level: config.logLevel } }),
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies in front of us, nearest first.
+    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     return503OnClosing: true,
     requestIdHeader: false,
     // A caller's request id is kept for tracing across services, if it looks like one.
@@ -53,6 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only; a text/plain body is refused as such (415), not parsed as a string.
+  app.removeContentTypeParser('text/plain');
   indexRoutes(app);
 
   // Every API route must say who may call it; a route without a decision fails at boot.
@@ -62,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (route.schema) {
       route.schema.response = { ...(route.schema.response as object), '4xx': problemShape, '5xx': problemShape };
       if (route.config.auth === 'public') route.schema.security = [];
+      if (route.config.auth === 'user') route.schema.security = [{ session: [] }];
+      if (route.config.auth === 'workspace' && !route.schema.headers) route.schema.headers = WorkspaceHeader;
     }
   });
 
@@ -75,7 +80,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   let pageFallback: PageFallback | null = null;
   registerErrorHandling(app, () => pageFallback);
   await app.register(cookie);
-  await registerAuth(app, database);
+  const secureCookies = (request: { protocol: string }) => request.protocol === 'https' || config.publicUrl?.startsWith('https:') === true;
+  await registerAuth(app, database, { secureCookies });
   await registerOpenApi(app, options.version);
 
   app.addHook('onSend', async (request, reply) => {
@@ -98,7 +104,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  const secureCookies = (request: { protocol: string }) => request.protocol === 'https' || config.publicUrl?.startsWith('https:') === true;
   accountRoutes(app, { db: database.db, secureCookies });
   workspaceRoutes(app, { db: database.db });
   await options.extraRoutes?.(app);

@@ -1,9 +1,9 @@
 import type {} from '@fastify/cookie';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { Role } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
-import { sessionByToken, touchSession, type PublicUser } from '../modules/accounts/service.js';
+import { SESSION_DAYS, sessionByToken, touchSession, type PublicUser } from '../modules/accounts/service.js';
 import { safeEqual } from '../modules/accounts/tokens.js';
 import { ApiKeyPrincipals } from '../modules/workspaces/api-key-principals.js';
 import { can, type Permission } from '../modules/workspaces/roles.js';
@@ -46,7 +46,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOUCH_SESSION_MS = 5 * 60_000;
 
 // One message for every credential failure: no hint whether the key, cookie or user was wrong.
-const unauthenticated = () => new AppError('unauthenticated', 'Missing or invalid credentials');
+const unauthenticated = () =>
+  new AppError('unauthenticated', 'Missing or invalid credentials', [], { 'www-authenticate': 'Bearer realm="inflow"' });
+
+export function setSessionCookie(reply: FastifyReply, token: string, expires: Date, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
+}
 
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
@@ -72,7 +77,12 @@ export function requireWorkspace(request: FastifyRequest): WorkspaceContext {
   return request.workspace;
 }
 
-export async function registerAuth(app: FastifyInstance, database: Database): Promise<void> {
+export interface AuthOptions {
+  /** Whether cookies must be marked Secure for this request (HTTPS, directly or behind a proxy). */
+  secureCookies: (request: FastifyRequest) => boolean;
+}
+
+export async function registerAuth(app: FastifyInstance, database: Database, options: AuthOptions): Promise<void> {
   const db = database.db;
   const apiKeys = new ApiKeyPrincipals(database);
   await apiKeys.start();
@@ -92,7 +102,7 @@ export async function registerAuth(app: FastifyInstance, database: Database): Pr
     }
   }
 
-  async function fromSession(request: FastifyRequest, token: string): Promise<string> {
+  async function fromSession(request: FastifyRequest, reply: FastifyReply, token: string): Promise<string> {
     const session = await sessionByToken(db, token);
     if (!session) throw unauthenticated();
     if (!SAFE_METHODS.has(request.method)) {
@@ -102,8 +112,10 @@ export async function registerAuth(app: FastifyInstance, database: Database): Pr
       }
     }
     request.principal = { kind: 'user', user: session.user, sessionId: session.sessionId, csrfToken: session.csrfToken };
+    // Sliding expiry: a session in use is extended, in the database and in the browser.
     if (Date.now() - session.lastSeenAt.getTime() > TOUCH_SESSION_MS) {
       touchSession(db, session.sessionId).catch((err: unknown) => request.log.warn({ err }, 'could not extend session'));
+      setSessionCookie(reply, token, new Date(Date.now() + SESSION_DAYS * 86_400_000), options.secureCookies(request));
     }
     return session.user.id;
   }
@@ -116,7 +128,7 @@ export async function registerAuth(app: FastifyInstance, database: Database): Pr
     request.workspace = membership;
   }
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const { auth, permission } = request.routeOptions.config;
     if (!auth || auth === 'public') return;
     const bearer = bearerToken(request);
@@ -125,7 +137,7 @@ export async function registerAuth(app: FastifyInstance, database: Database): Pr
       if (auth === 'user') throw new AppError('forbidden', 'This endpoint needs a signed-in user, not an API key');
       await fromApiKey(request, bearer);
     } else if (cookie) {
-      const userId = await fromSession(request, cookie);
+      const userId = await fromSession(request, reply, cookie);
       if (auth === 'workspace') await workspaceOfUser(request, userId);
     } else {
       throw unauthenticated();

@@ -9,7 +9,8 @@ import type { PageFallback } from './static.js';
 // Fastify's own error codes that are the client's fault, mapped to our kinds.
 const FASTIFY_CODES: Record<string, (err: FastifyError) => Problem> = {
   FST_ERR_CTP_BODY_TOO_LARGE: () => problem('payload_too_large', 'The request body is larger than this endpoint accepts'),
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: (err) => problem('unsupported_media_type', err.message),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
+    problem('unsupported_media_type', 'Send the body as JSON, with the header Content-Type: application/json'),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => problem('invalid_input', 'Content-Length does not match the body'),
   FST_ERR_CTP_EMPTY_JSON_BODY: () => problem('malformed_body', 'The body is empty but Content-Type says JSON'),
   FST_ERR_CTP_INVALID_JSON_BODY: () => problem('malformed_body', 'The body is not valid JSON'),

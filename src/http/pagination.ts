@@ -12,11 +12,14 @@ export const PageQuery = Type.Object(
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ data: Type.Array(item), next_cursor: Type.Union([Type.String(), Type.Null()]) });
 
-/** Cursors are opaque to clients: the last key of the page, base64url-encoded. */
-export function decodeCursor(cursor: string | undefined): string | null {
+/**
+ * Cursors are opaque to clients: the last key of the page, base64url-encoded. `isKey` checks
+ * the decoded key has the shape the list's keys have, so a forged cursor is a clear 400.
+ */
+export function decodeCursor(cursor: string | undefined, isKey: (key: string) => boolean): string | null {
   if (!cursor) return null;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!key || Buffer.from(key, 'utf8').toString('base64url') !== cursor) {
+  if (!key || Buffer.from(key, 'utf8').toString('base64url') !== cursor || !isKey(key)) {
     throw invalid('The cursor is not one this API gave out', [{ field: 'cursor', in: 'querystring', message: 'is not valid' }]);
   }
   return key;

@@ -1,17 +1,14 @@
 import { Type } from 'typebox';
+import type { Role } from '../db/schema.js';
+import { ROLES } from '../modules/workspaces/roles.js';
 
 /** Shared pieces of the API contract. */
 // Handlers return Date objects; the serializer writes them as ISO 8601 strings.
 export const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 export const Id = Type.String({ description: 'A UUID', maxLength: 64 });
-export const RoleName = Type.Union([
-  Type.Literal('owner'),
-  Type.Literal('admin'),
-  Type.Literal('marketer'),
-  Type.Literal('sales'),
-  Type.Literal('viewer'),
-]);
+// One enum (not a union of literals) so a wrong value gets one clear error and the spec one list.
+export const RoleName = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES] });
 
 export const ProblemSchema = Type.Object(
   {
@@ -30,3 +27,14 @@ export const ProblemSchema = Type.Object(
 );
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+export const WorkspaceHeader = Type.Object({
+  'x-inflow-workspace': Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        'Slug or id of the workspace to act in, for dashboard sessions (default: your first). ' +
+        'An API key always acts in its own workspace.',
+    }),
+  ),
+});

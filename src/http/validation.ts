@@ -46,6 +46,18 @@ export function fieldErrors(errors: readonly ErrorObject[], part: string | undef
       message = `must be ${error.params.type}`;
     } else if (error.keyword === 'enum') {
       message = `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    } else if (error.keyword === 'minLength') {
+      message = error.params.limit === 1 ? 'must not be empty' : `must be at least ${error.params.limit} characters`;
+    } else if (error.keyword === 'maxLength') {
+      message = `must be at most ${error.params.limit} characters`;
+    } else if (error.keyword === 'minimum' || error.keyword === 'maximum') {
+      message = `must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${error.params.limit}`;
+    } else if (error.keyword === 'format') {
+      message = `must be a valid ${String(error.params.format).replace('-', ' ')}`;
+    } else if (error.keyword === 'pattern') {
+      message = 'has characters or a shape that is not allowed here';
+    } else if (error.keyword === 'maxItems') {
+      message = `must have at most ${error.params.limit} items`;
     }
     const key = `${field}\u0000${message}`;
     if (seen.has(key)) continue;

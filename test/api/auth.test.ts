@@ -116,3 +116,40 @@ describe('API keys as credentials', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('changing a password', () => {
+  it('needs the current password, then signs out the other sessions but not this one', async () => {
+    const person = await createTenant(server, 'pw');
+    const here = await login(server, person.ownerEmail, person.password);
+    const elsewhere = await login(server, person.ownerEmail, person.password);
+    const wrong = await call(server, '/api/auth/password', { method: 'POST', session: here, body: { current_password: 'nope', new_password: 'brand-new-pass' } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.errors).toEqual([{ field: 'current_password', in: 'body', message: 'is not your current password' }]);
+    const short = await call(server, '/api/auth/password', { method: 'POST', session: here, body: { current_password: person.password, new_password: 'short' } });
+    expect(short.json.errors).toEqual([{ field: 'new_password', in: 'body', message: 'must be at least 8 characters' }]);
+    const changed = await call(server, '/api/auth/password', { method: 'POST', session: here, body: { current_password: person.password, new_password: 'brand-new-pass' } });
+    expect(changed.status).toBe(204);
+    expect((await call(server, '/api/auth/me', { session: here })).status).toBe(200);
+    expect((await call(server, '/api/auth/me', { session: elsewhere })).status).toBe(401);
+    expect((await tryLogin(person.ownerEmail, person.password)).status).toBe(401);
+    expect((await tryLogin(person.ownerEmail, 'brand-new-pass')).status).toBe(200);
+  });
+
+  it('is not open to API keys', async () => {
+    const response = await call(server, '/api/auth/password', { method: 'POST', apiKey: tenant.apiKey, body: { current_password: 'x', new_password: 'yyyyyyyy' } });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('challenge and media types', () => {
+  it('tells a client without credentials how to authenticate', async () => {
+    const response = await call(server, '/api/v1/workspace');
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="inflow"');
+  });
+
+  it('refuses a text/plain body with 415 and says what to send', async () => {
+    const response = await call(server, '/api/v1/api-keys', { method: 'POST', apiKey: tenant.apiKey, rawBody: 'name=x', headers: { 'content-type': 'text/plain' } });
+    expect(response.status).toBe(415);
+    expect(response.json.detail).toBe('Send the body as JSON, with the header Content-Type: application/json');
+  });
+});

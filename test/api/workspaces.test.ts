@@ -108,6 +108,22 @@ describe('members and roles', () => {
     expect((await call(server, '/api/v1/api-keys', { method: 'POST', session, body: { name: 'x', role: 'viewer' } })).status).toBe(403);
   });
 
+  it('lets only owners revoke owner keys', async () => {
+    const admin = await addUser(server, tenant, 'admin');
+    const session = await login(server, admin.email, admin.password);
+    const keys = await call(server, '/api/v1/api-keys?limit=200', { session });
+    const ownerKey = keys.json.data.find((k: { role: string; revoked_at: string | null }) => k.role === 'owner' && !k.revoked_at);
+    const denied = await call(server, `/api/v1/api-keys/${ownerKey.id}`, { method: 'DELETE', session });
+    expect(denied.status).toBe(403);
+    const own = await call(server, '/api/v1/api-keys', { method: 'POST', session, body: { name: 'admin made', role: 'admin' } });
+    expect((await call(server, `/api/v1/api-keys/${own.json.id}`, { method: 'DELETE', session })).status).toBe(204);
+  });
+
+  it('names the allowed roles when given a wrong one', async () => {
+    const response = await call(server, '/api/v1/api-keys', { method: 'POST', apiKey: tenant.apiKey, body: { name: 'x', role: 'emperor' } });
+    expect(response.json.errors).toEqual([{ field: 'role', in: 'body', message: 'must be one of: owner, admin, marketer, sales, viewer' }]);
+  });
+
   it('lists the roles with their permissions', async () => {
     const roles = await call(server, '/api/v1/roles', { apiKey: tenant.apiKey });
     expect(roles.json.data.map((r: { role: string }) => r.role)).toEqual(['owner', 'admin', 'marketer', 'sales', 'viewer']);

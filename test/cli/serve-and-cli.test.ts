@@ -63,6 +63,30 @@ describe('inflow serve on the embedded database, with CLI commands beside it', (
     expect(await response.json()).toMatchObject({ slug: 'acme', role: 'marketer' });
   });
 
+  it('adds an existing user to a workspace without changing their role elsewhere', async () => {
+    const again = await runCli(['user', 'create', '--email', 'owner@example.com', '--workspace', 'acme', '--role', 'viewer', '--json'], env);
+    expect(again.code).toBe(0);
+    // The only owner stays owner: role changes go through the API, which guards the last owner.
+    expect(JSON.parse(again.stdout)).toMatchObject({ user_created: false, membership_created: false, role: 'owner' });
+  });
+
+  it('sets a password from the CLI and ends the user’s sessions', async () => {
+    const result = await runCli(['user', 'password', '--email', 'ops@example.com', '--password', 'new-ops-password'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('password changed for ops@example.com');
+    expect(await signIn(server.url, 'ops@example.com', 'ops-password')).toBe(401);
+    expect(await signIn(server.url, 'ops@example.com', 'new-ops-password')).toBe(200);
+  });
+
+  it('leaves nothing behind when a CLI command fails half-way', async () => {
+    const failed = await runCli(['user', 'create', '--email', 'x@example.com', '--password', 'short', '--workspace', 'never-made'], env);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('The password is too short');
+    const key = await runCli(['apikey', 'create', '--workspace', 'never-made'], env);
+    expect(key.code).toBe(1);
+    expect(key.stderr).toContain('Workspace "never-made" not found');
+  });
+
   it('reports bad input from a CLI command with a clear message and exit code', async () => {
     const invalid = await runCli(['user', 'create', '--email', 'not-an-email', '--password', 'whatever-pass', '--workspace', 'acme'], env);
     expect(invalid.code).toBe(1);
@@ -70,6 +94,9 @@ describe('inflow serve on the embedded database, with CLI commands beside it', (
     const usage = await runCli(['apikey', 'create'], env);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--workspace is required');
+    const stray = await runCli(['apikey', 'create', '--workspace', 'acme', 'extra'], env);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('unexpected argument "extra"');
   });
 
   it('refuses a second server on the same data dir, naming the running one', async () => {
@@ -86,7 +113,20 @@ describe('inflow serve on the embedded database, with CLI commands beside it', (
     expect(offline.code).toBe(0);
     server = await startServerProcess(env);
     expect(server.output()).not.toContain('First start');
-    expect(await signIn(server.url, 'ops@example.com', 'ops-password')).toBe(200);
+    expect(await signIn(server.url, 'ops@example.com', 'new-ops-password')).toBe(200);
     expect(await signIn(server.url, 'late@example.com', 'late-password')).toBe(200);
   }, 60_000);
+
+  it('reports what `inflow migrate` applied on a new database, and nothing on a current one', async () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'inflow-migrate-'));
+    try {
+      const first = await runCli(['migrate'], { ...env, INFLOW_DATA_DIR: fresh });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toBe('applied: 0001_core\n');
+      const second = await runCli(['migrate'], { ...env, INFLOW_DATA_DIR: fresh });
+      expect(second.stdout).toBe('schema is up to date\n');
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  });
 });

@@ -20,10 +20,10 @@ export async function scheduleRecurring(db: Kysely<DB>, jobs: readonly Recurring
   }
 }
 
-/** A handler that runs the job, then books its next slot. */
+/** A handler that books the job's next slot, then runs it: a run that fails for good still has a successor. */
 export function recurringHandler(job: RecurringJob): JobHandler {
   return async (row, ctx) => {
-    await job.run(row, ctx);
     await scheduleRecurring(ctx.db, [job]);
+    await job.run(row, ctx);
   };
 }

@@ -46,7 +46,7 @@ const statements = [
     id uuid not null,
     name text not null,
     prefix text not null,
-    key_hash text not null unique,
+    key_hash text not null,
     role text not null check (role in ('owner','admin','marketer','sales','viewer')),
     created_by uuid references users(id) on delete set null,
     created_at timestamptz not null default now(),
@@ -54,6 +54,10 @@ const statements = [
     revoked_at timestamptz,
     primary key (workspace_id, id)
   )`,
+  // Keys are looked up by hash alone (a key does not say its workspace). Not a unique index: on
+  // a sharded install it could not be enforced across shards; 180 random bits make collisions
+  // moot, and a chosen key (INFLOW_ADMIN_API_KEY) is checked before it is stored.
+  `create index api_keys_hash_idx on api_keys (key_hash)`,
   `create table jobs (
     id bigint generated always as identity primary key,
     workspace_id uuid references workspaces(id) on delete cascade,

@@ -1,13 +1,21 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
-import { requireUser, SESSION_COOKIE } from '../../http/auth.js';
+import { requireUser, SESSION_COOKIE, setSessionCookie } from '../../http/auth.js';
 import { RateLimiter } from '../../http/rate-limit.js';
 import { RoleName, Timestamp } from '../../http/schemas.js';
 import { workspacesOfUser } from '../workspaces/service.js';
-import { endSession, publicUser, startSession, verifyCredentials, type PublicUser } from './service.js';
+import {
+  changePassword,
+  endSession,
+  MIN_PASSWORD_LENGTH,
+  publicUser,
+  startSession,
+  verifyCredentials,
+  type PublicUser,
+} from './service.js';
 
 const Credentials = Type.Object(
   {
@@ -25,9 +33,12 @@ const SessionInfo = Type.Object({
   ),
 });
 
-// Failures only: per address (guessing one account's password) and per IP (spraying many).
-const failuresByAccount = new RateLimiter(10, 15 * 60_000);
-const failuresByIp = new RateLimiter(50, 15 * 60_000);
+// Failures only. Per IP and address: one guesser on one account. Per address, higher: many
+// IPs on one account (set above any one person's typos, so a victim is not easily locked out).
+// Per IP: one guesser spraying many accounts.
+const failuresByIpAndAccount = new RateLimiter(10, 15 * 60_000);
+const failuresByAccount = new RateLimiter(50, 15 * 60_000);
+const failuresByIp = new RateLimiter(100, 15 * 60_000);
 
 export interface AccountRoutesOptions {
   db: Db;
@@ -38,16 +49,6 @@ export function accountRoutes(server: FastifyInstance, { db, secureCookies }: Ac
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   async function sessionInfo(user: PublicUser, csrfToken: string) {
     return { user, csrf_token: csrfToken, workspaces: await workspacesOfUser(db, user.id) };
-  }
-
-  function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expires: Date): void {
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookies(request),
-      expires,
-    });
   }
 
   app.post(
@@ -63,20 +64,26 @@ export function accountRoutes(server: FastifyInstance, { db, secureCookies }: Ac
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const accountKey = `${request.ip}|${email.trim().toLowerCase()}`;
-      const wait = Math.max(failuresByAccount.retryAfter(accountKey), failuresByIp.retryAfter(request.ip));
+      const account = email.trim().toLowerCase();
+      const pair = `${request.ip}|${account}`;
+      const wait = Math.max(
+        failuresByIpAndAccount.retryAfter(pair),
+        failuresByAccount.retryAfter(account),
+        failuresByIp.retryAfter(request.ip),
+      );
       if (wait > 0) {
         throw new AppError('rate_limited', `Too many failed sign-ins; try again in ${wait} seconds`, [], { 'retry-after': String(wait) });
       }
       const user = await verifyCredentials(db, email, password);
       if (!user) {
-        failuresByAccount.hit(accountKey);
+        failuresByIpAndAccount.hit(pair);
+        failuresByAccount.hit(account);
         failuresByIp.hit(request.ip);
         throw new AppError('unauthenticated', 'Wrong email or password');
       }
-      failuresByAccount.reset(accountKey);
+      failuresByIpAndAccount.reset(pair);
       const session = await startSession(db, user.id, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
-      setSessionCookie(request, reply, session.token, session.expiresAt);
+      setSessionCookie(reply, session.token, session.expiresAt, secureCookies(request));
       return sessionInfo(publicUser(user), session.csrfToken);
     },
   );
@@ -90,6 +97,41 @@ export function accountRoutes(server: FastifyInstance, { db, secureCookies }: Ac
     async (request) => {
       const principal = requireUser(request);
       return sessionInfo(principal.user, principal.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your password; signs out your other sessions',
+        body: Type.Object(
+          {
+            current_password: Type.String({ minLength: 1, maxLength: 1024 }),
+            new_password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const principal = requireUser(request);
+      // A borrowed session must not become a way to guess the password: same limits as sign-in.
+      const pair = `${request.ip}|${principal.user.email}`;
+      const wait = failuresByIpAndAccount.retryAfter(pair);
+      if (wait > 0) throw new AppError('rate_limited', `Too many wrong passwords; try again in ${wait} seconds`, [], { 'retry-after': String(wait) });
+      const user = await verifyCredentials(db, principal.user.email, request.body.current_password);
+      if (!user) {
+        failuresByIpAndAccount.hit(pair);
+        throw new AppError('invalid_input', 'The current password is wrong', [
+          { field: 'current_password', in: 'body', message: 'is not your current password' },
+        ]);
+      }
+      await changePassword(db, user.id, request.body.new_password, principal.sessionId);
+      return reply.code(204).send(null);
     },
   );
 

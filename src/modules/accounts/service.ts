@@ -55,13 +55,22 @@ export async function createUser(db: Executor, input: { email: string; password:
   return row;
 }
 
-export async function setPassword(db: Executor, userId: string, password: string): Promise<void> {
+/**
+ * Sets a new password and signs the user out everywhere except `keepSessionId` (the session
+ * that made the change), so a stolen session dies with the old password. Returns how many
+ * sessions were ended.
+ */
+export async function changePassword(db: Executor, userId: string, password: string, keepSessionId: string | null): Promise<number> {
   checkPassword(password);
   await db
     .updateTable('users')
     .set({ password_hash: await hashPassword(password), updated_at: sql`now()` })
     .where('id', '=', userId)
     .execute();
+  let ended = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSessionId) ended = ended.where('id', '!=', keepSessionId);
+  const result = await ended.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** The user whose password this is, or null; takes the same time whether or not the email exists. */

@@ -66,16 +66,25 @@ export function listApiKeys(db: Executor, workspaceId: string, page: { after: st
   return query.execute();
 }
 
-export async function revokeApiKey(db: Kysely<DB>, workspaceId: string, keyId: string): Promise<void> {
+/** Revokes a key; an owner key only by an owner, as only owners may create one. */
+export async function revokeApiKey(db: Kysely<DB>, workspaceId: string, keyId: string, actorRole: Role): Promise<void> {
   if (!isId(keyId)) throw notFound('API key');
   await db.transaction().execute(async (tx) => {
-    const result = await tx
+    const key = await tx
+      .selectFrom('api_keys')
+      .select('role')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', keyId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!key) throw notFound('API key');
+    if (key.role === 'owner' && actorRole !== 'owner') throw forbidden(`Your role (${actorRole}) may not revoke an owner key`);
+    await tx
       .updateTable('api_keys')
       .set({ revoked_at: sql`coalesce(revoked_at, now())` })
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', keyId)
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw notFound('API key');
+      .execute();
     await announceAuthChange(tx, workspaceId);
   });
   afterAuthChangeCommitted(workspaceId);

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
+import { isId } from '../../db/ids.js';
 import { requireUser, requireWorkspace } from '../../http/auth.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { Id, IdParams, NullableTimestamp, RoleName, Timestamp } from '../../http/schemas.js';
@@ -117,7 +118,7 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: Db }): vo
     '/api/v1/roles',
     {
       config: { auth: 'workspace' },
-      schema: { tags: ['workspaces'], summary: 'The roles and what each may do', response: { 200: Type.Object({ data: Type.Array(RoleSchema) }) } },
+      schema: { tags: ['workspaces'], summary: 'The roles and what each may do', response: { 200: Page(RoleSchema) } },
     },
     async () => ({
       data: ROLES.map((role) => ({
@@ -125,6 +126,7 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: Db }): vo
         description: ROLE_DESCRIPTIONS[role],
         permissions: permissionsOf(role).map((name) => ({ name, description: PERMISSION_DESCRIPTIONS[name] })),
       })),
+      next_cursor: null,
     }),
   );
 
@@ -136,7 +138,7 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: Db }): vo
     },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const rows = await listMembers(db, requireWorkspace(request).id, { after: decodeCursor(request.query.cursor), limit: limit + 1 });
+      const rows = await listMembers(db, requireWorkspace(request).id, { after: decodeCursor(request.query.cursor, isId), limit: limit + 1 });
       return pageOf(rows, limit, (row) => row.user_id);
     },
   );
@@ -205,7 +207,7 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: Db }): vo
     },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const rows = await listApiKeys(db, requireWorkspace(request).id, { after: decodeCursor(request.query.cursor), limit: limit + 1 });
+      const rows = await listApiKeys(db, requireWorkspace(request).id, { after: decodeCursor(request.query.cursor, isId), limit: limit + 1 });
       return pageOf(rows, limit, (row) => row.id);
     },
   );
@@ -240,7 +242,8 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: Db }): vo
       schema: { tags: ['api keys'], summary: 'Revoke an API key', params: IdParams, response: { 204: Type.Null() } },
     },
     async (request, reply) => {
-      await revokeApiKey(db, requireWorkspace(request).id, request.params.id);
+      const workspace = requireWorkspace(request);
+      await revokeApiKey(db, workspace.id, request.params.id, workspace.role);
       return reply.code(204).send(null);
     },
   );

@@ -31,8 +31,9 @@ export interface MemberView {
 
 const workspaceColumns = ['workspaces.id', 'workspaces.slug', 'workspaces.name', 'workspaces.created_at'] as const;
 
-export async function createWorkspace(
-  db: Kysely<DB>,
+/** Inserts a workspace (and its first owner) in the caller's transaction. */
+export async function insertWorkspace(
+  tx: Executor,
   input: { slug: string; name: string },
   ownerUserId: string | null,
 ): Promise<Workspace> {
@@ -40,19 +41,21 @@ export async function createWorkspace(
   const name = input.name.trim();
   if (!isSlug(slug)) throw invalid('The slug is not valid', [{ field: 'slug', message: 'use lower-case letters, digits and dashes' }]);
   if (!name) throw invalid('The name is empty', [{ field: 'name', message: 'is required' }]);
-  return db.transaction().execute(async (tx) => {
-    const workspace = await tx
-      .insertInto('workspaces')
-      .values({ id: newId(), slug, name, secret: randomToken(32) })
-      .onConflict((oc) => oc.column('slug').doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (!workspace) throw conflict('A workspace with this slug already exists', [{ field: 'slug', message: 'is already taken' }]);
-    if (ownerUserId) {
-      await tx.insertInto('memberships').values({ workspace_id: workspace.id, user_id: ownerUserId, role: 'owner' }).execute();
-    }
-    return workspace;
-  });
+  const workspace = await tx
+    .insertInto('workspaces')
+    .values({ id: newId(), slug, name, secret: randomToken(32) })
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!workspace) throw conflict('A workspace with this slug already exists', [{ field: 'slug', message: 'is already taken' }]);
+  if (ownerUserId) {
+    await tx.insertInto('memberships').values({ workspace_id: workspace.id, user_id: ownerUserId, role: 'owner' }).execute();
+  }
+  return workspace;
+}
+
+export function createWorkspace(db: Kysely<DB>, input: { slug: string; name: string }, ownerUserId: string | null): Promise<Workspace> {
+  return db.transaction().execute((tx) => insertWorkspace(tx, input, ownerUserId));
 }
 
 export function workspaceBySlug(db: Executor, slug: string) {

@@ -15,3 +15,12 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 63);
 }
+
+/** A display name from a slug, for workspaces made by scripts: "acme-brasil" → "Acme Brasil". */
+export function titleFromSlug(slug: string): string {
+  return slug
+    .split('-')
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}

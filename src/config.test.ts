@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults for a fresh machine', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: null,
+      dataDir: path.resolve('data'),
+      logLevel: 'info',
+      trustProxy: false,
+      worker: { inProcess: true, concurrency: 4 },
+      bootstrap: { workspaceSlug: 'default', adminEmail: null, adminPassword: null, adminApiKey: null },
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', LOG_LEVEL: '', INFLOW_WORKSPACE: '', DATABASE_URL: ' ' })).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+      databaseUrl: null,
+      bootstrap: { workspaceSlug: 'default' },
+    });
+  });
+
+  it('reads every documented variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      PUBLIC_URL: 'https://leads.example.com',
+      DATABASE_URL: 'postgres://u:p@db:5432/inflow',
+      DATABASE_POOL_SIZE: '20',
+      INFLOW_DATA_DIR: '/var/lib/inflow',
+      LOG_LEVEL: 'WARN',
+      INFLOW_TRUST_PROXY: '2',
+      INFLOW_WORKER: 'off',
+      INFLOW_WORKER_CONCURRENCY: '8',
+      INFLOW_WORKER_POLL_MS: '250',
+      INFLOW_SHUTDOWN_TIMEOUT_MS: '5000',
+      INFLOW_WORKSPACE: 'acme',
+      INFLOW_ADMIN_EMAIL: 'Ops@Example.com',
+      INFLOW_ADMIN_PASSWORD: ' spaced secret ',
+      INFLOW_ADMIN_API_KEY: 'inf_0123456789abcdef',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      publicUrl: 'https://leads.example.com',
+      databaseUrl: 'postgres://u:p@db:5432/inflow',
+      databasePoolSize: 20,
+      dataDir: '/var/lib/inflow',
+      logLevel: 'warn',
+      trustProxy: 2,
+      worker: { inProcess: false, concurrency: 8, pollMs: 250 },
+      shutdownTimeoutMs: 5000,
+      bootstrap: { workspaceSlug: 'acme', adminEmail: 'ops@example.com', adminPassword: ' spaced secret ', adminApiKey: 'inf_0123456789abcdef' },
+    });
+  });
+
+  it('accepts proxy addresses for INFLOW_TRUST_PROXY', () => {
+    expect(loadConfig({ INFLOW_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ INFLOW_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be an integer'],
+    [{ PORT: '70000' }, 'PORT must be an integer between 0 and 65535'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres:// or postgresql://'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL is not a valid URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ INFLOW_WORKSPACE: 'Acme Inc' }, 'INFLOW_WORKSPACE must be a slug'],
+    [{ INFLOW_ADMIN_EMAIL: 'admin' }, 'INFLOW_ADMIN_EMAIL is not a valid email address'],
+    [{ INFLOW_ADMIN_PASSWORD: 'short' }, 'INFLOW_ADMIN_PASSWORD must be at least 8 characters'],
+    [{ INFLOW_ADMIN_API_KEY: 'short' }, 'INFLOW_ADMIN_API_KEY must be at least 16 characters'],
+    [{ INFLOW_WORKER: 'maybe' }, 'INFLOW_WORKER must be true or false'],
+    [{ INFLOW_TRUST_PROXY: 'everyone' }, 'INFLOW_TRUST_PROXY must be'],
+  ])('rejects %o with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
