@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIfStale } from '../../scripts/build-if-stale.mjs';
 import { webDistDir } from '../../src/paths.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 import { browserAvailable, launchBrowser } from './browser.js';
@@ -25,7 +24,6 @@ async function screenshot(name: string): Promise<void> {
 
 describe.runIf(hasBrowser)('dashboard in a real browser', () => {
   beforeAll(async () => {
-    buildIfStale(['dashboard']);
     fs.mkdirSync(screens, { recursive: true });
     server = await startTestServer({ webDist: webDistDir });
     tenant = await createTenant(server, 'e2e');

@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function runBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bench/run.mjs', '--smoke'], { cwd: root, env: { ...process.env, BENCH_DATABASE_URL: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// The benchmarks are not part of the suite; this brief run proves each still works end to end.
+describe('benchmarks (smoke run)', () => {
+  it('run and report every figure as JSON', { timeout: 180_000 }, async () => {
+    const { code, stdout, stderr } = await runBench();
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.smoke).toBe(true);
+    expect(report.machine.cores).toBeGreaterThan(0);
+    const byName = Object.fromEntries(report.results.map((r: { name: string }) => [r.name, r]));
+    expect(Object.keys(byName).sort()).toEqual(['cold-start', 'idle-memory', 'request-overhead']);
+    expect(byName['cold-start'].median_ms).toBeGreaterThan(0);
+    expect(byName['idle-memory'].rss_idle_mb).toBeGreaterThan(0);
+    const overhead = byName['request-overhead'];
+    expect(overhead.bare_node_http.rps).toBeGreaterThan(0);
+    expect(overhead.inflow.pglite.workspace.rps).toBeGreaterThan(0);
+    expect(overhead.inflow.pglite.workspace.non_2xx).toBe(0);
+    expect(overhead.inflow.pglite.api_keys_page.non_2xx).toBe(0);
+  });
+});
