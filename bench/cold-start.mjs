@@ -6,17 +6,17 @@ export default async function coldStart({ runs = 5 } = {}) {
   const dataDir = tempDir('inflow-bench-start-');
   const env = { INFLOW_DATA_DIR: dataDir, INFLOW_ADMIN_PASSWORD: 'bench-password', LOG_LEVEL: 'warn', DATABASE_URL: '' };
   // The first start creates and migrates the database; it is not what the figure is about.
-  const port = freePort();
+  const port = await freePort();
   const first = start('npm', ['start', '--silent'], { ...env, PORT: String(port) });
-  await waitForHealth(`http://127.0.0.1:${port}`, 120_000);
+  await waitForHealth(`http://127.0.0.1:${port}`, 120_000, 20, first);
   await stop(first.child);
 
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    const p = freePort();
+    const p = await freePort();
     const began = performance.now();
     const run = start('npm', ['start', '--silent'], { ...env, PORT: String(p) });
-    await waitForHealth(`http://127.0.0.1:${p}`, 30_000, 5);
+    await waitForHealth(`http://127.0.0.1:${p}`, 30_000, 5, run);
     samples.push(Math.round(performance.now() - began));
     await stop(run.child);
   }

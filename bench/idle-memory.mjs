@@ -9,7 +9,7 @@ function rssMb(pid) {
 
 export default async function idleMemory({ idleSeconds = 15 } = {}) {
   const dataDir = tempDir('inflow-bench-mem-');
-  const port = freePort();
+  const port = await freePort();
   const server = start('node', ['bin/inflow.js', 'serve'], {
     INFLOW_DATA_DIR: dataDir,
     INFLOW_ADMIN_PASSWORD: 'bench-password',
@@ -18,7 +18,7 @@ export default async function idleMemory({ idleSeconds = 15 } = {}) {
     PORT: String(port),
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, 60_000);
+  await waitForHealth(url, 60_000, 20, server);
   // Warm it the way a first visit does: the dashboard, the spec, a sign-in.
   await fetch(`${url}/`);
   await fetch(`${url}/api/openapi.json`);

@@ -1,6 +1,7 @@
 // Shared helpers of the benchmarks: processes, timing, machine description, seeded data.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,20 +66,32 @@ export async function stop(child) {
   clearTimeout(timer);
 }
 
-export async function waitForHealth(url, timeoutMs = 30_000, intervalMs = 5) {
+/** Polls /healthz until 200; fails at once, with the server's output, if the process exits. */
+export async function waitForHealth(url, timeoutMs = 30_000, intervalMs = 5, started = null) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (started && started.child.exitCode !== null) {
+      throw new Error(`the server exited with ${started.child.exitCode} before ${url}/healthz answered:\n${started.output()}`);
+    }
     try {
       const response = await fetch(`${url}/healthz`);
       if (response.status === 200) return;
     } catch {}
     await sleep(intervalMs);
   }
-  throw new Error(`${url}/healthz did not answer 200 within ${timeoutMs} ms`);
+  throw new Error(`${url}/healthz did not answer 200 within ${timeoutMs} ms${started ? `:\n${started.output()}` : ''}`);
 }
 
+/** A port the system just handed out, so it is not one of a busy machine's open connections. */
 export function freePort() {
-  return 20_000 + Math.floor(Math.random() * 20_000);
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export function percentile(values, p) {

@@ -41,7 +41,7 @@ async function seedWorkspace(url, rows) {
 
 async function measureInflow(database, seconds, bareRps) {
   const dataDir = tempDir('inflow-bench-http-');
-  const port = freePort();
+  const port = await freePort();
   const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
     INFLOW_DATA_DIR: dataDir,
     DATABASE_URL: database === 'postgres' ? process.env.BENCH_DATABASE_URL : '',
@@ -52,7 +52,7 @@ async function measureInflow(database, seconds, bareRps) {
   });
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, 60_000);
+    await waitForHealth(url, 60_000, 20, server);
     await seedWorkspace(url, 20);
     const headers = { authorization: `Bearer ${API_KEY}` };
     const routes = { workspace: '/api/v1/workspace', api_keys_page: '/api/v1/api-keys?limit=5' };
@@ -70,7 +70,7 @@ async function measureInflow(database, seconds, bareRps) {
 }
 
 export default async function requestOverhead({ seconds = 10 } = {}) {
-  const port = freePort();
+  const port = await freePort();
   const bare = start('node', ['bench/bare-server.mjs'], { PORT: String(port) });
   let bareResult;
   try {
