@@ -74,7 +74,7 @@ export async function waitForHealth(url, timeoutMs = 30_000, intervalMs = 5, sta
       throw new Error(`the server exited with ${started.child.exitCode} before ${url}/healthz answered:\n${started.output()}`);
     }
     try {
-      const response = await fetch(`${url}/healthz`);
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
       if (response.status === 200) return;
     } catch {}
     await sleep(intervalMs);
