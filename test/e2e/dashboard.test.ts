@@ -108,6 +108,37 @@ describe.runIf(hasBrowser)('dashboard in a real browser', () => {
     await screenshot('e2e-users');
   });
 
+  it('changes the password from the user menu', async () => {
+    const newPassword = 'a-new-long-password';
+    await page.getByRole('button', { name: 'User menu' }).click();
+    await page.getByRole('menuitem', { name: 'Change password' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const current = dialog.getByRole('textbox', { name: 'Current password', exact: true });
+    const next = dialog.getByRole('textbox', { name: 'New password', exact: true });
+    const repeat = dialog.getByRole('textbox', { name: 'Repeat new password', exact: true });
+    const submit = dialog.getByRole('button', { name: 'Change password' });
+    // Checked in the browser: the repeat must match.
+    await current.fill('not-the-password');
+    await next.fill(newPassword);
+    await repeat.fill(`${newPassword}x`);
+    await submit.click();
+    await dialog.getByText('Does not match the new password').waitFor();
+    // Checked by the server: the current password, shown under its field.
+    await repeat.fill(newPassword);
+    await submit.click();
+    await dialog.getByText('That password is not your current password').waitFor();
+    await screenshot('e2e-change-password');
+    await current.fill(tenant.password);
+    await submit.click();
+    await page.getByText('Password changed. Your other sessions were signed out.').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    const oldLogin = await call(server, '/api/auth/login', { method: 'POST', body: { email: tenant.ownerEmail, password: tenant.password } });
+    expect(oldLogin.status).toBe(401);
+    const newLogin = await call(server, '/api/auth/login', { method: 'POST', body: { email: tenant.ownerEmail, password: newPassword } });
+    expect(newLogin.status).toBe(200);
+  });
+
   it('logs out', async () => {
     await page.getByRole('button', { name: 'User menu' }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type AppOptions } from '../../src/http/app.js';
 import { createApiKey } from '../../src/modules/workspaces/api-keys.js';
 import { createUser } from '../../src/modules/accounts/service.js';
 import { addMember, createWorkspace } from '../../src/modules/workspaces/service.js';
@@ -15,11 +15,13 @@ export interface TestServer {
 }
 
 /** The real app on a real port, over a fresh database. */
-export async function startTestServer(options: { webDist?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { webDist?: string; config?: Partial<AppOptions['config']> } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
   const app = await buildApp({
     database,
-    config: { trustProxy: false, publicUrl: null, logLevel: 'silent' },
+    config: { trustProxy: false, publicUrl: null, logLevel: 'silent', ...options.config },
     version: 'test',
     logger: false,
     webDist: options.webDist,
