@@ -39,7 +39,7 @@ export async function insertWorkspace(
 ): Promise<Workspace> {
   const slug = input.slug.trim();
   const name = input.name.trim();
-  if (!isSlug(slug)) throw invalid('The slug is not valid', [{ field: 'slug', message: 'use lower-case letters, digits and dashes' }]);
+  if (!isSlug(slug)) throw invalid('The slug is not valid', [{ field: 'slug', message: 'may only contain lower-case letters, digits and dashes' }]);
   if (!name) throw invalid('The name is empty', [{ field: 'name', message: 'is required' }]);
   const workspace = await tx
     .insertInto('workspaces')

@@ -25,6 +25,14 @@ export async function logout(): Promise<void> {
   setCsrfToken(null);
 }
 
+/** Signs out the user's other sessions; this one stays signed in. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await apiRequest<void>('/api/auth/password', {
+    method: 'POST',
+    body: { current_password: currentPassword, new_password: newPassword },
+  });
+}
+
 /** The signed-in user and their workspaces; errors with status 401 when signed out. */
 export function useSession() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });

@@ -2,7 +2,11 @@
 // and turns RFC 9457 problem+json answers into ApiError.
 
 export interface FieldError {
+  /** Dotted path in its part of the request: `email`, `fields.0.name`. */
   field: string;
+  /** Which part: body, querystring, params or headers. */
+  in?: string;
+  /** Plain English that follows the field's name: "is required". */
   message: string;
 }
 
@@ -29,39 +33,6 @@ export class ApiError extends Error {
     this.errors = init.errors;
     this.retryAfter = init.retryAfter;
   }
-
-  /**
-   * Message for one form field, matching `email`, `/email` or `body.email`. The server words
-   * them to follow the field's name ("is required"), so the label is put in front.
-   */
-  fieldMessage(field: string, label: string): string | undefined {
-    const message = this.errors.find((e) => normaliseField(e.field) === field)?.message;
-    return message && `${label} ${humaniseMessage(message)}`;
-  }
-
-  /** True when every field error belongs to one of these form fields (and so is shown there). */
-  onlyFields(fields: readonly string[]): boolean {
-    return this.errors.length > 0 && this.errors.every((e) => fields.includes(normaliseField(e.field)));
-  }
-}
-
-// The server passes JSON-schema validator wording through; say the common ones plainly.
-const VALIDATOR_WORDING: [RegExp, string][] = [
-  [/^must NOT have fewer than (\d+) characters?$/, 'must be at least $1 characters'],
-  [/^must NOT have more than (\d+) characters?$/, 'must be at most $1 characters'],
-  [/^must match pattern .*$/, 'contains characters that are not allowed'],
-  [/^must match format "email"$/, 'must be a valid email address'],
-];
-
-function humaniseMessage(message: string): string {
-  for (const [pattern, wording] of VALIDATOR_WORDING) {
-    if (pattern.test(message)) return message.replace(pattern, wording);
-  }
-  return message;
-}
-
-function normaliseField(field: string): string {
-  return field.replace(/^\/?(body[./])?/, '').replace(/^\//, '');
 }
 
 let csrfToken: string | null = null;
