@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -45,8 +47,30 @@ function pgTypes(): pg.CustomTypesConfig {
   };
 }
 
+/**
+ * Creating a PostgreSQL cluster (initdb) inside PGlite leaves the process hundreds of MB larger
+ * for good: WASM memory never shrinks. A new data directory is therefore created by a short-lived
+ * child process, and this process only ever opens an existing one.
+ */
+async function initialiseInChildProcess(dataDir: string): Promise<void> {
+  const moduleUrl = import.meta.resolve('@electric-sql/pglite');
+  const code = `const { PGlite } = await import(${JSON.stringify(moduleUrl)});
+const pg = new PGlite(${JSON.stringify(dataDir)});
+await pg.waitReady;
+await pg.close();`;
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', code], { timeout: 120_000 }, (err, _stdout, stderr) =>
+      err ? reject(new Error(`could not create the embedded database in ${dataDir}: ${stderr || err.message}`)) : resolve(),
+    );
+  });
+}
+
 async function openPglite(dataDir: string | null): Promise<Database> {
-  if (dataDir) await fs.mkdir(dataDir, { recursive: true });
+  if (dataDir) {
+    await fs.mkdir(dataDir, { recursive: true });
+    const exists = await fs.access(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
+    if (!exists) await initialiseInChildProcess(dataDir);
+  }
   const client = new PGlite(dataDir ?? undefined, {
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
