@@ -17,6 +17,8 @@ let page: Page;
 const dialogs: string[] = [];
 
 async function screenshot(name: string): Promise<void> {
+  // Mantine's modal and notification transitions take 200 ms; a picture mid-fade shows nothing.
+  await page.waitForTimeout(400);
   const file = path.join(screens, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   expect(fs.statSync(file).size).toBeGreaterThan(10_000);
@@ -70,6 +72,7 @@ describe.runIf(hasBrowser)('dashboard in a real browser', () => {
     await page.getByRole('button', { name: 'Create key' }).click();
     const shown = page.getByTestId('new-api-key');
     await shown.waitFor();
+    await page.getByRole('button', { name: 'Create key' }).waitFor({ state: 'detached' });
     const key = (await shown.textContent())?.trim() ?? '';
     expect(key).toMatch(/^inf_[\w-]{30,}$/);
     await screenshot('e2e-new-api-key');
