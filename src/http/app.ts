@@ -84,7 +84,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuth(app, database, { secureCookies });
   await registerOpenApi(app, options.version);
 
+  // On shutdown, requests in flight finish, and their keep-alive connections close with them;
+  // otherwise the server would wait for idle clients to hang up before it could stop.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
   app.addHook('onSend', async (request, reply) => {
+    if (closing) reply.header('connection', 'close');
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');

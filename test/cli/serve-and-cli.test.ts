@@ -105,8 +105,18 @@ describe('inflow serve on the embedded database, with CLI commands beside it', (
     expect(second.stderr).toContain(`in use by \`inflow serve\` (pid ${server.child.pid}`);
   });
 
-  it('stops cleanly on SIGTERM, and a restart reuses the data', async () => {
-    expect(await server.stop()).toBe(0);
+  it('stops cleanly on SIGTERM, finishing the request in flight; a restart reuses the data', async () => {
+    // A sign-in spends ~50 ms in scrypt: the signal arrives while it is being served.
+    const inFlight = fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@example.com', password: 'owner-password' }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    const stopped = server.stop();
+    expect((await inFlight).status).toBe(200);
+    expect(await stopped).toBe(0);
+    expect(server.output()).toContain('shutting down');
     expect(fs.existsSync(path.join(dataDir, 'inflow.lock'))).toBe(false);
     // With the server gone the CLI opens the database itself.
     const offline = await runCli(['user', 'create', '--email', 'late@example.com', '--password', 'late-password', '--workspace', 'acme'], env);
