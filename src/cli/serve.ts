@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { Config } from '../config.js';
 import { acquireLock, type DataDirLock } from '../db/data-dir-lock.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -58,13 +58,28 @@ export async function openForCommand(
   }
 }
 
-export async function serve(config: Config, options: { worker: boolean }): Promise<void> {
+type Started = { logger: Logger; lifecycle: Lifecycle; database: Database; lock: DataDirLock | null };
+
+/**
+ * The frame of a long-running command: a logger, shutdown on signals, and the database opened
+ * (closed and unlocked last on stop). `body` sets up the rest; a failure undoes it all.
+ */
+async function runLongLived(config: Config, command: string, body: (started: Started) => Promise<void>): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const lifecycle = new Lifecycle(logger, config.shutdownTimeoutMs);
   try {
-    const { database, lock } = await openForCommand(config, 'serve');
+    const { database, lock } = await openForCommand(config, command);
     lifecycle.onStop(() => lock?.release());
     lifecycle.onStop(() => database.close());
+    await body({ logger, lifecycle, database, lock });
+  } catch (err) {
+    await lifecycle.abort(err);
+  }
+  lifecycle.started();
+}
+
+export function serve(config: Config, options: { worker: boolean }): Promise<void> {
+  return runLongLived(config, 'serve', async ({ logger, lifecycle, database, lock }) => {
     const boot = await bootstrapInstall(database.db, config.bootstrap);
     if (boot.apiKeyCreated) logger.info('created the owner API key from INFLOW_ADMIN_API_KEY');
     if (boot.apiKeySkipped) logger.warn(boot.apiKeySkipped);
@@ -95,24 +110,13 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
     const url = config.publicUrl ?? `http://localhost:${port}`;
     logger.info({ url, database: database.kind, worker: worker !== null, version }, 'Inflow is ready');
     announceFirstStart(boot, url);
-  } catch (err) {
-    await lifecycle.abort(err);
-  }
-  lifecycle.started();
+  });
 }
 
-export async function work(config: Config): Promise<void> {
-  const logger = pino({ level: config.logLevel });
-  const lifecycle = new Lifecycle(logger, config.shutdownTimeoutMs);
-  try {
-    const { database, lock } = await openForCommand(config, 'worker');
-    lifecycle.onStop(() => lock?.release());
-    lifecycle.onStop(() => database.close());
+export function work(config: Config): Promise<void> {
+  return runLongLived(config, 'worker', async ({ logger, lifecycle, database }) => {
     const worker = await startWorker(database.db, { ...config.worker, logger });
     lifecycle.onStop(() => worker.stop(config.shutdownTimeoutMs));
     logger.info({ worker: worker.id, database: database.kind }, 'worker started');
-  } catch (err) {
-    await lifecycle.abort(err);
-  }
-  lifecycle.started();
+  });
 }
