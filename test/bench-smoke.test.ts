@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { buildProductOnce } from './helpers/build.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,7 +18,8 @@ function runBench(): Promise<{ code: number | null; stdout: string; stderr: stri
 
 // The benchmarks are not part of the suite; this brief run proves each still works end to end.
 describe('benchmarks (smoke run)', () => {
-  it('run and report every figure as JSON', { timeout: 180_000 }, async () => {
+  it('run and report every figure as JSON', { timeout: 300_000 }, async () => {
+    await buildProductOnce();
     const { code, stdout, stderr } = await runBench();
     expect(code, stderr).toBe(0);
     const report = JSON.parse(stdout);

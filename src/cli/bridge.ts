@@ -54,6 +54,8 @@ export async function runThroughServer(holder: LockInfo, argv: readonly string[]
     method: 'POST',
     headers: { 'content-type': 'application/json', [TOKEN_HEADER]: holder.token ?? '' },
     body: JSON.stringify({ argv }),
+    // Long enough for any admin command; short enough that a wedged server does not hang a script.
+    signal: AbortSignal.timeout(10 * 60_000),
   }).catch((err: unknown) => {
     const cause = (err as { cause?: { message?: string } }).cause?.message ?? String(err);
     throw new Error(`inflow serve (pid ${holder.pid}) holds the data directory but does not answer at ${url}: ${cause}`);

@@ -50,7 +50,7 @@ export function readLock(dataDir: string): LockInfo | null {
  */
 export function acquireLock(dataDir: string, command: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  // PGlite creates its files world-readable; the directory's mode is what keeps others out.
+  // PGlite creates its files world-writable (0666); the directory's mode is what keeps others out.
   fs.chmodSync(dataDir, 0o700);
   const file = lockPath(dataDir);
   const info: LockInfo = { pid: process.pid, command, startedAt: new Date().toISOString() };

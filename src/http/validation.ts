@@ -24,6 +24,16 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
   return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
 };
 
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+
 function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
@@ -43,7 +53,7 @@ export function fieldErrors(errors: readonly ErrorObject[], part: string | undef
       field = join(path, String(error.params.additionalProperty));
       message = 'is not a known field';
     } else if (error.keyword === 'type') {
-      message = `must be ${error.params.type}`;
+      message = `must be ${TYPE_WORDS[String(error.params.type)] ?? error.params.type}`;
     } else if (error.keyword === 'enum') {
       message = `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
     } else if (error.keyword === 'minLength') {

@@ -67,7 +67,7 @@ describe('HTTP errors are problem+json, never 500', () => {
     expectProblem(response, 400, 'invalid_input');
     expect(response.json.errors).toEqual(
       expect.arrayContaining([
-        { field: 'name', in: 'body', message: 'must be string' },
+        { field: 'name', in: 'body', message: 'must be text' },
         { field: 'extra', in: 'body', message: 'is not a known field' },
         expect.objectContaining({ field: 'role', in: 'body' }),
       ]),

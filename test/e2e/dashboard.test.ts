@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webDistDir } from '../../src/paths.js';
+import { buildProductOnce } from '../helpers/build.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 import { browserAvailable, launchBrowser } from './browser.js';
 
@@ -26,6 +27,7 @@ async function screenshot(name: string): Promise<void> {
 
 describe.runIf(hasBrowser)('dashboard in a real browser', () => {
   beforeAll(async () => {
+    await buildProductOnce();
     fs.mkdirSync(screens, { recursive: true });
     server = await startTestServer({ webDist: webDistDir });
     tenant = await createTenant(server, 'e2e');

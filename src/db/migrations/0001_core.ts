@@ -55,7 +55,7 @@ const statements = [
     primary key (workspace_id, id)
   )`,
   // Keys are looked up by hash alone (a key does not say its workspace). Not a unique index: on
-  // a sharded install it could not be enforced across shards; 180 random bits make collisions
+  // a sharded install it could not be enforced across shards; 240 random bits make collisions
   // moot, and a chosen key (INFLOW_ADMIN_API_KEY) is checked before it is stored.
   `create index api_keys_hash_idx on api_keys (key_hash)`,
   `create table jobs (

@@ -60,17 +60,16 @@ export async function createUser(db: Executor, input: { email: string; password:
  * that made the change), so a stolen session dies with the old password. Returns how many
  * sessions were ended.
  */
-export async function changePassword(db: Executor, userId: string, password: string, keepSessionId: string | null): Promise<number> {
+export async function changePassword(db: Kysely<DB>, userId: string, password: string, keepSessionId: string | null): Promise<number> {
   checkPassword(password);
-  await db
-    .updateTable('users')
-    .set({ password_hash: await hashPassword(password), updated_at: sql`now()` })
-    .where('id', '=', userId)
-    .execute();
-  let ended = db.deleteFrom('sessions').where('user_id', '=', userId);
-  if (keepSessionId) ended = ended.where('id', '!=', keepSessionId);
-  const result = await ended.executeTakeFirst();
-  return Number(result.numDeletedRows);
+  const hash = await hashPassword(password);
+  return db.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ password_hash: hash, updated_at: sql`now()` }).where('id', '=', userId).execute();
+    let ended = tx.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepSessionId) ended = ended.where('id', '!=', keepSessionId);
+    const result = await ended.executeTakeFirst();
+    return Number(result.numDeletedRows);
+  });
 }
 
 /** The user whose password this is, or null; takes the same time whether or not the email exists. */
