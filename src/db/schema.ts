@@ -76,7 +76,120 @@ export interface JobsTable {
   finished_at: NullableStamp;
 }
 
+type Stamped = { created_at: Stamp; updated_at: Stamp };
+
+export interface CompaniesTable extends Stamped {
+  workspace_id: string;
+  id: string;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  size: string | null;
+  revenue: number | null;
+  country: string | null;
+}
+
+export interface ContactsTable extends Stamped {
+  workspace_id: string;
+  id: string;
+  email: string | null;
+  external_id: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  job_title: string | null;
+  company_name: string | null;
+  website: string | null;
+  country: string | null;
+  city: string | null;
+  lifecycle_stage: Generated<string>;
+  lead_status: string | null;
+  owner_id: string | null;
+  company_id: string | null;
+  score: Generated<number>;
+  fit_score: Generated<number>;
+  temperature: string | null;
+  source: string | null;
+  source_detail: string | null;
+  origin: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  referrer: string | null;
+  latest_source: string | null;
+  latest_source_detail: string | null;
+  do_not_email: Generated<boolean>;
+  do_not_call: Generated<boolean>;
+  unsubscribed_at: NullableStamp;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  custom: ColumnType<Record<string, unknown>, string | undefined, string>;
+  last_activity_at: NullableStamp;
+}
+
+export interface CustomFieldsTable {
+  workspace_id: string;
+  key: string;
+  label: string;
+  type: string;
+  options: ColumnType<string[], string | undefined, string>;
+  created_at: Stamp;
+}
+
+export interface ContactEventsTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string;
+  kind: string;
+  occurred_at: Stamp;
+  actor_type: string;
+  actor_id: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface ListsTable extends Stamped {
+  workspace_id: string;
+  id: string;
+  name: string;
+  description: Generated<string>;
+}
+
+export interface ListMembersTable {
+  workspace_id: string;
+  list_id: string;
+  contact_id: string;
+  added_at: Stamp;
+}
+
+export interface ConsentsTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string;
+  purpose: string;
+  granted: boolean;
+  text_shown: Generated<string>;
+  source: Generated<string>;
+  ip: string | null;
+  occurred_at: Stamp;
+}
+
+export interface SuppressionsTable {
+  workspace_id: string;
+  email_hash: string;
+  reason: string;
+  created_at: Stamp;
+}
+
 export interface DB {
+  companies: CompaniesTable;
+  contacts: ContactsTable;
+  custom_fields: CustomFieldsTable;
+  contact_events: ContactEventsTable;
+  lists: ListsTable;
+  list_members: ListMembersTable;
+  consents: ConsentsTable;
+  suppressions: SuppressionsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;
@@ -86,6 +199,8 @@ export interface DB {
 }
 
 export type Workspace = Selectable<WorkspacesTable>;
+export type Contact = Selectable<ContactsTable>;
+export type Company = Selectable<CompaniesTable>;
 export type User = Selectable<UsersTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
 export type Job = Selectable<JobsTable>;

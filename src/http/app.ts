@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { AppError, invalid } from '../errors.js';
 import { accountRoutes } from '../modules/accounts/routes.js';
+import { contactRoutes } from '../modules/contacts/routes.js';
 import { workspaceRoutes } from '../modules/workspaces/routes.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   accountRoutes(app, { db: database.db, secureCookies });
   workspaceRoutes(app, { db: database.db });
+  contactRoutes(app, { db: database.db });
   await options.extraRoutes?.(app);
   if (options.webDist) pageFallback = await registerDashboard(app, options.webDist);
   await app.ready();

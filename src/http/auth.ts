@@ -1,5 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../actor.js';
 import type { Database } from '../db/database.js';
 import type { Role } from '../db/schema.js';
 import { AppError, notFound } from '../errors.js';
@@ -70,6 +71,14 @@ function headerValue(request: FastifyRequest, name: string): string | null {
 export function requireUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
   if (request.principal?.kind !== 'user') throw new AppError('forbidden', 'This endpoint needs a signed-in user, not an API key');
   return request.principal;
+}
+
+/** Who is acting, for timelines and audit: the signed-in user or the API key. */
+export function actorOf(request: FastifyRequest): Actor {
+  const principal = request.principal;
+  if (principal?.kind === 'user') return { type: 'user', id: principal.user.id };
+  if (principal?.kind === 'api_key') return { type: 'api_key', id: principal.keyId };
+  return { type: 'system', id: null };
 }
 
 export function requireWorkspace(request: FastifyRequest): WorkspaceContext {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { routesOf } from '../../src/http/route-index.js';
+import { createCustomField } from '../../src/modules/contacts/custom-field-service.js';
+import { upsertContact } from '../../src/modules/contacts/service.js';
 import { call, createTenant, login, startTestServer, type Session, type Tenant, type TestServer } from '../helpers/server.js';
 import { sampleFor } from '../helpers/sample-body.js';
 
@@ -39,11 +41,17 @@ beforeAll(async () => {
   sessionA = await login(server, a.ownerEmail, a.password);
   const keyOfB = await server.database.db.selectFrom('api_keys').select('id').where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
   const ownerOfB = await server.database.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
+  const contactOfB = await upsertContact(server.database.db, b.workspaceId, { email: 'secret-lead@beta.example', first_name: 'Secret' }, { actor: { type: 'system', id: null } });
+  await createCustomField(server.database.db, b.workspaceId, { key: 'beta_only', label: 'Beta only', type: 'text' });
   fixturesOfB = {
     '/api/v1/api-keys/:id': keyOfB.id,
     '/api/v1/members/:userId': ownerOfB.user_id,
+    '/api/v1/contacts/:id': contactOfB.contact.id,
+    '/api/v1/contacts/:id/timeline': contactOfB.contact.id,
+    '/api/v1/contacts/:id/notes': contactOfB.contact.id,
+    '/api/v1/custom-fields/:key': 'beta_only',
   };
-  secrets = [b.workspaceId, b.slug, b.ownerEmail, keyOfB.id, ownerOfB.user_id];
+  secrets = [b.workspaceId, b.slug, b.ownerEmail, keyOfB.id, ownerOfB.user_id, contactOfB.contact.id, 'secret-lead@beta.example'];
 });
 
 afterAll(() => server.close());

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as core from './0001_core.js';
+import * as contacts from './0002_contacts.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
   '0001_core': core,
+  '0002_contacts': contacts,
 };

@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'workspace.manage',
   'members.manage',
   'api_keys.manage',
+  'contacts.write',
   'marketing.write',
   'sales.write',
 ] as const;
@@ -16,8 +17,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
-  marketer: ['workspace.read', 'marketing.write'],
-  sales: ['workspace.read', 'sales.write'],
+  marketer: ['workspace.read', 'contacts.write', 'marketing.write'],
+  sales: ['workspace.read', 'contacts.write', 'sales.write'],
   viewer: ['workspace.read'],
 };
 
@@ -34,7 +35,8 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'workspace.manage': 'Rename and configure the workspace',
   'members.manage': 'Add, remove and change the role of users',
   'api_keys.manage': 'Create and revoke API keys',
-  'marketing.write': 'Create and change marketing content and contacts',
+  'contacts.write': 'Create, edit, tag and delete contacts; add notes',
+  'marketing.write': 'Create and change marketing content, lists and custom fields',
   'sales.write': 'Assign leads, log sales activity, move deals',
 };
 

@@ -1,0 +1,118 @@
+import { domainToUnicode } from 'node:url';
+import { emailDomain, normaliseEmail } from '../contacts/email-address.js';
+import { DISPOSABLE_DOMAINS } from './disposable-domains.js';
+import { FREE_MAIL_DOMAINS } from './free-mail-domains.js';
+
+// Second-level public suffixes that turn up in lead data. The full Public Suffix List is
+// ~10,000 rules and changes monthly; these cover the countries where companies register under
+// a second level, and an unknown one only costs a slightly wrong company grouping.
+const MULTI_PART_SUFFIXES: ReadonlySet<string> = new Set([
+  // United Kingdom
+  'co.uk', 'org.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'net.uk', 'ac.uk', 'gov.uk', 'nhs.uk',
+  'police.uk', 'sch.uk',
+  // Ireland, Europe
+  'gov.ie', 'co.at', 'or.at', 'ac.at', 'gv.at', 'com.es', 'org.es', 'nom.es', 'edu.es', 'gob.es',
+  'com.pt', 'org.pt', 'edu.pt', 'gov.pt', 'com.pl', 'net.pl', 'org.pl', 'com.gr', 'edu.gr',
+  'gov.gr', 'com.cy', 'com.mt', 'co.hu', 'com.ua', 'org.ua', 'net.ua', 'com.tr', 'org.tr',
+  'net.tr', 'edu.tr', 'gov.tr', 'gen.tr', 'co.il', 'org.il', 'net.il', 'ac.il', 'gov.il',
+  // Americas
+  'com.br', 'net.br', 'org.br', 'gov.br', 'edu.br', 'art.br', 'eng.br', 'ind.br', 'com.mx',
+  'net.mx', 'org.mx', 'edu.mx', 'gob.mx', 'com.ar', 'net.ar', 'org.ar', 'gob.ar', 'edu.ar',
+  'com.co', 'net.co', 'org.co', 'edu.co', 'gov.co', 'com.pe', 'org.pe', 'edu.pe', 'gob.pe',
+  'com.ve', 'co.ve', 'com.ec', 'com.uy', 'com.py', 'com.bo', 'com.gt', 'com.pa', 'com.do',
+  'com.sv', 'com.pr', 'gc.ca', 'on.ca', 'qc.ca', 'bc.ca', 'ab.ca',
+  // Asia-Pacific
+  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au', 'asn.au', 'id.au', 'co.nz', 'net.nz',
+  'org.nz', 'ac.nz', 'govt.nz', 'school.nz', 'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'go.jp',
+  'ad.jp', 'ed.jp', 'gr.jp', 'lg.jp', 'co.kr', 'or.kr', 'ne.kr', 'ac.kr', 'go.kr', 're.kr',
+  'com.cn', 'net.cn', 'org.cn', 'gov.cn', 'edu.cn', 'ac.cn', 'com.hk', 'net.hk', 'org.hk',
+  'edu.hk', 'gov.hk', 'com.tw', 'net.tw', 'org.tw', 'edu.tw', 'gov.tw', 'com.sg', 'net.sg',
+  'org.sg', 'edu.sg', 'gov.sg', 'com.my', 'net.my', 'org.my', 'edu.my', 'gov.my', 'co.id',
+  'or.id', 'ac.id', 'go.id', 'web.id', 'net.id', 'sch.id', 'com.ph', 'net.ph', 'org.ph',
+  'edu.ph', 'gov.ph', 'co.th', 'or.th', 'ac.th', 'go.th', 'in.th', 'net.th', 'com.vn',
+  'net.vn', 'org.vn', 'edu.vn', 'gov.vn', 'co.in', 'net.in', 'org.in', 'firm.in', 'gen.in',
+  'ind.in', 'ac.in', 'edu.in', 'gov.in', 'res.in', 'com.pk', 'org.pk', 'edu.pk', 'gov.pk',
+  'com.bd', 'com.lk',
+  // Middle East and Africa
+  'com.sa', 'edu.sa', 'gov.sa', 'com.eg', 'edu.eg', 'gov.eg', 'co.za', 'org.za', 'net.za',
+  'gov.za', 'ac.za', 'web.za', 'com.ng', 'org.ng', 'edu.ng', 'gov.ng', 'co.ke', 'or.ke',
+  'ac.ke', 'go.ke', 'co.tz', 'co.ug', 'com.gh',
+]);
+
+// Letters that make a short label pronounceable; "y" counts, as in "Sky".
+const VOWEL = /[aeiouy]/;
+
+function cleanDomain(domain: string): string {
+  return domain.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/** True when `domain` or any parent of it is in `list`: one lookup per label, no TLD matches. */
+function inList(list: ReadonlySet<string>, domain: string): boolean {
+  const labels = cleanDomain(domain).split('.');
+  for (let start = 0; start <= labels.length - 2; start++) {
+    if (list.has(labels.slice(start).join('.'))) return true;
+  }
+  return false;
+}
+
+/** True for consumer mailbox domains (gmail.com, yahoo.co.jp) and their subdomains. */
+export function isFreeMailDomain(domain: string): boolean {
+  return inList(FREE_MAIL_DOMAINS, domain);
+}
+
+/** True for throwaway-inbox domains (mailinator.com, yopmail.com) and their subdomains. */
+export function isDisposableDomain(domain: string): boolean {
+  return inList(DISPOSABLE_DOMAINS, domain);
+}
+
+/**
+ * The domain a company registers (`acme.co.uk` for `eu.mail.acme.co.uk`), using the built-in
+ * list of second-level suffixes; null when the input is itself a public suffix or a bare label.
+ */
+export function registrableDomain(domain: string): string | null {
+  const labels = cleanDomain(domain).split('.');
+  if (labels.length < 2 || labels.some((label) => label === '')) return null;
+  const lastTwo = labels.slice(-2).join('.');
+  const size = MULTI_PART_SUFFIXES.has(lastTwo) ? 3 : 2;
+  return labels.length < size ? null : labels.slice(-size).join('.');
+}
+
+/**
+ * The registrable domain of an address when it can identify an employer; null for invalid
+ * addresses and for free-mail and disposable providers. Subdomains collapse to the registrable
+ * domain so that people at eu.acme.com and acme.com land in one company.
+ */
+export function companyDomainFromEmail(email: string): string | null {
+  const normalised = normaliseEmail(email);
+  if (!normalised.ok) return null;
+  const domain = emailDomain(normalised.email);
+  if (isFreeMailDomain(domain) || isDisposableDomain(domain)) return null;
+  return registrableDomain(domain);
+}
+
+/**
+ * A display name guessed from a domain, for a new company record that a person can rename:
+ * the label before the public suffix, hyphens as spaces, each word title-cased, and short
+ * words that read as initials upper-cased ("acme-brasil.com.br" → "Acme Brasil",
+ * "ibm.com" → "IBM", "hsbc.co.uk" → "HSBC").
+ */
+export function companyNameFromDomain(domain: string): string {
+  const registrable = registrableDomain(domain) ?? cleanDomain(domain);
+  // Punycode labels are unreadable, so the name is taken from the Unicode form.
+  const readable = domainToUnicode(registrable) || registrable;
+  const label = readable.split('.')[0] ?? '';
+  const words = label.split(/[-_]+/).filter((word) => word !== '');
+  if (words.length === 0) return domain;
+  return words.map((word) => displayWord(word, words.length === 1)).join(' ');
+}
+
+// A whole label of three characters or fewer is nearly always initials (IBM, SAP, 3M); inside
+// a longer name only unpronounceable words are (BNP Paribas, but New Age). Words like "box"
+// still come out as "BOX": the name is only a first guess that a person can edit.
+function displayWord(word: string, isWholeLabel: boolean): string {
+  const initials = /^[a-z0-9]+$/.test(word) && /[a-z]/.test(word)
+    && ((isWholeLabel && word.length <= 3) || (word.length <= 4 && !VOWEL.test(word)));
+  if (initials) return word.toUpperCase();
+  const [first = '', ...rest] = [...word];
+  return first.toUpperCase() + rest.join('');
+}

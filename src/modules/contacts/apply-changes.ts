@@ -1,0 +1,113 @@
+import type { CustomValue } from './custom-fields.js';
+import type { ContactChanges } from './contact-input.js';
+import type { TextField } from './fields.js';
+
+/** The columns of a contact that callers can change. */
+export interface ContactValues {
+  email: string | null;
+  external_id: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  job_title: string | null;
+  company_name: string | null;
+  website: string | null;
+  country: string | null;
+  city: string | null;
+  lead_status: string | null;
+  source: string | null;
+  source_detail: string | null;
+  origin: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  referrer: string | null;
+  latest_source: string | null;
+  latest_source_detail: string | null;
+  lifecycle_stage: string;
+  owner_id: string | null;
+  do_not_email: boolean;
+  do_not_call: boolean;
+  tags: string[];
+  custom: Record<string, unknown>;
+}
+
+export interface ApplyOptions {
+  /** Upserts from forms and imports may be told not to overwrite what is already filled in. */
+  keepExisting: boolean;
+  /** Upserts add tags; an edit sets the list exactly. */
+  tags: 'add' | 'set';
+}
+
+function empty(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * The contact after the changes, from its current values (null for a new contact). With
+ * keepExisting, a field that already has a value keeps it; clearing (null) is then ignored too.
+ */
+export function applyChanges(current: ContactValues | null, changes: ContactChanges, options: ApplyOptions): ContactValues {
+  const base: ContactValues = current ?? {
+    email: null,
+    external_id: null,
+    first_name: null,
+    last_name: null,
+    phone: null,
+    job_title: null,
+    company_name: null,
+    website: null,
+    country: null,
+    city: null,
+    lead_status: null,
+    source: null,
+    source_detail: null,
+    origin: null,
+    utm_source: null,
+    utm_medium: null,
+    utm_campaign: null,
+    utm_term: null,
+    utm_content: null,
+    referrer: null,
+    latest_source: null,
+    latest_source_detail: null,
+    lifecycle_stage: 'lead',
+    owner_id: null,
+    do_not_email: false,
+    do_not_call: false,
+    tags: [],
+    custom: {},
+  };
+  const next: ContactValues = { ...base, tags: [...base.tags], custom: { ...base.custom } };
+  const keep = (field: keyof ContactValues) => options.keepExisting && current !== null && !empty(current[field]);
+
+  const scalar = {
+    email: changes.email,
+    external_id: changes.external_id,
+    ...changes.text,
+    owner_id: changes.owner_id,
+  } as Partial<Record<TextField | 'email' | 'external_id' | 'owner_id', string | null>>;
+  for (const [field, value] of Object.entries(scalar) as Array<[keyof typeof scalar, string | null | undefined]>) {
+    if (value === undefined || keep(field)) continue;
+    next[field] = value;
+  }
+  // A stage set by a person or a rule is not undone by a form saying "lead" again.
+  if (changes.lifecycle_stage !== undefined && !(options.keepExisting && current !== null)) next.lifecycle_stage = changes.lifecycle_stage;
+  if (changes.do_not_email !== undefined && !keep('do_not_email')) next.do_not_email = changes.do_not_email;
+  if (changes.do_not_call !== undefined && !keep('do_not_call')) next.do_not_call = changes.do_not_call;
+  if (changes.tags !== undefined) {
+    if (options.tags === 'set') next.tags = changes.tags;
+    else {
+      const known = new Set(next.tags.map((t) => t.toLowerCase()));
+      for (const tag of changes.tags) if (!known.has(tag.toLowerCase())) next.tags.push(tag);
+    }
+  }
+  for (const [key, value] of Object.entries(changes.custom) as Array<[string, CustomValue | null]>) {
+    if (options.keepExisting && current !== null && !empty(current.custom[key])) continue;
+    if (value === null) delete next.custom[key];
+    else next.custom[key] = value;
+  }
+  return next;
+}

@@ -1,0 +1,93 @@
+/** The standard contact fields that hold text, with the longest value each accepts. */
+export const TEXT_FIELDS = {
+  first_name: 200,
+  last_name: 200,
+  phone: 50,
+  job_title: 200,
+  company_name: 200,
+  website: 500,
+  country: 100,
+  city: 100,
+  lead_status: 100,
+  source: 200,
+  source_detail: 500,
+  origin: 200,
+  utm_source: 200,
+  utm_medium: 200,
+  utm_campaign: 200,
+  utm_term: 200,
+  utm_content: 200,
+  referrer: 2000,
+  latest_source: 200,
+  latest_source_detail: 500,
+} as const;
+
+export type TextField = keyof typeof TEXT_FIELDS;
+
+export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer', 'evangelist', 'other'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export const MAX_TAGS = 100;
+export const MAX_TAG_LENGTH = 100;
+export const MAX_EXTERNAL_ID_LENGTH = 200;
+
+/** Fields whose changes the timeline records, in display order. */
+export const TRACKED_FIELDS = [
+  'email',
+  'external_id',
+  ...(Object.keys(TEXT_FIELDS) as TextField[]),
+  'lifecycle_stage',
+  'owner_id',
+  'company_id',
+  'do_not_email',
+  'do_not_call',
+  'tags',
+  'custom',
+] as const;
+
+export type TrackedField = (typeof TRACKED_FIELDS)[number];
+
+/** Text as stored: trimmed, NFC, and empty means absent. */
+export function cleanText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.normalize('NFC').trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** Tags as stored: trimmed, without empties, de-duplicated case-insensitively (first spelling wins). */
+export function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of tags) {
+    const clean = cleanText(tag);
+    if (!clean || seen.has(clean.toLowerCase())) continue;
+    seen.add(clean.toLowerCase());
+    out.push(clean);
+  }
+  return out;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** What changed between two versions of a contact, as `{ field: [old, new] }`, for the timeline. */
+export function fieldChanges(
+  before: Partial<Record<TrackedField, unknown>>,
+  after: Partial<Record<TrackedField, unknown>>,
+): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const field of TRACKED_FIELDS) {
+    if (!(field in after)) continue;
+    if (field === 'custom') {
+      const oldCustom = (before.custom ?? {}) as Record<string, unknown>;
+      const newCustom = (after.custom ?? {}) as Record<string, unknown>;
+      for (const key of new Set([...Object.keys(oldCustom), ...Object.keys(newCustom)])) {
+        if (!same(oldCustom[key], newCustom[key])) changes[`custom.${key}`] = [oldCustom[key] ?? null, newCustom[key] ?? null];
+      }
+    } else if (!same(before[field], after[field])) {
+      changes[field] = [before[field] ?? null, after[field] ?? null];
+    }
+  }
+  return changes;
+}

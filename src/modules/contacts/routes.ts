@@ -1,0 +1,238 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Db } from '../../db/database.js';
+import { isId } from '../../db/ids.js';
+import type { Contact } from '../../db/schema.js';
+import { invalid } from '../../errors.js';
+import { actorOf, requireWorkspace } from '../../http/auth.js';
+import { Page, PageQuery } from '../../http/pagination.js';
+import { IdParams, Timestamp } from '../../http/schemas.js';
+import { createCustomField, deleteCustomField, listCustomFields } from './custom-field-service.js';
+import { listContacts, type ContactFilters } from './list.js';
+import { customFieldDefinitions } from './queries.js';
+import { ContactListQuery, ContactSchema, ContactUpsert, CustomFieldInput, CustomFieldSchema, ContactFields, TimelineEntrySchema } from './schema.js';
+import { addNote, deleteContact, getContact, patchContact, upsertContact } from './service.js';
+import { timelineOf } from './timeline.js';
+
+function view(contact: Contact) {
+  const { workspace_id: _workspace, ...rest } = contact;
+  return rest;
+}
+
+function encode(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+/** Opaque keyset cursors: `[sort value, id]`, checked on the way back in. */
+function decode<T>(cursor: string | undefined, check: (value: unknown) => value is T): T | null {
+  if (!cursor) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  if (!check(value)) throw invalid('The cursor is not one this API gave out', [{ field: 'cursor', in: 'querystring', message: 'is not valid' }]);
+  return value;
+}
+
+const isKeyset = (value: unknown): value is [string | number, string] =>
+  Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && typeof value[1] === 'string' && isId(value[1]);
+
+export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  const read = { auth: 'workspace', permission: 'workspace.read' } as const;
+  const write = { auth: 'workspace', permission: 'contacts.write' } as const;
+
+  app.post(
+    '/api/v1/contacts',
+    {
+      config: write,
+      schema: {
+        tags: ['contacts'],
+        summary: 'Create a contact, or update the one with the same email or external id',
+        body: ContactUpsert,
+        response: { 200: ContactSchema, 201: ContactSchema },
+      },
+    },
+    async (request, reply) => {
+      const { keep_existing, ...input } = request.body;
+      const result = await upsertContact(db, requireWorkspace(request).id, input, { actor: actorOf(request), keepExisting: keep_existing });
+      return reply.code(result.created ? 201 : 200).send(view(result.contact));
+    },
+  );
+
+  app.post(
+    '/api/v1/contacts/batch',
+    {
+      config: write,
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags: ['contacts'],
+        summary: 'Upsert up to 1,000 contacts; each gets its own result',
+        body: Type.Object(
+          { contacts: Type.Array(ContactUpsert, { minItems: 1, maxItems: 1000 }), keep_existing: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            results: Type.Array(
+              Type.Object({
+                index: Type.Integer(),
+                status: Type.Unsafe<'created' | 'updated' | 'error'>({ type: 'string', enum: ['created', 'updated', 'error'] }),
+                id: Type.Optional(Type.String()),
+                errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+              }),
+            ),
+            created: Type.Integer(),
+            updated: Type.Integer(),
+            failed: Type.Integer(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const workspace = requireWorkspace(request);
+      const actor = actorOf(request);
+      const results = [];
+      for (const [index, { keep_existing, ...input }] of request.body.contacts.entries()) {
+        try {
+          const result = await upsertContact(db, workspace.id, input, { actor, keepExisting: keep_existing ?? request.body.keep_existing });
+          results.push({ index, status: result.created ? ('created' as const) : ('updated' as const), id: result.contact.id });
+        } catch (err) {
+          const failure = err as { fields?: { field: string; message: string }[]; message?: string; kind?: string };
+          if (!failure.kind) throw err;
+          results.push({ index, status: 'error' as const, errors: failure.fields?.length ? failure.fields : [{ field: '(contact)', message: failure.message ?? 'failed' }] });
+        }
+      }
+      return {
+        results,
+        created: results.filter((r) => r.status === 'created').length,
+        updated: results.filter((r) => r.status === 'updated').length,
+        failed: results.filter((r) => r.status === 'error').length,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/contacts',
+    { config: read, schema: { tags: ['contacts'], summary: 'Find and list contacts', querystring: ContactListQuery, response: { 200: Page(ContactSchema) } } },
+    async (request) => {
+      const workspace = requireWorkspace(request);
+      const query = request.query;
+      const custom: Record<string, string> = {};
+      for (const [key, value] of Object.entries(query)) if (key.startsWith('custom.')) custom[key.slice(7)] = String(value);
+      const filters: ContactFilters = { ...query, custom };
+      const sort = query.sort ?? 'created_at';
+      const order = query.order ?? 'desc';
+      const limit = query.limit ?? 50;
+      for (const field of ['owner', 'company', 'list'] as const) {
+        const value = filters[field];
+        if (value && !isId(value) && !(field === 'owner' && value === 'none')) {
+          throw invalid('A filter names a record that cannot exist', [{ field, in: 'querystring', message: 'must be an id' }]);
+        }
+      }
+      const after = decode(query.cursor, isKeyset);
+      const rows = await listContacts(
+        db,
+        workspace.id,
+        filters,
+        { sort, order, limit: limit + 1, after: after ? { value: after[0], id: after[1] } : null },
+        await customFieldDefinitions(db, workspace.id),
+      );
+      const data = rows.slice(0, limit).map(view);
+      const last = rows.length > limit ? rows[limit - 1]! : null;
+      const keyOf = (row: Contact) => (sort === 'score' ? row.score : row[sort].toISOString());
+      return { data, next_cursor: last ? encode([keyOf(last), last.id]) : null };
+    },
+  );
+
+  app.get(
+    '/api/v1/contacts/:id',
+    { config: read, schema: { tags: ['contacts'], summary: 'One contact', params: IdParams, response: { 200: ContactSchema } } },
+    async (request) => view(await getContact(db, requireWorkspace(request).id, request.params.id)),
+  );
+
+  app.patch(
+    '/api/v1/contacts/:id',
+    { config: write, schema: { tags: ['contacts'], summary: 'Change fields of a contact (tags are set exactly)', params: IdParams, body: ContactFields, response: { 200: ContactSchema } } },
+    async (request) => view(await patchContact(db, requireWorkspace(request).id, request.params.id, request.body, actorOf(request))),
+  );
+
+  app.delete(
+    '/api/v1/contacts/:id',
+    { config: write, schema: { tags: ['contacts'], summary: 'Delete a contact and its history', params: IdParams, response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      await deleteContact(db, requireWorkspace(request).id, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/contacts/:id/timeline',
+    {
+      config: read,
+      schema: { tags: ['contacts'], summary: 'The contact’s activity, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(TimelineEntrySchema) } },
+    },
+    async (request) => {
+      const workspace = requireWorkspace(request);
+      await getContact(db, workspace.id, request.params.id);
+      const limit = request.query.limit ?? 50;
+      const before = decode(request.query.cursor, isKeyset);
+      const rows = await timelineOf(db, workspace.id, request.params.id, {
+        before: before ? { occurredAt: String(before[0]), id: before[1] } : null,
+        limit: limit + 1,
+      });
+      const last = rows.length > limit ? rows[limit - 1]! : null;
+      return { data: rows.slice(0, limit), next_cursor: last ? encode([last.occurred_at.toISOString(), last.id]) : null };
+    },
+  );
+
+  app.post(
+    '/api/v1/contacts/:id/notes',
+    {
+      config: write,
+      schema: {
+        tags: ['contacts'],
+        summary: 'Add a note to the contact’s timeline',
+        params: IdParams,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ contact_id: Type.String(), created_at: Timestamp }) },
+      },
+    },
+    async (request, reply) => {
+      await addNote(db, requireWorkspace(request).id, request.params.id, request.body.text, actorOf(request));
+      return reply.code(201).send({ contact_id: request.params.id, created_at: new Date() });
+    },
+  );
+
+  app.get(
+    '/api/v1/custom-fields',
+    { config: read, schema: { tags: ['contacts'], summary: 'The workspace’s custom contact fields', response: { 200: Page(CustomFieldSchema) } } },
+    async (request) => ({ data: await listCustomFields(db, requireWorkspace(request).id), next_cursor: null }),
+  );
+
+  app.post(
+    '/api/v1/custom-fields',
+    { config: { auth: 'workspace', permission: 'marketing.write' }, schema: { tags: ['contacts'], summary: 'Define a custom contact field', body: CustomFieldInput, response: { 201: CustomFieldSchema } } },
+    async (request, reply) => reply.code(201).send(await createCustomField(db, requireWorkspace(request).id, request.body)),
+  );
+
+  app.delete(
+    '/api/v1/custom-fields/:key',
+    {
+      config: { auth: 'workspace', permission: 'marketing.write' },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Delete a custom field and its values on every contact',
+        params: Type.Object({ key: Type.String({ maxLength: 63 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteCustomField(db, requireWorkspace(request).id, request.params.key);
+      return reply.code(204).send(null);
+    },
+  );
+}

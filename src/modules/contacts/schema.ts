@@ -1,0 +1,106 @@
+import { Type, type Static } from 'typebox';
+import { NullableTimestamp, Timestamp } from '../../http/schemas.js';
+import { CUSTOM_FIELD_TYPES, CUSTOM_KEY_PATTERN } from './custom-fields.js';
+import { LIFECYCLE_STAGES, TEXT_FIELDS } from './fields.js';
+import { SORTS } from './list.js';
+
+const NullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
+const textInputs = Object.fromEntries(Object.entries(TEXT_FIELDS).map(([field, max]) => [field, Type.Optional(NullableText(max))]));
+const textOutputs = Object.fromEntries(Object.keys(TEXT_FIELDS).map((field) => [field, Type.Union([Type.String(), Type.Null()])]));
+
+/** What a caller may send for a contact; every field optional, null clears. */
+export const ContactFields = Type.Object(
+  {
+    email: Type.Optional(NullableText(320)),
+    external_id: Type.Optional(NullableText(200)),
+    ...textInputs,
+    lifecycle_stage: Type.Optional(Type.String({ maxLength: 50, description: LIFECYCLE_STAGES.join(', ') })),
+    owner_id: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    do_not_email: Type.Optional(Type.Boolean()),
+    do_not_call: Type.Optional(Type.Boolean()),
+    tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 })),
+    custom: Type.Optional(Type.Record(Type.String({ pattern: CUSTOM_KEY_PATTERN }), Type.Unknown(), { maxProperties: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ContactUpsert = Type.Object(
+  {
+    ...ContactFields.properties,
+    keep_existing: Type.Optional(Type.Boolean({ description: 'Only fill fields that are empty on an existing contact' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ContactSchema = Type.Object({
+  id: Type.String(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  external_id: Type.Union([Type.String(), Type.Null()]),
+  ...textOutputs,
+  lifecycle_stage: Type.String(),
+  owner_id: Type.Union([Type.String(), Type.Null()]),
+  company_id: Type.Union([Type.String(), Type.Null()]),
+  score: Type.Integer(),
+  fit_score: Type.Integer(),
+  temperature: Type.Union([Type.String(), Type.Null()]),
+  do_not_email: Type.Boolean(),
+  do_not_call: Type.Boolean(),
+  unsubscribed_at: NullableTimestamp,
+  tags: Type.Array(Type.String()),
+  custom: Type.Record(Type.String(), Type.Unknown()),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  last_activity_at: NullableTimestamp,
+});
+
+export const ContactListQuery = Type.Object(
+  {
+    email: Type.Optional(Type.String({ maxLength: 320 })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    tag: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
+    stage: Type.Optional(Type.String({ maxLength: 50 })),
+    owner: Type.Optional(Type.String({ maxLength: 64, description: 'A user id, or "none"' })),
+    company: Type.Optional(Type.String({ maxLength: 64 })),
+    list: Type.Optional(Type.String({ maxLength: 64 })),
+    created_after: Type.Optional(Type.String({ format: 'date-time' })),
+    created_before: Type.Optional(Type.String({ format: 'date-time' })),
+    sort: Type.Optional(Type.Unsafe<(typeof SORTS)[number]>({ type: 'string', enum: [...SORTS], default: 'created_at' })),
+    order: Type.Optional(Type.Unsafe<'asc' | 'desc'>({ type: 'string', enum: ['asc', 'desc'], default: 'desc' })),
+    cursor: Type.Optional(Type.String({ maxLength: 400 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
+  {
+    additionalProperties: false,
+    patternProperties: { '^custom\\.[a-z][a-z0-9_]{0,62}$': Type.String({ maxLength: 500 }) },
+    description: 'Filter on a custom field with custom.<key>=value',
+  },
+);
+
+export const TimelineEntrySchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  occurred_at: Timestamp,
+  actor_type: Type.String(),
+  actor_id: Type.Union([Type.String(), Type.Null()]),
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const CustomFieldSchema = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  type: Type.Unsafe<(typeof CUSTOM_FIELD_TYPES)[number]>({ type: 'string', enum: [...CUSTOM_FIELD_TYPES] }),
+  options: Type.Array(Type.String()),
+  created_at: Timestamp,
+});
+
+export const CustomFieldInput = Type.Object(
+  {
+    key: Type.String({ pattern: CUSTOM_KEY_PATTERN }),
+    label: Type.String({ minLength: 1, maxLength: 200 }),
+    type: CustomFieldSchema.properties.type,
+    options: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export type ContactFieldsInput = Static<typeof ContactFields>;

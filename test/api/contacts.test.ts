@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+
+const hostile = JSON.parse(readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8'));
+
+let server: TestServer;
+let tenant: Tenant;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await createTenant(server, 'crm');
+  for (const field of [
+    { key: 'occupation', label: 'Occupation', type: 'text' },
+    { key: 'visits', label: 'Visits', type: 'number' },
+    { key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] },
+  ]) {
+    expect((await call(server, '/api/v1/custom-fields', { method: 'POST', apiKey: tenant.apiKey, body: field })).status).toBe(201);
+  }
+});
+afterAll(() => server.close());
+
+const upsert = (body: unknown) => call(server, '/api/v1/contacts', { method: 'POST', apiKey: tenant.apiKey, body });
+
+describe('contact upsert', () => {
+  it('creates with 201, then updates the same person by email in any case with 200', async () => {
+    const created = await upsert({ email: '  Ana.Souza@ACME.com.br ', first_name: 'Ana', tags: ['webinar'], custom: { visits: 3 } });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ email: 'Ana.Souza@acme.com.br', first_name: 'Ana', lifecycle_stage: 'lead', tags: ['webinar'], custom: { visits: 3 } });
+    const updated = await upsert({ email: 'ana.souza@acme.com.br', last_name: 'Souza', tags: ['ebook'] });
+    expect(updated.status).toBe(200);
+    expect(updated.json).toMatchObject({ id: created.json.id, first_name: 'Ana', last_name: 'Souza', tags: ['webinar', 'ebook'] });
+  });
+
+  it('links the contact to a company from the email domain, but not for free-mail addresses', async () => {
+    const work = await upsert({ email: 'rafa@globex-brasil.com.br', company_name: 'Globex Brasil' });
+    expect(work.json.company_id).toEqual(expect.any(String));
+    const colleague = await upsert({ email: 'lia@globex-brasil.com.br' });
+    expect(colleague.json.company_id).toBe(work.json.company_id);
+    const personal = await upsert({ email: 'someone@gmail.com' });
+    expect(personal.json.company_id).toBeNull();
+  });
+
+  it('keys a contact without email by external id, and joins the email that arrives later', async () => {
+    const chat = await upsert({ external_id: 'lead-7b2f', phone: '+55 81 99999-0000' });
+    expect(chat.status).toBe(201);
+    const later = await upsert({ external_id: 'lead-7b2f', email: 'marcos@example.org', first_name: 'Marcos' });
+    expect(later.status).toBe(200);
+    expect(later.json).toMatchObject({ id: chat.json.id, email: 'marcos@example.org', phone: '+55 81 99999-0000' });
+  });
+
+  it("keeps filled-in fields when asked not to overwrite", async () => {
+    await upsert({ email: 'keep@example.org', first_name: 'Keep', city: 'Recife' });
+    const again = await upsert({ email: 'keep@example.org', first_name: 'Other', job_title: 'CTO', keep_existing: true });
+    expect(again.json).toMatchObject({ first_name: 'Keep', city: 'Recife', job_title: 'CTO' });
+  });
+
+  it('refuses a contact without identity, invalid emails and wrong custom values, naming the fields', async () => {
+    const none = await upsert({ first_name: 'Nobody' });
+    expect(none.status).toBe(400);
+    expect(none.json.errors).toEqual([{ field: 'email', message: 'is required when there is no external_id' }]);
+    for (const email of hostile.emails_invalid.filter((e: string) => e.trim() !== '')) {
+      const response = await upsert({ email });
+      expect(response.status, email).toBe(400);
+      expect(response.json.errors[0].field).toBe('email');
+    }
+    const wrong = await upsert({ email: 'typed@example.org', lifecycle_stage: 'king', custom: { visits: 'many', plan: 'gold', nope: 1 } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.errors).toEqual([
+      { field: 'lifecycle_stage', message: 'must be one of: subscriber, lead, mql, sql, opportunity, customer, evangelist, other' },
+      { field: 'custom.visits', message: 'must be a number' },
+      { field: 'custom.plan', message: 'must be one of: free, pro' },
+      { field: 'custom.nope', message: 'is not a custom field of this workspace' },
+    ]);
+    expect((await call(server, '/api/v1/contacts?email=typed@example.org', { apiKey: tenant.apiKey })).json.data).toEqual([]);
+  });
+
+  it('stores hostile text as data and returns it unchanged', async () => {
+    for (const [i, text] of [...hostile.xss, ...hostile.sql, ...hostile.template_injection, ...hostile.csv_formula].entries()) {
+      const response = await upsert({ email: `hostile${i}@example.org`, first_name: text.slice(0, 200), custom: { occupation: text } });
+      expect(response.status, text).toBe(201);
+      expect(response.json.custom.occupation).toBe(text);
+    }
+  });
+
+  it('answers a conflict when the email and the external id point at two contacts', async () => {
+    await upsert({ email: 'one@example.org' });
+    await upsert({ external_id: 'two' });
+    const both = await upsert({ email: 'one@example.org', external_id: 'two' });
+    expect(both.status).toBe(409);
+  });
+});
+
+describe('contact edits, timeline and notes', () => {
+  it('records creation and every change with old and new values, and notes by users', async () => {
+    const created = await upsert({ email: 'timeline@example.org', first_name: 'Tim', custom: { plan: 'free' } });
+    const session = await login(server, tenant.ownerEmail, tenant.password);
+    const patched = await call(server, `/api/v1/contacts/${created.json.id}`, {
+      method: 'PATCH',
+      session,
+      body: { first_name: 'Timothy', lifecycle_stage: 'mql', tags: ['vip'], custom: { plan: 'pro' } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toMatchObject({ first_name: 'Timothy', lifecycle_stage: 'mql', tags: ['vip'], custom: { plan: 'pro' } });
+    expect((await call(server, `/api/v1/contacts/${created.json.id}/notes`, { method: 'POST', session, body: { text: 'Called, wants a demo' } })).status).toBe(201);
+    const timeline = await call(server, `/api/v1/contacts/${created.json.id}/timeline`, { apiKey: tenant.apiKey });
+    expect(timeline.json.data.map((e: { kind: string }) => e.kind)).toEqual(['note.added', 'contact.updated', 'contact.created']);
+    const [note, update] = timeline.json.data;
+    expect(note).toMatchObject({ actor_type: 'user', data: { text: 'Called, wants a demo' } });
+    expect(update.data.changes).toEqual({
+      first_name: ['Tim', 'Timothy'],
+      lifecycle_stage: ['lead', 'mql'],
+      tags: [[], ['vip']],
+      'custom.plan': ['free', 'pro'],
+    });
+  });
+
+  it('does not record an update that changes nothing', async () => {
+    const created = await upsert({ email: 'same@example.org', first_name: 'Same' });
+    await upsert({ email: 'same@example.org', first_name: 'Same' });
+    const timeline = await call(server, `/api/v1/contacts/${created.json.id}/timeline`, { apiKey: tenant.apiKey });
+    expect(timeline.json.data).toHaveLength(1);
+  });
+
+  it('only assigns owners who belong to the workspace', async () => {
+    const sales = await addUser(server, tenant, 'sales');
+    const members = await call(server, '/api/v1/members', { apiKey: tenant.apiKey });
+    const salesId = members.json.data.find((m: { email: string }) => m.email === sales.email).user_id;
+    const created = await upsert({ email: 'owned@example.org', owner_id: salesId });
+    expect(created.json.owner_id).toBe(salesId);
+    const outsider = await createTenant(server, 'outsider');
+    const outsiderId = (await call(server, '/api/v1/members', { apiKey: outsider.apiKey })).json.data[0].user_id;
+    const refused = await upsert({ email: 'owned@example.org', owner_id: outsiderId });
+    expect(refused.json.errors).toEqual([{ field: 'owner_id', message: 'is not a user of this workspace' }]);
+  });
+
+  it('deletes a contact with its history; viewers may not', async () => {
+    const created = await upsert({ email: 'gone@example.org' });
+    const viewer = await addUser(server, tenant, 'viewer');
+    const session = await login(server, viewer.email, viewer.password);
+    expect((await call(server, `/api/v1/contacts/${created.json.id}`, { method: 'DELETE', session })).status).toBe(403);
+    expect((await call(server, `/api/v1/contacts/${created.json.id}`, { session })).status).toBe(200);
+    expect((await call(server, `/api/v1/contacts/${created.json.id}`, { method: 'DELETE', apiKey: tenant.apiKey })).status).toBe(204);
+    expect((await call(server, `/api/v1/contacts/${created.json.id}`, { apiKey: tenant.apiKey })).status).toBe(404);
+    const events = await server.database.db.selectFrom('contact_events').select('id').where('contact_id', '=', created.json.id).execute();
+    expect(events).toEqual([]);
+  });
+});
+
+describe('finding contacts', () => {
+  let listTenant: Tenant;
+  const list = (query: string) => call(server, `/api/v1/contacts${query}`, { apiKey: listTenant.apiKey });
+
+  beforeAll(async () => {
+    listTenant = await createTenant(server, 'finder');
+    await call(server, '/api/v1/custom-fields', { method: 'POST', apiKey: listTenant.apiKey, body: { key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] } });
+    const people = [
+      { email: 'alice@alpha.io', first_name: 'Alice', last_name: 'Zhang', tags: ['vip'], lifecycle_stage: 'mql', custom: { plan: 'pro' } },
+      { email: 'alfred@beta.io', first_name: 'Alfred', last_name: 'Young', tags: ['vip', 'webinar'], lifecycle_stage: 'lead', custom: { plan: 'free' } },
+      { email: 'bruno@gamma.io', first_name: 'Bruno', last_name: 'Alves', tags: ['webinar'], lifecycle_stage: 'sql' },
+      { email: 'carla_x@delta.io', first_name: 'Carla', company_name: 'Alpaca Ltd', lifecycle_stage: 'lead' },
+      { external_id: 'phone-lead-1', first_name: 'Dora' },
+    ];
+    for (const person of people) expect((await call(server, '/api/v1/contacts', { method: 'POST', apiKey: listTenant.apiKey, body: person })).status).toBe(201);
+  });
+
+  const emails = (response: Awaited<ReturnType<typeof call>>) => response.json.data.map((c: { email: string | null; external_id: string | null }) => c.email ?? c.external_id);
+
+  it('lists newest first by default, and by any filter', async () => {
+    expect(emails(await list(''))).toEqual(['phone-lead-1', 'carla_x@delta.io', 'bruno@gamma.io', 'alfred@beta.io', 'alice@alpha.io']);
+    expect(emails(await list('?q=al'))).toEqual(['carla_x@delta.io', 'bruno@gamma.io', 'alfred@beta.io', 'alice@alpha.io']);
+    expect(emails(await list('?q=ALI'))).toEqual(['alice@alpha.io']);
+    expect(emails(await list('?email=ALICE@alpha.io'))).toEqual(['alice@alpha.io']);
+    expect(emails(await list('?tag=vip&tag=webinar'))).toEqual(['alfred@beta.io']);
+    expect(emails(await list('?stage=lead&sort=created_at&order=asc'))).toEqual(['alfred@beta.io', 'carla_x@delta.io', 'phone-lead-1']);
+    expect(emails(await list('?custom.plan=pro'))).toEqual(['alice@alpha.io']);
+  });
+
+  it('treats LIKE wildcards in q as plain characters', async () => {
+    expect(emails(await list('?q=carla_'))).toEqual(['carla_x@delta.io']);
+    expect(emails(await list('?q=%25'))).toEqual([]);
+  });
+
+  it('pages with a cursor without repeating or skipping', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof call>> = await list(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...emails(page));
+      cursor = page.json.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(emails(await list('')));
+  });
+
+  it('rejects unknown filters and bad cursors with 400', async () => {
+    expect((await list('?colour=red')).status).toBe(400);
+    expect((await list('?custom.nope=1')).json.errors).toEqual([{ field: 'custom.nope', in: 'querystring', message: 'is not a custom field of this workspace' }]);
+    expect((await list('?cursor=abc')).status).toBe(400);
+    expect((await list('?owner=not-an-id')).status).toBe(400);
+    expect((await list("?q=' OR '1'='1")).json.data).toEqual([]);
+  });
+});
