@@ -201,3 +201,38 @@ describe('finding contacts', () => {
     expect((await list("?q=' OR '1'='1")).json.data).toEqual([]);
   });
 });
+
+describe('batch upsert', () => {
+  it('stores the valid items and reports each invalid one, in order', async () => {
+    const response = await call(server, '/api/v1/contacts/batch', {
+      method: 'POST',
+      apiKey: tenant.apiKey,
+      body: {
+        contacts: [
+          { email: 'batch1@example.org', first_name: 'One' },
+          { email: 'not-an-email' },
+          { email: 'BATCH1@example.org', last_name: 'Again' },
+          { external_id: 'batch-ext', custom: { visits: 'x' } },
+          { external_id: 'batch-ext-2' },
+        ],
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ created: 2, updated: 1, failed: 2 });
+    const [first, bad, again, wrongType, ext] = response.json.results;
+    expect(first).toMatchObject({ index: 0, status: 'created' });
+    expect(bad).toMatchObject({ index: 1, status: 'error', errors: [{ field: 'email' }] });
+    expect(again).toMatchObject({ index: 2, status: 'updated', id: first.id });
+    expect(wrongType).toMatchObject({ index: 3, status: 'error', errors: [{ field: 'custom.visits', message: 'must be a number' }] });
+    expect(ext).toMatchObject({ index: 4, status: 'created' });
+    const stored = await call(server, `/api/v1/contacts/${first.id}`, { apiKey: tenant.apiKey });
+    expect(stored.json).toMatchObject({ first_name: 'One', last_name: 'Again' });
+  });
+
+  it('refuses more than 1,000 items at once', async () => {
+    const contacts = Array.from({ length: 1001 }, (_, i) => ({ email: `many${i}@example.org` }));
+    const response = await call(server, '/api/v1/contacts/batch', { method: 'POST', apiKey: tenant.apiKey, body: { contacts } });
+    expect(response.status).toBe(400);
+    expect(response.json.errors[0]).toMatchObject({ field: 'contacts', message: 'must have at most 1000 items' });
+  });
+});

@@ -8,6 +8,7 @@ import { invalid } from '../../errors.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
 import { Page, PageQuery } from '../../http/pagination.js';
 import { IdParams, Timestamp } from '../../http/schemas.js';
+import { upsertContactsBatch } from './batch.js';
 import { createCustomField, deleteCustomField, listCustomFields } from './custom-field-service.js';
 import { listContacts, type ContactFilters } from './list.js';
 import { customFieldDefinitions } from './queries.js';
@@ -72,7 +73,7 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
         tags: ['contacts'],
         summary: 'Upsert up to 1,000 contacts; each gets its own result',
         body: Type.Object(
-          { contacts: Type.Array(ContactUpsert, { minItems: 1, maxItems: 1000 }), keep_existing: Type.Optional(Type.Boolean()) },
+          { contacts: Type.Array(ContactFields, { minItems: 1, maxItems: 1000 }), keep_existing: Type.Optional(Type.Boolean()) },
           { additionalProperties: false },
         ),
         response: {
@@ -94,18 +95,13 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
     },
     async (request) => {
       const workspace = requireWorkspace(request);
-      const actor = actorOf(request);
-      const results = [];
-      for (const [index, { keep_existing, ...input }] of request.body.contacts.entries()) {
-        try {
-          const result = await upsertContact(db, workspace.id, input, { actor, keepExisting: keep_existing ?? request.body.keep_existing });
-          results.push({ index, status: result.created ? ('created' as const) : ('updated' as const), id: result.contact.id });
-        } catch (err) {
-          const failure = err as { fields?: { field: string; message: string }[]; message?: string; kind?: string };
-          if (!failure.kind) throw err;
-          results.push({ index, status: 'error' as const, errors: failure.fields?.length ? failure.fields : [{ field: '(contact)', message: failure.message ?? 'failed' }] });
-        }
-      }
+      const { contacts, keep_existing } = request.body;
+      const results = await upsertContactsBatch(
+        db,
+        workspace.id,
+        contacts,
+        { actor: actorOf(request), keepExisting: keep_existing },
+      );
       return {
         results,
         created: results.filter((r) => r.status === 'created').length,
