@@ -2,6 +2,7 @@
 // built product and prints one JSON document. --smoke runs each briefly, to check it works.
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
 import coldStart from './cold-start.mjs';
+import contactsBatchUpsert from './contacts-batch-upsert.mjs';
 import idleMemory from './idle-memory.mjs';
 import { machine } from './lib.mjs';
 import requestOverhead from './request-overhead.mjs';
@@ -10,6 +11,7 @@ const benchmarks = {
   'cold-start': (smoke) => coldStart(smoke ? { runs: 1 } : {}),
   'idle-memory': (smoke) => idleMemory(smoke ? { idleSeconds: 1 } : {}),
   'request-overhead': (smoke) => requestOverhead(smoke ? { seconds: 1 } : {}),
+  'contacts-batch-upsert': (smoke) => contactsBatchUpsert(smoke ? { total: 2_000, concurrency: 2 } : {}),
 };
 
 const args = process.argv.slice(2);
@@ -28,4 +30,5 @@ for (const name of names.length ? names : Object.keys(benchmarks)) {
   results.push(await benchmarks[name](smoke));
 }
 console.log(JSON.stringify({ date: new Date().toISOString(), machine: machine(), smoke, results }, null, 2));
-process.exit(results.every((r) => r.pass) || smoke ? 0 : 1);
+// A figure that could not be measured here (pass: null, e.g. no PostgreSQL) does not fail the run.
+process.exit(results.every((r) => r.pass !== false) || smoke ? 0 : 1);

@@ -1,16 +1,26 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../actor.js';
-import type { DB } from '../../db/schema.js';
-import { AppError, type FieldError } from '../../errors.js';
-import type { ContactInput } from './contact-input.js';
-import { upsertContact } from './service.js';
+import { isId, newId } from '../../db/ids.js';
+import type { Contact, DB } from '../../db/schema.js';
+import type { ErrorKind, FieldError } from '../../errors.js';
+import { companiesForEmails } from '../companies/link-by-domain.js';
+import { applyChanges, type ApplyOptions, type ContactValues } from './apply-changes.js';
+import { checkContactInput, type ContactChanges, type ContactInput } from './contact-input.js';
+import { emailIdentityKey } from './email-address.js';
+import { fieldChanges } from './fields.js';
+import { customFieldDefinitions } from './queries.js';
+import { recordTimeline, type TimelineEntry } from './timeline.js';
 
 export interface BatchItemResult {
   /** Position of the item in the input. */
   index: number;
   status: 'created' | 'updated' | 'error';
   id?: string;
+  /** The stored contact, for callers that answer with it. */
+  contact?: Contact;
   errors?: FieldError[];
+  /** Why the item failed: invalid_input, or conflict when it collides with other contacts. */
+  kind?: ErrorKind;
 }
 
 export interface BatchOptions {
@@ -19,9 +29,183 @@ export interface BatchOptions {
   keepExisting?: boolean;
 }
 
+type Tx = Transaction<DB>;
+
+/** A contact as the batch sees it while applying items in order. */
+interface Working {
+  id: string;
+  original: Contact | null;
+  values: ContactValues;
+}
+
+const WRITE_CHUNK = 500;
+
+export function valuesOf(contact: Contact): ContactValues {
+  const { workspace_id: _w, id: _i, created_at: _c, updated_at: _u, last_activity_at: _l, score: _s, fit_score: _f, temperature: _t, company_id: _co, unsubscribed_at: _un, ...values } = contact;
+  return values;
+}
+
+function failed(index: number, kind: ErrorKind, errors: FieldError[]): BatchItemResult {
+  return { index, status: 'error', kind, errors };
+}
+
+/** Owners must be users of the workspace: one query for the whole batch. */
+async function members(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>): Promise<Set<string>> {
+  const ids = [...new Set(changes.map((c) => c?.owner_id).filter((id): id is string => typeof id === 'string' && isId(id)))];
+  if (ids.length === 0) return new Set();
+  const rows = await tx.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.user_id));
+}
+
+/** Every existing contact any item could touch, by email key and by external id, locked. */
+async function existingContacts(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>): Promise<Contact[]> {
+  const emails = [...new Set(changes.flatMap((c) => (c?.email ? [emailIdentityKey(c.email)] : [])))];
+  const externalIds = [...new Set(changes.flatMap((c) => (c?.external_id ? [c.external_id] : [])))];
+  if (emails.length === 0 && externalIds.length === 0) return [];
+  return tx
+    .selectFrom('contacts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) =>
+      eb.or([
+        ...(emails.length ? [eb(sql`lower(email)`, '=', sql`any(${emails}::text[])`)] : []),
+        ...(externalIds.length ? [eb('external_id', '=', sql<string>`any(${externalIds}::text[])`)] : []),
+      ]),
+    )
+    .forUpdate()
+    .execute();
+}
+
+async function writeContacts(tx: Tx, workspaceId: string, working: readonly Working[], companyIds: Map<string, string>): Promise<Map<string, Contact>> {
+  const stored = new Map<string, Contact>();
+  for (let start = 0; start < working.length; start += WRITE_CHUNK) {
+    const rows = working.slice(start, start + WRITE_CHUNK).map((w) => {
+      const domainCompany = w.values.email ? companyIds.get(w.values.email.toLowerCase()) : undefined;
+      return {
+        workspace_id: workspaceId,
+        id: w.id,
+        ...w.values,
+        custom: JSON.stringify(w.values.custom),
+        company_id: domainCompany ?? w.original?.company_id ?? null,
+      };
+    });
+    // New contacts are inserted; known ones hit their primary key and are updated in place.
+    const written = await tx
+      .insertInto('contacts')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'id']).doUpdateSet((eb) => {
+          const set: Record<string, unknown> = { updated_at: sql`now()` };
+          for (const column of Object.keys(rows[0]!)) if (column !== 'workspace_id' && column !== 'id') set[column] = eb.ref(`excluded.${column}` as 'excluded.email');
+          return set;
+        }),
+      )
+      .returningAll()
+      .execute();
+    for (const contact of written) stored.set(contact.id, contact);
+  }
+  return stored;
+}
+
+/**
+ * Applies the items in order to the contacts they name, then writes all of them with a few
+ * set-based statements in the caller's transaction: two lookups, one write per 500 contacts,
+ * one timeline insert. Two items for the same person end as one contact.
+ */
+export async function upsertContactsInTransaction(
+  tx: Tx,
+  workspaceId: string,
+  inputs: readonly ContactInput[],
+  options: BatchOptions,
+): Promise<BatchItemResult[]> {
+  const apply: ApplyOptions = { keepExisting: options.keepExisting ?? false, tags: 'add' };
+  const definitions = await customFieldDefinitions(tx, workspaceId);
+  const results: BatchItemResult[] = [];
+  const checked = inputs.map((input) => checkContactInput(input, definitions));
+  const allChanges = checked.map((c) => (c.errors.length === 0 ? c.changes : null));
+  const owners = await members(tx, workspaceId, allChanges);
+  const byEmail = new Map<string, Working>();
+  const byExternalId = new Map<string, Working>();
+  const remember = (w: Working) => {
+    if (w.values.email) byEmail.set(emailIdentityKey(w.values.email), w);
+    if (w.values.external_id) byExternalId.set(w.values.external_id, w);
+  };
+  for (const contact of await existingContacts(tx, workspaceId, allChanges)) {
+    remember({ id: contact.id, original: contact, values: valuesOf(contact) });
+  }
+  const touched: Working[] = [];
+  const timeline: TimelineEntry[] = [];
+
+  for (const [index, { changes, errors }] of checked.entries()) {
+    if (changes.owner_id && !owners.has(changes.owner_id)) errors.push({ field: 'owner_id', message: 'is not a user of this workspace' });
+    if (errors.length > 0) {
+      results.push(failed(index, 'invalid_input', errors));
+      continue;
+    }
+    if (!changes.email && !changes.external_id) {
+      results.push(failed(index, 'invalid_input', [{ field: 'email', message: 'is required when there is no external_id' }]));
+      continue;
+    }
+    const viaEmail = changes.email ? byEmail.get(emailIdentityKey(changes.email)) : undefined;
+    const viaExternal = changes.external_id ? byExternalId.get(changes.external_id) : undefined;
+    if (viaEmail && viaExternal && viaEmail !== viaExternal) {
+      results.push(failed(index, 'conflict', [{ field: 'email', message: 'belongs to another contact than external_id' }]));
+      continue;
+    }
+    const current = viaEmail ?? viaExternal;
+    const next = applyChanges(current?.values ?? null, changes, apply);
+    const emailOwner = next.email ? byEmail.get(emailIdentityKey(next.email)) : undefined;
+    const externalOwner = next.external_id ? byExternalId.get(next.external_id) : undefined;
+    if ((emailOwner && emailOwner !== current) || (externalOwner && externalOwner !== current)) {
+      const field = emailOwner && emailOwner !== current ? 'email' : 'external_id';
+      results.push(failed(index, 'conflict', [{ field, message: 'belongs to another contact' }]));
+      continue;
+    }
+    if (!next.email && !next.external_id) {
+      results.push(failed(index, 'invalid_input', [{ field: 'email', message: 'is required when there is no external_id' }]));
+      continue;
+    }
+    if (current) {
+      const diff = fieldChanges(current.values, next);
+      if (Object.keys(diff).length > 0) {
+        if (!touched.includes(current)) touched.push(current);
+        timeline.push({ contactId: current.id, kind: 'contact.updated', data: { changes: diff } });
+        current.values = next;
+        remember(current);
+      }
+      results.push({ index, status: 'updated', id: current.id });
+    } else {
+      const created: Working = { id: newId(), original: null, values: next };
+      touched.push(created);
+      remember(created);
+      timeline.push({ contactId: created.id, kind: 'contact.created', data: { fields: fieldChanges({}, next) } });
+      results.push({ index, status: 'created', id: created.id });
+    }
+  }
+
+  const needCompany = touched.filter((w) => w.values.email && (!w.original || w.original.email !== w.values.email));
+  const companyIds = await companiesForEmails(
+    tx,
+    workspaceId,
+    needCompany.map((w) => ({ email: w.values.email!, companyName: w.values.company_name })),
+  );
+  const stored = await writeContacts(tx, workspaceId, touched, companyIds);
+  await recordTimeline(tx, workspaceId, options.actor, timeline);
+  for (const result of results) {
+    if (result.id) result.contact = stored.get(result.id) ?? byIdOf(result.id, byEmail, byExternalId);
+  }
+  return results;
+}
+
+function byIdOf(id: string, ...maps: Map<string, Working>[]): Contact | undefined {
+  for (const map of maps) for (const w of map.values()) if (w.id === id && w.original) return w.original;
+  return undefined;
+}
+
 /**
  * Upserts many contacts, each with its own result: an invalid item fails alone, the rest are
- * stored. Items are applied in order, so two items for the same person end as one contact.
+ * stored together. A concurrent writer creating the same email makes the unique index refuse
+ * the batch; it is then run once more, and sees that contact.
  */
 export async function upsertContactsBatch(
   db: Kysely<DB>,
@@ -29,15 +213,12 @@ export async function upsertContactsBatch(
   inputs: readonly ContactInput[],
   options: BatchOptions,
 ): Promise<BatchItemResult[]> {
-  const results: BatchItemResult[] = [];
-  for (const [index, input] of inputs.entries()) {
+  for (let attempt = 0; ; attempt++) {
     try {
-      const result = await upsertContact(db, workspaceId, input, options);
-      results.push({ index, status: result.created ? 'created' : 'updated', id: result.contact.id });
+      return await db.transaction().execute((tx) => upsertContactsInTransaction(tx, workspaceId, inputs, options));
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      results.push({ index, status: 'error', errors: err.fields.length > 0 ? [...err.fields] : [{ field: '(contact)', message: err.message }] });
+      if (attempt === 0 && (err as { code?: string }).code === '23505') continue;
+      throw err;
     }
   }
-  return results;
 }
