@@ -77,8 +77,14 @@ describe('loadConfig', () => {
     [{ INFLOW_ADMIN_API_KEY: 'short' }, 'INFLOW_ADMIN_API_KEY must be at least 16 characters'],
     [{ INFLOW_WORKER: 'maybe' }, 'INFLOW_WORKER must be true or false'],
     [{ INFLOW_TRUST_PROXY: 'everyone' }, 'INFLOW_TRUST_PROXY must be'],
+    [{ INFLOW_IMPORT_MAX_BYTES: '1GB' }, 'INFLOW_IMPORT_MAX_BYTES must be an integer'],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('keeps imports in the data dir unless told otherwise, up to 1 GiB per upload', () => {
+    expect(loadConfig({ INFLOW_DATA_DIR: '/srv/inflow' }).imports).toEqual({ dir: '/srv/inflow/imports', maxBytes: 1024 ** 3 });
+    expect(loadConfig({ INFLOW_IMPORT_DIR: '/mnt/shared/imports', INFLOW_IMPORT_MAX_BYTES: '1000' }).imports).toEqual({ dir: '/mnt/shared/imports', maxBytes: 1000 });
   });
 });

@@ -14,6 +14,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   worker: { inProcess: boolean; concurrency: number; pollMs: number };
   shutdownTimeoutMs: number;
+  /** Contact imports: where uploaded files and error reports are kept, and the largest upload. */
+  imports: { dir: string; maxBytes: number };
   bootstrap: {
     workspaceSlug: string;
     adminEmail: string | null;
@@ -115,6 +117,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: integer(env, 'INFLOW_WORKER_POLL_MS', 500, 10, 60_000),
     },
     shutdownTimeoutMs: integer(env, 'INFLOW_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    imports: {
+      // With several servers and workers this must be storage they all see (the file is read by
+      // whichever worker runs the import).
+      dir: path.resolve(optional(env, 'INFLOW_IMPORT_DIR') ?? path.join(optional(env, 'INFLOW_DATA_DIR') ?? './data', 'imports')),
+      maxBytes: integer(env, 'INFLOW_IMPORT_MAX_BYTES', 1024 ** 3, 1, 1024 ** 4),
+    },
     bootstrap: {
       workspaceSlug,
       adminEmail,

@@ -4,10 +4,12 @@ import { recurringHandler, scheduleRecurring, type RecurringJob } from './db/job
 import { Worker, type JobHandler, type WorkerLogger } from './db/jobs/worker.js';
 import type { DB } from './db/schema.js';
 import { purgeSessions } from './modules/accounts/jobs.js';
+import { runImportJob } from './modules/contacts/import/import-job.js';
+import { IMPORT_JOB } from './modules/contacts/import/import-service.js';
 
 // Each module contributes its job kinds here; the worker knows nothing of modules.
 const recurring: readonly RecurringJob[] = [purgeFinishedJobs, purgeSessions];
-const oneOff: Readonly<Record<string, JobHandler>> = {};
+const oneOff: Readonly<Record<string, JobHandler>> = { [IMPORT_JOB]: runImportJob };
 
 export function jobHandlers(): Map<string, JobHandler> {
   const handlers = new Map<string, JobHandler>(Object.entries(oneOff));

@@ -8,12 +8,13 @@ import { ROLES } from '../modules/workspaces/roles.js';
 import { insertWorkspace, workspaceBySlug } from '../modules/workspaces/service.js';
 import { titleFromSlug } from '../modules/workspaces/slug.js';
 import { flags, required, UsageError } from './args.js';
+import { runTransferCommand, type TransferContext } from './transfer-commands.js';
 
 /**
  * Commands that change the database. They run where the database is: in this process, or —
  * while `inflow serve` holds the embedded database — inside the server, through its CLI bridge.
  */
-export const ADMIN_COMMANDS = ['migrate', 'user', 'apikey'] as const;
+export const ADMIN_COMMANDS = ['migrate', 'user', 'apikey', 'import', 'export'] as const;
 
 export interface CommandOutput {
   exitCode: number;
@@ -104,8 +105,9 @@ async function apikeyCreate(db: Db, argv: string[]): Promise<string> {
   return print(values.json === true, { key, id: apiKey.id, name: apiKey.name, role: apiKey.role, workspace: workspace.slug });
 }
 
-export async function runAdminCommand(db: Db, argv: readonly string[]): Promise<CommandOutput> {
+export async function runAdminCommand(db: Db, argv: readonly string[], context: TransferContext): Promise<CommandOutput> {
   const [command, sub, ...rest] = argv;
+  if (command === 'import' || command === 'export') return { exitCode: 0, stdout: await runTransferCommand(db, argv, context), stderr: '' };
   if (command === 'migrate') {
     flags(argv.slice(1), {});
     const applied = await migrateToLatest(db);

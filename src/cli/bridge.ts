@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { safeEqual } from '../modules/accounts/tokens.js';
 import { runAdminCommand, type CommandOutput } from './admin-commands.js';
 import { describeError } from './describe-error.js';
+import type { TransferContext } from './transfer-commands.js';
 
 export const BRIDGE_PATH = '/internal/cli';
 const TOKEN_HEADER = 'x-inflow-cli-token';
@@ -16,7 +17,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * server: the CLI reads the port and a one-time token from the data dir's lock file (mode 0600,
  * so only the same OS user can) and posts its arguments here.
  */
-export function registerCliBridge(app: FastifyInstance, db: Db, token: string): void {
+export function registerCliBridge(app: FastifyInstance, db: Db, token: string, context: TransferContext): void {
   app.post(
     BRIDGE_PATH,
     {
@@ -37,7 +38,7 @@ export function registerCliBridge(app: FastifyInstance, db: Db, token: string): 
       }
       const { argv } = request.body as { argv: string[] };
       try {
-        return await runAdminCommand(db, argv);
+        return await runAdminCommand(db, argv, context);
       } catch (err) {
         const { message, exitCode } = describeError(err);
         return { exitCode, stdout: '', stderr: `inflow: ${message}\n` };

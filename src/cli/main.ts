@@ -5,6 +5,8 @@ import { ADMIN_COMMANDS, runAdminCommand, type CommandOutput } from './admin-com
 import { flags, UsageError } from './args.js';
 import { runThroughServer } from './bridge.js';
 import { describeError } from './describe-error.js';
+import { exportContactsCommand } from './export-client.js';
+import { importContactsCommand } from './import-client.js';
 import { openForCommand, serve, work } from './serve.js';
 
 const HELP = `inflow ${version} — inbound marketing and lead management
@@ -21,6 +23,15 @@ usage: inflow <command> [options]
                              set a user's password and sign them out everywhere
   apikey create --workspace W [--name N] [--role R] [--json]
                              create an API key; it is printed once
+  import contacts FILE.csv [--workspace W] [--tag T]... [--skip-existing] [--keep-existing]
+         [--placeholder X]... [--day-first] [--create-fields] [--mapping mapping.json] [--json]
+                             import contacts from CSV, with a progress bar on stderr and a
+                             summary (and the error report's path) on stdout
+  import contacts --resume ID  go on with an interrupted import after its last committed row
+  import status ID [--json] | import cancel ID
+                             an import's progress; stop an import (rows written stay)
+  export contacts [--workspace W] [--out FILE] [--tag T]... [--stage S] [--q PREFIX] [--list ID]
+                             contacts as CSV, to stdout unless --out; formula-escaped
   help | version
 
 Configuration is read from the environment: see docs/configuration.md.
@@ -36,7 +47,7 @@ async function admin(argv: string[]): Promise<CommandOutput> {
   // `migrate` does the migrating itself, to report what it applied.
   const { database, lock } = await openForCommand(config, argv[0]!, { migrate: argv[0] !== 'migrate' });
   try {
-    return await runAdminCommand(database.db, argv);
+    return await runAdminCommand(database.db, argv, { importDir: config.imports.dir });
   } finally {
     await database.close();
     lock?.release();
@@ -56,6 +67,9 @@ export async function main(argv: string[]): Promise<number> {
       await work(loadConfig());
       return -1;
     }
+    // Import and export draw progress and stream files themselves; they use the bridge their own way.
+    if (command === 'import' && rest[0] === 'contacts') return await importContactsCommand(rest.slice(1), loadConfig());
+    if (command === 'export' && rest[0] === 'contacts') return await exportContactsCommand(rest.slice(1), loadConfig());
     if ((ADMIN_COMMANDS as readonly string[]).includes(command)) {
       const result = await admin(argv);
       process.stdout.write(result.stdout);

@@ -99,7 +99,7 @@ export function serve(config: Config, options: { worker: boolean }): Promise<voi
       webDist: webDistDir,
       loggerInstance: logger,
       extraRoutes: (instance) => {
-        if (cliToken) registerCliBridge(instance, database.db, cliToken);
+        if (cliToken) registerCliBridge(instance, database.db, cliToken, { importDir: config.imports.dir });
       },
     });
     // Runs first on stop: no new requests, in-flight ones finish, then the worker and database.

@@ -71,7 +71,10 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     const exists = await fs.access(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
     if (!exists) await initialiseInChildProcess(dataDir);
   }
-  const client = new PGlite(dataDir ?? undefined, {
+  // One options object: PGlite 0.5 drops the options argument when the data dir is not a
+  // string, so an in-memory database (tests) would silently keep the default parsers.
+  const client = new PGlite({
+    dataDir: dataDir ?? undefined,
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
       [pgliteTypes.NUMERIC]: (v: string) => Number(v),

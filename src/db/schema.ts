@@ -181,6 +181,38 @@ export interface SuppressionsTable {
   created_at: Stamp;
 }
 
+export type ImportStatus = 'draft' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface ImportsTable {
+  workspace_id: string;
+  id: string;
+  status: Generated<ImportStatus>;
+  file_path: string;
+  file_name: string;
+  file_size: number;
+  file_owned: Generated<boolean>;
+  encoding: string | null;
+  mapping: ColumnType<unknown, string | null | undefined, string | null>;
+  options: ColumnType<Record<string, unknown>, string | undefined, string>;
+  rows_total: number | null;
+  rows_processed: Generated<number>;
+  rows_created: Generated<number>;
+  rows_updated: Generated<number>;
+  rows_skipped: Generated<number>;
+  rows_failed: Generated<number>;
+  checkpoint: Generated<number>;
+  error_report_path: string | null;
+  error_report_bytes: Generated<number>;
+  error: string | null;
+  runner: string | null;
+  created_by_type: string;
+  created_by_id: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+  started_at: NullableStamp;
+  finished_at: NullableStamp;
+}
+
 export interface DB {
   companies: CompaniesTable;
   contacts: ContactsTable;
@@ -190,6 +222,7 @@ export interface DB {
   list_members: ListMembersTable;
   consents: ConsentsTable;
   suppressions: SuppressionsTable;
+  imports: ImportsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;
@@ -204,4 +237,5 @@ export type Company = Selectable<CompaniesTable>;
 export type User = Selectable<UsersTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
 export type Job = Selectable<JobsTable>;
+export type Import = Selectable<ImportsTable>;
 export type NewJob = Insertable<JobsTable>;

@@ -236,3 +236,25 @@ describe('batch upsert', () => {
     expect(response.json.errors[0]).toMatchObject({ field: 'contacts', message: 'must have at most 1000 items' });
   });
 });
+
+describe('paging contacts created in one transaction', () => {
+  it('neither repeats nor skips rows that share a creation time, in both directions', async () => {
+    const same = await createTenant(server, 'sametime');
+    const created = await call(server, '/api/v1/contacts/batch', {
+      method: 'POST',
+      apiKey: same.apiKey,
+      body: { contacts: ['k1', 'k2', 'k3', 'k4'].map((external_id) => ({ external_id })) },
+    });
+    expect(created.json.created).toBe(4);
+    for (const order of ['asc', 'desc']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof call>> = await call(server, `/api/v1/contacts?limit=1&order=${order}${cursor ? `&cursor=${cursor}` : ''}`, { apiKey: same.apiKey });
+        seen.push(...page.json.data.map((c: { external_id: string }) => c.external_id));
+        cursor = page.json.next_cursor;
+      } while (cursor && seen.length < 10);
+      expect(seen.sort()).toEqual(['k1', 'k2', 'k3', 'k4']);
+    }
+  });
+});

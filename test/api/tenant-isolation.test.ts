@@ -1,8 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { routesOf } from '../../src/http/route-index.js';
 import { createCustomField } from '../../src/modules/contacts/custom-field-service.js';
+import { createImport } from '../../src/modules/contacts/import/import-service.js';
+import { recordConsent } from '../../src/modules/contacts/privacy.js';
 import { upsertContact } from '../../src/modules/contacts/service.js';
+import { createCompany } from '../../src/modules/companies/service.js';
+import { addToList, createList } from '../../src/modules/lists/service.js';
 import { call, createTenant, login, startTestServer, type Session, type Tenant, type TestServer } from '../helpers/server.js';
 import { sampleFor } from '../helpers/sample-body.js';
 
@@ -43,6 +50,19 @@ beforeAll(async () => {
   const ownerOfB = await server.database.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
   const contactOfB = await upsertContact(server.database.db, b.workspaceId, { email: 'secret-lead@beta.example', first_name: 'Secret' }, { actor: { type: 'system', id: null } });
   await createCustomField(server.database.db, b.workspaceId, { key: 'beta_only', label: 'Beta only', type: 'text' });
+  const system = { type: 'system', id: null } as const;
+  const companyOfB = await createCompany(server.database.db, b.workspaceId, { name: 'Beta Secret Corp', domain: 'beta-secret.example' });
+  const duplicateOfB = await upsertContact(server.database.db, b.workspaceId, { email: 'twin@beta.example', first_name: 'Secret', phone: '+55 81 99999-0000' }, { actor: system });
+  await upsertContact(server.database.db, b.workspaceId, { email: 'twin2@beta.example', first_name: 'Secret', phone: '81 99999 0000' }, { actor: system });
+  const listOfB = await createList(server.database.db, b.workspaceId, { name: 'Beta secret list' });
+  await addToList(server.database.db, b.workspaceId, listOfB.id, [contactOfB.contact.id], system);
+  await recordConsent(server.database.db, b.workspaceId, contactOfB.contact.id, { purpose: 'email', granted: true, text_shown: 'Yes, email me', source: 'test' }, system);
+  const importFileOfB = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'inflow-tenant-')), 'beta-secret.csv');
+  fs.writeFileSync(importFileOfB, 'email\nsecret-import@beta.example\n');
+  const importOfB = await createImport(server.database.db, b.workspaceId, {
+    filePath: importFileOfB, fileName: 'beta-secret.csv', fileSize: fs.statSync(importFileOfB).size, fileOwned: false,
+    reportDir: path.dirname(importFileOfB), start: false, actor: { type: 'system', id: null },
+  });
   fixturesOfB = {
     '/api/v1/api-keys/:id': keyOfB.id,
     '/api/v1/members/:userId': ownerOfB.user_id,
@@ -50,8 +70,26 @@ beforeAll(async () => {
     '/api/v1/contacts/:id/timeline': contactOfB.contact.id,
     '/api/v1/contacts/:id/notes': contactOfB.contact.id,
     '/api/v1/custom-fields/:key': 'beta_only',
+    '/api/v1/imports/:id': importOfB.id,
+    '/api/v1/imports/:id/preview': importOfB.id,
+    '/api/v1/imports/:id/start': importOfB.id,
+    '/api/v1/imports/:id/cancel': importOfB.id,
+    '/api/v1/imports/:id/errors.csv': importOfB.id,
+    '/api/v1/companies/:id': companyOfB.id,
+    '/api/v1/companies/:id/contacts': companyOfB.id,
+    '/api/v1/lists/:id': listOfB.id,
+    '/api/v1/lists/:id/contacts': listOfB.id,
+    '/api/v1/contacts/:id/lists': contactOfB.contact.id,
+    '/api/v1/contacts/:id/consents': contactOfB.contact.id,
+    '/api/v1/contacts/:id/export': contactOfB.contact.id,
+    '/api/v1/contacts/:id/erase': contactOfB.contact.id,
+    '/api/v1/contacts/:id/merge': duplicateOfB.contact.id,
   };
-  secrets = [b.workspaceId, b.slug, b.ownerEmail, keyOfB.id, ownerOfB.user_id, contactOfB.contact.id, 'secret-lead@beta.example'];
+  secrets = [
+    b.workspaceId, b.slug, b.ownerEmail, keyOfB.id, ownerOfB.user_id, contactOfB.contact.id, 'secret-lead@beta.example',
+    companyOfB.id, 'Beta Secret Corp', listOfB.id, 'Beta secret list', duplicateOfB.contact.id, 'twin@beta.example', 'twin2@beta.example',
+    importOfB.id, 'beta-secret.csv', 'secret-import@beta.example',
+  ];
 });
 
 afterAll(() => server.close());

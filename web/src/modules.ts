@@ -1,5 +1,7 @@
 import {
   IconAddressBook,
+  IconBuildingSkyscraper,
+  IconListDetails,
   IconAutomation,
   IconChartBar,
   IconFilter,
@@ -33,6 +35,14 @@ export const MODULES: readonly ProductModule[] = [
       'See each contact with where they came from, their score, lifecycle stage and every visit, form and email on one timeline — and bring in offline leads from CSV.',
   },
   {
+    path: 'companies',
+    label: 'Companies',
+    icon: IconBuildingSkyscraper,
+    group: 'Leads',
+    title: 'The organisations behind your leads',
+    description: 'Contacts are grouped by the company of their work email, with its industry, size and revenue.',
+  },
+  {
     path: 'capture',
     label: 'Capture',
     icon: IconForms,
@@ -58,6 +68,14 @@ export const MODULES: readonly ProductModule[] = [
     title: 'Let the hottest leads rise to the top',
     description:
       'Give points for behaviour and for fit with your ideal customer, let them decay over time, and move leads from cold to hot and from MQL to SQL automatically.',
+  },
+  {
+    path: 'lists',
+    label: 'Lists',
+    icon: IconListDetails,
+    group: 'Engage',
+    title: 'Hand-picked groups of contacts',
+    description: 'Put contacts on static lists by hand, by import or through the API, and use them as audiences.',
   },
   {
     path: 'segments',

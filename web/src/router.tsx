@@ -8,11 +8,24 @@ import { LoginPage } from './pages/LoginPage';
 import { ModulePage } from './pages/ModulePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { WorkspaceRedirect } from './pages/WorkspaceRedirect';
+import { CompaniesPage } from './pages/companies/CompaniesPage';
+import { CompanyPage } from './pages/companies/CompanyPage';
+import { ContactPage } from './pages/contacts/ContactPage';
+import { ContactsPage } from './pages/contacts/ContactsPage';
+import { DuplicatesPage } from './pages/contacts/DuplicatesPage';
+import { ImportPage } from './pages/imports/ImportPage';
+import { ImportRunPage } from './pages/imports/ImportRunPage';
+import { ListPage } from './pages/lists/ListPage';
+import { ListsPage } from './pages/lists/ListsPage';
+import { ContactFieldsSettings } from './pages/settings/ContactFieldsSettings';
 import { ApiKeysSettings } from './pages/settings/ApiKeysSettings';
 import { RolesSettings } from './pages/settings/RolesSettings';
 import { SettingsLayout } from './pages/settings/SettingsLayout';
 import { UsersSettings } from './pages/settings/UsersSettings';
 import { WorkspaceSettings } from './pages/settings/WorkspaceSettings';
+
+/** Modules with real pages, routed above instead of their placeholder. */
+const LIVE_MODULES = new Set(['contacts', 'companies', 'lists']);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage fullPage /> },
@@ -30,7 +43,17 @@ export const router = createBrowserRouter([
             errorElement: <RouteErrorPage />,
             children: [
               { index: true, element: <HomePage /> },
-              ...MODULES.map((m) => ({ path: m.path, element: <ModulePage module={m} /> })),
+              { path: 'contacts', element: <ContactsPage /> },
+              { path: 'contacts/import', element: <ImportPage /> },
+              { path: 'contacts/imports/:id', element: <ImportRunPage /> },
+              { path: 'contacts/duplicates', element: <DuplicatesPage /> },
+              { path: 'contacts/:id', element: <ContactPage /> },
+              { path: 'companies', element: <CompaniesPage /> },
+              { path: 'companies/:id', element: <CompanyPage /> },
+              { path: 'lists', element: <ListsPage /> },
+              { path: 'lists/:id', element: <ListPage /> },
+              // Modules that have not shipped yet explain themselves on a placeholder page.
+              ...MODULES.filter((m) => !LIVE_MODULES.has(m.path)).map((m) => ({ path: m.path, element: <ModulePage module={m} /> })),
               {
                 path: 'settings',
                 element: <SettingsLayout />,
@@ -40,6 +63,7 @@ export const router = createBrowserRouter([
                   { path: 'users', element: <UsersSettings /> },
                   { path: 'roles', element: <RolesSettings /> },
                   { path: 'api-keys', element: <ApiKeysSettings /> },
+                  { path: 'contact-fields', element: <ContactFieldsSettings /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

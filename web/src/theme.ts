@@ -32,5 +32,8 @@ export const theme = createTheme({
     // A closed option list left in the DOM is labelled like its input, so getByLabel('Role')
     // would find two elements; mount it only while open.
     Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
+    MultiSelect: { defaultProps: { comboboxProps: { keepMounted: false } } },
+    TagsInput: { defaultProps: { comboboxProps: { keepMounted: false } } },
+    Autocomplete: { defaultProps: { comboboxProps: { keepMounted: false } } },
   },
 });

@@ -5,6 +5,7 @@ import {
   companyNameFromDomain,
   isDisposableDomain,
   isFreeMailDomain,
+  normaliseCompanyDomain,
   registrableDomain,
 } from './company-domain.js';
 import { DISPOSABLE_DOMAINS } from './disposable-domains.js';
@@ -168,5 +169,36 @@ describe('companyNameFromDomain', () => {
       expect(name.length).toBeGreaterThan(0);
       expect(name).not.toMatch(/^-|-$|\s{2}/);
     }), { numRuns: 1000 });
+  });
+});
+
+describe('normaliseCompanyDomain', () => {
+  it('keeps the host of whatever was pasted: URL, address or bare domain', () => {
+    const cases: Array<[string, string]> = [
+      ['https://www.Acme.com.br/contato', 'acme.com.br'],
+      ['ACME.com', 'acme.com'],
+      ['www.acme.com.', 'acme.com'],
+      ['http://user:pw@shop.acme.co.uk:8080/x?y#z', 'shop.acme.co.uk'],
+      ['sales@acme.io', 'acme.io'],
+      ['münchen.de', 'xn--mnchen-3ya.de'],
+      ['www.com', 'www.com'],
+    ];
+    for (const [input, domain] of cases) expect(normaliseCompanyDomain(input), input).toEqual({ ok: true, domain });
+  });
+
+  it('says what is wrong with something that is not a domain', () => {
+    expect(normaliseCompanyDomain('  ')).toEqual({ ok: false, reason: 'is empty' });
+    expect(normaliseCompanyDomain('acme')).toEqual({ ok: false, reason: 'needs a dot (a top-level domain)' });
+    expect(normaliseCompanyDomain('127.0.0.1')).toEqual({ ok: false, reason: 'uses an IP address instead of a domain name' });
+    expect(normaliseCompanyDomain('.acme.com')).toEqual({ ok: false, reason: 'starts with a dot' });
+    expect(normaliseCompanyDomain('<script>.com')).toEqual({ ok: false, reason: 'contains "<", which is not allowed in the domain' });
+  });
+
+  it('gives the same domain back when given its own answer', () => {
+    fc.assert(fc.property(fc.domain(), (domain) => {
+      const typed = normaliseCompanyDomain(`https://${domain}/`);
+      if (!typed.ok) return;
+      expect(normaliseCompanyDomain(typed.domain)).toEqual(typed);
+    }), { numRuns: 500 });
   });
 });

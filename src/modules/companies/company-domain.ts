@@ -116,3 +116,29 @@ function displayWord(word: string, isWholeLabel: boolean): string {
   const [first = '', ...rest] = [...word];
   return first.toUpperCase() + rest.join('');
 }
+
+export type NormalisedDomain = { ok: true; domain: string } | { ok: false; reason: string };
+
+/**
+ * A company's domain as stored, from whatever a person pasted: a bare domain, a URL or an
+ * address. Lower-cased, scheme, user, port, path, trailing dot and a leading `www.` removed,
+ * IDN in punycode ("https://www.Acme.com.br/contato" → "acme.com.br"). Subdomains are kept:
+ * a person who types one means it. Validated by the rules of an email's domain, so a company
+ * typed by hand and one linked from an address meet on the same value.
+ */
+export function normaliseCompanyDomain(raw: string): NormalisedDomain {
+  const host = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[/?#\\].*$/s, '')
+    .replace(/^.*@/, '')
+    .replace(/:\d*$/, '')
+    .replace(/\.$/, '')
+    .replace(/^www\.(?=.*\.)/, '');
+  if (host === '') return { ok: false, reason: 'is empty' };
+  const checked = normaliseEmail(`company@${host}`);
+  // The email's reasons speak of "the @"; said of a domain alone they are reworded.
+  if (!checked.ok) return { ok: false, reason: checked.reason.replace('the domain needs', 'needs').replace('has a dot right after the @', 'starts with a dot') };
+  return { ok: true, domain: emailDomain(checked.email) };
+}

@@ -1,7 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
-import { newId } from '../../db/ids.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { isId, newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
-import { companyDomainFromEmail, companyNameFromDomain } from './company-domain.js';
+import { conflict, invalid, notFound, type FieldError } from '../../errors.js';
+import type { Keyset } from '../../http/pagination.js';
+import { cleanText } from '../contacts/fields.js';
+import { companyDomainFromEmail, companyNameFromDomain, normaliseCompanyDomain } from './company-domain.js';
+import type { COMPANY_SORTS, CompanyCreateInput, CompanyPatchInput, CompanyView } from './schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -40,4 +44,163 @@ export async function linkCompany(
     .where('domain', '=', domain)
     .executeTakeFirstOrThrow();
   return raced.id;
+}
+
+const COLUMNS = ['id', 'name', 'domain', 'industry', 'size', 'revenue', 'country', 'created_at', 'updated_at'] as const;
+
+export interface CompanyFilters {
+  /** Prefix of the name or the domain, case-insensitive. */
+  q?: string;
+  /** Exact domain, normalised like a stored one. */
+  domain?: string;
+}
+
+export interface CompanyPage {
+  sort: CompanySort;
+  order: 'asc' | 'desc';
+  limit: number;
+  after: Keyset | null;
+}
+
+export type CompanySort = (typeof COMPANY_SORTS)[number];
+
+function likePrefix(text: string): string {
+  return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** How many contacts each company has, for a page of companies: one grouped query. */
+async function contactCounts(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['company_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('workspace_id', '=', workspaceId)
+    .where('company_id', 'in', ids)
+    .groupBy('company_id')
+    .execute();
+  return new Map(rows.map((row) => [row.company_id!, Number(row.count)]));
+}
+
+async function withCounts(db: Executor, workspaceId: string, rows: ReadonlyArray<Omit<CompanyView, 'contact_count'>>): Promise<CompanyView[]> {
+  const counts = await contactCounts(db, workspaceId, rows.map((row) => row.id));
+  return rows.map((row) => ({ ...row, contact_count: counts.get(row.id) ?? 0 }));
+}
+
+function checkedDomain(raw: string | null | undefined, errors: FieldError[]): string | null | undefined {
+  if (raw === undefined || raw === null || raw.trim() === '') return raw === undefined ? undefined : null;
+  const result = normaliseCompanyDomain(raw);
+  if (result.ok) return result.domain;
+  errors.push({ field: 'domain', message: result.reason });
+  return undefined;
+}
+
+interface CompanyValues {
+  name?: string;
+  domain?: string | null;
+  industry?: string | null;
+  size?: string | null;
+  revenue?: number | null;
+  country?: string | null;
+}
+
+/** The input's fields, cleaned, with every problem named at once; only the fields sent. */
+function checkedCompany(input: CompanyPatchInput) {
+  const errors: FieldError[] = [];
+  const values: CompanyValues = {};
+  if (input.name !== undefined) {
+    const name = cleanText(input.name);
+    if (name === null) errors.push({ field: 'name', message: 'must not be empty' });
+    else values.name = name;
+  }
+  const domain = checkedDomain(input.domain, errors);
+  if (domain !== undefined) values.domain = domain;
+  for (const field of ['industry', 'size', 'country'] as const) if (input[field] !== undefined) values[field] = cleanText(input[field]);
+  if (input.revenue !== undefined) values.revenue = input.revenue;
+  if (errors.length > 0) throw invalid(`${errors.length} field${errors.length === 1 ? '' : 's'} of the company ${errors.length === 1 ? 'is' : 'are'} not valid`, errors);
+  return values;
+}
+
+const domainTaken = () => conflict('Another company of this workspace has this domain', [{ field: 'domain', message: 'belongs to another company' }]);
+
+/** Runs a write whose only unique constraint is the domain, turning a collision into a 409. */
+async function uniqueDomain<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if ((err as { code?: string }).code === '23505') throw domainTaken();
+    throw err;
+  }
+}
+
+/** One page of the workspace's companies, by keyset on (sort value, id). */
+export async function listCompanies(db: Executor, workspaceId: string, filters: CompanyFilters, page: CompanyPage): Promise<CompanyView[]> {
+  const sortKey = page.sort === 'name' ? sql<string>`lower(name)` : sql<Date>`created_at`;
+  let query = db.selectFrom('companies').select(COLUMNS).where('workspace_id', '=', workspaceId);
+  if (filters.q) {
+    const prefix = likePrefix(filters.q.trim());
+    query = query.where((eb) => eb.or([eb(sql`lower(name)`, 'like', prefix), eb('domain', 'like', prefix)]));
+  }
+  if (filters.domain !== undefined) {
+    const errors: FieldError[] = [];
+    const domain = checkedDomain(filters.domain, errors);
+    if (errors.length > 0) throw invalid('The domain filter is not a domain', errors.map((e) => ({ ...e, in: 'querystring' })));
+    query = query.where('domain', '=', domain ?? '');
+  }
+  if (page.after) {
+    const value = page.sort === 'name' ? String(page.after.value) : new Date(String(page.after.value));
+    const op = page.order === 'asc' ? '>' : '<';
+    query = query.where(sql<boolean>`(${sortKey}, id) ${sql.raw(op)} (${value}, ${page.after.id})`);
+  }
+  const rows = await query.orderBy(sortKey, page.order).orderBy('id', page.order).limit(page.limit).execute();
+  return withCounts(db, workspaceId, rows);
+}
+
+export async function getCompany(db: Executor, workspaceId: string, id: string): Promise<CompanyView> {
+  if (!isId(id)) throw notFound('Company');
+  const row = await db.selectFrom('companies').select(COLUMNS).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Company');
+  return (await withCounts(db, workspaceId, [row]))[0]!;
+}
+
+/** Whether the id names a company of the workspace (contacts may only point at their own). */
+export async function isCompanyOf(db: Executor, workspaceId: string, id: string): Promise<boolean> {
+  if (!isId(id)) return false;
+  const row = await db.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function createCompany(db: Executor, workspaceId: string, input: CompanyCreateInput): Promise<CompanyView> {
+  const values = checkedCompany(input);
+  const row = await uniqueDomain(() =>
+    db
+      .insertInto('companies')
+      .values({ workspace_id: workspaceId, id: newId(), ...values, name: values.name! })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow(),
+  );
+  return { ...row, contact_count: 0 };
+}
+
+export async function patchCompany(db: Executor, workspaceId: string, id: string, input: CompanyPatchInput): Promise<CompanyView> {
+  if (!isId(id)) throw notFound('Company');
+  const values = checkedCompany(input);
+  if (Object.keys(values).length === 0) return getCompany(db, workspaceId, id);
+  const row = await uniqueDomain(() =>
+    db
+      .updateTable('companies')
+      .set({ ...values, updated_at: sql`now()` })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .returning(COLUMNS)
+      .executeTakeFirst(),
+  );
+  if (!row) throw notFound('Company');
+  return (await withCounts(db, workspaceId, [row]))[0]!;
+}
+
+/** Deletes the company; its contacts stay, without a company (the foreign key sets it null). */
+export async function deleteCompany(db: Executor, workspaceId: string, id: string): Promise<void> {
+  if (!isId(id)) throw notFound('Company');
+  const result = await db.deleteFrom('companies').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw notFound('Company');
 }

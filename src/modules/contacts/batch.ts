@@ -9,6 +9,7 @@ import { checkContactInput, type ContactChanges, type ContactInput } from './con
 import { emailIdentityKey } from './email-address.js';
 import { fieldChanges } from './fields.js';
 import { customFieldDefinitions } from './queries.js';
+import { ERASED_EMAIL_MESSAGE, erasedEmails } from './suppressions.js';
 import { recordTimeline, type TimelineEntry } from './timeline.js';
 
 export interface BatchItemResult {
@@ -36,6 +37,11 @@ interface Working {
   id: string;
   original: Contact | null;
   values: ContactValues;
+  companyId: string | null;
+  /** The caller named the company: it wins over linking by the email's domain. */
+  explicitCompany: boolean;
+  /** This contact's entry in the batch's timeline, to which a company change is added. */
+  entry: TimelineEntry | null;
 }
 
 const WRITE_CHUNK = 500;
@@ -57,6 +63,14 @@ async function members(tx: Tx, workspaceId: string, changes: ReadonlyArray<Conta
   return new Set(rows.map((r) => r.user_id));
 }
 
+/** Explicit companies must be the workspace's own: one query for the whole batch. */
+async function companiesOf(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>): Promise<Set<string>> {
+  const ids = [...new Set(changes.map((c) => c?.company_id).filter((id): id is string => typeof id === 'string' && isId(id)))];
+  if (ids.length === 0) return new Set();
+  const rows = await tx.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Every existing contact any item could touch, by email key and by external id, locked. */
 async function existingContacts(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>): Promise<Contact[]> {
   const emails = [...new Set(changes.flatMap((c) => (c?.email ? [emailIdentityKey(c.email)] : [])))];
@@ -76,17 +90,16 @@ async function existingContacts(tx: Tx, workspaceId: string, changes: ReadonlyAr
     .execute();
 }
 
-async function writeContacts(tx: Tx, workspaceId: string, working: readonly Working[], companyIds: Map<string, string>): Promise<Map<string, Contact>> {
+async function writeContacts(tx: Tx, workspaceId: string, working: readonly Working[]): Promise<Map<string, Contact>> {
   const stored = new Map<string, Contact>();
   for (let start = 0; start < working.length; start += WRITE_CHUNK) {
     const rows = working.slice(start, start + WRITE_CHUNK).map((w) => {
-      const domainCompany = w.values.email ? companyIds.get(w.values.email.toLowerCase()) : undefined;
       return {
         workspace_id: workspaceId,
         id: w.id,
         ...w.values,
         custom: JSON.stringify(w.values.custom),
-        company_id: domainCompany ?? w.original?.company_id ?? null,
+        company_id: w.companyId,
       };
     });
     // New contacts are inserted; known ones hit their primary key and are updated in place.
@@ -124,6 +137,8 @@ export async function upsertContactsInTransaction(
   const checked = inputs.map((input) => checkContactInput(input, definitions));
   const allChanges = checked.map((c) => (c.errors.length === 0 ? c.changes : null));
   const owners = await members(tx, workspaceId, allChanges);
+  const companies = await companiesOf(tx, workspaceId, allChanges);
+  const erased = await erasedEmails(tx, workspaceId, allChanges.flatMap((c) => (c?.email ? [c.email] : [])));
   const byEmail = new Map<string, Working>();
   const byExternalId = new Map<string, Working>();
   const remember = (w: Working) => {
@@ -131,15 +146,20 @@ export async function upsertContactsInTransaction(
     if (w.values.external_id) byExternalId.set(w.values.external_id, w);
   };
   for (const contact of await existingContacts(tx, workspaceId, allChanges)) {
-    remember({ id: contact.id, original: contact, values: valuesOf(contact) });
+    remember({ id: contact.id, original: contact, values: valuesOf(contact), companyId: contact.company_id, explicitCompany: false, entry: null });
   }
   const touched: Working[] = [];
   const timeline: TimelineEntry[] = [];
 
   for (const [index, { changes, errors }] of checked.entries()) {
     if (changes.owner_id && !owners.has(changes.owner_id)) errors.push({ field: 'owner_id', message: 'is not a user of this workspace' });
+    if (changes.company_id && !companies.has(changes.company_id)) errors.push({ field: 'company_id', message: 'is not a company of this workspace' });
     if (errors.length > 0) {
       results.push(failed(index, 'invalid_input', errors));
+      continue;
+    }
+    if (changes.email && erased.has(emailIdentityKey(changes.email))) {
+      results.push(failed(index, 'conflict', [{ field: 'email', message: ERASED_EMAIL_MESSAGE }]));
       continue;
     }
     if (!changes.email && !changes.external_id) {
@@ -165,36 +185,56 @@ export async function upsertContactsInTransaction(
       results.push(failed(index, 'invalid_input', [{ field: 'email', message: 'is required when there is no external_id' }]));
       continue;
     }
+    // Like any field, a named company does not replace one already set when keeping existing values.
+    const namesCompany = changes.company_id !== undefined && !(apply.keepExisting && current?.companyId);
     if (current) {
       const diff = fieldChanges(current.values, next);
+      if (namesCompany && changes.company_id !== current.companyId) diff.company_id = [current.companyId, changes.company_id ?? null];
       if (Object.keys(diff).length > 0) {
         if (!touched.includes(current)) touched.push(current);
-        timeline.push({ contactId: current.id, kind: 'contact.updated', data: { changes: diff } });
+        current.entry = { contactId: current.id, kind: 'contact.updated', data: { changes: diff } };
+        timeline.push(current.entry);
         current.values = next;
+        if (namesCompany) {
+          current.companyId = changes.company_id ?? null;
+          current.explicitCompany = true;
+        }
         remember(current);
       }
       results.push({ index, status: 'updated', id: current.id });
     } else {
-      const created: Working = { id: newId(), original: null, values: next };
+      const fields = fieldChanges({}, next);
+      const entry: TimelineEntry = { contactId: '', kind: 'contact.created', data: { fields } };
+      const created: Working = { id: newId(), original: null, values: next, companyId: namesCompany ? (changes.company_id ?? null) : null, explicitCompany: namesCompany, entry };
+      entry.contactId = created.id;
+      if (created.companyId) fields.company_id = [null, created.companyId];
       touched.push(created);
       remember(created);
-      timeline.push({ contactId: created.id, kind: 'contact.created', data: { fields: fieldChanges({}, next) } });
+      timeline.push(entry);
       results.push({ index, status: 'created', id: created.id });
     }
   }
 
-  const needCompany = touched.filter((w) => w.values.email && (!w.original || w.original.email !== w.values.email));
-  const companyIds = await companiesForEmails(
-    tx,
-    workspaceId,
-    needCompany.map((w) => ({ email: w.values.email!, companyName: w.values.company_name })),
-  );
-  const stored = await writeContacts(tx, workspaceId, touched, companyIds);
+  await linkByDomain(tx, workspaceId, touched);
+  const stored = await writeContacts(tx, workspaceId, touched);
   await recordTimeline(tx, workspaceId, options.actor, timeline);
   for (const result of results) {
     if (result.id) result.contact = stored.get(result.id) ?? byIdOf(result.id, byEmail, byExternalId);
   }
   return results;
+}
+
+/** New and re-addressed contacts join the company of their email's domain, unless one was named. */
+async function linkByDomain(tx: Tx, workspaceId: string, touched: readonly Working[]): Promise<void> {
+  const relink = touched.filter((w) => !w.explicitCompany && w.values.email && (!w.original || w.original.email !== w.values.email));
+  const companyIds = await companiesForEmails(tx, workspaceId, relink.map((w) => ({ email: w.values.email!, companyName: w.values.company_name })));
+  for (const w of relink) {
+    const companyId = companyIds.get(w.values.email!.toLowerCase());
+    if (!companyId || companyId === w.companyId) continue;
+    const data = w.entry?.data as { fields?: Record<string, unknown>; changes?: Record<string, unknown> } | undefined;
+    (data?.fields ?? data?.changes ?? {}).company_id = [w.companyId, companyId];
+    w.companyId = companyId;
+  }
 }
 
 function byIdOf(id: string, ...maps: Map<string, Working>[]): Contact | undefined {

@@ -19,6 +19,7 @@ export type ContactInput = Partial<Record<TextField, string | null>> & {
   external_id?: string | null;
   lifecycle_stage?: string;
   owner_id?: string | null;
+  company_id?: string | null;
   do_not_email?: boolean;
   do_not_call?: boolean;
   tags?: string[];
@@ -32,6 +33,8 @@ export interface ContactChanges {
   text: Partial<Record<TextField, string | null>>;
   lifecycle_stage?: LifecycleStage;
   owner_id?: string | null;
+  /** Checked against the workspace's companies by the caller (it needs the database). */
+  company_id?: string | null;
   do_not_email?: boolean;
   do_not_call?: boolean;
   tags?: string[];
@@ -76,6 +79,7 @@ export function checkContactInput(
     else errors.push({ field: 'lifecycle_stage', message: `must be one of: ${LIFECYCLE_STAGES.join(', ')}` });
   }
   if (input.owner_id !== undefined) changes.owner_id = input.owner_id;
+  if (input.company_id !== undefined) changes.company_id = cleanText(input.company_id);
   if (input.do_not_email !== undefined) changes.do_not_email = input.do_not_email;
   if (input.do_not_call !== undefined) changes.do_not_call = input.do_not_call;
   if (input.tags !== undefined) {

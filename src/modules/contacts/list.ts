@@ -52,17 +52,8 @@ function customFilterValue(definition: CustomFieldDefinition, raw: string): unkn
   }
 }
 
-/**
- * One page of a workspace's contacts, filtered and sorted, by keyset on (sort column, id): a
- * page costs the same at row 1,000,000 as at row 1.
- */
-export async function listContacts(
-  db: Executor,
-  workspaceId: string,
-  filters: ContactFilters,
-  page: ContactPage,
-  definitions: ReadonlyMap<string, CustomFieldDefinition>,
-): Promise<Contact[]> {
+/** The workspace's contacts that pass the filters, as a query to sort and page (the list, the export). */
+export function filteredContacts(db: Executor, workspaceId: string, filters: ContactFilters, definitions: ReadonlyMap<string, CustomFieldDefinition>) {
   let query = db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
   if (filters.email) query = query.where(sql`lower(email)`, '=', filters.email.trim().toLowerCase());
   if (filters.q) {
@@ -101,9 +92,26 @@ export async function listContacts(
     custom[key] = customFilterValue(definition, raw);
   }
   if (Object.keys(custom).length > 0) query = query.where(sql<boolean>`custom @> ${JSON.stringify(custom)}::jsonb`);
+  return query;
+}
+
+/**
+ * One page of a workspace's contacts, filtered and sorted, by keyset on (sort column, id): a
+ * page costs the same at row 1,000,000 as at row 1.
+ */
+export async function listContacts(
+  db: Executor,
+  workspaceId: string,
+  filters: ContactFilters,
+  page: ContactPage,
+  definitions: ReadonlyMap<string, CustomFieldDefinition>,
+): Promise<Array<Contact & { sort_key: string }>> {
+  // The cursor keeps the sort value as PostgreSQL prints it: timestamps to the microsecond, which
+  // a JavaScript Date would round to the millisecond and so skip or repeat rows of one transaction.
+  let query = filteredContacts(db, workspaceId, filters, definitions).select(sql<string>`${sql.ref(page.sort)}::text`.as('sort_key'));
   if (page.after) {
     const { value, id } = page.after;
-    const cursorValue = page.sort === 'score' ? Number(value) : new Date(String(value));
+    const cursorValue = page.sort === 'score' ? sql`${Number(value)}::integer` : sql`${String(value)}::timestamptz`;
     const op = page.order === 'asc' ? '>' : '<';
     query = query.where(sql<boolean>`(${sql.ref(page.sort)}, id) ${sql.raw(op)} (${cursorValue}, ${id})`);
   }

@@ -139,8 +139,7 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
       );
       const data = rows.slice(0, limit).map(view);
       const last = rows.length > limit ? rows[limit - 1]! : null;
-      const keyOf = (row: Contact) => (sort === 'score' ? row.score : row[sort].toISOString());
-      return { data, next_cursor: last ? encode([keyOf(last), last.id]) : null };
+      return { data, next_cursor: last ? encode([last.sort_key, last.id]) : null };
     },
   );
 

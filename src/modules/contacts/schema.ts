@@ -16,6 +16,9 @@ export const ContactFields = Type.Object(
     ...textInputs,
     lifecycle_stage: Type.Optional(Type.String({ maxLength: 50, description: LIFECYCLE_STAGES.join(', ') })),
     owner_id: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    company_id: Type.Optional(
+      Type.Union([Type.String({ maxLength: 64 }), Type.Null()], { description: 'A company of the workspace; set explicitly, it wins over linking by the email domain' }),
+    ),
     do_not_email: Type.Optional(Type.Boolean()),
     do_not_call: Type.Optional(Type.Boolean()),
     tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 })),

@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { isId, newId } from '../../db/ids.js';
+import { isId } from '../../db/ids.js';
 import type { Contact, DB } from '../../db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
-import { linkCompany } from '../companies/service.js';
-import { applyChanges, type ApplyOptions, type ContactValues } from './apply-changes.js';
+import { isCompanyOf, linkCompany } from '../companies/service.js';
+import { applyChanges, type ContactValues } from './apply-changes.js';
+import { upsertContactsBatch, valuesOf } from './batch.js';
 import { checkContactInput, type ContactChanges, type ContactInput } from './contact-input.js';
 import { fieldChanges } from './fields.js';
 import {
@@ -13,6 +14,7 @@ import {
   customFieldDefinitions,
   isMember,
 } from './queries.js';
+import { refuseErasedEmail } from './suppressions.js';
 import { recordTimeline, type Actor } from './timeline.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -27,34 +29,22 @@ async function checkedChanges(tx: Executor, workspaceId: string, input: ContactI
   if (changes.owner_id && (!isId(changes.owner_id) || !(await isMember(tx, workspaceId, changes.owner_id)))) {
     errors.push({ field: 'owner_id', message: 'is not a user of this workspace' });
   }
+  if (changes.company_id && !(await isCompanyOf(tx, workspaceId, changes.company_id))) {
+    errors.push({ field: 'company_id', message: 'is not a company of this workspace' });
+  }
   if (errors.length > 0) throw invalid(`${errors.length} field${errors.length === 1 ? '' : 's'} of the contact ${errors.length === 1 ? 'is' : 'are'} not valid`, errors);
+  if (changes.email) await refuseErasedEmail(tx, workspaceId, changes.email);
   return changes;
-}
-
-function valuesOf(contact: Contact): ContactValues {
-  const { workspace_id: _w, id: _i, created_at: _c, updated_at: _u, last_activity_at: _l, score: _s, fit_score: _f, temperature: _t, company_id: _co, unsubscribed_at: _un, ...values } = contact;
-  return values;
 }
 
 function rowValues(values: ContactValues) {
   return { ...values, custom: JSON.stringify(values.custom) };
 }
 
-/** Finds the one contact the identity points at; two different contacts is a conflict. */
-async function findByIdentity(tx: Executor, workspaceId: string, changes: ContactChanges): Promise<Contact | undefined> {
-  const byEmail = changes.email ? await contactByEmailForUpdate(tx, workspaceId, changes.email) : undefined;
-  const byExternalId = changes.external_id ? await contactByExternalIdForUpdate(tx, workspaceId, changes.external_id) : undefined;
-  if (byEmail && byExternalId && byEmail.id !== byExternalId.id) {
-    throw conflict('The email belongs to one contact and the external id to another: merge them first', [
-      { field: 'email', message: 'belongs to another contact than external_id' },
-    ]);
-  }
-  return byEmail ?? byExternalId;
-}
-
-async function updateContact(tx: Executor, workspaceId: string, current: Contact, next: ContactValues, actor: Actor): Promise<Contact> {
+/** `companyId`: the company the caller set explicitly (it wins over domain linking), if any. */
+async function updateContact(tx: Executor, workspaceId: string, current: Contact, next: ContactValues, actor: Actor, companyId?: string | null): Promise<Contact> {
   const changes = fieldChanges(valuesOf(current), next);
-  if (Object.keys(changes).length === 0) return current;
+  if (Object.keys(changes).length === 0 && (companyId === undefined || companyId === current.company_id)) return current;
   if (changes.email && next.email) {
     const other = await contactByEmailForUpdate(tx, workspaceId, next.email);
     if (other && other.id !== current.id) throw conflict('Another contact has this email', [{ field: 'email', message: 'belongs to another contact' }]);
@@ -66,10 +56,12 @@ async function updateContact(tx: Executor, workspaceId: string, current: Contact
   if (next.email === null && next.external_id === null) {
     throw invalid('A contact needs an email or an external id', [{ field: 'email', message: 'is required when there is no external_id' }]);
   }
-  const companyId = changes.email || changes.company_name ? await linkCompany(tx, workspaceId, next.email, next.company_name, current.company_id) : current.company_id;
+  const company = companyId !== undefined ? companyId
+    : changes.email || changes.company_name ? await linkCompany(tx, workspaceId, next.email, next.company_name, current.company_id) : current.company_id;
+  if (company !== current.company_id) changes.company_id = [current.company_id, company];
   const updated = await tx
     .updateTable('contacts')
-    .set({ ...rowValues(next), company_id: companyId, updated_at: sql`now()` })
+    .set({ ...rowValues(next), company_id: company, updated_at: sql`now()` })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', current.id)
     .returningAll()
@@ -80,7 +72,8 @@ async function updateContact(tx: Executor, workspaceId: string, current: Contact
 
 /**
  * Creates the contact, or updates the one with the same email (case-insensitive) or external
- * id. An email arriving for a contact known only by external id joins that contact.
+ * id. An email arriving for a contact known only by external id joins that contact. The same
+ * engine as batches and imports, with one item.
  */
 export async function upsertContact(
   db: Kysely<DB>,
@@ -88,38 +81,16 @@ export async function upsertContact(
   input: ContactInput,
   options: { actor: Actor; keepExisting?: boolean },
 ): Promise<UpsertResult> {
-  const apply: ApplyOptions = { keepExisting: options.keepExisting ?? false, tags: 'add' };
-  // Two requests creating the same new email race on the unique index; the loser retries as an update.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.transaction().execute(async (tx) => {
-        const changes = await checkedChanges(tx, workspaceId, input);
-        if (!changes.email && !changes.external_id) {
-          throw invalid('A contact needs an email or an external id', [{ field: 'email', message: 'is required when there is no external_id' }]);
-        }
-        const current = await findByIdentity(tx, workspaceId, changes);
-        if (current) return { contact: await updateContact(tx, workspaceId, current, applyChanges(valuesOf(current), changes, apply), options.actor), created: false };
-        const values = applyChanges(null, changes, apply);
-        const contact = await tx
-          .insertInto('contacts')
-          .values({
-            workspace_id: workspaceId,
-            id: newId(),
-            ...rowValues(values),
-            company_id: await linkCompany(tx, workspaceId, values.email, values.company_name, null),
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await recordTimeline(tx, workspaceId, options.actor, [
-          { contactId: contact.id, kind: 'contact.created', data: { fields: fieldChanges({}, values) } },
-        ]);
-        return { contact, created: true };
-      });
-    } catch (err) {
-      if (attempt === 0 && (err as { code?: string }).code === '23505') continue;
-      throw err;
-    }
+  const [result] = await upsertContactsBatch(db, workspaceId, [input], options);
+  if (!result || result.status === 'error' || !result.contact) {
+    const errors = result?.errors ?? [];
+    const detail =
+      result?.kind === 'conflict'
+        ? `The contact collides with another one: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`
+        : `${errors.length} field${errors.length === 1 ? '' : 's'} of the contact ${errors.length === 1 ? 'is' : 'are'} not valid`;
+    throw new AppError(result?.kind ?? 'invalid_input', detail, errors);
   }
+  return { contact: result.contact, created: result.status === 'created' };
 }
 
 export async function getContact(db: Executor, workspaceId: string, id: string): Promise<Contact> {
@@ -134,7 +105,7 @@ export async function patchContact(db: Kysely<DB>, workspaceId: string, id: stri
   return db.transaction().execute(async (tx) => {
     const current = await getContact(tx, workspaceId, id);
     const changes = await checkedChanges(tx, workspaceId, input);
-    return updateContact(tx, workspaceId, current, applyChanges(valuesOf(current), changes, { keepExisting: false, tags: 'set' }), actor);
+    return updateContact(tx, workspaceId, current, applyChanges(valuesOf(current), changes, { keepExisting: false, tags: 'set' }), actor, changes.company_id);
   });
 }
 
@@ -159,4 +130,15 @@ export async function addNote(db: Kysely<DB>, workspaceId: string, contactId: st
       .where('id', '=', contactId)
       .execute();
   });
+}
+
+/**
+ * Which of these ids are contacts of the workspace, for modules that take contact ids from
+ * callers (list membership). Locked against deletion until the caller's transaction ends.
+ */
+export async function existingContactIds(tx: Executor, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
+  const candidates = [...new Set(ids.filter(isId))];
+  if (candidates.length === 0) return new Set();
+  const rows = await tx.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', candidates).forKeyShare().execute();
+  return new Set(rows.map((row) => row.id));
 }

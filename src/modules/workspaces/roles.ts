@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'members.manage',
   'api_keys.manage',
   'contacts.write',
+  'contacts.erase',
   'marketing.write',
   'sales.write',
 ] as const;
@@ -36,6 +37,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'members.manage': 'Add, remove and change the role of users',
   'api_keys.manage': 'Create and revoke API keys',
   'contacts.write': 'Create, edit, tag and delete contacts; add notes',
+  'contacts.erase': 'Erase a person for good (privacy request): their data is deleted and their email kept out',
   'marketing.write': 'Create and change marketing content, lists and custom fields',
   'sales.write': 'Assign leads, log sales activity, move deals',
 };

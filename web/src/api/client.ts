@@ -51,6 +51,8 @@ export function setUnauthorizedHandler(handler: () => void): void {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (a CSV file), with this Content-Type, instead of JSON. */
+  raw?: { body: Blob | string; type: string };
   /** Slug of the workspace being viewed; required by every /api/v1 route. */
   workspace?: string;
   /** Off for calls where 401 is an answer, not an expired session (login, the session probe). */
@@ -58,9 +60,15 @@ export interface RequestOptions {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiResponse<T>(path, options)).body;
+}
+
+/** Like apiRequest, with the status too: for answers where 200 and 201 mean different things. */
+export async function apiResponse<T>(path: string, options: RequestOptions = {}): Promise<{ status: number; body: T }> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.type;
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.workspace) headers['X-Inflow-Workspace'] = options.workspace;
 
@@ -70,7 +78,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError({
@@ -83,9 +91,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
 
   if (response.ok) {
-    if (response.status === 204) return undefined as T;
+    if (response.status === 204) return { status: 204, body: undefined as T };
     const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
   const error = await problemFrom(response);
@@ -122,4 +130,38 @@ export async function fetchAllPages<T>(path: string, workspace: string): Promise
     if (!cursor) break;
   }
   return items;
+}
+
+/**
+ * Fetches a file the API builds (a CSV export, an error report) and hands it to the browser as a
+ * download. A plain link cannot carry the workspace header, hence the detour through a Blob.
+ */
+export async function downloadFile(path: string, workspace: string, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { 'X-Inflow-Workspace': workspace }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      title: 'Network error',
+      detail: 'Could not reach the Inflow server. Check your connection and try again.',
+      errors: [],
+      retryAfter: null,
+    });
+  }
+  if (!response.ok) {
+    const error = await problemFrom(response);
+    if (response.status === 401) onUnauthorized();
+    throw error;
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before the Blob goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -19,6 +19,15 @@ export const canEditWorkspace = isAdmin;
 export const canManageMembers = isAdmin;
 export const canManageApiKeys = isAdmin;
 
+/** `contacts.write`: create, edit, tag and delete contacts, add notes. */
+export const canEditContacts = (role: Role) => role !== 'viewer';
+
+/** `contacts.erase`: privacy erasure, for owners and admins only. */
+export const canEraseContacts = isAdmin;
+
+/** `marketing.write`: custom fields, lists and other marketing set-up. */
+export const canManageMarketing = (role: Role) => isAdmin(role) || role === 'marketer';
+
 /** Roles an actor may hand out: only an owner can make another owner. */
 export function assignableRoles(actor: Role): Role[] {
   if (actor === 'owner') return [...ROLES];

@@ -7,21 +7,25 @@ interface Props {
   children: ReactNode;
   confirmLabel: string;
   loading?: boolean;
+  /** Keeps the red button off until the user has done what the dialog asks (typed a name). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }
 
 /** A destructive action asked twice: the red button names exactly what will happen. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, loading, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ opened, title, children, confirmLabel, loading, confirmDisabled, onConfirm, onClose }: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{title}</Text>} size="md">
       <Stack>
-        <Text fz="sm">{children}</Text>
+        <Text fz="sm" component="div">
+          {children}
+        </Text>
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="red" loading={loading} onClick={onConfirm}>
+          <Button color="red" loading={loading} disabled={confirmDisabled} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </Group>

@@ -15,7 +15,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
           </Text>
         )}
       </Stack>
-      {actions && <Group gap="sm" wrap="nowrap">{actions}</Group>}
+      {actions && <Group gap="sm">{actions}</Group>}
     </Group>
   );
 }

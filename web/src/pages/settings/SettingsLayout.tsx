@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconKey, IconShieldCheck, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuilding, IconForms, IconKey, IconShieldCheck, IconUsers, type Icon } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useWorkspace } from '../../auth/workspace-context';
 import { PageContainer } from '../../components/PageContainer';
@@ -10,6 +10,7 @@ const TABS: { value: string; label: string; icon: Icon }[] = [
   { value: 'users', label: 'Users', icon: IconUsers },
   { value: 'roles', label: 'Roles', icon: IconShieldCheck },
   { value: 'api-keys', label: 'API keys', icon: IconKey },
+  { value: 'contact-fields', label: 'Contact fields', icon: IconForms },
 ];
 
 /** `/w/:slug/settings/*`: one tab per settings page, each with its own URL. */
@@ -21,7 +22,7 @@ export function SettingsLayout() {
 
   return (
     <PageContainer>
-      <PageHeader title="Settings" description="Your workspace, the people in it, and how other systems connect to it." />
+      <PageHeader title="Settings" description="Your workspace, the people in it, how other systems connect to it, and what you record about contacts." />
       <Tabs value={current} onChange={(tab) => tab && void navigate(`/w/${slug}/settings/${tab}`)} keepMounted={false}>
         <Tabs.List mb="xl">
           {TABS.map(({ value, label, icon: TabIcon }) => (

@@ -1,0 +1,20 @@
+// Excel writes CSV with the list separator of the machine's locale: `;` wherever the decimal
+// separator is a comma (Brazil, most of Europe). The header row tells which one a file uses.
+const CANDIDATES = [',', ';', '\t', '|'] as const;
+
+/**
+ * The delimiter of a CSV text: of `,` `;` tab and `|`, the one found most often in the first line
+ * outside quotes; `,` when none is (a one-column file) or on a tie.
+ */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(CANDIDATES.map((c) => [c, 0]));
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  let best = ',';
+  for (const candidate of CANDIDATES) if (counts.get(candidate)! > counts.get(best)!) best = candidate;
+  return best;
+}

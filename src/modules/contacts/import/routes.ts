@@ -1,0 +1,186 @@
+import { createReadStream } from 'node:fs';
+import { stat, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Config } from '../../../config.js';
+import type { Db } from '../../../db/database.js';
+import { isId, newId } from '../../../db/ids.js';
+import { AppError, invalid } from '../../../errors.js';
+import { actorOf, requireWorkspace } from '../../../http/auth.js';
+import { Page } from '../../../http/pagination.js';
+import { IdParams } from '../../../http/schemas.js';
+import { customFieldDefinitions } from '../queries.js';
+import { headText } from './csv-source.js';
+import { errorReportText } from './error-report.js';
+import { importOptions } from './import-options.js';
+import { cancelImport, createImport, getImport, importView, listImports, patchImport, previewImport, previewOf, startImport, uploadPath } from './import-service.js';
+import { ImportPatch, ImportSchema, PreviewSchema, UploadQuery } from './schema.js';
+import { readSmallBody, saveUpload } from './upload.js';
+
+const DEFAULT_MAX_BYTES = 1024 ** 3;
+const PREVIEW_MAX_BYTES = 1024 * 1024;
+// Browsers label .csv files text/csv, or application/vnd.ms-excel where Excel is installed.
+const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/comma-separated-values', 'application/vnd.ms-excel', 'text/plain']);
+
+function requireCsvBody(request: FastifyRequest): void {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!CSV_TYPES.has(type)) throw new AppError('unsupported_media_type', 'Send the CSV file as the request body, with the header Content-Type: text/csv');
+}
+
+export function importRoutes(server: FastifyInstance, { db, config }: { db: Db; config: Partial<Config> }): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  // An app built without the full config (API tests) keeps uploads in the system's temporary folder.
+  const dir = config.imports?.dir ?? path.join(os.tmpdir(), 'inflow-imports');
+  const maxBytes = config.imports?.maxBytes ?? DEFAULT_MAX_BYTES;
+  const write = { auth: 'workspace', permission: 'contacts.write' } as const;
+
+  // The two routes that take a CSV body read it as a stream themselves: in their own scope, no
+  // parser buffers bodies, so a 1 GiB upload never sits in memory.
+  void app.register(async (scope) => {
+    const raw = scope.withTypeProvider<TypeBoxTypeProvider>();
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+
+    raw.post(
+      '/api/v1/imports',
+      {
+        config: write,
+        bodyLimit: maxBytes,
+        schema: {
+          tags: ['imports'],
+          summary: 'Upload a CSV file of contacts (the raw file as the body, Content-Type: text/csv) and import it',
+          description: 'Answers 202 with the queued import (a job runs it: follow GET /api/v1/imports/{id}), or 201 with a draft when start=false.',
+          querystring: UploadQuery,
+          response: { 201: ImportSchema, 202: ImportSchema },
+        },
+      },
+      async (request, reply) => {
+        const workspace = requireWorkspace(request);
+        requireCsvBody(request);
+        if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw new AppError('payload_too_large', `The file is larger than this server accepts (${maxBytes} bytes)`);
+        const { file_name, start = true, tag, ...options } = request.query;
+        const id = newId();
+        const file = uploadPath(dir, workspace.id, id);
+        const size = await saveUpload(request.raw, file, maxBytes);
+        const created = await createImport(db, workspace.id, {
+          id, filePath: file, fileName: file_name ?? 'upload.csv', fileSize: size, fileOwned: true, reportDir: dir,
+          options: { ...options, tags: tag }, start, actor: actorOf(request),
+        }).catch(async (err: unknown) => {
+          await unlink(file).catch(() => undefined);
+          throw err;
+        });
+        return reply.code(start ? 202 : 201).send(importView(created));
+      },
+    );
+
+    raw.post(
+      '/api/v1/imports/preview',
+      {
+        config: write,
+        bodyLimit: PREVIEW_MAX_BYTES,
+        schema: {
+          tags: ['imports'],
+          summary: 'Headers, guessed mapping and first rows of a CSV file, from its first megabyte (text/csv body)',
+          response: { 200: PreviewSchema },
+        },
+      },
+      async (request) => {
+        const workspace = requireWorkspace(request);
+        requireCsvBody(request);
+        const body = await readSmallBody(request.raw, PREVIEW_MAX_BYTES);
+        // A slice of a bigger file most likely ends inside a row: that row is left out.
+        const head = headText(body, !/[\r\n]$/.test(body.subarray(-2).toString('latin1')), null);
+        return previewOf(head, await customFieldDefinitions(db, workspace.id), null, importOptions());
+      },
+    );
+  });
+
+  app.get(
+    '/api/v1/imports',
+    {
+      config: write,
+      schema: {
+        tags: ['imports'],
+        summary: 'The workspace’s imports, newest first',
+        querystring: Type.Object(
+          { cursor: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(ImportSchema) },
+      },
+    },
+    async (request) => {
+      const workspace = requireWorkspace(request);
+      const limit = request.query.limit ?? 20;
+      const before = request.query.cursor ?? null;
+      if (before !== null && !isId(before)) throw invalid('The cursor is not one this API gave out', [{ field: 'cursor', in: 'querystring', message: 'is not valid' }]);
+      const rows = await listImports(db, workspace.id, { limit: limit + 1, before });
+      const data = rows.slice(0, limit);
+      return { data: data.map(importView), next_cursor: rows.length > limit ? data[data.length - 1]!.id : null };
+    },
+  );
+
+  app.get(
+    '/api/v1/imports/:id',
+    { config: write, schema: { tags: ['imports'], summary: 'One import, with its progress', params: IdParams, response: { 200: ImportSchema } } },
+    async (request) => importView(await getImport(db, requireWorkspace(request).id, request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/imports/:id/preview',
+    {
+      config: write,
+      schema: { tags: ['imports'], summary: 'Headers, mapping (set or guessed) and first rows of the import’s file', params: IdParams, response: { 200: PreviewSchema } },
+    },
+    async (request) => previewImport(db, requireWorkspace(request).id, request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/imports/:id',
+    {
+      config: write,
+      schema: { tags: ['imports'], summary: 'Set the mapping and options of a draft import', params: IdParams, body: ImportPatch, response: { 200: ImportSchema } },
+    },
+    async (request) => importView(await patchImport(db, requireWorkspace(request).id, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/imports/:id/start',
+    {
+      config: write,
+      schema: { tags: ['imports'], summary: 'Start a draft import, or resume a failed or cancelled one after its last committed row', params: IdParams, response: { 202: ImportSchema } },
+    },
+    async (request, reply) => reply.code(202).send(importView(await startImport(db, requireWorkspace(request).id, request.params.id))),
+  );
+
+  app.post(
+    '/api/v1/imports/:id/cancel',
+    { config: write, schema: { tags: ['imports'], summary: 'Stop an import; rows already written stay', params: IdParams, response: { 200: ImportSchema } } },
+    async (request) => importView(await cancelImport(db, requireWorkspace(request).id, request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/imports/:id/errors.csv',
+    {
+      config: write,
+      schema: {
+        tags: ['imports'],
+        summary: 'The per-row error report: row, column, value, message (CSV, formula-escaped)',
+        params: IdParams,
+        response: { 200: Type.Unsafe<unknown>({ type: 'string', description: 'text/csv' }) },
+      },
+    },
+    async (request, reply) => {
+      const imp = await getImport(db, requireWorkspace(request).id, request.params.id);
+      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${imp.id}-errors.csv"`);
+      const length = Number(imp.error_report_bytes);
+      if (length === 0 || !imp.error_report_path) return reply.send(errorReportText([], true));
+      if (!(await stat(imp.error_report_path).catch(() => null))) throw new AppError('not_found', 'The error report is gone from the server');
+      // Only what committed chunks wrote: a chunk being written may have appended more.
+      return reply.send(createReadStream(imp.error_report_path, { start: 0, end: length - 1 }));
+    },
+  );
+}

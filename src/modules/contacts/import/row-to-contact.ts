@@ -1,0 +1,149 @@
+// Turns one CSV row into the contact input the batch upsert takes. Pure: the runner feeds it
+// rows, it answers with the input or with the problems of each cell, named by column header.
+import { unescapeFormula } from '../csv-cells.js';
+import type { ContactInput } from '../contact-input.js';
+import type { CustomFieldDefinition } from '../custom-fields.js';
+import type { TextField } from '../fields.js';
+import type { MappingTarget, StandardField } from './column-mapping.js';
+import { cleanCell, isEmptyValue, parseBoolean, parseDate, parseNumber, splitFullName, splitList } from './value-cleaning.js';
+
+export interface CellError {
+  /** The column's header, or '' when the problem is the whole row. */
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface RowContext {
+  /** Columns that fill something (ignored ones left out), in file order. */
+  columns: ReadonlyArray<{ column: number; header: string; target: MappingTarget }>;
+  definitions: ReadonlyMap<string, CustomFieldDefinition>;
+  placeholders: readonly string[];
+  dayFirst: boolean;
+  /** Added to every contact of the import. */
+  tags: readonly string[];
+  /** Members of the workspace by lower-cased email, for the owner column. */
+  owners: ReadonlyMap<string, string>;
+}
+
+export type RowResult =
+  | { kind: 'blank' }
+  | { kind: 'contact'; input: ContactInput }
+  | { kind: 'invalid'; errors: CellError[] };
+
+const TEXT_TARGETS: ReadonlySet<StandardField> = new Set<StandardField>([
+  'first_name', 'last_name', 'phone', 'job_title', 'company_name', 'website', 'country', 'city',
+  'lead_status', 'source', 'source_detail', 'origin', 'utm_source', 'utm_medium', 'utm_campaign',
+  'utm_term', 'utm_content', 'referrer',
+]);
+
+// HubSpot and most CRMs export stages spelled out ("Marketing Qualified Lead").
+const STAGE_NAMES: Readonly<Record<string, string>> = {
+  marketingqualifiedlead: 'mql',
+  salesqualifiedlead: 'sql',
+  productqualifiedlead: 'lead',
+};
+
+function stageOf(value: string): string {
+  const key = value.toLowerCase().replace(/[^a-z]/g, '');
+  return STAGE_NAMES[key] ?? value;
+}
+
+const MAX_LISTED_OPTIONS = 10;
+
+function optionsText(options: readonly string[]): string {
+  const shown = options.slice(0, MAX_LISTED_OPTIONS).join(', ');
+  return options.length > MAX_LISTED_OPTIONS ? `${shown}, …` : shown;
+}
+
+/** The value of a custom field from a cell, or the reason it does not fit. */
+function customValue(definition: CustomFieldDefinition, value: string, dayFirst: boolean): { value: unknown } | { problem: string } {
+  switch (definition.type) {
+    case 'text':
+      return { value };
+    case 'number': {
+      const n = parseNumber(value);
+      return n === null ? { problem: 'must be a number' } : { value: n };
+    }
+    case 'boolean': {
+      const b = parseBoolean(value);
+      return b === null ? { problem: 'must be yes or no (or true/false, 1/0)' } : { value: b };
+    }
+    case 'date': {
+      const iso = parseDate(value, { dayFirst });
+      const hint = dayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
+      return iso === null ? { problem: `must be a date: YYYY-MM-DD or ${hint}` } : { value: iso.slice(0, 10) };
+    }
+    case 'select': {
+      const option = definition.options.find((o) => o.toLowerCase() === value.toLowerCase());
+      return option === undefined ? { problem: `must be one of: ${optionsText(definition.options)}` } : { value: option };
+    }
+    case 'multiselect': {
+      const chosen: string[] = [];
+      for (const item of splitList(value)) {
+        const option = definition.options.find((o) => o.toLowerCase() === item.toLowerCase());
+        if (option === undefined) return { problem: `"${item}" is not one of: ${optionsText(definition.options)}` };
+        chosen.push(option);
+      }
+      return { value: chosen };
+    }
+  }
+}
+
+/**
+ * One row as a contact input. Empty cells and placeholders ("Select", "n/a") leave their field
+ * unset, so an update never blanks a value the file does not have. A row whose every cell is
+ * blank is `blank` (spreadsheets leave such rows at the end); a row with any bad cell is
+ * `invalid` with every problem, and nothing of it is written.
+ */
+export function rowToContact(cells: readonly string[], context: RowContext): RowResult {
+  if (cells.every((cell) => cleanCell(cell) === '')) return { kind: 'blank' };
+  const input: ContactInput = {};
+  const custom: Record<string, unknown> = {};
+  const tags: string[] = [...context.tags];
+  const errors: CellError[] = [];
+  let fullName: { first_name: string | null; last_name: string | null } | null = null;
+
+  for (const { column, header, target } of context.columns) {
+    const value = cleanCell(unescapeFormula(cells[column] ?? ''));
+    if (isEmptyValue(value, context.placeholders)) continue;
+    let problem: string | null = null;
+    if (target.kind === 'custom') {
+      const definition = context.definitions.get(target.key);
+      const result = definition ? customValue(definition, value, context.dayFirst) : { problem: `custom field ${target.key} does not exist` };
+      if ('problem' in result) problem = result.problem;
+      else custom[target.key] = result.value;
+    } else if (target.kind === 'field') {
+      const field = target.field;
+      if (field === 'email' || field === 'external_id') input[field] = value;
+      else if (TEXT_TARGETS.has(field)) input[field as TextField] = value;
+      else if (field === 'full_name') fullName = splitFullName(value);
+      else if (field === 'lifecycle_stage') input.lifecycle_stage = stageOf(value);
+      else if (field === 'tags') tags.push(...splitList(value));
+      else if (field === 'do_not_email' || field === 'do_not_call') {
+        const flag = parseBoolean(value);
+        if (flag === null) problem = 'must be yes or no (or true/false, 1/0)';
+        else input[field] = flag;
+      } else if (field === 'owner_email') {
+        const owner = context.owners.get(value.toLowerCase());
+        if (owner) input.owner_id = owner;
+        else problem = 'is not the email of a user of this workspace';
+      }
+      // created_at: the mapping resolution turns it into an ignored column (see mapping-resolution.ts).
+    }
+    if (problem !== null) errors.push({ column: header, value, message: problem });
+  }
+  // Separate first/last name columns win over the halves of a full name.
+  if (fullName) {
+    if (input.first_name === undefined && fullName.first_name) input.first_name = fullName.first_name;
+    if (input.last_name === undefined && fullName.last_name) input.last_name = fullName.last_name;
+  }
+  if (input.email === undefined && input.external_id === undefined && errors.length === 0) {
+    const identity = context.columns.find((c) => c.target.kind === 'field' && (c.target.field === 'email' || c.target.field === 'external_id'));
+    errors.push({ column: identity?.header ?? '', value: '', message: 'is empty: every row needs an email or an external id' });
+  }
+  if (errors.length > 0) return { kind: 'invalid', errors };
+  if (tags.length > 0) input.tags = tags;
+  if (Object.keys(custom).length > 0) input.custom = custom;
+  return { kind: 'contact', input };
+}

@@ -1,0 +1,79 @@
+import { Type } from 'typebox';
+import { NullableTimestamp, Timestamp } from '../../../http/schemas.js';
+import { CUSTOM_FIELD_TYPES } from '../custom-fields.js';
+import { ImportOptionsInput, MappingEntrySchema } from './import-options.js';
+
+// The API contract of imports.
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Count = Type.Integer({ minimum: 0 });
+
+export const ImportSchema = Type.Object({
+  id: Type.String(),
+  status: Type.Unsafe<string>({
+    type: 'string',
+    enum: ['draft', 'queued', 'running', 'done', 'failed', 'cancelled'],
+    description: 'draft: uploaded, waiting for its mapping and start; queued/running; done; failed (see error); cancelled',
+  }),
+  file_name: Type.String(),
+  file_size: Type.Integer(),
+  encoding: Nullable(Type.String({ description: 'utf-8, or windows-1252 for files that are not valid UTF-8; null until the run reads the file' })),
+  mapping: Nullable(Type.Array(MappingEntrySchema, { description: 'null: the guess is taken when the import starts' })),
+  options: Type.Required(ImportOptionsInput),
+  rows_total: Nullable(Type.Integer({ description: 'Data rows in the file: counted before the first row is written, exact once done' })),
+  rows_processed: Count,
+  rows_created: Count,
+  rows_updated: Count,
+  rows_skipped: Count,
+  rows_failed: Count,
+  error: Nullable(Type.String()),
+  error_report: Nullable(Type.String({ description: 'Path of the per-row error report (CSV), once there are errors' })),
+  created_by: Type.Object({ type: Type.String(), id: Nullable(Type.String()) }),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  started_at: NullableTimestamp,
+  finished_at: NullableTimestamp,
+});
+
+export const PreviewSchema = Type.Object({
+  headers: Type.Array(Type.String()),
+  delimiter: Type.String(),
+  encoding: Type.String(),
+  mapping: Type.Array(
+    Type.Object({
+      ...MappingEntrySchema.properties,
+      confidence: Type.Optional(Type.String({ description: 'exact: our own key; alias: another tool’s name for it; none: a suggestion' })),
+    }),
+  ),
+  new_fields: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      type: Type.Unsafe<string>({ type: 'string', enum: [...CUSTOM_FIELD_TYPES] }),
+    }),
+    { description: 'Custom fields an import with create_fields would create, typed from the sample rows' },
+  ),
+  problems: Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), { description: 'Why this mapping cannot run as it is' }),
+  sample_rows: Type.Array(Type.Array(Type.String())),
+});
+
+export const UploadQuery = Type.Object(
+  {
+    file_name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+    start: Type.Optional(Type.Boolean({ default: true, description: 'false: keep a draft to preview, map (PATCH) and start later' })),
+    on_existing: ImportOptionsInput.properties.on_existing,
+    keep_existing: ImportOptionsInput.properties.keep_existing,
+    tag: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 20 })),
+    day_first: ImportOptionsInput.properties.day_first,
+    create_fields: ImportOptionsInput.properties.create_fields,
+  },
+  { additionalProperties: false },
+);
+
+export const ImportPatch = Type.Object(
+  {
+    mapping: Type.Optional(Nullable(Type.Array(MappingEntrySchema, { maxItems: 2000 }))),
+    options: Type.Optional(ImportOptionsInput),
+  },
+  { additionalProperties: false },
+);

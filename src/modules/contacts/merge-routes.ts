@@ -1,0 +1,87 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Db } from '../../db/database.js';
+import { isId } from '../../db/ids.js';
+import { invalid } from '../../errors.js';
+import { actorOf, requireWorkspace } from '../../http/auth.js';
+import { decodeKeyset, keysetPageOf, Page, PageQuery } from '../../http/pagination.js';
+import { Id, IdParams } from '../../http/schemas.js';
+import { contactView } from './contact-view.js';
+import { duplicatePairs } from './duplicates.js';
+import { mergeContacts } from './merge.js';
+import { ContactSchema } from './schema.js';
+import { contactsByIds } from './queries.js';
+
+const Side = Type.Unsafe<'this' | 'other'>({ type: 'string', enum: ['this', 'other'] });
+
+const MergeInput = Type.Object(
+  {
+    other_id: Id,
+    keep: Type.Optional(
+      Type.Record(Type.String({ maxLength: 100 }), Side, {
+        maxProperties: 300,
+        description: 'Per field (or custom.<key>), whose value survives; default: this contact’s when it has one, else the other’s',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const DuplicateSchema = Type.Object({
+  contact: ContactSchema,
+  other: ContactSchema,
+  reasons: Type.Array(Type.Unsafe<'same_name_and_company' | 'same_phone'>({ type: 'string', enum: ['same_name_and_company', 'same_phone'] })),
+});
+
+export function mergeRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/api/v1/contacts/:id/merge',
+    {
+      config: { auth: 'workspace', permission: 'contacts.write' },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Merge another contact into this one: values chosen, history moved, the other deleted',
+        params: IdParams,
+        body: MergeInput,
+        response: { 200: ContactSchema },
+      },
+    },
+    async (request) => {
+      const { other_id, keep } = request.body;
+      return contactView(await mergeContacts(db, requireWorkspace(request).id, request.params.id, other_id, keep ?? {}, actorOf(request)));
+    },
+  );
+
+  app.get(
+    '/api/v1/contacts/duplicates',
+    {
+      config: { auth: 'workspace', permission: 'workspace.read' },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Pairs of contacts that are likely one person: same name at the same company, or the same phone number',
+        querystring: PageQuery,
+        response: { 200: Page(DuplicateSchema) },
+      },
+    },
+    async (request) => {
+      const workspace = requireWorkspace(request);
+      const limit = request.query.limit ?? 50;
+      const after = decodeKeyset(request.query.cursor);
+      if (after && !isId(String(after.value))) {
+        throw invalid('The cursor is not one this API gave out', [{ field: 'cursor', in: 'querystring', message: 'is not valid' }]);
+      }
+      const pairs = await duplicatePairs(db, workspace.id, { limit: limit + 1, after: after ? { a: String(after.value), b: after.id } : null });
+      const page = keysetPageOf(pairs, limit, (pair) => ({ value: pair.a_id, id: pair.b_id }));
+      const contacts = new Map((await contactsByIds(db, workspace.id, page.data.flatMap((pair) => [pair.a_id, pair.b_id]))).map((c) => [c.id, c]));
+      // A contact deleted between the two reads drops its pair from the page.
+      const data = page.data.flatMap((pair) => {
+        const [contact, other] = [contacts.get(pair.a_id), contacts.get(pair.b_id)];
+        return contact && other ? [{ contact: contactView(contact), other: contactView(other), reasons: pair.reasons }] : [];
+      });
+      return { data, next_cursor: page.next_cursor };
+    },
+  );
+}

@@ -1,0 +1,127 @@
+import { isIP } from 'node:net';
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../actor.js';
+import { newId } from '../../db/ids.js';
+import type { DB } from '../../db/schema.js';
+import { invalid, type FieldError } from '../../errors.js';
+import type { Keyset } from '../../http/pagination.js';
+import type { CompanyView } from '../companies/schema.js';
+import { getCompany } from '../companies/service.js';
+import { listsOfContact } from '../lists/service.js';
+import { contactView } from './contact-view.js';
+import { cleanText } from './fields.js';
+import type { ConsentInputValue } from './privacy-schema.js';
+import { getContact } from './service.js';
+import { suppressEmail } from './suppressions.js';
+import { recordTimeline, timelineOf } from './timeline.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+const CONSENT_COLUMNS = ['id', 'contact_id', 'purpose', 'granted', 'text_shown', 'source', 'ip', 'occurred_at'] as const;
+// A consent dated a little ahead of our clock is the caller's clock, not a forgery.
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+function checkedConsent(input: ConsentInputValue, now: Date) {
+  const errors: FieldError[] = [];
+  const purpose = cleanText(input.purpose);
+  const source = cleanText(input.source);
+  const textShown = input.text_shown.normalize('NFC').trim();
+  const ip = cleanText(input.ip);
+  const occurredAt = input.occurred_at ? new Date(input.occurred_at) : now;
+  if (!purpose) errors.push({ field: 'purpose', message: 'must not be empty' });
+  if (!source) errors.push({ field: 'source', message: 'must not be empty' });
+  // Consent must be provable: what the person saw is part of the record (GDPR art. 7(1)).
+  if (input.granted && !textShown) errors.push({ field: 'text_shown', message: 'must hold the wording the person agreed to' });
+  if (ip && isIP(ip) === 0) errors.push({ field: 'ip', message: 'is not an IPv4 or IPv6 address' });
+  if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) errors.push({ field: 'occurred_at', message: 'is in the future' });
+  if (errors.length > 0) throw invalid('The consent record is not valid', errors);
+  return { purpose: purpose!, granted: input.granted, text_shown: textShown, source: source!, ip, occurred_at: occurredAt };
+}
+
+/** Records a consent (or its refusal or withdrawal) with its wording, time, place and address. */
+export async function recordConsent(db: Kysely<DB>, workspaceId: string, contactId: string, input: ConsentInputValue, actor: Actor) {
+  const values = checkedConsent(input, new Date());
+  return db.transaction().execute(async (tx) => {
+    await getContact(tx, workspaceId, contactId);
+    const consent = await tx
+      .insertInto('consents')
+      .values({ workspace_id: workspaceId, id: newId(values.occurred_at.getTime()), contact_id: contactId, ...values })
+      .returning(CONSENT_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await recordTimeline(tx, workspaceId, actor, [
+      { contactId, kind: values.granted ? 'consent.granted' : 'consent.refused', occurredAt: values.occurred_at, data: { consent_id: consent.id, purpose: values.purpose, source: values.source } },
+    ]);
+    return consent;
+  });
+}
+
+/** A contact's consent records, newest first, by keyset on (occurred_at, id). */
+export async function consentsOf(db: Executor, workspaceId: string, contactId: string, page: { limit: number; before: Keyset | null }) {
+  await getContact(db, workspaceId, contactId);
+  let query = db
+    .selectFrom('consents')
+    .select(CONSENT_COLUMNS)
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', '=', contactId);
+  if (page.before) {
+    const occurredAt = new Date(String(page.before.value));
+    const id = page.before.id;
+    query = query.where((eb) => eb.or([eb('occurred_at', '<', occurredAt), eb.and([eb('occurred_at', '=', occurredAt), eb('id', '<', id)])]));
+  }
+  return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+const EXPORT_TIMELINE_CHUNK = 1000;
+
+// How many colleagues a company has is not about the person.
+function withoutCount({ contact_count: _count, ...company }: CompanyView): Omit<CompanyView, 'contact_count'> {
+  return company;
+}
+
+/** Everything Inflow holds about one person, for a data subject access request (GDPR art. 15, 20). */
+export async function exportContact(db: Kysely<DB>, workspaceId: string, contactId: string) {
+  // One transaction, so the parts describe the same moment.
+  return db.transaction().execute(async (tx) => {
+    const contact = await getContact(tx, workspaceId, contactId);
+    const company = contact.company_id ? withoutCount(await getCompany(tx, workspaceId, contact.company_id)) : null;
+    const consents = await tx
+      .selectFrom('consents')
+      .select(CONSENT_COLUMNS)
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', '=', contactId)
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
+    const timeline: Awaited<ReturnType<typeof timelineOf>> = [];
+    for (let before: { occurredAt: string; id: string } | null = null; ; ) {
+      const chunk = await timelineOf(tx, workspaceId, contactId, { before, limit: EXPORT_TIMELINE_CHUNK });
+      timeline.push(...chunk);
+      if (chunk.length < EXPORT_TIMELINE_CHUNK) break;
+      const last = chunk[chunk.length - 1]!;
+      before = { occurredAt: last.occurred_at.toISOString(), id: last.id };
+    }
+    return {
+      exported_at: new Date(),
+      contact: contactView(contact),
+      company,
+      lists: await listsOfContact(tx, workspaceId, contactId),
+      consents,
+      timeline: timeline.reverse(),
+    };
+  });
+}
+
+/**
+ * Erases a person: the contact and everything hanging off it (timeline, consents, list
+ * memberships) are deleted, and the email survives only as a hash on the suppression list,
+ * so no import or API call brings the person back. Nothing of them can be restored.
+ */
+export async function eraseContact(db: Kysely<DB>, workspaceId: string, contactId: string) {
+  return db.transaction().execute(async (tx) => {
+    const contact = await getContact(tx, workspaceId, contactId);
+    if (contact.email) await suppressEmail(tx, workspaceId, contact.email, 'erased');
+    // The foreign keys cascade: events, consents and memberships go with the row.
+    await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', '=', contact.id).execute();
+    return { id: contact.id, erased_at: new Date(), email_suppressed: contact.email !== null };
+  });
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { conflict } from '../../errors.js';
+import { emailIdentityKey } from './email-address.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Why an address is on the suppression list. Only `erased` keeps it out of the lead database. */
+export type SuppressionReason = 'erased';
+
+/**
+ * How a suppressed address is stored: SHA-256, hex, of its identity key (the address
+ * lower-cased), so the list can be checked without keeping the address itself.
+ */
+export function emailHash(email: string): string {
+  return createHash('sha256').update(emailIdentityKey(email), 'utf8').digest('hex');
+}
+
+/** Adds the address to the workspace's suppression list (once; the first reason stays). */
+export async function suppressEmail(db: Executor, workspaceId: string, email: string, reason: SuppressionReason): Promise<void> {
+  await db
+    .insertInto('suppressions')
+    .values({ workspace_id: workspaceId, email_hash: emailHash(email), reason })
+    .onConflict((oc) => oc.columns(['workspace_id', 'email_hash']).doNothing())
+    .execute();
+}
+
+/** Which of these addresses belong to people who had themselves erased, as identity keys. */
+export async function erasedEmails(db: Executor, workspaceId: string, emails: readonly string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const byHash = new Map(emails.map((email) => [emailHash(email), emailIdentityKey(email)]));
+  const rows = await db
+    .selectFrom('suppressions')
+    .select('email_hash')
+    .where('workspace_id', '=', workspaceId)
+    .where('reason', '=', 'erased')
+    .where('email_hash', 'in', [...byHash.keys()])
+    .execute();
+  return new Set(rows.map((row) => byHash.get(row.email_hash)!));
+}
+
+export const ERASED_EMAIL_MESSAGE = 'this address asked to be erased';
+
+/**
+ * Refuses an address whose owner had their data erased: the erasure promised they would not
+ * come back into the lead database by an import or an API call. One check for every write
+ * path of contacts (single upserts, edits; batches use erasedEmails for the whole batch).
+ */
+export async function refuseErasedEmail(db: Executor, workspaceId: string, email: string): Promise<void> {
+  if ((await erasedEmails(db, workspaceId, [email])).size > 0) {
+    throw conflict(`The contact was not saved: ${ERASED_EMAIL_MESSAGE}`, [{ field: 'email', message: ERASED_EMAIL_MESSAGE }]);
+  }
+}

@@ -1,0 +1,184 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '../../actor.js';
+import { isId, newId } from '../../db/ids.js';
+import type { DB } from '../../db/schema.js';
+import { conflict, invalid, notFound } from '../../errors.js';
+import type { Keyset } from '../../http/pagination.js';
+import { existingContactIds, getContact } from '../contacts/service.js';
+import { recordTimeline } from '../contacts/timeline.js';
+import type { ContactListView, ListCreateInput, ListPatchInput, ListView } from './schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+const COLUMNS = ['id', 'name', 'description', 'created_at', 'updated_at'] as const;
+
+type ListRow = Omit<ListView, 'member_count'>;
+
+/** Members of each list of a page: one grouped query (an index-only scan of list_members). */
+async function withMemberCounts(db: Executor, workspaceId: string, rows: readonly ListRow[]): Promise<ListView[]> {
+  if (rows.length === 0) return [];
+  const counts = await db
+    .selectFrom('list_members')
+    .select(['list_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('workspace_id', '=', workspaceId)
+    .where('list_id', 'in', rows.map((row) => row.id))
+    .groupBy('list_id')
+    .execute();
+  const countOf = new Map(counts.map((row) => [row.list_id, Number(row.count)]));
+  return rows.map((row) => ({ ...row, member_count: countOf.get(row.id) ?? 0 }));
+}
+
+function likePrefix(text: string): string {
+  return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function cleanName(name: string): string {
+  const clean = name.normalize('NFC').trim();
+  if (clean === '') throw invalid('The list needs a name', [{ field: 'name', message: 'must not be empty' }]);
+  return clean;
+}
+
+/** Runs a write whose only unique constraint is the name, turning a collision into a 409. */
+async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if ((err as { code?: string }).code === '23505') throw conflict('Another list of this workspace has this name', [{ field: 'name', message: 'is already used by another list' }]);
+    throw err;
+  }
+}
+
+/** One page of the workspace's lists by name, by keyset on (lower(name), id). */
+export async function listLists(db: Executor, workspaceId: string, filters: { q?: string }, page: { limit: number; after: Keyset | null }): Promise<ListView[]> {
+  let query = db.selectFrom('lists').select(COLUMNS).where('workspace_id', '=', workspaceId);
+  if (filters.q) query = query.where(sql`lower(name)`, 'like', likePrefix(filters.q.trim()));
+  if (page.after) query = query.where(sql<boolean>`(lower(name), id) > (${String(page.after.value)}, ${page.after.id})`);
+  const rows = await query.orderBy(sql`lower(name)`).orderBy('id').limit(page.limit).execute();
+  return withMemberCounts(db, workspaceId, rows);
+}
+
+/** One list without its count: for callers that only need it to exist. */
+export async function listById(db: Executor, workspaceId: string, id: string, lock = false): Promise<ListRow> {
+  if (!isId(id)) throw notFound('List');
+  let query = db.selectFrom('lists').select(COLUMNS).where('workspace_id', '=', workspaceId).where('id', '=', id);
+  // Membership changes keep the list from being deleted under them.
+  if (lock) query = query.forKeyShare();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound('List');
+  return row;
+}
+
+export async function getList(db: Executor, workspaceId: string, id: string): Promise<ListView> {
+  return (await withMemberCounts(db, workspaceId, [await listById(db, workspaceId, id)]))[0]!;
+}
+
+export async function createList(db: Executor, workspaceId: string, input: ListCreateInput): Promise<ListView> {
+  const row = await uniqueName(() =>
+    db
+      .insertInto('lists')
+      .values({ workspace_id: workspaceId, id: newId(), name: cleanName(input.name), description: input.description?.trim() ?? '' })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow(),
+  );
+  return { ...row, member_count: 0 };
+}
+
+export async function patchList(db: Executor, workspaceId: string, id: string, input: ListPatchInput): Promise<ListView> {
+  if (!isId(id)) throw notFound('List');
+  const set: { name?: string; description?: string } = {};
+  if (input.name !== undefined) set.name = cleanName(input.name);
+  if (input.description !== undefined) set.description = input.description.trim();
+  if (Object.keys(set).length === 0) return getList(db, workspaceId, id);
+  const row = await uniqueName(() =>
+    db.updateTable('lists').set({ ...set, updated_at: sql`now()` }).where('workspace_id', '=', workspaceId).where('id', '=', id).returning(COLUMNS).executeTakeFirst(),
+  );
+  if (!row) throw notFound('List');
+  return (await withMemberCounts(db, workspaceId, [row]))[0]!;
+}
+
+/** Deletes the list and its memberships; the contacts stay. */
+export async function deleteList(db: Executor, workspaceId: string, id: string): Promise<void> {
+  if (!isId(id)) throw notFound('List');
+  const result = await db.deleteFrom('lists').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw notFound('List');
+}
+
+export interface MembersAddedResult {
+  added: number;
+  already_members: number;
+  not_found: string[];
+}
+
+/**
+ * Adds contacts to a list, each id on its own: ids that are not contacts of this workspace
+ * (another workspace's included) are reported and skipped, the rest join. Each contact that
+ * joins gets a `list.added` timeline entry, in the same transaction.
+ */
+export async function addToList(db: Kysely<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor): Promise<MembersAddedResult> {
+  return db.transaction().execute(async (tx) => {
+    const list = await listById(tx, workspaceId, listId, true);
+    const requested = [...new Set(contactIds)];
+    const existing = await existingContactIds(tx, workspaceId, requested);
+    const found = requested.filter((id) => existing.has(id));
+    const joined = found.length === 0 ? [] : await tx
+      .insertInto('list_members')
+      .values(found.map((contactId) => ({ workspace_id: workspaceId, list_id: list.id, contact_id: contactId })))
+      .onConflict((oc) => oc.columns(['workspace_id', 'list_id', 'contact_id']).doNothing())
+      .returning('contact_id')
+      .execute();
+    await recordTimeline(tx, workspaceId, actor, joined.map((row) => ({ contactId: row.contact_id, kind: 'list.added', data: { list_id: list.id, list_name: list.name } })));
+    return { added: joined.length, already_members: found.length - joined.length, not_found: requested.filter((id) => !existing.has(id)) };
+  });
+}
+
+/** Takes contacts off a list; each one that was on it gets a `list.removed` timeline entry. */
+export async function removeFromList(db: Kysely<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor): Promise<{ removed: number; not_members: string[] }> {
+  return db.transaction().execute(async (tx) => {
+    const list = await listById(tx, workspaceId, listId, true);
+    const requested = [...new Set(contactIds)];
+    const candidates = requested.filter(isId);
+    const left = candidates.length === 0 ? [] : await tx
+      .deleteFrom('list_members')
+      .where('workspace_id', '=', workspaceId)
+      .where('list_id', '=', list.id)
+      .where('contact_id', 'in', candidates)
+      .returning('contact_id')
+      .execute();
+    await recordTimeline(tx, workspaceId, actor, left.map((row) => ({ contactId: row.contact_id, kind: 'list.removed', data: { list_id: list.id, list_name: list.name } })));
+    const removed = new Set(left.map((row) => row.contact_id));
+    return { removed: removed.size, not_members: requested.filter((id) => !removed.has(id)) };
+  });
+}
+
+/** The lists a contact is on, by name. */
+export async function listsOfContact(db: Executor, workspaceId: string, contactId: string): Promise<ContactListView[]> {
+  await getContact(db, workspaceId, contactId);
+  return db
+    .selectFrom('list_members')
+    .innerJoin('lists', (join) => join.onRef('lists.workspace_id', '=', 'list_members.workspace_id').onRef('lists.id', '=', 'list_members.list_id'))
+    .select(['lists.id', 'lists.name', 'lists.description', 'list_members.added_at'])
+    .where('list_members.workspace_id', '=', workspaceId)
+    .where('list_members.contact_id', '=', contactId)
+    .orderBy(sql`lower(lists.name)`)
+    .execute();
+}
+
+/**
+ * Moves one contact's memberships to another (merging two people); on lists both were on the
+ * survivor's membership stays. Returns how many lists the survivor joined. In the caller's transaction.
+ */
+export async function moveListMemberships(tx: Transaction<DB>, workspaceId: string, fromContactId: string, toContactId: string): Promise<number> {
+  await tx
+    .deleteFrom('list_members')
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', '=', fromContactId)
+    .where('list_id', 'in', (eb) => eb.selectFrom('list_members').select('list_id').where('workspace_id', '=', workspaceId).where('contact_id', '=', toContactId))
+    .execute();
+  const moved = await tx
+    .updateTable('list_members')
+    .set({ contact_id: toContactId })
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', '=', fromContactId)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows);
+}

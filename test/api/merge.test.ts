@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+let tenant: Tenant;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await createTenant(server, 'merges');
+  for (const field of [
+    { key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] },
+    { key: 'visits', label: 'Visits', type: 'number' },
+  ]) await call(server, '/api/v1/custom-fields', { method: 'POST', apiKey: tenant.apiKey, body: field });
+});
+afterAll(() => server.close());
+
+const api = (path: string, method = 'GET', body?: unknown) => call(server, path, { method, apiKey: tenant.apiKey, body });
+const newContact = async (body: Record<string, unknown>) => (await api('/api/v1/contacts', 'POST', body)).json;
+const merge = (id: string, body: unknown) => api(`/api/v1/contacts/${id}/merge`, 'POST', body);
+
+describe('merging two contacts', () => {
+  it('keeps this contact’s values, fills the gaps from the other, and moves its history', async () => {
+    const ana = await newContact({ email: 'ana@initech.example', first_name: 'Ana', tags: ['webinar'], custom: { plan: 'free' }, lifecycle_stage: 'lead' });
+    const dup = await newContact({
+      email: 'ana.souza@gmail.com', first_name: 'Ana Maria', last_name: 'Souza', phone: '+55 81 99999-0000',
+      tags: ['Webinar', 'ebook'], custom: { plan: 'pro', visits: 3 }, lifecycle_stage: 'mql', do_not_email: true,
+    });
+    const shared = (await api('/api/v1/lists', 'POST', { name: 'Both' })).json.id;
+    const onlyDup = (await api('/api/v1/lists', 'POST', { name: 'Only the duplicate' })).json.id;
+    await api(`/api/v1/lists/${shared}/contacts`, 'POST', { contact_ids: [ana.id, dup.id] });
+    await api(`/api/v1/lists/${onlyDup}/contacts`, 'POST', { contact_ids: [dup.id] });
+    await api(`/api/v1/contacts/${dup.id}/notes`, 'POST', { text: 'Met at the fair' });
+    const consent = (await api(`/api/v1/contacts/${dup.id}/consents`, 'POST', { purpose: 'email', granted: false, text_shown: '', source: 'fair' })).json;
+
+    const merged = await merge(ana.id, { other_id: dup.id });
+    expect(merged.status).toBe(200);
+    expect(merged.json).toMatchObject({
+      id: ana.id,
+      email: 'ana@initech.example',
+      first_name: 'Ana',
+      last_name: 'Souza',
+      phone: '+55 81 99999-0000',
+      tags: ['webinar', 'ebook'],
+      custom: { plan: 'free', visits: 3 },
+      lifecycle_stage: 'mql',
+      do_not_email: true,
+      company_id: ana.company_id,
+      created_at: ana.created_at,
+    });
+    expect((await api(`/api/v1/contacts/${dup.id}`)).status).toBe(404);
+    const timeline = (await api(`/api/v1/contacts/${ana.id}/timeline`)).json.data;
+    expect(timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'contact.merged', 'consent.refused', 'note.added', 'list.added', 'list.added', 'list.added', 'contact.created', 'contact.created',
+    ]);
+    expect(timeline[0].data).toEqual({
+      merged_contact: { id: dup.id, email: 'ana.souza@gmail.com', external_id: null, created_at: dup.created_at },
+      changes: {
+        last_name: [null, 'Souza'],
+        phone: [null, '+55 81 99999-0000'],
+        lifecycle_stage: ['lead', 'mql'],
+        do_not_email: [false, true],
+        tags: [['webinar'], ['webinar', 'ebook']],
+        'custom.visits': [null, 3],
+      },
+      taken_from_other: ['last_name', 'phone', 'lifecycle_stage', 'custom.visits'],
+      discarded_from_other: { email: 'ana.souza@gmail.com', first_name: 'Ana Maria', 'custom.plan': 'pro' },
+      moved: { timeline_entries: 5, consents: 1, lists: 1 },
+    });
+    expect((await api(`/api/v1/contacts/${ana.id}/consents`)).json.data).toEqual([{ ...consent, contact_id: ana.id }]);
+    const lists = (await api(`/api/v1/contacts/${ana.id}/lists`)).json.data.map((l: { name: string }) => l.name);
+    expect(lists).toEqual(['Both', 'Only the duplicate']);
+    expect((await api(`/api/v1/lists/${shared}`)).json.member_count).toBe(1);
+  });
+
+  it('takes the values the caller chose, the other’s unique email included', async () => {
+    const a = await newContact({ email: 'old@example.org', first_name: 'Old', custom: { plan: 'free' }, lifecycle_stage: 'customer' });
+    const b = await newContact({ email: 'new@example.org', first_name: 'New', custom: { plan: 'pro' }, lifecycle_stage: 'lead' });
+    const merged = await merge(a.id, { other_id: b.id, keep: { email: 'other', first_name: 'other', 'custom.plan': 'other', lifecycle_stage: 'other' } });
+    expect(merged.json).toMatchObject({ id: a.id, email: 'new@example.org', first_name: 'New', custom: { plan: 'pro' }, lifecycle_stage: 'lead' });
+    expect((await api('/api/v1/contacts?email=new@example.org')).json.data.map((c: { id: string }) => c.id)).toEqual([a.id]);
+  });
+
+  it('refuses merges that cannot be done, and changes nothing', async () => {
+    const a = await newContact({ external_id: 'only-external', first_name: 'A' });
+    const b = await newContact({ email: 'only-email@example.org' });
+    expect((await merge(a.id, { other_id: a.id })).json.errors).toEqual([{ field: 'other_id', in: 'body', message: 'is the same contact' }]);
+    const missing = await merge(a.id, { other_id: '0190b7d4-0000-7000-8000-000000000000' });
+    expect(missing.status).toBe(404);
+    expect(missing.json.errors).toEqual([{ field: 'other_id', in: 'body', message: 'is not a contact of this workspace' }]);
+    expect((await merge('0190b7d4-0000-7000-8000-000000000000', { other_id: b.id })).status).toBe(404);
+    const elsewhere = await createTenant(server, 'merge-elsewhere');
+    const foreign = (await call(server, '/api/v1/contacts', { method: 'POST', apiKey: elsewhere.apiKey, body: { email: 'foreign@example.org' } })).json;
+    expect((await merge(b.id, { other_id: foreign.id })).status).toBe(404);
+    expect((await call(server, `/api/v1/contacts/${foreign.id}`, { apiKey: elsewhere.apiKey })).json).toEqual(foreign);
+    const wrong = await merge(a.id, { other_id: b.id, keep: { shoe_size: 'other', email: 'this', external_id: 'other' } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.errors).toEqual([
+      { field: 'keep.shoe_size', message: 'is not a field either contact has a value to choose for' },
+      { field: 'keep.email', message: 'the merged contact needs an email or an external id' },
+    ]);
+    expect((await merge(a.id, { other_id: b.id, keep: { email: 'sometimes' } })).status).toBe(400);
+    expect((await api(`/api/v1/contacts/${b.id}`)).status).toBe(200);
+    expect((await api(`/api/v1/contacts/${a.id}`)).json.email).toBeNull();
+  });
+
+  it('is refused to viewers', async () => {
+    const a = await newContact({ email: 'v1@example.org' });
+    const b = await newContact({ email: 'v2@example.org' });
+    const viewer = await addUser(server, tenant, 'viewer');
+    const session = await login(server, viewer.email, viewer.password);
+    expect((await call(server, `/api/v1/contacts/${a.id}/merge`, { method: 'POST', session, body: { other_id: b.id } })).status).toBe(403);
+  });
+});
+
+describe('likely duplicates', () => {
+  it('pairs the same name at the same company, and the same phone number by its digits', async () => {
+    const own = await createTenant(server, 'dupes');
+    const add = async (body: Record<string, unknown>) => (await call(server, '/api/v1/contacts', { method: 'POST', apiKey: own.apiKey, body })).json.id as string;
+    const john1 = await add({ email: 'john@acme.example', first_name: 'John', last_name: 'Smith', company_name: 'ACME Inc' });
+    const john2 = await add({ external_id: 'crm-1', first_name: 'JOHN', last_name: 'smith', company_name: 'acme inc' });
+    await add({ external_id: 'crm-2', first_name: 'John', last_name: 'Smith', company_name: 'Globex' });
+    const byDomain1 = await add({ email: 'mary@hooli.example', first_name: 'Mary', last_name: 'Jane', phone: '+55 (81) 99999-0000' });
+    const byDomain2 = await add({ email: 'mj@hooli.example', first_name: 'mary', last_name: 'jane', phone: '5581999990000' });
+    const phone3 = await add({ external_id: 'crm-3', phone: '55 81 9999 90000' });
+    await add({ external_id: 'crm-4', first_name: 'Short', phone: '123-4567' });
+    await add({ external_id: 'crm-5', first_name: 'Short', phone: '1234567' });
+    await add({ external_id: 'crm-6', first_name: 'John' });
+
+    const pairs = async (query = '') => call(server, `/api/v1/contacts/duplicates${query}`, { apiKey: own.apiKey });
+    const all = await pairs();
+    expect(all.status).toBe(200);
+    expect(all.json.data.map((p: { contact: { id: string }; other: { id: string }; reasons: string[] }) => [p.contact.id, p.other.id, p.reasons])).toEqual([
+      [john1, john2, ['same_name_and_company']],
+      [byDomain1, byDomain2, ['same_name_and_company', 'same_phone']],
+      [byDomain1, phone3, ['same_phone']],
+      [byDomain2, phone3, ['same_phone']],
+    ]);
+    expect(all.json.data[0].contact).toMatchObject({ email: 'john@acme.example', first_name: 'John' });
+    expect(all.json.data[0].contact).not.toHaveProperty('workspace_id');
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof call>> = await pairs(`?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.json.data.map((p: { contact: { id: string }; other: { id: string } }) => `${p.contact.id}/${p.other.id}`));
+      cursor = page.json.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(all.json.data.map((p: { contact: { id: string }; other: { id: string } }) => `${p.contact.id}/${p.other.id}`));
+    expect((await pairs('?cursor=abc')).status).toBe(400);
+
+    await call(server, `/api/v1/contacts/${john1}/merge`, { method: 'POST', apiKey: own.apiKey, body: { other_id: john2 } });
+    expect((await pairs()).json.data).toHaveLength(3);
+  });
+});

@@ -1,0 +1,278 @@
+import { apiRequest, apiResponse } from './client';
+import type { Page } from './types';
+
+export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer', 'evangelist', 'other'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+/** The standard text fields of a contact, as the API names them. */
+export const TEXT_FIELDS = [
+  'first_name',
+  'last_name',
+  'phone',
+  'job_title',
+  'company_name',
+  'website',
+  'country',
+  'city',
+  'lead_status',
+  'source',
+  'source_detail',
+  'origin',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'referrer',
+  'latest_source',
+  'latest_source_detail',
+] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+export type CustomValue = string | number | boolean | string[];
+
+export type Contact = { [K in TextField]: string | null } & {
+  id: string;
+  email: string | null;
+  external_id: string | null;
+  lifecycle_stage: string;
+  owner_id: string | null;
+  company_id: string | null;
+  score: number;
+  fit_score: number;
+  temperature: string | null;
+  do_not_email: boolean;
+  do_not_call: boolean;
+  unsubscribed_at: string | null;
+  tags: string[];
+  custom: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+  last_activity_at: string | null;
+};
+
+/** What may be sent for a contact: every field optional, null clears it. */
+export type ContactInput = Partial<{ [K in TextField]: string | null }> & {
+  email?: string | null;
+  external_id?: string | null;
+  lifecycle_stage?: string;
+  owner_id?: string | null;
+  do_not_email?: boolean;
+  do_not_call?: boolean;
+  tags?: string[];
+  custom?: Record<string, CustomValue | null>;
+};
+
+export type CustomFieldType = 'text' | 'number' | 'date' | 'boolean' | 'select' | 'multiselect';
+
+export interface CustomField {
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  options: string[];
+  created_at: string;
+}
+
+export interface TimelineEntry {
+  id: string;
+  /** `contact.created`, `contact.updated`, `note.added`, and what later modules add. */
+  kind: string;
+  occurred_at: string;
+  actor_type: 'user' | 'api_key' | 'import' | 'system' | (string & {});
+  actor_id: string | null;
+  data: Record<string, unknown>;
+}
+
+export type ContactSort = 'created_at' | 'updated_at' | 'score';
+
+export interface ContactFilters {
+  q?: string;
+  stage?: string;
+  tags?: string[];
+  owner?: string;
+  company?: string;
+  list?: string;
+  sort?: ContactSort;
+  order?: 'asc' | 'desc';
+}
+
+export interface BatchResult {
+  results: { index: number; status: 'created' | 'updated' | 'error'; id?: string; errors?: { field: string; message: string }[] }[];
+  created: number;
+  updated: number;
+  failed: number;
+}
+
+export const contactsKey = (slug: string) => [slug, 'contacts'] as const;
+export const contactListKey = (slug: string, filters: ContactFilters) => [slug, 'contacts', 'list', filters] as const;
+export const contactKey = (slug: string, id: string) => [slug, 'contacts', 'one', id] as const;
+export const timelineKey = (slug: string, id: string) => [slug, 'contacts', 'timeline', id] as const;
+export const customFieldsKey = (slug: string) => [slug, 'custom-fields'] as const;
+
+const contactPath = (id: string) => `/api/v1/contacts/${encodeURIComponent(id)}`;
+
+/** The query string of `GET /api/v1/contacts` for these filters; also used by the CSV export. */
+export function contactQuery(filters: ContactFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.q?.trim()) params.set('q', filters.q.trim());
+  if (filters.stage) params.set('stage', filters.stage);
+  for (const tag of filters.tags ?? []) params.append('tag', tag);
+  if (filters.owner) params.set('owner', filters.owner);
+  if (filters.company) params.set('company', filters.company);
+  if (filters.list) params.set('list', filters.list);
+  if (filters.sort) params.set('sort', filters.sort);
+  if (filters.order) params.set('order', filters.order);
+  return params;
+}
+
+export function listContacts(slug: string, filters: ContactFilters, cursor: string | null, limit = 50) {
+  const params = contactQuery(filters);
+  params.set('limit', String(limit));
+  if (cursor) params.set('cursor', cursor);
+  return apiRequest<Page<Contact>>(`/api/v1/contacts?${params}`, { workspace: slug });
+}
+
+export function getContact(slug: string, id: string) {
+  return apiRequest<Contact>(contactPath(id), { workspace: slug });
+}
+
+/** Creates the contact, or fills in the one with the same email (`keep_existing`: nothing is overwritten). */
+export async function createContact(slug: string, input: ContactInput): Promise<{ contact: Contact; created: boolean }> {
+  const { status, body } = await apiResponse<Contact>('/api/v1/contacts', {
+    method: 'POST',
+    body: { ...input, keep_existing: true },
+    workspace: slug,
+  });
+  return { contact: body, created: status === 201 };
+}
+
+export function patchContact(slug: string, id: string, input: ContactInput) {
+  return apiRequest<Contact>(contactPath(id), { method: 'PATCH', body: input, workspace: slug });
+}
+
+export function deleteContact(slug: string, id: string) {
+  return apiRequest<void>(contactPath(id), { method: 'DELETE', workspace: slug });
+}
+
+/** Upserts up to 1,000 contacts; tags sent are added to the ones they have. */
+export function upsertContactsBatch(slug: string, contacts: ContactInput[]) {
+  return apiRequest<BatchResult>('/api/v1/contacts/batch', { method: 'POST', body: { contacts }, workspace: slug });
+}
+
+export function contactTimeline(slug: string, id: string, cursor: string | null) {
+  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+  return apiRequest<Page<TimelineEntry>>(`${contactPath(id)}/timeline${query}`, { workspace: slug });
+}
+
+export function addNote(slug: string, id: string, text: string) {
+  return apiRequest<{ contact_id: string; created_at: string }>(`${contactPath(id)}/notes`, {
+    method: 'POST',
+    body: { text },
+    workspace: slug,
+  });
+}
+
+export async function listCustomFields(slug: string) {
+  return (await apiRequest<Page<CustomField>>('/api/v1/custom-fields', { workspace: slug })).data;
+}
+
+export function createCustomField(slug: string, input: { key: string; label: string; type: CustomFieldType; options?: string[] }) {
+  return apiRequest<CustomField>('/api/v1/custom-fields', { method: 'POST', body: input, workspace: slug });
+}
+
+export function deleteCustomField(slug: string, key: string) {
+  return apiRequest<void>(`/api/v1/custom-fields/${encodeURIComponent(key)}`, { method: 'DELETE', workspace: slug });
+}
+
+/**
+ * Runs `task` over `items` with at most `concurrency` requests in flight; collects what failed
+ * instead of stopping, so one bad row does not leave a bulk action half-explained.
+ */
+export async function forEachLimited<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T) => Promise<unknown>,
+): Promise<{ done: T[]; failed: { item: T; error: unknown }[] }> {
+  const done: T[] = [];
+  const failed: { item: T; error: unknown }[] = [];
+  let next = 0;
+  async function worker() {
+    while (next < items.length) {
+      const item = items[next++]!;
+      try {
+        await task(item);
+        done.push(item);
+      } catch (error) {
+        failed.push({ item, error });
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return { done, failed };
+}
+
+export interface Consent {
+  id: string;
+  contact_id: string;
+  purpose: string;
+  granted: boolean;
+  text_shown: string;
+  source: string;
+  ip: string | null;
+  occurred_at: string;
+}
+
+export const consentsKey = (slug: string, id: string) => [slug, 'contacts', 'consents', id] as const;
+
+export async function listConsents(slug: string, id: string) {
+  return (await apiRequest<Page<Consent>>(`${contactPath(id)}/consents`, { workspace: slug })).data;
+}
+
+export function recordConsent(
+  slug: string,
+  id: string,
+  input: { purpose: string; granted: boolean; text_shown: string; source: string },
+) {
+  return apiRequest<Consent>(`${contactPath(id)}/consents`, { method: 'POST', body: input, workspace: slug });
+}
+
+/** Deletes the person for good and keeps a hash of their email so they are not added again. */
+export function eraseContact(slug: string, id: string) {
+  return apiRequest<{ id: string; erased_at: string; email_suppressed: boolean }>(`${contactPath(id)}/erase`, {
+    method: 'POST',
+    workspace: slug,
+  });
+}
+
+export const contactExportPath = (id: string) => `${contactPath(id)}/export`;
+export const contactsExportPath = (filters: ContactFilters) => {
+  const params = contactQuery(filters);
+  params.delete('sort');
+  params.delete('order');
+  const query = params.toString();
+  return `/api/v1/contacts/export${query ? `?${query}` : ''}`;
+};
+
+export type DuplicateReason = 'same_name_and_company' | 'same_phone';
+
+export interface DuplicatePair {
+  contact: Contact;
+  other: Contact;
+  reasons: DuplicateReason[];
+}
+
+export const duplicatesKey = (slug: string) => [slug, 'contacts', 'duplicates'] as const;
+
+export function listDuplicates(slug: string, cursor: string | null) {
+  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+  return apiRequest<Page<DuplicatePair>>(`/api/v1/contacts/duplicates${query}`, { workspace: slug });
+}
+
+/** Merges `otherId` into `survivorId`; `keep` names, per differing field, whose value survives. */
+export function mergeContacts(slug: string, survivorId: string, otherId: string, keep: Record<string, 'this' | 'other'>) {
+  return apiRequest<Contact>(`${contactPath(survivorId)}/merge`, {
+    method: 'POST',
+    body: { other_id: otherId, keep },
+    workspace: slug,
+  });
+}

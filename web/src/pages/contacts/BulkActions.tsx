@@ -1,0 +1,316 @@
+import { useState } from 'react';
+import { ActionBar, Button, Group, Modal, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { IconPlaylistAdd, IconPlaylistX, IconTagMinus, IconTagPlus, IconTrash } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  contactsKey,
+  deleteContact,
+  forEachLimited,
+  getContact,
+  patchContact,
+  upsertContactsBatch,
+  type Contact,
+} from '../../api/contacts';
+import { addToList, createList, listsKey, removeFromList, type ContactList } from '../../api/lists';
+import { canManageMarketing } from '../../auth/permissions';
+import { useWorkspace } from '../../auth/workspace-context';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { notifyError, notifySuccess } from '../../notify';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+const CONCURRENCY = 6;
+const NEW_LIST = '__new__';
+
+/** Adds tags through the batch upsert, which adds to the tags a contact has (no lost updates). */
+async function addTags(slug: string, contacts: Contact[], tags: string[]): Promise<number> {
+  let failed = 0;
+  for (let i = 0; i < contacts.length; i += 1000) {
+    const chunk = contacts.slice(i, i + 1000).map((c) => (c.email ? { email: c.email, tags } : { external_id: c.external_id, tags }));
+    failed += (await upsertContactsBatch(slug, chunk)).failed;
+  }
+  return failed;
+}
+
+/** PATCH sets tags exactly, so each contact is read fresh first: a tag added meanwhile stays. */
+async function removeTags(slug: string, contacts: Contact[], tags: string[]): Promise<number> {
+  const gone = new Set(tags.map((t) => t.toLowerCase()));
+  const affected = contacts.filter((c) => c.tags.some((t) => gone.has(t.toLowerCase())));
+  const { failed } = await forEachLimited(affected, CONCURRENCY, async (c) => {
+    const fresh = await getContact(slug, c.id);
+    await patchContact(slug, c.id, { tags: fresh.tags.filter((t) => !gone.has(t.toLowerCase())) });
+  });
+  return failed.length;
+}
+
+function TagModal({
+  mode,
+  contacts,
+  suggestions,
+  onClose,
+  onDone,
+}: {
+  mode: 'add' | 'remove' | null;
+  contacts: Contact[];
+  suggestions: string[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { slug } = useWorkspace();
+  const [tags, setTags] = useState<string[]>([]);
+  const onSelected = [...new Set(contacts.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
+
+  const run = useMutation({
+    mutationFn: () => (mode === 'add' ? addTags(slug, contacts, tags) : removeTags(slug, contacts, tags)),
+    onSuccess: (failed) => {
+      const names = tags.map((t) => `“${t}”`).join(', ');
+      if (failed > 0) notifyError(new Error(`${plural(failed, 'contact')} could not be changed. Try again.`), 'Some contacts were not tagged');
+      else if (mode === 'add') notifySuccess(`Tagged ${plural(contacts.length, 'contact')} with ${names}`);
+      else notifySuccess(`Removed ${names} from the selected contacts`);
+      close();
+      onDone();
+    },
+    onError: (error) => notifyError(error, 'Could not change the tags'),
+  });
+
+  function close() {
+    setTags([]);
+    run.reset();
+    onClose();
+  }
+
+  const adding = mode === 'add';
+  return (
+    <Modal
+      opened={mode !== null}
+      onClose={close}
+      title={<Text fw={650}>{adding ? 'Add tags' : 'Remove tags'}</Text>}
+    >
+      <Stack>
+        <Text fz="sm" c="dimmed">
+          {adding
+            ? `The tags are added to ${plural(contacts.length, 'selected contact')}; tags they already have stay.`
+            : `The tags are removed from each of the ${plural(contacts.length, 'selected contact')} that has them.`}
+        </Text>
+        <TagsInput
+          label="Tags"
+          description={adding ? 'Type a tag and press Enter; pick an existing one to reuse its spelling.' : undefined}
+          placeholder={tags.length ? undefined : adding ? 'webinar-2025' : 'Pick tags to remove'}
+          data={adding ? suggestions : onSelected}
+          // Opening upwards keeps the suggestions off the buttons below, where a click would pick a tag.
+          comboboxProps={{ position: 'top', keepMounted: false }}
+          maxDropdownHeight={200}
+          value={tags}
+          onChange={setTags}
+          data-autofocus
+          acceptValueOnBlur
+        />
+        {!adding && onSelected.length === 0 && (
+          <Text fz="sm" c="dimmed">
+            None of the selected contacts has a tag.
+          </Text>
+        )}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button
+            color={adding ? undefined : 'red'}
+            disabled={tags.length === 0}
+            loading={run.isPending}
+            onClick={() => run.mutate()}
+          >
+            {adding ? 'Add tags' : 'Remove tags'}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ListModal({ opened, contacts, lists, onClose, onDone }: { opened: boolean; contacts: Contact[]; lists: ContactList[]; onClose: () => void; onDone: () => void }) {
+  const { slug, role } = useWorkspace();
+  const queryClient = useQueryClient();
+  const [listId, setListId] = useState<string | null>(null);
+  const [newName, setNewName] = useState('');
+  const canCreate = canManageMarketing(role);
+  const creatingNew = listId === NEW_LIST;
+
+  const run = useMutation({
+    mutationFn: async () => {
+      const list = creatingNew ? await createList(slug, { name: newName.trim() }) : lists.find((l) => l.id === listId)!;
+      const result = await addToList(slug, list.id, contacts.map((c) => c.id));
+      return { list, ...result };
+    },
+    onSuccess: ({ list, added, already }) => {
+      void queryClient.invalidateQueries({ queryKey: listsKey(slug) });
+      notifySuccess(
+        `${plural(added, 'contact')} added to “${list.name}”${already ? ` (${plural(already, 'was', 'were')} already on it)` : ''}`,
+      );
+      close();
+      onDone();
+    },
+    onError: (error) => notifyError(error, 'Could not add the contacts to the list'),
+  });
+
+  function close() {
+    setListId(null);
+    setNewName('');
+    run.reset();
+    onClose();
+  }
+
+  const options = [
+    ...lists.map((l) => ({ value: l.id, label: `${l.name} (${l.member_count.toLocaleString()})` })),
+    ...(canCreate ? [{ value: NEW_LIST, label: '+ New list…' }] : []),
+  ];
+  return (
+    <Modal opened={opened} onClose={close} title={<Text fw={650}>Add to list</Text>}>
+      <Stack>
+        <Text fz="sm" c="dimmed">
+          {`${plural(contacts.length, 'selected contact')} will be added; people already on the list stay once.`}
+        </Text>
+        <Select
+          label="List"
+          placeholder={lists.length ? 'Pick a list' : 'No lists yet'}
+          data={options}
+          value={listId}
+          onChange={setListId}
+          searchable
+          data-autofocus
+        />
+        {creatingNew && (
+          <TextInput label="Name of the new list" placeholder="Webinar attendees – March" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} />
+        )}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button disabled={!listId || (creatingNew && !newName.trim())} loading={run.isPending} onClick={() => run.mutate()}>
+            Add to list
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+interface Props {
+  selected: Contact[];
+  onClear: () => void;
+  tagSuggestions: string[];
+  lists: ContactList[];
+  /** The list the table is filtered by: its members can be taken off it. */
+  currentList: ContactList | null;
+}
+
+/** The bar that floats up when rows are ticked: tag, untag, export or delete them at once. */
+export function BulkActions({ selected, onClear, tagSuggestions, lists, currentList }: Props) {
+  const { slug } = useWorkspace();
+  const queryClient = useQueryClient();
+  const [tagMode, setTagMode] = useState<'add' | 'remove' | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [listOpen, setListOpen] = useState(false);
+  const desktop = useMediaQuery('(min-width: 48em)');
+
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
+
+  const takeOff = useMutation({
+    mutationFn: () => removeFromList(slug, currentList!.id, selected.map((c) => c.id)),
+    onSuccess: ({ removed }) => {
+      notifySuccess(`${plural(removed, 'contact')} taken off “${currentList!.name}”`);
+      void queryClient.invalidateQueries({ queryKey: listsKey(slug) });
+      onClear();
+      refresh();
+    },
+    onError: (error) => notifyError(error, 'Could not take the contacts off the list'),
+  });
+
+  const remove = useMutation({
+    mutationFn: () => forEachLimited(selected, CONCURRENCY, (c) => deleteContact(slug, c.id)),
+    onSuccess: ({ done, failed }) => {
+      if (failed.length > 0) notifyError(failed[0]!.error, `${plural(failed.length, 'contact')} could not be deleted`);
+      if (done.length > 0) notifySuccess(`Deleted ${plural(done.length, 'contact')}`);
+      setConfirmDelete(false);
+      onClear();
+      refresh();
+    },
+    onError: (error) => notifyError(error, 'Could not delete the contacts'),
+  });
+
+  return (
+    <>
+      <ActionBar
+        opened={selected.length > 0 && tagMode === null && !confirmDelete && !listOpen}
+        onClose={onClear}
+        aria-label="Bulk actions"
+        shadow="lg"
+        radius="lg"
+        // Centred on the page, not on the window: the navbar (248 px from the sm breakpoint) is not part of it.
+        position={{ bottom: 24, left: desktop ? 248 : 0, right: 0 }}
+      >
+        <Text fz="sm" fw={600} px="xs" style={{ whiteSpace: 'nowrap' }}>
+          {plural(selected.length, 'contact')} selected
+        </Text>
+        <ActionBar.Divider />
+        <Button variant="subtle" color="gray" leftSection={<IconTagPlus size={16} />} onClick={() => setTagMode('add')}>
+          Add tag
+        </Button>
+        <Button variant="subtle" color="gray" leftSection={<IconTagMinus size={16} />} onClick={() => setTagMode('remove')}>
+          Remove tag
+        </Button>
+        <Button variant="subtle" color="gray" leftSection={<IconPlaylistAdd size={16} />} onClick={() => setListOpen(true)}>
+          Add to list
+        </Button>
+        {currentList && (
+          <Button
+            variant="subtle"
+            color="gray"
+            leftSection={<IconPlaylistX size={16} />}
+            loading={takeOff.isPending}
+            onClick={() => takeOff.mutate()}
+          >
+            Take off list
+          </Button>
+        )}
+        <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirmDelete(true)}>
+          Delete
+        </Button>
+        <ActionBar.Divider />
+        <ActionBar.CloseButton aria-label="Clear selection" />
+      </ActionBar>
+      <TagModal
+        mode={tagMode}
+        contacts={selected}
+        suggestions={tagSuggestions}
+        onClose={() => setTagMode(null)}
+        onDone={() => {
+          onClear();
+          refresh();
+        }}
+      />
+      <ListModal
+        opened={listOpen}
+        contacts={selected}
+        lists={lists}
+        onClose={() => setListOpen(false)}
+        onDone={() => {
+          onClear();
+          refresh();
+        }}
+      />
+      <ConfirmDialog
+        opened={confirmDelete}
+        title={`Delete ${plural(selected.length, 'contact')}`}
+        confirmLabel={`Delete ${plural(selected.length, 'contact')}`}
+        loading={remove.isPending}
+        onClose={() => setConfirmDelete(false)}
+        onConfirm={() => remove.mutate()}
+      >
+        {selected.length === 1 ? 'The selected contact and its' : `The ${plural(selected.length, 'selected contact')} and their`} whole
+        timeline — notes, changes and activity — will be deleted. This cannot be undone. To keep someone from being
+        contacted instead, turn on <b>Do not email</b> on their page.
+      </ConfirmDialog>
+    </>
+  );
+}

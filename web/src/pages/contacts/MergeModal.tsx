@@ -1,0 +1,165 @@
+import { useEffect, useState } from 'react';
+import { Button, Group, Modal, Radio, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  contactsKey,
+  customFieldsKey,
+  listCustomFields,
+  mergeContacts,
+  TEXT_FIELDS,
+  type Contact,
+} from '../../api/contacts';
+import type { Member } from '../../api/types';
+import { useWorkspace } from '../../auth/workspace-context';
+import { formatDate } from '../../format';
+import { notifyError, notifySuccess } from '../../notify';
+import { ownerName } from './columns';
+import { contactName, customValueText, FIELD_LABELS, stageLabel } from './contact-fields';
+
+// The fields whose surviving value a person may choose (the API's CHOOSABLE_FIELDS), company aside:
+// the company follows the email that survives.
+const CHOOSABLE = ['email', 'external_id', ...TEXT_FIELDS, 'lifecycle_stage', 'owner_id'] as const;
+
+const blank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+interface Props {
+  pair: { contact: Contact; other: Contact } | null;
+  members: ReadonlyMap<string, Member>;
+  onClose: () => void;
+  onMerged: (survivor: Contact) => void;
+}
+
+/** Two records of one person become one: pick the record to keep, then each value that differs. */
+export function MergeModal({ pair, members, onClose, onMerged }: Props) {
+  const { slug } = useWorkspace();
+  const queryClient = useQueryClient();
+  const customFields = useQuery({ queryKey: customFieldsKey(slug), queryFn: () => listCustomFields(slug) });
+  const [survivorSide, setSurvivorSide] = useState<'a' | 'b'>('a');
+  const [keep, setKeep] = useState<Record<string, 'this' | 'other'>>({});
+
+  useEffect(() => {
+    setSurvivorSide('a');
+    setKeep({});
+  }, [pair]);
+
+  const survivor = pair ? (survivorSide === 'a' ? pair.contact : pair.other) : null;
+  const other = pair ? (survivorSide === 'a' ? pair.other : pair.contact) : null;
+
+  const merge = useMutation({
+    mutationFn: () => mergeContacts(slug, survivor!.id, other!.id, keep),
+    onSuccess: (merged) => {
+      notifySuccess(`Merged into ${contactName(merged)}: one contact, with both histories`);
+      void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
+      onMerged(merged);
+    },
+    onError: (error) => notifyError(error, 'Could not merge the contacts'),
+  });
+
+  if (!pair || !survivor || !other) return null;
+
+  // Two records of one person usually share a name: the email (or ID) tells them apart.
+  const recordLabel = (c: Contact) => c.email ?? c.external_id ?? contactName(c);
+
+  const show = (field: string, value: unknown): string => {
+    if (blank(value)) return '—';
+    if (field === 'lifecycle_stage') return stageLabel(String(value));
+    if (field === 'owner_id') return ownerName(members, String(value)) ?? '—';
+    if (field.startsWith('custom.')) return customValueText(value, customFields.data?.find((f) => f.key === field.slice(7)));
+    return String(value);
+  };
+  const label = (field: string) =>
+    field.startsWith('custom.') ? (customFields.data?.find((f) => f.key === field.slice(7))?.label ?? field.slice(7)) : (FIELD_LABELS[field] ?? field);
+  const valueOf = (c: Contact, field: string) =>
+    field.startsWith('custom.') ? c.custom[field.slice(7)] : (c as unknown as Record<string, unknown>)[field];
+
+  const customKeys = [...new Set([...Object.keys(survivor.custom), ...Object.keys(other.custom)])].map((k) => `custom.${k}`);
+  // Only real conflicts need a choice: an empty value is simply filled from the other record.
+  const conflicts = [...CHOOSABLE, ...customKeys].filter((field) => {
+    const a = valueOf(survivor, field);
+    const b = valueOf(other, field);
+    return !blank(a) && !blank(b) && !same(a, b) && field !== 'lifecycle_stage';
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={<Text fw={650}>Merge two contacts</Text>} size="xl">
+      <Stack>
+        <div>
+          <Text fz="sm" fw={500} mb={6}>
+            Which record stays?
+          </Text>
+          <SegmentedControl
+            fullWidth
+            value={survivorSide}
+            onChange={(v) => {
+              setSurvivorSide(v as 'a' | 'b');
+              setKeep({});
+            }}
+            data={[
+              { value: 'a', label: `${recordLabel(pair.contact)} · added ${formatDate(pair.contact.created_at)}` },
+              { value: 'b', label: `${recordLabel(pair.other)} · added ${formatDate(pair.other.created_at)}` },
+            ]}
+          />
+        </div>
+        {conflicts.length > 0 ? (
+          <>
+            <Text fz="sm" c="dimmed">
+              These fields hold different values. Pick the one to keep; the other is recorded on the timeline.
+            </Text>
+            <Table verticalSpacing="xs" withTableBorder>
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th w={160}>Field</Table.Th>
+                  <Table.Th>Kept record</Table.Th>
+                  <Table.Th>Merged record</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {conflicts.map((field) => {
+                  const side = keep[field] ?? 'this';
+                  return (
+                    <Table.Tr key={field}>
+                      <Table.Td>
+                        <Text fz="sm" fw={500}>
+                          {label(field)}
+                        </Text>
+                      </Table.Td>
+                      {(['this', 'other'] as const).map((s) => (
+                        <Table.Td key={s}>
+                          <Radio
+                            size="sm"
+                            name={field}
+                            checked={side === s}
+                            onChange={() => setKeep((k) => ({ ...k, [field]: s }))}
+                            label={<span style={{ overflowWrap: 'anywhere' }}>{show(field, valueOf(s === 'this' ? survivor : other, field))}</span>}
+                          />
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </>
+        ) : (
+          <Text fz="sm" c="dimmed">
+            No field holds two different values: empty fields are filled from the other record.
+          </Text>
+        )}
+        <Text fz="xs" c="dimmed">
+          Tags are combined, the further lifecycle stage wins, and any “do not email” or “do not call” from either record
+          is kept. The timeline, notes, consents and lists of {recordLabel(other)} move to {recordLabel(survivor)}, then{' '}
+          {recordLabel(other)} is deleted.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button loading={merge.isPending} onClick={() => merge.mutate()}>
+            Merge into {recordLabel(survivor)}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,102 @@
+import { LIFECYCLE_STAGES, type Contact, type CustomField, type CustomFieldType } from '../../api/contacts';
+
+/** What marketers call each standard field; also the timeline's words for changed fields. */
+export const FIELD_LABELS: Record<string, string> = {
+  email: 'Email',
+  external_id: 'External ID',
+  first_name: 'First name',
+  last_name: 'Last name',
+  phone: 'Phone',
+  job_title: 'Job title',
+  company_name: 'Company',
+  website: 'Website',
+  country: 'Country',
+  city: 'City',
+  lead_status: 'Lead status',
+  source: 'Source',
+  source_detail: 'Source detail',
+  origin: 'Origin',
+  utm_source: 'UTM source',
+  utm_medium: 'UTM medium',
+  utm_campaign: 'UTM campaign',
+  utm_term: 'UTM term',
+  utm_content: 'UTM content',
+  referrer: 'Referrer',
+  latest_source: 'Latest source',
+  latest_source_detail: 'Latest source detail',
+  lifecycle_stage: 'Lifecycle stage',
+  owner_id: 'Owner',
+  company_id: 'Company record',
+  do_not_email: 'Do not email',
+  do_not_call: 'Do not call',
+  tags: 'Tags',
+  score: 'Score',
+  fit_score: 'Fit score',
+  temperature: 'Temperature',
+};
+
+export const STAGE_LABELS: Record<string, string> = {
+  subscriber: 'Subscriber',
+  lead: 'Lead',
+  mql: 'MQL',
+  sql: 'SQL',
+  opportunity: 'Opportunity',
+  customer: 'Customer',
+  evangelist: 'Evangelist',
+  other: 'Other',
+};
+
+/** Stages warm up from grey to green along the funnel. */
+export const STAGE_COLORS: Record<string, string> = {
+  subscriber: 'gray',
+  lead: 'blue',
+  mql: 'cyan',
+  sql: 'teal',
+  opportunity: 'orange',
+  customer: 'green',
+  evangelist: 'grape',
+  other: 'gray',
+};
+
+export const STAGE_OPTIONS = LIFECYCLE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s]! }));
+
+export const stageLabel = (stage: string) => STAGE_LABELS[stage] ?? stage;
+
+export const CUSTOM_TYPE_LABELS: Record<CustomFieldType, string> = {
+  text: 'Text',
+  number: 'Number',
+  date: 'Date',
+  boolean: 'Yes / no',
+  select: 'Single choice',
+  multiselect: 'Multiple choice',
+};
+
+/** "Ana Souza", else the email, else the external id: how a contact is named everywhere. */
+export function contactName(contact: Pick<Contact, 'first_name' | 'last_name' | 'email' | 'external_id'>): string {
+  const name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
+  return name || contact.email || contact.external_id || 'Unnamed contact';
+}
+
+/** A custom value as text, for tables and the timeline. */
+export function customValueText(value: unknown, field?: Pick<CustomField, 'type'>): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean' || field?.type === 'boolean') return value ? 'Yes' : 'No';
+  if (field?.type === 'date' && typeof value === 'string') {
+    const date = new Date(`${value}T00:00:00`);
+    if (!Number.isNaN(date.getTime())) return date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  }
+  return String(value);
+}
+
+/** Suggests a custom field key from its label: "Annual revenue (USD)" → "annual_revenue_usd". */
+export function keyFromLabel(label: string): string {
+  const key = label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[^a-z]+/, '')
+    .replace(/_+$/, '');
+  return key.slice(0, 63).replace(/_+$/, '');
+}

@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertCircle, IconCheck, IconDownload, IconPlayerPlay, IconX } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { downloadFile } from '../../api/client';
+import { contactsKey } from '../../api/contacts';
+import { cancelImport, importErrorsPath, importKey, importsKey, startImport, type ContactImport } from '../../api/imports';
+import { useWorkspace } from '../../auth/workspace-context';
+import { formatDateTime } from '../../format';
+import { notifyError } from '../../notify';
+
+function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text fz="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.05em' }}>
+        {label}
+      </Text>
+      <Text fz={26} fw={700} c={color} mt={2}>
+        {value.toLocaleString()}
+      </Text>
+    </Paper>
+  );
+}
+
+/** Step 3 of an import: progress while it runs, then what happened and what to do next. */
+export function ImportProgress({ imp }: { imp: ContactImport }) {
+  const { slug } = useWorkspace();
+  const queryClient = useQueryClient();
+  const [downloading, setDownloading] = useState(false);
+  const finished = imp.status === 'done' || imp.status === 'failed' || imp.status === 'cancelled';
+  const percent = imp.rows_total ? Math.min(100, (imp.rows_processed / imp.rows_total) * 100) : 0;
+
+  const refresh = (next: ContactImport) => {
+    queryClient.setQueryData(importKey(slug, imp.id), next);
+    void queryClient.invalidateQueries({ queryKey: importsKey(slug) });
+  };
+  const cancel = useMutation({
+    mutationFn: () => cancelImport(slug, imp.id),
+    onSuccess: refresh,
+    onError: (error) => notifyError(error, 'Could not cancel the import'),
+  });
+  const resume = useMutation({
+    mutationFn: () => startImport(slug, imp.id),
+    onSuccess: refresh,
+    onError: (error) => notifyError(error, 'Could not resume the import'),
+  });
+
+  async function downloadErrors() {
+    setDownloading(true);
+    try {
+      await downloadFile(importErrorsPath(imp.id), slug, `import-${imp.id}-errors.csv`);
+    } catch (error) {
+      notifyError(error, 'Could not download the error report');
+    } finally {
+      setDownloading(false);
+    }
+  }
+
+  const tag = imp.options.tags[0];
+  const contactsLink = tag ? `/w/${slug}/contacts?tag=${encodeURIComponent(tag)}` : `/w/${slug}/contacts`;
+  // The table behind may show contacts from before the import: refresh it once it ends.
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
+  }, [finished, queryClient, slug]);
+
+  return (
+    <Stack gap="lg">
+      <Paper withBorder p="xl">
+        {!finished ? (
+          <Stack gap="md">
+            <Group gap="sm">
+              <Loader size="sm" />
+              <Title order={3} fz="md">
+                {imp.status === 'queued' ? 'Waiting to start…' : 'Importing…'}
+              </Title>
+            </Group>
+            <Progress value={percent} size="lg" radius="xl" animated striped aria-label="Import progress" />
+            <Text fz="sm" c="dimmed">
+              {imp.rows_total === null
+                ? `${imp.rows_processed.toLocaleString()} rows read so far`
+                : `${imp.rows_processed.toLocaleString()} of ${imp.rows_total.toLocaleString()} rows`}
+              {' · '}You can leave this page: the import goes on without it.
+            </Text>
+            {imp.status === 'queued' && (
+              <Text fz="xs" c="dimmed">
+                Imports are run by the Inflow worker. If this stays here, check that <code>inflow serve</code> runs
+                with its worker (not <code>--no-worker</code>), or that an <code>inflow worker</code> is running.
+              </Text>
+            )}
+          </Stack>
+        ) : (
+          <Group gap="md" wrap="nowrap" align="flex-start">
+            <ThemeIcon size={44} radius="xl" variant="light" color={imp.status === 'done' ? 'teal' : imp.status === 'failed' ? 'red' : 'gray'}>
+              {imp.status === 'done' ? <IconCheck size={24} /> : imp.status === 'failed' ? <IconAlertCircle size={24} /> : <IconX size={24} />}
+            </ThemeIcon>
+            <div>
+              <Title order={3} fz="lg">
+                {imp.status === 'done' ? 'Import finished' : imp.status === 'failed' ? 'The import stopped' : 'Import cancelled'}
+              </Title>
+              <Text fz="sm" c="dimmed">
+                {imp.rows_processed.toLocaleString()} {imp.rows_processed === 1 ? 'row' : 'rows'} read
+                {imp.finished_at ? `, ${formatDateTime(imp.finished_at)}` : ''}.
+                {imp.status !== 'done' && ' Rows already written stay; resuming continues after the last one.'}
+              </Text>
+            </div>
+          </Group>
+        )}
+        <SimpleGrid cols={{ base: 2, sm: 4 }} mt="lg">
+          <Stat label="New contacts" value={imp.rows_created} color="teal.7" />
+          <Stat label="Updated" value={imp.rows_updated} />
+          <Stat label="Skipped" value={imp.rows_skipped} />
+          <Stat label="With errors" value={imp.rows_failed} color={imp.rows_failed ? 'red.7' : undefined} />
+        </SimpleGrid>
+      </Paper>
+
+      {imp.status === 'failed' && imp.error && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Why it stopped">
+          {imp.error}
+        </Alert>
+      )}
+      {imp.rows_failed > 0 && (
+        <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />} title={imp.rows_failed === 1 ? '1 row was not imported' : `${imp.rows_failed.toLocaleString()} rows were not imported`}>
+          The error report lists each one with its column, value and what was wrong. Fix them in the file and import it
+          again: rows already imported are updated, not duplicated.
+          <Button
+            display="block"
+            mt="sm"
+            size="xs"
+            variant="white"
+            color="orange"
+            leftSection={<IconDownload size={14} />}
+            loading={downloading}
+            onClick={() => void downloadErrors()}
+          >
+            Download the error report
+          </Button>
+        </Alert>
+      )}
+
+      <Group justify="space-between">
+        {!finished ? (
+          <Button variant="default" loading={cancel.isPending} onClick={() => cancel.mutate()}>
+            Cancel import
+          </Button>
+        ) : imp.status !== 'done' ? (
+          <Button variant="default" leftSection={<IconPlayerPlay size={16} />} loading={resume.isPending} onClick={() => resume.mutate()}>
+            Resume import
+          </Button>
+        ) : (
+          <Button component={Link} to={`/w/${slug}/contacts/import`} variant="default">
+            Import another file
+          </Button>
+        )}
+        {finished && (
+          <Button component={Link} to={contactsLink}>
+            {tag ? `See contacts tagged “${tag}”` : 'Go to contacts'}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}
