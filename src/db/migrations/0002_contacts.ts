@@ -4,6 +4,11 @@ import { sql, type Kysely } from 'kysely';
 // standard fields as columns (filtered and sorted by the list API), custom fields in one jsonb
 // document (GIN-indexed for equality filters), tags as a text array (GIN). Email identity is
 // case-insensitive: unique on lower(email); a contact without email is keyed by external_id.
+// contact_events has no foreign key to contacts on purpose: it is the bulk, append-only table
+// (and will be partitioned), and PostgreSQL caches the plan of a foreign-key check per
+// connection — planned while a new workspace's contacts table looked empty, it stays a
+// sequential scan per inserted event, which made large imports quadratic. Deleting a contact
+// deletes its events in the same transaction (contacts/service.ts removeContacts).
 const statements = [
   `create table companies (
     workspace_id uuid not null references workspaces(id) on delete cascade,
@@ -94,8 +99,7 @@ const statements = [
     actor_type text not null,
     actor_id text,
     data jsonb not null default '{}',
-    primary key (workspace_id, id),
-    foreign key (workspace_id, contact_id) references contacts (workspace_id, id) on delete cascade
+    primary key (workspace_id, id)
   )`,
   `create index contact_events_timeline_idx on contact_events (workspace_id, contact_id, occurred_at desc, id desc)`,
   `create table lists (

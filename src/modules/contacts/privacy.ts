@@ -11,7 +11,7 @@ import { listsOfContact } from '../lists/service.js';
 import { contactView } from './contact-view.js';
 import { cleanText } from './fields.js';
 import type { ConsentInputValue } from './privacy-schema.js';
-import { getContact } from './service.js';
+import { getContact, removeContacts } from './service.js';
 import { suppressEmail } from './suppressions.js';
 import { recordTimeline, timelineOf } from './timeline.js';
 
@@ -120,8 +120,7 @@ export async function eraseContact(db: Kysely<DB>, workspaceId: string, contactI
   return db.transaction().execute(async (tx) => {
     const contact = await getContact(tx, workspaceId, contactId);
     if (contact.email) await suppressEmail(tx, workspaceId, contact.email, 'erased');
-    // The foreign keys cascade: events, consents and memberships go with the row.
-    await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', '=', contact.id).execute();
+    await removeContacts(tx, workspaceId, [contact.id]);
     return { id: contact.id, erased_at: new Date(), email_suppressed: contact.email !== null };
   });
 }

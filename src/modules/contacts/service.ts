@@ -109,10 +109,22 @@ export async function patchContact(db: Kysely<DB>, workspaceId: string, id: stri
   });
 }
 
-export async function deleteContact(db: Executor, workspaceId: string, id: string): Promise<void> {
+/**
+ * Deletes contacts with their timelines, in the caller's transaction (consents and list
+ * memberships go by foreign key; events have none, see migration 0002). Returns how many went.
+ */
+export async function removeContacts(tx: Executor, workspaceId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  await tx.deleteFrom('contact_events').where('workspace_id', '=', workspaceId).where('contact_id', 'in', ids).execute();
+  const result = await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', 'in', ids).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteContact(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {
   if (!isId(id)) throw notFound('Contact');
-  const result = await db.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw notFound('Contact');
+  await db.transaction().execute(async (tx) => {
+    if ((await removeContacts(tx, workspaceId, [id])) === 0) throw notFound('Contact');
+  });
 }
 
 export const MAX_NOTE_LENGTH = 20_000;
