@@ -3,6 +3,7 @@
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
 import coldStart from './cold-start.mjs';
 import contactsBatchUpsert from './contacts-batch-upsert.mjs';
+import contactsImport from './contacts-import.mjs';
 import contactsSearch from './contacts-search.mjs';
 import idleMemory from './idle-memory.mjs';
 import { machine } from './lib.mjs';
@@ -14,6 +15,7 @@ const benchmarks = {
   'request-overhead': (smoke) => requestOverhead(smoke ? { seconds: 1 } : {}),
   'contacts-batch-upsert': (smoke) => contactsBatchUpsert(smoke ? { total: 2_000, concurrency: 2 } : {}),
   'contacts-search': (smoke) => contactsSearch(smoke ? { total: 5_000, requests: 5 } : {}),
+  'contacts-import': (smoke) => contactsImport(smoke ? { total: 2_000 } : {}),
 };
 
 const args = process.argv.slice(2);
