@@ -75,7 +75,7 @@ export function companyRoutes(server: FastifyInstance, { db }: { db: Db }): void
         { sort: 'created_at', order: 'desc', limit: limit + 1, after: decodeKeyset(request.query.cursor) },
         new Map(),
       );
-      const page = keysetPageOf(rows, limit, (row) => ({ value: row.created_at.toISOString(), id: row.id }));
+      const page = keysetPageOf(rows, limit, (row) => ({ value: row.sort_key, id: row.id }));
       return { data: page.data.map(contactView), next_cursor: page.next_cursor };
     },
   );

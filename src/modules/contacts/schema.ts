@@ -61,7 +61,7 @@ export const ContactListQuery = Type.Object(
     email: Type.Optional(Type.String({ maxLength: 320 })),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     tag: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
-    stage: Type.Optional(Type.String({ maxLength: 50 })),
+    stage: Type.Optional(Type.Unsafe<(typeof LIFECYCLE_STAGES)[number]>({ type: 'string', enum: [...LIFECYCLE_STAGES] })),
     owner: Type.Optional(Type.String({ maxLength: 64, description: 'A user id, or "none"' })),
     company: Type.Optional(Type.String({ maxLength: 64 })),
     list: Type.Optional(Type.String({ maxLength: 64 })),
