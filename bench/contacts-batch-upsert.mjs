@@ -1,7 +1,7 @@
 // Figure: the batch upsert API stores at least 10,000 contacts/s on PostgreSQL. Sends seeded
 // batches of 1,000 new contacts (then the same again, as updates) with a few in flight.
 import fs from 'node:fs';
-import { contacts } from './data/contacts.mjs';
+import { contacts } from './generators/contacts.mjs';
 import { freePort, start, stop, tempDir, waitForHealth } from './lib.mjs';
 
 const API_KEY = 'inf_bench_contacts_batch_key_0001';

@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { contacts } from './data/contacts.mjs';
+import { contacts } from './generators/contacts.mjs';
 import { root, tempDir } from './lib.mjs';
 
 const HEADER = ['Email', 'First Name', 'Last Name', 'City', 'Lead Source', 'Lifecycle Stage', 'Tags'];
