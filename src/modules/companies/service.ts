@@ -134,7 +134,9 @@ async function uniqueDomain<T>(write: () => Promise<T>): Promise<T> {
 
 /** One page of the workspace's companies, by keyset on (sort value, id). */
 export async function listCompanies(db: Executor, workspaceId: string, filters: CompanyFilters, page: CompanyPage): Promise<CompanyView[]> {
-  const sortKey = page.sort === 'name' ? sql<string>`lower(name)` : sql<Date>`created_at`;
+  // Milliseconds, as a JavaScript Date (and so the cursor) holds them; id breaks the ties, so
+  // companies created in one statement are neither skipped nor repeated across pages.
+  const sortKey = page.sort === 'name' ? sql<string>`lower(name)` : sql<Date>`date_trunc('milliseconds', created_at)`;
   let query = db.selectFrom('companies').select(COLUMNS).where('workspace_id', '=', workspaceId);
   if (filters.q) {
     const prefix = likePrefix(filters.q.trim());
@@ -147,7 +149,7 @@ export async function listCompanies(db: Executor, workspaceId: string, filters: 
     query = query.where('domain', '=', domain ?? '');
   }
   if (page.after) {
-    const value = page.sort === 'name' ? String(page.after.value) : new Date(String(page.after.value));
+    const value = page.sort === 'name' ? String(page.after.value) : sql`${String(page.after.value)}::timestamptz`;
     const op = page.order === 'asc' ? '>' : '<';
     query = query.where(sql<boolean>`(${sortKey}, id) ${sql.raw(op)} (${value}, ${page.after.id})`);
   }
