@@ -1,38 +1,13 @@
+import type { Contact } from '../../db/schema.js';
 import type { CustomValue } from './custom-fields.js';
 import type { ContactChanges } from './contact-input.js';
 import type { TextField } from './fields.js';
 
-/** The columns of a contact that callers can change. */
-export interface ContactValues {
-  email: string | null;
-  external_id: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  job_title: string | null;
-  company_name: string | null;
-  website: string | null;
-  country: string | null;
-  city: string | null;
-  lead_status: string | null;
-  source: string | null;
-  source_detail: string | null;
-  origin: string | null;
-  utm_source: string | null;
-  utm_medium: string | null;
-  utm_campaign: string | null;
-  utm_term: string | null;
-  utm_content: string | null;
-  referrer: string | null;
-  latest_source: string | null;
-  latest_source_detail: string | null;
-  lifecycle_stage: string;
-  owner_id: string | null;
-  do_not_email: boolean;
-  do_not_call: boolean;
-  tags: string[];
-  custom: Record<string, unknown>;
-}
+/** The columns of a contact that callers can change: the stored row less what Inflow manages. */
+export type ContactValues = Omit<
+  Contact,
+  'workspace_id' | 'id' | 'created_at' | 'updated_at' | 'last_activity_at' | 'score' | 'fit_score' | 'temperature' | 'company_id' | 'unsubscribed_at'
+>;
 
 export interface ApplyOptions {
   /** Upserts from forms and imports may be told not to overwrite what is already filled in. */
