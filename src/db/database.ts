@@ -18,6 +18,13 @@ export interface Subscription {
   down(): void;
 }
 
+const pooled = new WeakSet<Db>();
+
+/** Whether the database serves several connections at once (PostgreSQL) or one query at a time (PGlite). */
+export function servesConcurrently(db: Db): boolean {
+  return pooled.has(db);
+}
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
@@ -109,6 +116,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle client that loses its server emits 'error'; without a listener it would crash the process.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pooled.add(db);
   return {
     db,
     kind: 'postgres',

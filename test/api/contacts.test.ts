@@ -229,6 +229,26 @@ describe('batch upsert', () => {
     expect(stored.json).toMatchObject({ first_name: 'One', last_name: 'Again' });
   });
 
+  it('with skip_existing, inserts only: existing contacts stay as they were and a person\'s first item wins', async () => {
+    await upsert({ email: 'skip-old@example.org', first_name: 'Old' });
+    const response = await call(server, '/api/v1/contacts/batch', {
+      method: 'POST',
+      apiKey: tenant.apiKey,
+      body: {
+        skip_existing: true,
+        contacts: [
+          { email: 'SKIP-OLD@example.org', first_name: 'Changed' },
+          { email: 'skip-new@example.org', first_name: 'First' },
+          { email: 'skip-new@example.org', first_name: 'Second' },
+        ],
+      },
+    });
+    expect(response.json).toMatchObject({ created: 1, updated: 0, skipped: 2, failed: 0 });
+    expect(response.json.results.map((r: { status: string }) => r.status)).toEqual(['skipped', 'created', 'skipped']);
+    const names = await call(server, '/api/v1/contacts?q=skip-', { apiKey: tenant.apiKey });
+    expect(names.json.data.map((c: { first_name: string }) => c.first_name).sort()).toEqual(['First', 'Old']);
+  });
+
   it('refuses more than 1,000 items at once', async () => {
     const contacts = Array.from({ length: 1001 }, (_, i) => ({ email: `many${i}@example.org` }));
     const response = await call(server, '/api/v1/contacts/batch', { method: 'POST', apiKey: tenant.apiKey, body: { contacts } });

@@ -132,7 +132,7 @@ describe('inflow serve on the embedded database, with CLI commands beside it', (
     try {
       const first = await runCli(['migrate'], { ...env, INFLOW_DATA_DIR: fresh });
       expect(first.code).toBe(0);
-      expect(first.stdout).toBe('applied: 0001_core, 0002_contacts, 0003_imports\n');
+      expect(first.stdout).toBe('applied: 0001_core, 0002_contacts, 0003_imports, 0004_contacts_lean_indexes\n');
       const second = await runCli(['migrate'], { ...env, INFLOW_DATA_DIR: fresh });
       expect(second.stdout).toBe('schema is up to date\n');
     } finally {

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as core from './0001_core.js';
 import * as contacts from './0002_contacts.js';
 import * as imports from './0003_imports.js';
+import * as leanIndexes from './0004_contacts_lean_indexes.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
   '0001_core': core,
   '0002_contacts': contacts,
   '0003_imports': imports,
+  '0004_contacts_lean_indexes': leanIndexes,
 };

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { companyDomainFromEmail, companyNameFromDomain } from './company-domain.js';
@@ -9,7 +9,7 @@ import { companyDomainFromEmail, companyNameFromDomain } from './company-domain.
  * Set-based: one lookup and one insert for any number of contacts. Keys are lower-cased emails.
  */
 export async function companiesForEmails(
-  tx: Transaction<DB>,
+  tx: Kysely<DB> | Transaction<DB>,
   workspaceId: string,
   people: ReadonlyArray<{ email: string; companyName: string | null }>,
 ): Promise<Map<string, string>> {

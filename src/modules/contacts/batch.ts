@@ -11,11 +11,13 @@ import { fieldChanges } from './fields.js';
 import { customFieldDefinitions } from './queries.js';
 import { ERASED_EMAIL_MESSAGE, erasedEmails } from './suppressions.js';
 import { recordTimeline, type TimelineEntry } from './timeline.js';
+import { writeContacts } from './write-contacts.js';
 
 export interface BatchItemResult {
   /** Position of the item in the input. */
   index: number;
-  status: 'created' | 'updated' | 'error';
+  /** skipped: the contact exists and the caller asked to leave existing contacts alone. */
+  status: 'created' | 'updated' | 'skipped' | 'error';
   id?: string;
   /** The stored contact, for callers that answer with it. */
   contact?: Contact;
@@ -28,6 +30,13 @@ export interface BatchOptions {
   actor: Actor;
   /** Only fill fields that are empty on existing contacts. */
   keepExisting?: boolean;
+  /**
+   * Insert only: an item for a contact that exists (or that an earlier item of the batch
+   * creates) is skipped, so nothing existing is ever overwritten and a person's first item wins.
+   */
+  skipExisting?: boolean;
+  /** Give each result its stored contact (an import does not need them: false saves reading them back). */
+  returnContacts?: boolean;
 }
 
 type Tx = Transaction<DB>;
@@ -43,8 +52,6 @@ interface Working {
   /** This contact's entry in the batch's timeline, to which a company change is added. */
   entry: TimelineEntry | null;
 }
-
-const WRITE_CHUNK = 500;
 
 export function valuesOf(contact: Contact): ContactValues {
   const { workspace_id: _w, id: _i, created_at: _c, updated_at: _u, last_activity_at: _l, score: _s, fit_score: _f, temperature: _t, company_id: _co, unsubscribed_at: _un, ...values } = contact;
@@ -88,36 +95,6 @@ async function existingContacts(tx: Tx, workspaceId: string, changes: ReadonlyAr
     )
     .forUpdate()
     .execute();
-}
-
-async function writeContacts(tx: Tx, workspaceId: string, working: readonly Working[]): Promise<Map<string, Contact>> {
-  const stored = new Map<string, Contact>();
-  for (let start = 0; start < working.length; start += WRITE_CHUNK) {
-    const rows = working.slice(start, start + WRITE_CHUNK).map((w) => {
-      return {
-        workspace_id: workspaceId,
-        id: w.id,
-        ...w.values,
-        custom: JSON.stringify(w.values.custom),
-        company_id: w.companyId,
-      };
-    });
-    // New contacts are inserted; known ones hit their primary key and are updated in place.
-    const written = await tx
-      .insertInto('contacts')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['workspace_id', 'id']).doUpdateSet((eb) => {
-          const set: Record<string, unknown> = { updated_at: sql`now()` };
-          for (const column of Object.keys(rows[0]!)) if (column !== 'workspace_id' && column !== 'id') set[column] = eb.ref(`excluded.${column}` as 'excluded.email');
-          return set;
-        }),
-      )
-      .returningAll()
-      .execute();
-    for (const contact of written) stored.set(contact.id, contact);
-  }
-  return stored;
 }
 
 /**
@@ -173,6 +150,10 @@ export async function upsertContactsInTransaction(
       continue;
     }
     const current = viaEmail ?? viaExternal;
+    if (current && options.skipExisting) {
+      results.push({ index, status: 'skipped', id: current.id });
+      continue;
+    }
     const next = applyChanges(current?.values ?? null, changes, apply);
     const emailOwner = next.email ? byEmail.get(emailIdentityKey(next.email)) : undefined;
     const externalOwner = next.external_id ? byExternalId.get(next.external_id) : undefined;
@@ -216,10 +197,14 @@ export async function upsertContactsInTransaction(
   }
 
   await linkByDomain(tx, workspaceId, touched);
-  const stored = await writeContacts(tx, workspaceId, touched);
+  const returning = options.returnContacts ?? true;
+  const written = await writeContacts(tx, workspaceId, touched, { returning });
   await recordTimeline(tx, workspaceId, options.actor, timeline);
-  for (const result of results) {
-    if (result.id) result.contact = stored.get(result.id) ?? byIdOf(result.id, byEmail, byExternalId);
+  if (returning) {
+    const stored = new Map(written.map((c) => [c.id, c]));
+    for (const result of results) {
+      if (result.id) result.contact = stored.get(result.id) ?? byIdOf(result.id, byEmail, byExternalId);
+    }
   }
   return results;
 }

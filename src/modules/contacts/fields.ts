@@ -68,7 +68,9 @@ export function cleanTags(tags: readonly string[]): string[] {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  if ((a ?? null) === (b ?? null)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** What changed between two versions of a contact, as `{ field: [old, new] }`, for the timeline. */

@@ -73,7 +73,11 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
         tags: ['contacts'],
         summary: 'Upsert up to 1,000 contacts; each gets its own result',
         body: Type.Object(
-          { contacts: Type.Array(ContactFields, { minItems: 1, maxItems: 1000 }), keep_existing: Type.Optional(Type.Boolean()) },
+          {
+            contacts: Type.Array(ContactFields, { minItems: 1, maxItems: 1000 }),
+            keep_existing: Type.Optional(Type.Boolean({ description: 'Only fill fields that are empty on existing contacts' })),
+            skip_existing: Type.Optional(Type.Boolean({ description: 'Insert only: leave existing contacts untouched (status skipped); the first item for a person wins' })),
+          },
           { additionalProperties: false },
         ),
         response: {
@@ -81,13 +85,14 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
             results: Type.Array(
               Type.Object({
                 index: Type.Integer(),
-                status: Type.Unsafe<'created' | 'updated' | 'error'>({ type: 'string', enum: ['created', 'updated', 'error'] }),
+                status: Type.Unsafe<'created' | 'updated' | 'skipped' | 'error'>({ type: 'string', enum: ['created', 'updated', 'skipped', 'error'] }),
                 id: Type.Optional(Type.String()),
                 errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
               }),
             ),
             created: Type.Integer(),
             updated: Type.Integer(),
+            skipped: Type.Integer(),
             failed: Type.Integer(),
           }),
         },
@@ -95,17 +100,17 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
     },
     async (request) => {
       const workspace = requireWorkspace(request);
-      const { contacts, keep_existing } = request.body;
-      const results = await upsertContactsBatch(
-        db,
-        workspace.id,
-        contacts,
-        { actor: actorOf(request), keepExisting: keep_existing },
-      );
+      const { contacts, keep_existing, skip_existing } = request.body;
+      const results = await upsertContactsBatch(db, workspace.id, contacts, {
+        actor: actorOf(request),
+        keepExisting: keep_existing,
+        skipExisting: skip_existing,
+      });
       return {
         results,
         created: results.filter((r) => r.status === 'created').length,
         updated: results.filter((r) => r.status === 'updated').length,
+        skipped: results.filter((r) => r.status === 'skipped').length,
         failed: results.filter((r) => r.status === 'error').length,
       };
     },

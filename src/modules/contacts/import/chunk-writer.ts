@@ -3,9 +3,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import type { DB } from '../../../db/schema.js';
-import { upsertContactsInTransaction, type BatchItemResult } from '../batch.js';
+import { companiesForEmails } from '../../companies/link-by-domain.js';
+import { upsertContactsInTransaction, type BatchItemResult, type BatchOptions } from '../batch.js';
 import type { ContactInput } from '../contact-input.js';
-import { emailIdentityKey, normaliseEmail } from '../email-address.js';
+import { normaliseEmail } from '../email-address.js';
 import { cleanText } from '../fields.js';
 import { appendErrors, type RowError } from './error-report.js';
 import { commitProgress, type ChunkCounts } from './import-store.js';
@@ -57,94 +58,86 @@ async function inSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The batch upsert, made safe for a long transaction: a concurrent writer creating one of these
- * contacts makes the unique index refuse the batch, which then runs once more and sees it; a
- * value the database refuses sends the rows one by one, to find and report the culprits.
+ * The batch upsert, made safe for a long transaction: a concurrent writer (another chunk, the
+ * API) creating one of these contacts makes the unique index refuse the batch, which then runs
+ * once more and sees it; a value the database refuses sends the rows one by one, to find and
+ * report the culprits.
  */
-async function upsertRows(tx: Tx, workspaceId: string, inputs: readonly ContactInput[], options: { actor: Actor; keepExisting: boolean }): Promise<BatchItemResult[]> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await inSavepoint(tx, () => upsertContactsInTransaction(tx, workspaceId, inputs, options));
-    } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      if (code === '23505' && attempt === 0) continue;
-      if (!isRowFault(code)) throw err;
-      if (inputs.length === 1) {
-        return [{ index: 0, status: 'error', errors: [{ field: '(contact)', message: `the database refused the row: ${(err as Error).message}` }] }];
-      }
-      const results: BatchItemResult[] = [];
-      for (const [index, input] of inputs.entries()) {
-        const [result] = await upsertRows(tx, workspaceId, [input], options);
-        results.push({ ...result!, index });
-      }
-      return results;
+async function upsertRows(tx: Tx, workspaceId: string, inputs: readonly ContactInput[], options: BatchOptions, attempt = 0): Promise<BatchItemResult[]> {
+  if (inputs.length === 0) return [];
+  try {
+    return await inSavepoint(tx, () => upsertContactsInTransaction(tx, workspaceId, inputs, options));
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === '23505' && attempt === 0) return upsertRows(tx, workspaceId, inputs, options, 1);
+    if (!isRowFault(code)) throw err;
+    if (inputs.length === 1) {
+      return [{ index: 0, status: 'error', errors: [{ field: '(contact)', message: `the database refused the row: ${(err as Error).message}` }] }];
     }
+    const results: BatchItemResult[] = [];
+    for (const [index, input] of inputs.entries()) {
+      const [result] = await upsertRows(tx, workspaceId, [input], options);
+      results.push({ ...result!, index });
+    }
+    return results;
   }
-}
-
-/** Identity keys of a contact input, as the batch compares them. */
-function identityKeys(input: ContactInput): string[] {
-  const keys: string[] = [];
-  const email = input.email ? normaliseEmail(input.email) : null;
-  if (email?.ok) keys.push(`e:${emailIdentityKey(email.email)}`);
-  const externalId = cleanText(input.external_id);
-  if (externalId) keys.push(`x:${externalId}`);
-  return keys;
 }
 
 /**
- * With on_existing = skip, rows for contacts that exist are left out, as are later rows of the
- * file for a contact an earlier row creates: nothing existing is ever overwritten, and the
- * first row of a person wins. One query for the chunk.
+ * Creates the companies of the chunk's email domains in a transaction of their own, before the
+ * chunk's. Two chunks written at once often both create a new company; inside their
+ * transactions the later-started one could hold it while the earlier one waits, which waits in
+ * turn for nothing but its own commit. Committed first, a company is shared at once. Should the
+ * chunk fail for good, the company stays, empty, as if created by hand.
  */
-async function withoutExisting(tx: Tx, workspaceId: string, contacts: Chunk['contacts']): Promise<Chunk['contacts']> {
-  const keys = contacts.map((c) => identityKeys(c.input));
-  const emails = [...new Set(keys.flat().filter((k) => k.startsWith('e:')).map((k) => k.slice(2)))];
-  const externalIds = [...new Set(keys.flat().filter((k) => k.startsWith('x:')).map((k) => k.slice(2)))];
-  const taken = new Set<string>();
-  if (emails.length > 0 || externalIds.length > 0) {
-    const rows = await tx
-      .selectFrom('contacts')
-      .select([sql<string | null>`lower(email)`.as('email_key'), 'external_id'])
-      .where('workspace_id', '=', workspaceId)
-      .where((eb) =>
-        eb.or([
-          ...(emails.length ? [eb(sql`lower(email)`, '=', sql`any(${emails}::text[])`)] : []),
-          ...(externalIds.length ? [eb('external_id', '=', sql<string>`any(${externalIds}::text[])`)] : []),
-        ]),
-      )
-      .execute();
-    for (const row of rows) {
-      if (row.email_key) taken.add(`e:${row.email_key}`);
-      if (row.external_id) taken.add(`x:${row.external_id}`);
-    }
-  }
-  return contacts.filter((_, i) => {
-    const own = keys[i]!;
-    if (own.some((k) => taken.has(k))) return false;
-    for (const k of own) taken.add(k);
-    return true;
+async function createCompaniesFirst(db: Kysely<DB>, workspaceId: string, contacts: Chunk['contacts']): Promise<void> {
+  const people = contacts.flatMap(({ input }) => {
+    if (input.company_id) return [];
+    const email = input.email ? normaliseEmail(input.email) : null;
+    return email?.ok ? [{ email: email.email, companyName: cleanText(input.company_name) }] : [];
   });
+  await companiesForEmails(db, workspaceId, people);
+}
+
+/** Where a chunk stands among the chunks written at the same time. */
+export interface ChunkOrder {
+  /** Other chunks are written at the same time. */
+  concurrent: boolean;
+  /** Resolves when the chunk before this one committed; null when it already had. */
+  earlierCommitted: Promise<void> | null;
+  /** The error report's committed length, read once the earlier chunk committed. */
+  reportBytes: () => number;
 }
 
 /** Writes the chunk and moves the checkpoint; returns its counts and the report's new length. */
-export async function writeChunk(db: Kysely<DB>, context: ChunkContext, chunk: Chunk, reportBytes: number): Promise<{ counts: ChunkCounts; reportBytes: number }> {
+export async function writeChunk(db: Kysely<DB>, context: ChunkContext, chunk: Chunk, order: ChunkOrder): Promise<{ counts: ChunkCounts; reportBytes: number }> {
+  if (order.concurrent) await createCompaniesFirst(db, context.workspaceId, chunk.contacts);
   return db.transaction().execute(async (tx) => {
-    const contacts = context.skipExisting ? await withoutExisting(tx, context.workspaceId, chunk.contacts) : chunk.contacts;
-    const results = contacts.length > 0
-      ? await upsertRows(tx, context.workspaceId, contacts.map((c) => c.input), { actor: context.actor, keepExisting: context.keepExisting })
-      : [];
+    // Waiting for the disk at each chunk's commit was a large share of an import's time. A crash
+    // can lose the last chunks' commits, but never half of one: the checkpoint is in the same
+    // transaction, so the import resumes from the last chunk that reached the disk.
+    await sql`set local synchronous_commit = off`.execute(tx);
+    // Waiting for a lock a later chunk holds would never end (it waits for this one to commit).
+    if (order.concurrent) await sql`set local lock_timeout = '5s'`.execute(tx);
+    const { contacts } = chunk;
+    const results = await upsertRows(tx, context.workspaceId, contacts.map((c) => c.input), {
+      actor: context.actor,
+      keepExisting: context.keepExisting,
+      skipExisting: context.skipExisting,
+      returnContacts: false,
+    });
     const counts: ChunkCounts = {
       processed: chunk.read,
       created: 0,
       updated: 0,
-      skipped: chunk.blankRows + (chunk.contacts.length - contacts.length),
+      skipped: chunk.blankRows,
       failed: chunk.failedRows,
     };
     const errors = [...chunk.errors];
     for (const result of results) {
       if (result.status === 'created') counts.created++;
       else if (result.status === 'updated') counts.updated++;
+      else if (result.status === 'skipped') counts.skipped++;
       else {
         counts.failed++;
         const { row, input } = contacts[result.index]!;
@@ -156,7 +149,8 @@ export async function writeChunk(db: Kysely<DB>, context: ChunkContext, chunk: C
       }
     }
     errors.sort((a, b) => a.row - b.row);
-    const length = await appendErrors(context.reportPath, reportBytes, errors);
+    if (order.earlierCommitted) await order.earlierCommitted;
+    const length = await appendErrors(context.reportPath, order.reportBytes(), errors);
     if (!(await commitProgress(tx, context.workspaceId, context.importId, context.runner, counts, chunk.checkpoint, length))) throw new RunLost();
     return { counts, reportBytes: length };
   });

@@ -8,13 +8,16 @@ import { AppError } from '../../../errors.js';
 import { listMembers } from '../../workspaces/service.js';
 import { createCustomField } from '../custom-field-service.js';
 import { customFieldDefinitions } from '../queries.js';
+import { servesConcurrently } from '../../../db/database.js';
 import { writeChunk, RunLost, type Chunk, type ChunkContext } from './chunk-writer.js';
 import { openCsv, scanFile, type CsvReader, type CsvRecord, type FileEncoding } from './csv-source.js';
 import { cutReport, appendErrors } from './error-report.js';
 import { importOptions, type ImportOptions, type MappingEntry } from './import-options.js';
 import { claimImport, commitProgress, endRun, importById, recordScan, updateImport } from './import-store.js';
 import { columnOfField, resolveMapping } from './mapping-resolution.js';
+import { EarlierChunkFailed, orderedWrites } from './ordered-writes.js';
 import { rowToContact, type RowContext } from './row-to-contact.js';
+import { analyzeAsContactsGrow } from './table-statistics.js';
 
 /** Rows per transaction: big enough for multi-row writes, small enough not to hold PGlite's one connection long. */
 export const CHUNK_ROWS = 1000;
@@ -33,11 +36,16 @@ export interface RunOptions {
   /** Any other error marks the import failed instead of leaving it to a retry. */
   failOnError?: boolean;
   onProgress?: (progress: Import) => void;
+  /** Chunks written at once (default: 2 on PostgreSQL, 1 on PGlite). */
+  writers?: number;
 }
 
 export type RunOutcome = 'done' | 'failed' | 'cancelled' | 'interrupted' | 'not_claimed';
 
 class Interrupted extends Error {}
+
+/** lock_not_available (lock_timeout) and deadlock_detected: chunks in each other's way. */
+const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
 
 async function ownersByEmail(db: Kysely<DB>, workspaceId: string): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
@@ -151,28 +159,41 @@ export async function runImport(db: Kysely<DB>, workspaceId: string, importId: s
     await mkdir(path.dirname(reportPath), { recursive: true, mode: 0o700 });
     await cutReport(reportPath, reportBytes);
 
-    // One chunk is written while the next is read and cleaned.
-    let writing: Promise<void> | null = null;
+    // PostgreSQL writes one chunk while the next is prepared in another transaction; PGlite
+    // answers one query at a time, so there chunks are written one after the other (the next
+    // is still read and cleaned meanwhile).
+    const statistics = await analyzeAsContactsGrow(db);
+    const depth = run.writers ?? (servesConcurrently(db) ? 2 : 1);
+    const writes = orderedWrites<Chunk>({
+      depth,
+      retryAlone: (err) => err instanceof EarlierChunkFailed || LOCK_CONFLICTS.has((err as { code?: string }).code ?? ''),
+      write: (chunk, earlierCommitted, alone) =>
+        writeChunk(db, context, chunk, { concurrent: !alone, earlierCommitted, reportBytes: () => reportBytes }).then(({ counts, reportBytes: bytes }) => {
+          reportBytes = bytes;
+          statistics.grew(counts.created);
+          progress = {
+            ...progress,
+            rows_processed: progress.rows_processed + counts.processed,
+            rows_created: progress.rows_created + counts.created,
+            rows_updated: progress.rows_updated + counts.updated,
+            rows_skipped: progress.rows_skipped + counts.skipped,
+            rows_failed: progress.rows_failed + counts.failed,
+            checkpoint: chunk.checkpoint,
+          };
+          run.onProgress?.(progress);
+        }),
+    });
     const write = async (chunk: Chunk) => {
-      if (writing) await writing;
+      await writes.ready();
       // PGlite answers on the calling thread through promises alone, so an import would run from
       // start to end in microtasks, starving timers and HTTP requests: let them in between chunks.
       await new Promise((resolve) => setImmediate(resolve));
-      if (run.signal?.aborted) throw new Interrupted();
-      writing = writeChunk(db, context, chunk, reportBytes).then(({ counts, reportBytes: bytes }) => {
-        reportBytes = bytes;
-        progress = {
-          ...progress,
-          rows_processed: progress.rows_processed + counts.processed,
-          rows_created: progress.rows_created + counts.created,
-          rows_updated: progress.rows_updated + counts.updated,
-          rows_skipped: progress.rows_skipped + counts.skipped,
-          rows_failed: progress.rows_failed + counts.failed,
-          checkpoint: chunk.checkpoint,
-        };
-        run.onProgress?.(progress);
-      });
-      writing.catch(() => undefined); // awaited before the next write or at the end
+      if (run.signal?.aborted) {
+        await writes.drain();
+    await statistics.settle();
+        throw new Interrupted();
+      }
+      await writes.push(chunk);
     };
     const chunkSize = run.chunkSize ?? CHUNK_ROWS;
     const width = reader.headers.length;
@@ -186,7 +207,8 @@ export async function runImport(db: Kysely<DB>, workspaceId: string, importId: s
       }
     }
     if (chunk.read > 0) await write(chunk);
-    if (writing) await writing;
+    await writes.drain();
+    await statistics.settle();
 
     const failure = reader.failure();
     if (failure) {

@@ -1,0 +1,36 @@
+import { sql, type Kysely } from 'kysely';
+
+// Fewer, smaller indexes on contacts: every index is paid on each inserted row, and a 1M-row
+// import spent most of its database time maintaining them.
+// - One email index serves both identity (unique, equality) and prefix search: text_pattern_ops
+//   has the equality operator too, and it is not partial (NULLs never collide in a unique index)
+//   so a `lower(email) like 'x%'` filter can use it without implying `email is not null`.
+// - Stage and owner filters sort by another column (created_at, updated_at), so an `id` suffix
+//   bought nothing; without it PostgreSQL de-duplicates the repeated keys into a few pages.
+const statements = [
+  `create unique index contacts_email_key_idx on contacts (workspace_id, lower(email) text_pattern_ops)`,
+  `drop index contacts_email_idx`,
+  `drop index contacts_email_prefix_idx`,
+  `drop index contacts_stage_idx`,
+  `create index contacts_stage_idx on contacts (workspace_id, lifecycle_stage)`,
+  `drop index contacts_owner_idx`,
+  `create index contacts_owner_idx on contacts (workspace_id, owner_id)`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const statement of [
+    `drop index contacts_owner_idx`,
+    `create index contacts_owner_idx on contacts (workspace_id, owner_id, id)`,
+    `drop index contacts_stage_idx`,
+    `create index contacts_stage_idx on contacts (workspace_id, lifecycle_stage, id)`,
+    `create index contacts_email_prefix_idx on contacts (workspace_id, lower(email) text_pattern_ops)`,
+    `create unique index contacts_email_idx on contacts (workspace_id, lower(email)) where email is not null`,
+    `drop index contacts_email_key_idx`,
+  ]) {
+    await sql.raw(statement).execute(db);
+  }
+}
