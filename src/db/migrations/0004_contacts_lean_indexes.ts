@@ -5,6 +5,8 @@ import { sql, type Kysely } from 'kysely';
 // - One email index serves both identity (unique, equality) and prefix search: text_pattern_ops
 //   has the equality operator too, and it is not partial (NULLs never collide in a unique index)
 //   so a `lower(email) like 'x%'` filter can use it without implying `email is not null`.
+// - Name and company indexes leave out the contacts without one (most imports fill in a few of
+//   these columns); the search adds `is not null` to each condition so they still apply.
 // - Stage and owner filters sort by another column (created_at, updated_at), so an `id` suffix
 //   bought nothing; without it PostgreSQL de-duplicates the repeated keys into a few pages.
 const statements = [
@@ -15,6 +17,14 @@ const statements = [
   `create index contacts_stage_idx on contacts (workspace_id, lifecycle_stage)`,
   `drop index contacts_owner_idx`,
   `create index contacts_owner_idx on contacts (workspace_id, owner_id)`,
+  `drop index contacts_first_name_idx`,
+  `create index contacts_first_name_idx on contacts (workspace_id, lower(first_name) text_pattern_ops) where first_name is not null`,
+  `drop index contacts_last_name_idx`,
+  `create index contacts_last_name_idx on contacts (workspace_id, lower(last_name) text_pattern_ops) where last_name is not null`,
+  `drop index contacts_company_name_idx`,
+  `create index contacts_company_name_idx on contacts (workspace_id, lower(company_name) text_pattern_ops) where company_name is not null`,
+  `drop index contacts_company_idx`,
+  `create index contacts_company_idx on contacts (workspace_id, company_id) where company_id is not null`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -23,6 +33,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const statement of [
+    `drop index contacts_company_idx`,
+    `create index contacts_company_idx on contacts (workspace_id, company_id)`,
+    `drop index contacts_company_name_idx`,
+    `create index contacts_company_name_idx on contacts (workspace_id, lower(company_name) text_pattern_ops)`,
+    `drop index contacts_last_name_idx`,
+    `create index contacts_last_name_idx on contacts (workspace_id, lower(last_name) text_pattern_ops)`,
+    `drop index contacts_first_name_idx`,
+    `create index contacts_first_name_idx on contacts (workspace_id, lower(first_name) text_pattern_ops)`,
     `drop index contacts_owner_idx`,
     `create index contacts_owner_idx on contacts (workspace_id, owner_id, id)`,
     `drop index contacts_stage_idx`,

@@ -84,8 +84,11 @@ export function registrableDomain(domain: string): string | null {
  */
 export function companyDomainFromEmail(email: string): string | null {
   const normalised = normaliseEmail(email);
-  if (!normalised.ok) return null;
-  const domain = emailDomain(normalised.email);
+  return normalised.ok ? companyDomainOf(emailDomain(normalised.email)) : null;
+}
+
+/** The same for the domain of an address already normalised. */
+export function companyDomainOf(domain: string): string | null {
   if (isFreeMailDomain(domain) || isDisposableDomain(domain)) return null;
   return registrableDomain(domain);
 }

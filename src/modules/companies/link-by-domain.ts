@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
-import { companyDomainFromEmail, companyNameFromDomain } from './company-domain.js';
+import { emailDomain } from '../contacts/email-address.js';
+import { companyDomainOf, companyNameFromDomain } from './company-domain.js';
 
 /**
- * The company of each email's domain, creating the missing ones (named after the company name
+ * The company of each (normalised) email's domain, creating the missing ones (named after the company name
  * its first contact gave, else after the domain). Free-mail and disposable addresses have none.
  * Set-based: one lookup and one insert for any number of contacts. Keys are lower-cased emails.
  */
@@ -15,8 +16,12 @@ export async function companiesForEmails(
 ): Promise<Map<string, string>> {
   const domainOf = new Map<string, string>();
   const nameFor = new Map<string, string>();
+  // A chunk of an import holds thousands of addresses but few domains.
+  const companyDomains = new Map<string, string | null>();
   for (const { email, companyName } of people) {
-    const domain = companyDomainFromEmail(email);
+    const emailDomainPart = emailDomain(email).toLowerCase();
+    let domain = companyDomains.get(emailDomainPart);
+    if (domain === undefined) companyDomains.set(emailDomainPart, (domain = companyDomainOf(emailDomainPart)));
     if (!domain) continue;
     domainOf.set(email.toLowerCase(), domain);
     if (!nameFor.has(domain)) nameFor.set(domain, companyName ?? companyNameFromDomain(domain));

@@ -31,6 +31,10 @@ const ASCII_LABEL = /^[a-z0-9-]+$/;
 const TOP_LEVEL_DOMAIN = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
+// Nearly every real address is plain ASCII: it needs none of the Unicode checks, and its
+// domain no UTS #46 mapping beyond lower-casing (unless it holds an "xn--" label to verify).
+const PLAIN_ADDRESS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+@[A-Za-z0-9.\-]+$/;
+
 const fail = (reason: string): NormalisedEmail => ({ ok: false, reason });
 
 /**
@@ -49,21 +53,22 @@ export function normaliseEmail(raw: string): NormalisedEmail {
   // NFC shrinks text by at most 4x, so anything longer can be refused before normalising it.
   if (trimmed.length > MAX_ADDRESS * 4) return fail(`is longer than ${MAX_ADDRESS} characters`);
 
-  const composed = trimmed.normalize('NFC');
-  if (INVISIBLE.test(composed)) return fail('contains an invisible character');
+  const plain = PLAIN_ADDRESS.test(trimmed);
+  const composed = plain ? trimmed : trimmed.normalize('NFC');
+  if (!plain && INVISIBLE.test(composed)) return fail('contains an invisible character');
   if (composed.length > MAX_ADDRESS) return fail(`is longer than ${MAX_ADDRESS} characters`);
 
   const at = composed.indexOf('@');
   if (at === -1) return fail('is missing the @');
   if (composed.indexOf('@', at + 1) !== -1) return fail('has more than one @');
   const local = composed.slice(0, at);
-  const domain = composed.slice(at + 1).replace(IDEOGRAPHIC_DOTS, '.');
+  const domain = plain ? composed.slice(at + 1) : composed.slice(at + 1).replace(IDEOGRAPHIC_DOTS, '.');
   if (local === '') return fail('has nothing before the @');
   if (domain === '') return fail('has no domain');
 
-  const localProblem = checkLocalPart(local);
+  const localProblem = checkLocalPart(local, plain);
   if (localProblem) return fail(localProblem);
-  const asciiDomain = toAsciiDomain(domain);
+  const asciiDomain = toAsciiDomain(domain, plain);
   if (!asciiDomain.ok) return asciiDomain;
 
   const email = `${local}@${asciiDomain.email}`;
@@ -71,8 +76,8 @@ export function normaliseEmail(raw: string): NormalisedEmail {
   return { ok: true, email };
 }
 
-function checkLocalPart(local: string): string | null {
-  const bad = firstNotMatching(local, LOCAL_CHAR);
+function checkLocalPart(local: string, plain: boolean): string | null {
+  const bad = plain ? null : firstNotMatching(local, LOCAL_CHAR);
   if (bad !== null) return `contains ${describeChar(bad)}, which is not allowed before the @`;
   if (local.startsWith('.')) return 'starts with a dot';
   if (local.endsWith('.')) return 'has a dot right before the @';
@@ -82,9 +87,9 @@ function checkLocalPart(local: string): string | null {
 }
 
 /** Returns the punycode domain in `email` on success, to reuse the result shape. */
-function toAsciiDomain(domain: string): NormalisedEmail {
+function toAsciiDomain(domain: string, plain: boolean): NormalisedEmail {
   if (domain.startsWith('[')) return fail('uses an IP address instead of a domain name');
-  const bad = firstNotMatching(domain, DOMAIN_CHAR);
+  const bad = plain ? null : firstNotMatching(domain, DOMAIN_CHAR);
   if (bad !== null) return fail(`contains ${describeChar(bad)}, which is not allowed in the domain`);
   if (domain.startsWith('.')) return fail('has a dot right after the @');
   if (domain.endsWith('.')) return fail('ends with a dot');
@@ -102,7 +107,7 @@ function toAsciiDomain(domain: string): NormalisedEmail {
 
   // WHATWG/UTS #46 processing: lower-cases, maps full-width forms, encodes IDN labels, and
   // returns '' for labels it cannot encode (such as a malformed "xn--" label).
-  const ascii = domainToASCII(domain);
+  const ascii = plain && !/(?:^|\.)xn--/i.test(domain) ? domain.toLowerCase() : domainToASCII(domain);
   if (ascii === '') return fail('has a domain that is not valid');
   if (ascii.length > MAX_DOMAIN) return fail(`is longer than ${MAX_ADDRESS} characters`);
 

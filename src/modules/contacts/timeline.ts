@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { arrayLiteral, columnLiteral } from '../../db/array-literal.js';
 import { newId } from '../../db/ids.js';
 import type { Actor } from '../../actor.js';
 import type { DB } from '../../db/schema.js';
@@ -21,16 +22,15 @@ export interface TimelineEntry {
  */
 export async function recordTimeline(db: Executor, workspaceId: string, actor: Actor, entries: readonly TimelineEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const now = new Date();
   // One array per column instead of one parameter per value: a batch of 1,000 entries binds
   // 5 parameters, not 8,000, which is most of the cost of writing a timeline in bulk.
   const ids = entries.map((entry) => newId(entry.occurredAt?.getTime()));
   await sql`
     insert into contact_events (workspace_id, id, contact_id, kind, occurred_at, actor_type, actor_id, data)
-    select ${workspaceId}::uuid, e.id, e.contact_id, e.kind, e.occurred_at, ${actor.type}, ${actor.id}::text, e.data
-      from unnest(${ids}::uuid[], ${entries.map((e) => e.contactId)}::uuid[], ${entries.map((e) => e.kind)}::text[],
-                  ${entries.map((e) => (e.occurredAt ?? now).toISOString())}::timestamptz[],
-                  ${entries.map((e) => JSON.stringify(e.data ?? {}))}::jsonb[])
+    select ${workspaceId}::uuid, e.id, e.contact_id, e.kind, coalesce(e.occurred_at, now()), ${actor.type}, ${actor.id}::text, e.data
+      from unnest(${arrayLiteral(ids)}::uuid[], ${arrayLiteral(entries.map((e) => e.contactId))}::uuid[], ${arrayLiteral(entries.map((e) => e.kind))}::text[],
+                  ${columnLiteral(entries.map((e) => e.occurredAt?.toISOString()))}::timestamptz[],
+                  ${arrayLiteral(entries.map((e) => JSON.stringify(e.data ?? {})))}::jsonb[])
            as e(id, contact_id, kind, occurred_at, data)`.execute(db);
 }
 
