@@ -7,6 +7,9 @@ import { sql, type Kysely } from 'kysely';
 //   so a `lower(email) like 'x%'` filter can use it without implying `email is not null`.
 // - Name and company indexes leave out the contacts without one (most imports fill in a few of
 //   these columns); the search adds `is not null` to each condition so they still apply.
+// - Likewise the GIN indexes of tags and custom fields leave out contacts with none.
+// - A contact's timeline is the only way events are read, so its index is their primary key
+//   (still unique: the id is in it) instead of a second index beside one on (workspace_id, id).
 // - Stage and owner filters sort by another column (created_at, updated_at), so an `id` suffix
 //   bought nothing; without it PostgreSQL de-duplicates the repeated keys into a few pages.
 const statements = [
@@ -25,6 +28,13 @@ const statements = [
   `create index contacts_company_name_idx on contacts (workspace_id, lower(company_name) text_pattern_ops) where company_name is not null`,
   `drop index contacts_company_idx`,
   `create index contacts_company_idx on contacts (workspace_id, company_id) where company_id is not null`,
+  `drop index contacts_tags_idx`,
+  `create index contacts_tags_idx on contacts using gin (tags) where tags <> '{}'`,
+  `drop index contacts_custom_idx`,
+  `create index contacts_custom_idx on contacts using gin (custom jsonb_path_ops) where custom <> '{}'`,
+  `alter table contact_events drop constraint contact_events_pkey`,
+  `drop index contact_events_timeline_idx`,
+  `alter table contact_events add primary key (workspace_id, contact_id, occurred_at, id)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -33,6 +43,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const statement of [
+    `alter table contact_events drop constraint contact_events_pkey`,
+    `alter table contact_events add primary key (workspace_id, id)`,
+    `create index contact_events_timeline_idx on contact_events (workspace_id, contact_id, occurred_at desc, id desc)`,
+    `drop index contacts_custom_idx`,
+    `create index contacts_custom_idx on contacts using gin (custom jsonb_path_ops)`,
+    `drop index contacts_tags_idx`,
+    `create index contacts_tags_idx on contacts using gin (tags)`,
     `drop index contacts_company_idx`,
     `create index contacts_company_idx on contacts (workspace_id, company_id)`,
     `drop index contacts_company_name_idx`,

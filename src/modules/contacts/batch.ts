@@ -78,23 +78,25 @@ async function companiesOf(tx: Tx, workspaceId: string, changes: ReadonlyArray<C
   return new Set(rows.map((r) => r.id));
 }
 
-/** Every existing contact any item could touch, by email key and by external id, locked. */
+/**
+ * Every existing contact any item could touch, by email key and by external id, locked. One
+ * probe of the unique index per key: written as `lower(email) = any(…)`, the planner could
+ * instead read the whole workspace through another index when its statistics lag behind the
+ * table (during a large import, or on PGlite, which has no autovacuum), once per batch.
+ */
 async function existingContacts(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>): Promise<Contact[]> {
   const emails = [...new Set(changes.flatMap((c) => (c?.email ? [emailIdentityKey(c.email)] : [])))];
   const externalIds = [...new Set(changes.flatMap((c) => (c?.external_id ? [c.external_id] : [])))];
   if (emails.length === 0 && externalIds.length === 0) return [];
-  return tx
-    .selectFrom('contacts')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) =>
-      eb.or([
-        ...(emails.length ? [eb(sql`lower(email)`, '=', sql`any(${emails}::text[])`)] : []),
-        ...(externalIds.length ? [eb('external_id', '=', sql<string>`any(${externalIds}::text[])`)] : []),
-      ]),
-    )
-    .forUpdate()
-    .execute();
+  // The locking subquery is never flattened into a join, so each key stays an index probe.
+  const { rows } = await sql<Contact>`
+    select c.* from unnest(${emails}::text[]) as k(key)
+      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and lower(email) = k.key for update) as c
+    union all
+    select c.* from unnest(${externalIds}::text[]) as k(key)
+      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and external_id = k.key for update) as c`.execute(tx);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return [...byId.values()];
 }
 
 /**
@@ -198,7 +200,7 @@ export async function upsertContactsInTransaction(
 
   await linkByDomain(tx, workspaceId, touched);
   const returning = options.returnContacts ?? true;
-  const written = await writeContacts(tx, workspaceId, touched, { returning });
+  const written = await writeContacts(tx, workspaceId, touched.map((w) => ({ id: w.id, values: w.values, companyId: w.companyId, isNew: w.original === null })), { returning });
   await recordTimeline(tx, workspaceId, options.actor, timeline);
   if (returning) {
     const stored = new Map(written.map((c) => [c.id, c]));

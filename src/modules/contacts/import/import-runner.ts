@@ -2,7 +2,7 @@
 // The same code runs as a job in a worker and in-process in the CLI.
 import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, Import } from '../../../db/schema.js';
 import { AppError } from '../../../errors.js';
 import { listMembers } from '../../workspaces/service.js';
@@ -17,10 +17,11 @@ import { claimImport, commitProgress, endRun, importById, recordScan, updateImpo
 import { columnOfField, resolveMapping } from './mapping-resolution.js';
 import { EarlierChunkFailed, orderedWrites } from './ordered-writes.js';
 import { rowToContact, type RowContext } from './row-to-contact.js';
-import { analyzeAsContactsGrow } from './table-statistics.js';
 
 /** Rows per transaction: big enough for multi-row writes, small enough not to hold PGlite's one connection long. */
 export const CHUNK_ROWS = 1000;
+/** Imports that wrote at least this many rows refresh the planner's statistics of contacts. */
+const ANALYZE_AFTER_ROWS = 10_000;
 /** Rows read ahead to type the custom fields an import creates. */
 const SAMPLE_ROWS = 1000;
 
@@ -162,7 +163,6 @@ export async function runImport(db: Kysely<DB>, workspaceId: string, importId: s
     // PostgreSQL writes one chunk while the next is prepared in another transaction; PGlite
     // answers one query at a time, so there chunks are written one after the other (the next
     // is still read and cleaned meanwhile).
-    const statistics = await analyzeAsContactsGrow(db);
     const depth = run.writers ?? (servesConcurrently(db) ? 2 : 1);
     const writes = orderedWrites<Chunk>({
       depth,
@@ -170,7 +170,6 @@ export async function runImport(db: Kysely<DB>, workspaceId: string, importId: s
       write: (chunk, earlierCommitted, alone) =>
         writeChunk(db, context, chunk, { concurrent: !alone, earlierCommitted, reportBytes: () => reportBytes }).then(({ counts, reportBytes: bytes }) => {
           reportBytes = bytes;
-          statistics.grew(counts.created);
           progress = {
             ...progress,
             rows_processed: progress.rows_processed + counts.processed,
@@ -190,7 +189,9 @@ export async function runImport(db: Kysely<DB>, workspaceId: string, importId: s
       await new Promise((resolve) => setImmediate(resolve));
       if (run.signal?.aborted) {
         await writes.drain();
-    await statistics.settle();
+    // Fresh statistics for the lists and searches that follow a large import (PGlite has no
+    // autovacuum to take them; on PostgreSQL it would, a minute or more later).
+    if (progress.rows_created + progress.rows_updated >= ANALYZE_AFTER_ROWS) await sql`analyze contacts`.execute(db);
         throw new Interrupted();
       }
       await writes.push(chunk);
@@ -208,7 +209,9 @@ export async function runImport(db: Kysely<DB>, workspaceId: string, importId: s
     }
     if (chunk.read > 0) await write(chunk);
     await writes.drain();
-    await statistics.settle();
+    // Fresh statistics for the lists and searches that follow a large import (PGlite has no
+    // autovacuum to take them; on PostgreSQL it would, a minute or more later).
+    if (progress.rows_created + progress.rows_updated >= ANALYZE_AFTER_ROWS) await sql`analyze contacts`.execute(db);
 
     const failure = reader.failure();
     if (failure) {
