@@ -61,10 +61,9 @@ export function filteredContacts(db: Executor, workspaceId: string, filters: Con
     query = query.where((eb) =>
       eb.or([
         eb(sql`lower(email)`, 'like', prefix),
-        // `is not null` lets PostgreSQL use the partial index of each column.
-        eb.and([eb('first_name', 'is not', null), eb(sql`lower(first_name)`, 'like', prefix)]),
-        eb.and([eb('last_name', 'is not', null), eb(sql`lower(last_name)`, 'like', prefix)]),
-        eb.and([eb('company_name', 'is not', null), eb(sql`lower(company_name)`, 'like', prefix)]),
+        eb(sql`lower(first_name)`, 'like', prefix),
+        eb(sql`lower(last_name)`, 'like', prefix),
+        eb(sql`lower(company_name)`, 'like', prefix),
       ]),
     );
   }
