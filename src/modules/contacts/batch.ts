@@ -101,8 +101,8 @@ async function existingContacts(tx: Tx, workspaceId: string, changes: ReadonlyAr
 
 /**
  * Applies the items in order to the contacts they name, then writes all of them with a few
- * set-based statements in the caller's transaction: two lookups, one write per 500 contacts,
- * one timeline insert. Two items for the same person end as one contact.
+ * set-based statements in the caller's transaction: the lookups, one insert of the new contacts
+ * and one update of the known ones (per 5,000), one timeline insert. Two items for the same person end as one contact.
  */
 export async function upsertContactsInTransaction(
   tx: Tx,
