@@ -3,12 +3,12 @@
 import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { servesConcurrently } from '../../../db/database.js';
 import type { DB, Import } from '../../../db/schema.js';
 import { AppError } from '../../../errors.js';
 import { listMembers } from '../../workspaces/service.js';
 import { createCustomField } from '../custom-field-service.js';
 import { customFieldDefinitions } from '../queries.js';
-import { servesConcurrently } from '../../../db/database.js';
 import { writeChunk, RunLost, type Chunk, type ChunkContext } from './chunk-writer.js';
 import { openCsv, scanFile, type CsvReader, type CsvRecord, type FileEncoding } from './csv-source.js';
 import { cutReport, appendErrors } from './error-report.js';
@@ -189,9 +189,6 @@ export async function runImport(db: Kysely<DB>, workspaceId: string, importId: s
       await new Promise((resolve) => setImmediate(resolve));
       if (run.signal?.aborted) {
         await writes.drain();
-    // Fresh statistics for the lists and searches that follow a large import (PGlite has no
-    // autovacuum to take them; on PostgreSQL it would, a minute or more later).
-    if (progress.rows_created + progress.rows_updated >= ANALYZE_AFTER_ROWS) await sql`analyze contacts`.execute(db);
         throw new Interrupted();
       }
       await writes.push(chunk);
