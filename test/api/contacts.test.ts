@@ -115,6 +115,35 @@ describe('contact edits, timeline and notes', () => {
     });
   });
 
+  it('takes the creation date of a contact brought from another system, only when creating it', async () => {
+    const created = await upsert({ email: 'since-2019@example.org', created_at: '2019-03-04T10:15:00-03:00' });
+    expect(created.status).toBe(201);
+    expect(created.json.created_at).toBe('2019-03-04T13:15:00.000Z');
+    const timeline = await call(server, `/api/v1/contacts/${created.json.id}/timeline`, { apiKey: tenant.apiKey });
+    expect(timeline.json.data).toMatchObject([{ kind: 'contact.created', occurred_at: '2019-03-04T13:15:00.000Z' }]);
+    const again = await upsert({ email: 'since-2019@example.org', created_at: '2018-01-01', city: 'Natal' });
+    expect(again.json).toMatchObject({ created_at: '2019-03-04T13:15:00.000Z', city: 'Natal' });
+
+    const batch = await call(server, '/api/v1/contacts/batch', {
+      method: 'POST',
+      apiKey: tenant.apiKey,
+      body: { contacts: [{ email: 'batch-2020@example.org', created_at: '2020-02-29' }, { email: 'bad-date@example.org', created_at: '2020-02-30' }] },
+    });
+    expect(batch.json.results).toMatchObject([
+      { status: 'created' },
+      { status: 'error', errors: [{ field: 'created_at', message: 'is not a real date' }] },
+    ]);
+    const fromBatch = await call(server, '/api/v1/contacts?email=batch-2020@example.org', { apiKey: tenant.apiKey });
+    expect(fromBatch.json.data).toMatchObject([{ created_at: '2020-02-29T00:00:00.000Z' }]);
+    for (const created_at of ['2019-03-04T10:15:00', '2999-01-01', 'yesterday']) {
+      const refused = await upsert({ email: 'refused-date@example.org', created_at });
+      expect(refused.status, created_at).toBe(400);
+      expect(refused.json.errors, created_at).toMatchObject([{ field: 'created_at' }]);
+    }
+    const patch = await call(server, `/api/v1/contacts/${created.json.id}`, { method: 'PATCH', apiKey: tenant.apiKey, body: { created_at: '2018-01-01' } });
+    expect(patch.status).toBe(400);
+  });
+
   it('does not record an update that changes nothing', async () => {
     const created = await upsert({ email: 'same@example.org', first_name: 'Same' });
     await upsert({ email: 'same@example.org', first_name: 'Same' });

@@ -321,6 +321,9 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     await page.waitForURL(/tag=webinar-march/);
     await page.getByRole('link', { name: 'Maria Costa' }).waitFor();
     expect(await page.locator('tbody tr').count()).toBe(3);
+    await page.getByRole('link', { name: 'Maria Costa' }).click();
+    await page.getByText('An import created the contact from the file “webinar-leads.csv”').waitFor();
+    await screenshot('contacts-17-imported-contact');
   });
 
   it('shows companies made from work email domains, and filters contacts by company', async () => {

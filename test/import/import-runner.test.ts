@@ -76,6 +76,42 @@ describe('a CSV import', () => {
     }
   });
 
+  it('writes each new contact’s creation to its timeline, naming the file, and each update’s changes', async () => {
+    const id = await workspace();
+    await upsertContact(database.db, id, { email: 'known@x.test', first_name: 'Old' }, { actor: { type: 'system', id: null } });
+    const file = csvFile('email,first_name\nnew1@x.test,Ana\nnew2@x.test,Bo\nknown@x.test,New\n', 'spring-fair.csv');
+    const imp = await importFile(database.db, id, file);
+    const events = await database.db
+      .selectFrom('contact_events').innerJoin('contacts', (j) => j.onRef('contacts.id', '=', 'contact_events.contact_id').onRef('contacts.workspace_id', '=', 'contact_events.workspace_id'))
+      .select(['contacts.email', 'contact_events.kind', 'contact_events.actor_type', 'contact_events.actor_id', 'contact_events.data'])
+      .where('contact_events.workspace_id', '=', id).where('contact_events.actor_type', '=', 'import').orderBy('contacts.email').execute();
+    expect(events).toEqual([
+      { email: 'known@x.test', kind: 'contact.updated', actor_type: 'import', actor_id: imp.id, data: { changes: { first_name: ['Old', 'New'] } } },
+      { email: 'new1@x.test', kind: 'contact.created', actor_type: 'import', actor_id: imp.id, data: { file_name: 'spring-fair.csv' } },
+      { email: 'new2@x.test', kind: 'contact.created', actor_type: 'import', actor_id: imp.id, data: { file_name: 'spring-fair.csv' } },
+    ]);
+  });
+
+  it('dates new contacts by the file’s creation date column, leaving existing contacts’ dates alone', async () => {
+    const id = await workspace();
+    const { contact: known } = await upsertContact(database.db, id, { email: 'known@x.test' }, { actor: { type: 'system', id: null } });
+    const file = csvFile(['Email,Create Date', 'old@x.test,04/03/2019 14:30', 'iso@x.test,2020-01-02', 'known@x.test,2001-01-01', 'bad@x.test,someday', 'future@x.test,2999-01-01'].join('\n'));
+    const imp = await importFile(database.db, id, file);
+    expect(imp).toMatchObject({ rows_created: 2, rows_updated: 1, rows_failed: 2 });
+    expect(reportRows(imp)).toEqual([
+      'row,column,value,message',
+      '5,Create Date,someday,must be a date: YYYY-MM-DD or MM/DD/YYYY',
+      '6,Create Date,2999-01-01,must not be in the future',
+    ]);
+    const dates = Object.fromEntries((await contacts(id)).map((c) => [c.email, c.created_at.toISOString()]));
+    expect(dates).toEqual({ 'old@x.test': '2019-04-03T14:30:00.000Z', 'iso@x.test': '2020-01-02T00:00:00.000Z', 'known@x.test': known.created_at.toISOString() });
+    const created = await database.db.selectFrom('contact_events').select(['kind', 'occurred_at']).where('workspace_id', '=', id).where('actor_type', '=', 'import').orderBy('occurred_at').execute();
+    expect(created.map((e) => [e.kind, e.occurred_at.toISOString()])).toEqual([
+      ['contact.created', '2019-04-03T14:30:00.000Z'],
+      ['contact.created', '2020-01-02T00:00:00.000Z'],
+    ]);
+  });
+
   it('with on_existing = skip, never touches an existing contact and keeps the first row of a person', async () => {
     const text = 'email,first_name,city\nold@x.test,Changed,Changed\ndup@x.test,First,Recife\ndup@x.test,Second,Olinda\n';
     for (const chunkSize of [1, 1000]) {

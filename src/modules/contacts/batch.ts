@@ -37,6 +37,12 @@ export interface BatchOptions {
   skipExisting?: boolean;
   /** Give each result its stored contact (an import does not need them: false saves reading them back). */
   returnContacts?: boolean;
+  /**
+   * The data of every new contact's `contact.created` entry, in place of the fields each was
+   * created with. An import names itself: its values are on the contacts, and repeating them in
+   * a million entries was a third of the import's time in the database.
+   */
+  creationData?: Record<string, unknown>;
 }
 
 type Tx = Transaction<DB>;
@@ -51,6 +57,8 @@ interface Working {
   explicitCompany: boolean;
   /** This contact's entry in the batch's timeline, to which a company change is added. */
   entry: TimelineEntry | null;
+  /** A new contact's creation time, when the caller gave one. */
+  createdAt?: Date;
 }
 
 export function valuesOf(contact: Contact): ContactValues {
@@ -186,11 +194,10 @@ export async function upsertContactsInTransaction(
       }
       results.push({ index, status: 'updated', id: current.id });
     } else {
-      const fields = fieldChanges({}, next);
-      const entry: TimelineEntry = { contactId: '', kind: 'contact.created', data: { fields } };
-      const created: Working = { id: newId(), original: null, values: next, companyId: namesCompany ? (changes.company_id ?? null) : null, explicitCompany: namesCompany, entry };
-      entry.contactId = created.id;
-      if (created.companyId) fields.company_id = [null, created.companyId];
+      const id = newId();
+      const companyId = namesCompany ? (changes.company_id ?? null) : null;
+      const entry: TimelineEntry = { contactId: id, kind: 'contact.created', data: options.creationData ?? { fields: createdFields(next, companyId) }, occurredAt: changes.createdAt };
+      const created: Working = { id, original: null, values: next, companyId, explicitCompany: namesCompany, entry, createdAt: changes.createdAt };
       touched.push(created);
       remember(created);
       timeline.push(entry);
@@ -200,7 +207,7 @@ export async function upsertContactsInTransaction(
 
   await linkByDomain(tx, workspaceId, touched);
   const returning = options.returnContacts ?? true;
-  const written = await writeContacts(tx, workspaceId, touched.map((w) => ({ id: w.id, values: w.values, companyId: w.companyId, isNew: w.original === null })), { returning });
+  const written = await writeContacts(tx, workspaceId, touched.map((w) => ({ id: w.id, values: w.values, companyId: w.companyId, isNew: w.original === null, createdAt: w.createdAt })), { returning });
   await recordTimeline(tx, workspaceId, options.actor, timeline);
   if (returning) {
     const stored = new Map(written.map((c) => [c.id, c]));
@@ -218,10 +225,18 @@ async function linkByDomain(tx: Tx, workspaceId: string, touched: readonly Worki
   for (const w of relink) {
     const companyId = companyIds.get(w.values.email!.toLowerCase());
     if (!companyId || companyId === w.companyId) continue;
+    // The entry's own fields or changes; an entry sharing its data (an import's) lists none.
     const data = w.entry?.data as { fields?: Record<string, unknown>; changes?: Record<string, unknown> } | undefined;
-    (data?.fields ?? data?.changes ?? {}).company_id = [w.companyId, companyId];
+    const listed = data?.fields ?? data?.changes;
+    if (listed) listed.company_id = [w.companyId, companyId];
     w.companyId = companyId;
   }
+}
+
+function createdFields(values: ContactValues, companyId: string | null): Record<string, unknown> {
+  const fields = fieldChanges({}, values);
+  if (companyId) fields.company_id = [null, companyId];
+  return fields;
 }
 
 function byIdOf(id: string, ...maps: Map<string, Working>[]): Contact | undefined {

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../errors.js';
+import { parseCreationTime } from './creation-time.js';
 import { checkCustomValues, type CustomFieldDefinition, type CustomValue } from './custom-fields.js';
 import { normaliseEmail } from './email-address.js';
 import {
@@ -24,6 +25,8 @@ export type ContactInput = Partial<Record<TextField, string | null>> & {
   do_not_call?: boolean;
   tags?: string[];
   custom?: Record<string, unknown>;
+  /** When the contact was created elsewhere; used only if this creates the contact. */
+  created_at?: string;
 };
 
 /** The same input, checked and normalised: only the fields the caller sent. */
@@ -39,6 +42,7 @@ export interface ContactChanges {
   do_not_call?: boolean;
   tags?: string[];
   custom: Record<string, CustomValue | null>;
+  createdAt?: Date;
 }
 
 /**
@@ -87,6 +91,11 @@ export function checkContactInput(
     if (tags.length > MAX_TAGS) errors.push({ field: 'tags', message: `must have at most ${MAX_TAGS} tags` });
     else if (tags.some((t) => t.length > MAX_TAG_LENGTH)) errors.push({ field: 'tags', message: `each tag must be at most ${MAX_TAG_LENGTH} characters` });
     else changes.tags = tags;
+  }
+  if (input.created_at !== undefined) {
+    const result = parseCreationTime(input.created_at);
+    if ('at' in result) changes.createdAt = result.at;
+    else errors.push({ field: 'created_at', message: result.problem });
   }
   if (input.custom !== undefined) {
     const custom = checkCustomValues(definitions, input.custom);

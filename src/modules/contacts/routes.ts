@@ -12,7 +12,7 @@ import { upsertContactsBatch } from './batch.js';
 import { createCustomField, deleteCustomField, listCustomFields } from './custom-field-service.js';
 import { listContacts, type ContactFilters } from './list.js';
 import { customFieldDefinitions } from './queries.js';
-import { ContactListQuery, ContactSchema, ContactUpsert, CustomFieldInput, CustomFieldSchema, ContactFields, TimelineEntrySchema } from './schema.js';
+import { ContactCreation, ContactFields, ContactListQuery, ContactSchema, ContactUpsert, CustomFieldInput, CustomFieldSchema, TimelineEntrySchema } from './schema.js';
 import { addNote, deleteContact, getContact, patchContact, upsertContact } from './service.js';
 import { timelineOf } from './timeline.js';
 
@@ -74,7 +74,7 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
         summary: 'Upsert up to 1,000 contacts; each gets its own result',
         body: Type.Object(
           {
-            contacts: Type.Array(ContactFields, { minItems: 1, maxItems: 1000 }),
+            contacts: Type.Array(ContactCreation, { minItems: 1, maxItems: 1000 }),
             keep_existing: Type.Optional(Type.Boolean({ description: 'Only fill fields that are empty on existing contacts' })),
             skip_existing: Type.Optional(Type.Boolean({ description: 'Insert only: leave existing contacts untouched (status skipped); the first item for a person wins' })),
           },

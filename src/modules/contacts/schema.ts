@@ -27,9 +27,20 @@ export const ContactFields = Type.Object(
   { additionalProperties: false },
 );
 
-export const ContactUpsert = Type.Object(
+/** A contact as created or upserted: the fields, and when it was created elsewhere. */
+export const ContactCreation = Type.Object(
   {
     ...ContactFields.properties,
+    created_at: Type.Optional(
+      Type.String({ maxLength: 40, description: 'When the contact was created elsewhere (YYYY-MM-DD, or a date and time with its offset); used only when this creates the contact' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ContactUpsert = Type.Object(
+  {
+    ...ContactCreation.properties,
     keep_existing: Type.Optional(Type.Boolean({ description: 'Only fill fields that are empty on an existing contact' })),
   },
   { additionalProperties: false },

@@ -18,7 +18,7 @@ const COLUMNS = [
 /** Columns an export has that an import does not write (computed, or kept by Inflow itself). */
 export const EXPORT_ONLY_COLUMNS: ReadonlySet<string> = new Set([
   'inflow_id', 'latest_source', 'latest_source_detail', 'unsubscribed_at', 'score', 'fit_score',
-  'temperature', 'created_at', 'updated_at', 'last_activity_at',
+  'temperature', 'updated_at', 'last_activity_at',
 ]);
 
 export function exportHeader(definitions: readonly CustomFieldDefinition[]): string[] {

@@ -29,6 +29,8 @@ export interface ChunkContext {
   importId: string;
   runner: string;
   actor: Actor;
+  /** What the timeline of each contact the import creates says of its creation (one object for all). */
+  creationData: Record<string, unknown>;
   skipExisting: boolean;
   keepExisting: boolean;
   reportPath: string;
@@ -125,6 +127,7 @@ export async function writeChunk(db: Kysely<DB>, context: ChunkContext, chunk: C
       keepExisting: context.keepExisting,
       skipExisting: context.skipExisting,
       returnContacts: false,
+      creationData: context.creationData,
     });
     const counts: ChunkCounts = {
       processed: chunk.read,

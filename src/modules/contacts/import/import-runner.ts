@@ -151,6 +151,7 @@ export async function runImport(db: Kysely<DB>, workspaceId: string, importId: s
       importId,
       runner: run.runner,
       actor: { type: 'import', id: importId },
+      creationData: { file_name: claimed.file_name },
       skipExisting: options.on_existing === 'skip',
       keepExisting: options.keep_existing,
       reportPath,

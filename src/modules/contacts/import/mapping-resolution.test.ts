@@ -17,7 +17,7 @@ describe('guessImportMapping', () => {
       ['score', { kind: 'ignore' }],
       ['custom.visits', { kind: 'custom', key: 'visits' }],
       ['custom.Bad Key', { kind: 'custom', key: 'custom_bad_key' }],
-      ['created_at', { kind: 'ignore' }],
+      ['created_at', { kind: 'field', field: 'created_at' }],
     ]);
   });
 });
@@ -35,7 +35,7 @@ describe('resolveMapping', () => {
       ['Visits', { kind: 'custom', key: 'visits' }],
       ['Favourite Colour', { kind: 'ignore' }],
       ['Member Since', { kind: 'ignore' }],
-      ['Create Date', { kind: 'ignore' }],
+      ['Create Date', { kind: 'field', field: 'created_at' }],
     ]);
   });
 

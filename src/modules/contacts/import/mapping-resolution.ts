@@ -46,7 +46,7 @@ const ignore: MappingTarget = { kind: 'ignore' };
  * that do not exist are ignored unless `create_fields` is set. A given mapping is checked: it
  * must be for this file (headers at their positions), name each standard field and custom field
  * once, and name only custom fields that exist or are to be created. Either way some column must
- * hold the email or the external id. `created_at` is ignored: contacts get their own time.
+ * hold the email or the external id.
  */
 export function resolveMapping(input: {
   headers: readonly string[];
@@ -81,8 +81,7 @@ export function resolveMapping(input: {
     const field = `mapping.${entry.column}`;
     const target = entry.target;
     if (target.kind === 'field') {
-      if (target.field === 'created_at') entry.target = ignore;
-      else if (usedFields.has(target.field)) {
+      if (usedFields.has(target.field)) {
         if (given) errors.push({ field, message: `${target.field} is already filled by another column` });
         entry.target = ignore;
       } else usedFields.add(target.field);

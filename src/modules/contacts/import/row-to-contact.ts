@@ -2,6 +2,7 @@
 // rows, it answers with the input or with the problems of each cell, named by column header.
 import { unescapeFormula } from '../csv-cells.js';
 import type { ContactInput } from '../contact-input.js';
+import { parseCreationTime } from '../creation-time.js';
 import type { CustomFieldDefinition } from '../custom-fields.js';
 import type { TextField } from '../fields.js';
 import type { MappingTarget, StandardField } from './column-mapping.js';
@@ -128,8 +129,14 @@ export function rowToContact(cells: readonly string[], context: RowContext): Row
         const owner = context.owners.get(value.toLowerCase());
         if (owner) input.owner_id = owner;
         else problem = 'is not the email of a user of this workspace';
+      } else if (field === 'created_at') {
+        // Checked here too, so the report shows the cell as the file has it.
+        const iso = parseDate(value, { dayFirst: context.dayFirst });
+        const checked = iso === null ? null : parseCreationTime(iso);
+        if (checked === null) problem = `must be a date: YYYY-MM-DD or ${context.dayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}`;
+        else if ('problem' in checked) problem = checked.problem;
+        else input.created_at = iso!;
       }
-      // created_at: the mapping resolution turns it into an ignored column (see mapping-resolution.ts).
     }
     if (problem !== null) errors.push({ column: header, value, message: problem });
   }

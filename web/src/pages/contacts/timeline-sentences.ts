@@ -135,6 +135,10 @@ export function describeEntry(entry: TimelineEntry, context: SentenceContext): T
   const actor = actorName(entry, context);
   switch (entry.kind) {
     case 'contact.created': {
+      // An import's entries name its file; the values it brought are on the contact.
+      if (typeof entry.data.file_name === 'string') {
+        return { actor, action: `created the contact from the file ${quoted(entry.data.file_name)}`, details: [] };
+      }
       const details = changesOf(entry.data, 'fields')
         .sort(([a], [b]) => fieldRank(a) - fieldRank(b))
         .flatMap(([field, , value]) => {

@@ -9,6 +9,7 @@ const IMPORT_LABELS: Partial<Record<ImportField, string>> = {
   full_name: 'Full name (split into first and last)',
   owner_email: 'Owner (their email)',
   tags: 'Tags (comma-separated)',
+  created_at: 'Created (for new contacts)',
 };
 
 export const importFieldLabel = (field: ImportField) => IMPORT_LABELS[field] ?? FIELD_LABELS[field] ?? field;
@@ -37,8 +38,7 @@ export function targetOptions(definitions: readonly CustomField[], newFields: re
     { group: 'Skip', items: [{ value: 'ignore', label: 'Don’t import this column' }] },
     {
       group: 'Contact fields',
-      // created_at is not imported: contacts get the time they arrive.
-      items: IMPORT_FIELDS.filter((f) => f !== 'created_at').map((f) => ({ value: `field:${f}`, label: importFieldLabel(f) })),
+      items: IMPORT_FIELDS.map((f) => ({ value: `field:${f}`, label: importFieldLabel(f) })),
     },
     ...(definitions.length
       ? [{ group: 'Your contact fields', items: definitions.map((d) => ({ value: `custom:${d.key}`, label: d.label })) }]
