@@ -186,7 +186,7 @@ describe('finding contacts', () => {
     const people = [
       { email: 'alice@alpha.io', first_name: 'Alice', last_name: 'Zhang', tags: ['vip'], lifecycle_stage: 'mql', custom: { plan: 'pro' } },
       { email: 'alfred@beta.io', first_name: 'Alfred', last_name: 'Young', tags: ['vip', 'webinar'], lifecycle_stage: 'lead', custom: { plan: 'free' } },
-      { email: 'bruno@gamma.io', first_name: 'Bruno', last_name: 'Alves', tags: ['webinar'], lifecycle_stage: 'sql' },
+      { email: 'bruno@gamma.io', first_name: 'Bruno', last_name: 'Alves', tags: ['Webinar'], lifecycle_stage: 'sql' },
       { email: 'carla_x@delta.io', first_name: 'Carla', company_name: 'Alpaca Ltd', lifecycle_stage: 'lead' },
       { external_id: 'phone-lead-1', first_name: 'Dora' },
     ];
@@ -201,6 +201,9 @@ describe('finding contacts', () => {
     expect(emails(await list('?q=ALI'))).toEqual(['alice@alpha.io']);
     expect(emails(await list('?email=ALICE@alpha.io'))).toEqual(['alice@alpha.io']);
     expect(emails(await list('?tag=vip&tag=webinar'))).toEqual(['alfred@beta.io']);
+    // A tag keeps the spelling it was given and is found in any case.
+    expect(emails(await list('?tag=WEBINAR'))).toEqual(['bruno@gamma.io', 'alfred@beta.io']);
+    expect((await list('?email=bruno@gamma.io')).json.data[0].tags).toEqual(['Webinar']);
     expect(emails(await list('?stage=lead&sort=created_at&order=asc'))).toEqual(['alfred@beta.io', 'carla_x@delta.io', 'phone-lead-1']);
     expect(emails(await list('?custom.plan=pro'))).toEqual(['alice@alpha.io']);
   });

@@ -3,6 +3,7 @@ import * as core from './0001_core.js';
 import * as contacts from './0002_contacts.js';
 import * as imports from './0003_imports.js';
 import * as leanIndexes from './0004_contacts_lean_indexes.js';
+import * as tagsAnyCase from './0005_tags_any_case.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_contacts': contacts,
   '0003_imports': imports,
   '0004_contacts_lean_indexes': leanIndexes,
+  '0005_tags_any_case': tagsAnyCase,
 };

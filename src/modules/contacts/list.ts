@@ -67,8 +67,11 @@ export function filteredContacts(db: Executor, workspaceId: string, filters: Con
       ]),
     );
   }
-  // `<> '{}'` (implied, but not to the planner) lets the partial GIN indexes serve the filter.
-  if (filters.tag && filters.tag.length > 0) query = query.where(sql<boolean>`tags <> '{}' and tags @> ${filters.tag}::text[]`);
+  // `<> '{}'` (implied, but not to the planner) lets the partial GIN indexes serve the filter;
+  // tags are matched in any case, through the index of lower-cased tags (migration 0005).
+  if (filters.tag && filters.tag.length > 0) {
+    query = query.where(sql<boolean>`tags <> '{}' and inflow_lower_tags(tags) @> inflow_lower_tags(${filters.tag}::text[])`);
+  }
   if (filters.stage) query = query.where('lifecycle_stage', '=', filters.stage);
   if (filters.owner) query = filters.owner === 'none' ? query.where('owner_id', 'is', null) : query.where('owner_id', '=', filters.owner);
   if (filters.company) query = query.where('company_id', '=', filters.company);
