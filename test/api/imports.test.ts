@@ -162,4 +162,22 @@ describe('the contacts export API', () => {
     expect(bad.status).toBe(400);
     expect(bad.json.errors).toEqual([{ field: 'custom.nope', in: 'querystring', message: 'is not a custom field of this workspace' }]);
   });
+
+  it('exports the contacts whose ids it is given, and none of another workspace', async () => {
+    const ids = async (query: string) => (await call(server, `/api/v1/contacts${query}`, { apiKey: tenant.apiKey })).json.data.map((c: { id: string }) => c.id);
+    const [ana] = await ids('?email=ana@acme.test');
+    const [zed] = await ids('?email=zed@acme.test');
+    const other = await createTenant(server, 'export-other');
+    const stranger = (await call(server, '/api/v1/contacts', { method: 'POST', apiKey: other.apiKey, body: { email: 'stranger@else.test' } })).json.id;
+    const picked = await call(server, '/api/v1/contacts/export', { method: 'POST', apiKey: tenant.apiKey, body: { ids: [ana, zed, stranger] } });
+    expect(picked.status).toBe(200);
+    expect(picked.headers.get('content-disposition')).toMatch(/^attachment; filename="contacts-/);
+    const rows = parse(picked.text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.email).sort()).toEqual(['ana@acme.test', 'zed@acme.test']);
+
+    const bad = await call(server, '/api/v1/contacts/export', { method: 'POST', apiKey: tenant.apiKey, body: { ids: [ana, "1' or '1'='1"] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors).toEqual([{ field: 'ids.1', in: 'body', message: 'must be a contact id' }]);
+    expect((await call(server, '/api/v1/contacts/export', { method: 'POST', apiKey: tenant.apiKey, body: { ids: [] } })).status).toBe(400);
+  });
 });

@@ -400,6 +400,16 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toContain('email');
     expect(lines.slice(1).join('\n')).toContain('maria@initech.io');
+
+    await page.getByRole('checkbox', { name: 'Select Maria Costa' }).check();
+    await page.getByRole('checkbox', { name: 'Select João Pereira' }).check();
+    const bar = page.locator('[aria-label="Bulk actions"]');
+    await bar.getByText('2 contacts selected').waitFor();
+    await screenshot('contacts-26-export-selected');
+    const [picked] = await Promise.all([page.waitForEvent('download'), bar.getByRole('button', { name: 'Export' }).click()]);
+    const rows = fs.readFileSync(await picked.path(), 'utf8').trim().split(/\r?\n/);
+    expect(rows).toHaveLength(3);
+    expect(rows.slice(1).map((row) => row.split(',')[1]).sort()).toEqual(['joao@globex.com', 'maria@initech.io']);
   });
 
   it('finds two records of one person and merges them, keeping both histories', async () => {

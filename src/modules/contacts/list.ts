@@ -19,6 +19,8 @@ export interface ContactFilters {
   list?: string;
   created_after?: string;
   created_before?: string;
+  /** Only these contacts (ticked rows in the dashboard); checked to be ids by the caller. */
+  ids?: readonly string[];
   /** `custom.<key>` → the value as text from the query string, typed by the field's definition. */
   custom: Record<string, string>;
 }
@@ -55,6 +57,7 @@ function customFilterValue(definition: CustomFieldDefinition, raw: string): unkn
 /** The workspace's contacts that pass the filters, as a query to sort and page (the list, the export). */
 export function filteredContacts(db: Executor, workspaceId: string, filters: ContactFilters, definitions: ReadonlyMap<string, CustomFieldDefinition>) {
   let query = db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
+  if (filters.ids) query = query.where(sql<boolean>`id = any(${filters.ids}::uuid[])`);
   if (filters.email) query = query.where(sql`lower(email)`, '=', filters.email.trim().toLowerCase());
   if (filters.q) {
     const prefix = likePrefix(filters.q.trim());

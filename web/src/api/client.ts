@@ -63,18 +63,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return (await apiResponse<T>(path, options)).body;
 }
 
-/** Like apiRequest, with the status too: for answers where 200 and 201 mean different things. */
-export async function apiResponse<T>(path: string, options: RequestOptions = {}): Promise<{ status: number; body: T }> {
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.raw) headers['Content-Type'] = options.raw.type;
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.workspace) headers['X-Inflow-Workspace'] = options.workspace;
-
-  let response: Response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
@@ -89,7 +86,11 @@ export async function apiResponse<T>(path: string, options: RequestOptions = {})
       retryAfter: null,
     });
   }
+}
 
+/** Like apiRequest, with the status too: for answers where 200 and 201 mean different things. */
+export async function apiResponse<T>(path: string, options: RequestOptions = {}): Promise<{ status: number; body: T }> {
+  const response = await send(path, options);
   if (response.ok) {
     if (response.status === 204) return { status: 204, body: undefined as T };
     const text = await response.text();
@@ -135,20 +136,10 @@ export async function fetchAllPages<T>(path: string, workspace: string): Promise
 /**
  * Fetches a file the API builds (a CSV export, an error report) and hands it to the browser as a
  * download. A plain link cannot carry the workspace header, hence the detour through a Blob.
+ * With a body, the file is asked for by POST (ticked rows: too many ids for a URL).
  */
-export async function downloadFile(path: string, workspace: string, fallbackName: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(path, { headers: { 'X-Inflow-Workspace': workspace }, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError({
-      status: 0,
-      title: 'Network error',
-      detail: 'Could not reach the Inflow server. Check your connection and try again.',
-      errors: [],
-      retryAfter: null,
-    });
-  }
+export async function downloadFile(path: string, workspace: string, fallbackName: string, body?: unknown): Promise<void> {
+  const response = await send(path, { workspace, method: body === undefined ? 'GET' : 'POST', body });
   if (!response.ok) {
     const error = await problemFrom(response);
     if (response.status === 401) onUnauthorized();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ActionBar, Button, Group, Modal, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import { IconPlaylistAdd, IconPlaylistX, IconTagMinus, IconTagPlus, IconTrash } from '@tabler/icons-react';
+import { IconDownload, IconPlaylistAdd, IconPlaylistX, IconTagMinus, IconTagPlus, IconTrash } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -12,6 +12,7 @@ import {
   upsertContactsBatch,
   type Contact,
 } from '../../api/contacts';
+import { downloadFile } from '../../api/client';
 import { addToList, createList, listsKey, removeFromList, type ContactList } from '../../api/lists';
 import { canManageMarketing } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
@@ -226,6 +227,11 @@ export function BulkActions({ selected, onClear, tagSuggestions, lists, currentL
     onError: (error) => notifyError(error, 'Could not take the contacts off the list'),
   });
 
+  const exportSelected = useMutation({
+    mutationFn: () => downloadFile('/api/v1/contacts/export', slug, 'contacts.csv', { ids: selected.map((c) => c.id) }),
+    onError: (error) => notifyError(error, 'Could not export the contacts'),
+  });
+
   const remove = useMutation({
     mutationFn: () => forEachLimited(selected, CONCURRENCY, (c) => deleteContact(slug, c.id)),
     onSuccess: ({ done, failed }) => {
@@ -273,6 +279,15 @@ export function BulkActions({ selected, onClear, tagSuggestions, lists, currentL
             Take off list
           </Button>
         )}
+        <Button
+          variant="subtle"
+          color="gray"
+          leftSection={<IconDownload size={16} />}
+          loading={exportSelected.isPending}
+          onClick={() => exportSelected.mutate()}
+        >
+          Export
+        </Button>
         <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirmDelete(true)}>
           Delete
         </Button>
