@@ -6,9 +6,10 @@ import type { DB } from './db/schema.js';
 import { purgeSessions } from './modules/accounts/jobs.js';
 import { runImportJob } from './modules/contacts/import/import-job.js';
 import { IMPORT_JOB } from './modules/contacts/import/import-service.js';
+import { purgeImportFilesJob } from './modules/contacts/import/import-retention.js';
 
 // Each module contributes its job kinds here; the worker knows nothing of modules.
-const recurring: readonly RecurringJob[] = [purgeFinishedJobs, purgeSessions];
+const recurring: readonly RecurringJob[] = [purgeFinishedJobs, purgeSessions, purgeImportFilesJob];
 const oneOff: Readonly<Record<string, JobHandler>> = { [IMPORT_JOB]: runImportJob };
 
 export function jobHandlers(): Map<string, JobHandler> {

@@ -211,6 +211,8 @@ export interface ImportsTable {
   updated_at: Stamp;
   started_at: NullableStamp;
   finished_at: NullableStamp;
+  /** When the upload and error report were removed (retention); null while they are kept. */
+  files_removed_at: NullableStamp;
 }
 
 export interface DB {

@@ -4,6 +4,7 @@ import * as contacts from './0002_contacts.js';
 import * as imports from './0003_imports.js';
 import * as leanIndexes from './0004_contacts_lean_indexes.js';
 import * as tagsAnyCase from './0005_tags_any_case.js';
+import * as importFilesRetention from './0006_import_files_retention.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_imports': imports,
   '0004_contacts_lean_indexes': leanIndexes,
   '0005_tags_any_case': tagsAnyCase,
+  '0006_import_files_retention': importFilesRetention,
 };

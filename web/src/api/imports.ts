@@ -74,6 +74,8 @@ export interface ContactImport {
   updated_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** The upload and error report were removed then (kept 7 days for drafts, 30 after an import ends). */
+  files_removed_at: string | null;
 }
 
 export interface ImportPreview {

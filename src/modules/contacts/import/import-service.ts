@@ -100,6 +100,8 @@ export async function patchImport(
   });
 }
 
+const FILES_REMOVED = 'The import’s file was removed after some days without activity: upload it again';
+
 /**
  * Queues a draft, or resumes a failed or cancelled import after its checkpoint. A job runs it,
  * unless the caller runs it itself (`runHere`: the CLI holding the database).
@@ -112,6 +114,7 @@ export async function startImport(db: Kysely<DB>, workspaceId: string, id: strin
     const quiet = Date.now() - current.updated_at.getTime() > STALE_AFTER_MS;
     if ((current.status === 'queued' || current.status === 'running') && !quiet) return current;
     if (current.status === 'done') throw conflict('The import is done; upload the file again to import it anew', [{ field: 'status', message: 'is done' }]);
+    if (current.files_removed_at) throw conflict(FILES_REMOVED, [{ field: 'status', message: 'its file was removed' }]);
     const queued = current.status === 'running' ? current : (await updateImport(tx, workspaceId, id, { status: 'queued', error: null }))!;
     if (!options.runHere) await enqueueRun(tx, queued);
     return queued;
@@ -166,6 +169,7 @@ export function previewOf(
 
 export async function previewImport(db: Executor, workspaceId: string, id: string): Promise<ImportPreview> {
   const imp = await getImport(db, workspaceId, id);
+  if (imp.files_removed_at) throw conflict(FILES_REMOVED);
   const head = await readHead(imp.file_path, imp.encoding as FileEncoding | null).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') throw conflict('The import’s file is gone (it is deleted once the import is done)');
     throw err;
@@ -197,5 +201,6 @@ export function importView(imp: Import) {
     updated_at: imp.updated_at,
     started_at: imp.started_at,
     finished_at: imp.finished_at,
+    files_removed_at: imp.files_removed_at,
   };
 }

@@ -15,6 +15,7 @@ import { IdParams } from '../../../http/schemas.js';
 import { customFieldDefinitions } from '../queries.js';
 import { headText } from './csv-source.js';
 import { errorReportText } from './error-report.js';
+import { FINISHED_FILES_DAYS } from './import-retention.js';
 import { importOptions } from './import-options.js';
 import { cancelImport, createImport, getImport, importView, listImports, patchImport, previewImport, previewOf, startImport, uploadPath } from './import-service.js';
 import { ImportPatch, ImportSchema, PreviewSchema, UploadQuery } from './schema.js';
@@ -176,6 +177,7 @@ export function importRoutes(server: FastifyInstance, { db, config }: { db: Db; 
     async (request, reply) => {
       const imp = await getImport(db, requireWorkspace(request).id, request.params.id);
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${imp.id}-errors.csv"`);
+      if (imp.files_removed_at) throw new AppError('not_found', `The error report was removed ${FINISHED_FILES_DAYS} days after the import's last activity`);
       const length = Number(imp.error_report_bytes);
       if (length === 0 || !imp.error_report_path) return reply.send(errorReportText([], true));
       if (!(await stat(imp.error_report_path).catch(() => null))) throw new AppError('not_found', 'The error report is gone from the server');

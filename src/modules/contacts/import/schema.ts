@@ -33,6 +33,9 @@ export const ImportSchema = Type.Object({
   updated_at: Timestamp,
   started_at: NullableTimestamp,
   finished_at: NullableTimestamp,
+  files_removed_at: Type.Union([Timestamp, Type.Null()], {
+    description: 'When the upload and the error report were removed: 7 days after a draft was last touched, 30 days after an import ended',
+  }),
 });
 
 export const PreviewSchema = Type.Object({

@@ -101,7 +101,10 @@ export function ImportProgress({ imp }: { imp: ContactImport }) {
               <Text fz="sm" c="dimmed">
                 {imp.rows_processed.toLocaleString()} {imp.rows_processed === 1 ? 'row' : 'rows'} read
                 {imp.finished_at ? `, ${formatDateTime(imp.finished_at)}` : ''}.
-                {imp.status !== 'done' && ' Rows already written stay; resuming continues after the last one.'}
+                {imp.status !== 'done' &&
+                  (imp.files_removed_at
+                    ? ` Rows already written stay. Its file was removed on ${formatDateTime(imp.files_removed_at)}: upload it again to import the rest.`
+                    : ' Rows already written stay; resuming continues after the last one.')}
               </Text>
             </div>
           </Group>
@@ -121,20 +124,26 @@ export function ImportProgress({ imp }: { imp: ContactImport }) {
       )}
       {imp.rows_failed > 0 && (
         <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />} title={imp.rows_failed === 1 ? '1 row was not imported' : `${imp.rows_failed.toLocaleString()} rows were not imported`}>
-          The error report lists each one with its column, value and what was wrong. Fix them in the file and import it
-          again: rows already imported are updated, not duplicated.
-          <Button
-            display="block"
-            mt="sm"
-            size="xs"
-            variant="white"
-            color="orange"
-            leftSection={<IconDownload size={14} />}
-            loading={downloading}
-            onClick={() => void downloadErrors()}
-          >
-            Download the error report
-          </Button>
+          {imp.files_removed_at ? (
+            `The error report was removed on ${formatDateTime(imp.files_removed_at)}, 30 days after the import ended.`
+          ) : (
+            <>
+              The error report lists each one with its column, value and what was wrong. Fix them in the file and import it
+              again: rows already imported are updated, not duplicated.
+              <Button
+                display="block"
+                mt="sm"
+                size="xs"
+                variant="white"
+                color="orange"
+                leftSection={<IconDownload size={14} />}
+                loading={downloading}
+                onClick={() => void downloadErrors()}
+              >
+                Download the error report
+              </Button>
+            </>
+          )}
         </Alert>
       )}
 
@@ -143,7 +152,7 @@ export function ImportProgress({ imp }: { imp: ContactImport }) {
           <Button variant="default" loading={cancel.isPending} onClick={() => cancel.mutate()}>
             Cancel import
           </Button>
-        ) : imp.status !== 'done' ? (
+        ) : imp.status !== 'done' && !imp.files_removed_at ? (
           <Button variant="default" leftSection={<IconPlayerPlay size={16} />} loading={resume.isPending} onClick={() => resume.mutate()}>
             Resume import
           </Button>
