@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { purgeFinishedJobs } from './db/jobs/maintenance.js';
+import { purgeFinishedJobs, vacuumEmbeddedDatabase } from './db/jobs/maintenance.js';
 import { recurringHandler, scheduleRecurring, type RecurringJob } from './db/jobs/recurring.js';
 import { Worker, type JobHandler, type WorkerLogger } from './db/jobs/worker.js';
 import type { DB } from './db/schema.js';
@@ -9,7 +9,7 @@ import { IMPORT_JOB } from './modules/contacts/import/import-service.js';
 import { purgeImportFilesJob } from './modules/contacts/import/import-retention.js';
 
 // Each module contributes its job kinds here; the worker knows nothing of modules.
-const recurring: readonly RecurringJob[] = [purgeFinishedJobs, purgeSessions, purgeImportFilesJob];
+const recurring: readonly RecurringJob[] = [purgeFinishedJobs, vacuumEmbeddedDatabase, purgeSessions, purgeImportFilesJob];
 const oneOff: Readonly<Record<string, JobHandler>> = { [IMPORT_JOB]: runImportJob };
 
 export function jobHandlers(): Map<string, JobHandler> {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { servesConcurrently } from '../database.js';
 import type { RecurringJob } from './recurring.js';
 
 const KEEP_FINISHED_DAYS = 7;
@@ -13,5 +14,20 @@ export const purgeFinishedJobs: RecurringJob = {
       .where('status', 'in', ['done', 'dead'])
       .where('finished_at', '<', sql<Date>`now() - ${KEEP_FINISHED_DAYS} * interval '1 day'`)
       .execute();
+  },
+};
+
+/**
+ * PGlite has no autovacuum: without this its planner statistics would stay as they were when a
+ * table was small (plans that scan instead of probing an index), and dead rows would pile up.
+ * PostgreSQL's autovacuum already does both there. After the first run, a vacuum only visits
+ * pages changed since, so the hourly run stays short.
+ */
+export const vacuumEmbeddedDatabase: RecurringJob = {
+  kind: 'db.vacuum_embedded',
+  everyMs: 60 * 60_000,
+  run: async (_job, { db }) => {
+    if (servesConcurrently(db)) return;
+    await sql`vacuum (analyze)`.execute(db);
   },
 };
