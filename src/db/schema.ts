@@ -215,6 +215,26 @@ export interface ImportsTable {
   files_removed_at: NullableStamp;
 }
 
+export interface ContactDuplicatesTable {
+  workspace_id: string;
+  /** The older contact of the pair (ids are time-ordered): a_id < b_id. */
+  a_id: string;
+  b_id: string;
+  reasons: string[];
+  found_at: Generated<Date>;
+  /** Marked "not a duplicate": kept out of the list, and not found again. */
+  dismissed_at: NullableStamp;
+  dismissed_by_type: string | null;
+  dismissed_by_id: string | null;
+}
+
+export interface DuplicateScansTable {
+  workspace_id: string;
+  scanned_at: Stamp;
+  /** The newest contact change the scan saw: later changes make the workspace due again. */
+  contacts_changed_at: NullableStamp;
+}
+
 export interface DB {
   companies: CompaniesTable;
   contacts: ContactsTable;
@@ -225,6 +245,8 @@ export interface DB {
   consents: ConsentsTable;
   suppressions: SuppressionsTable;
   imports: ImportsTable;
+  contact_duplicates: ContactDuplicatesTable;
+  duplicate_scans: DuplicateScansTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from '../../src/db/jobs/worker.js';
+import { jobHandlers } from '../../src/jobs.js';
 import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -127,8 +129,15 @@ describe('likely duplicates', () => {
     await add({ external_id: 'crm-6', first_name: 'John' });
 
     const pairs = async (query = '') => call(server, `/api/v1/contacts/duplicates${query}`, { apiKey: own.apiKey });
+    expect((await pairs()).json).toEqual({ data: [], next_cursor: null, scanned_at: null, scanning: false, outdated: true });
+    const asked = await call(server, '/api/v1/contacts/duplicates/scan', { method: 'POST', apiKey: own.apiKey });
+    expect(asked.status).toBe(202);
+    expect(asked.json).toMatchObject({ scanning: true });
+    await call(server, '/api/v1/contacts/duplicates/scan', { method: 'POST', apiKey: own.apiKey });
+    await runJobs();
     const all = await pairs();
     expect(all.status).toBe(200);
+    expect(all.json).toMatchObject({ scanned_at: expect.any(String), scanning: false, outdated: false });
     expect(all.json.data.map((p: { contact: { id: string }; other: { id: string }; reasons: string[] }) => [p.contact.id, p.other.id, p.reasons])).toEqual([
       [john1, john2, ['same_name_and_company']],
       [byDomain1, byDomain2, ['same_name_and_company', 'same_phone']],
@@ -151,4 +160,55 @@ describe('likely duplicates', () => {
     await call(server, `/api/v1/contacts/${john1}/merge`, { method: 'POST', apiKey: own.apiKey, body: { other_id: john2 } });
     expect((await pairs()).json.data).toHaveLength(3);
   });
+
+  it('keeps a pair marked "not a duplicate" out of the list, scan after scan', async () => {
+    const own = await createTenant(server, 'dismiss');
+    const api = (path: string, method = 'GET', body?: unknown) => call(server, path, { method, apiKey: own.apiKey, body });
+    const add = async (body: Record<string, unknown>) => (await api('/api/v1/contacts', 'POST', body)).json.id as string;
+    const scan = async () => {
+      await api('/api/v1/contacts/duplicates/scan', 'POST');
+      await runJobs();
+    };
+    const reception1 = await add({ external_id: 'r-1', first_name: 'Front', phone: '+55 81 3000-0000' });
+    const reception2 = await add({ external_id: 'r-2', first_name: 'Desk', phone: '55 81 30000000' });
+    const lia1 = await add({ external_id: 'l-1', first_name: 'Lia', last_name: 'Moura', company_name: 'Hooli' });
+    const lia2 = await add({ external_id: 'l-2', first_name: 'lia', last_name: 'moura', company_name: 'HOOLI' });
+    await scan();
+    expect((await api('/api/v1/contacts/duplicates')).json.data).toHaveLength(2);
+
+    const dismissed = await api('/api/v1/contacts/duplicates/dismiss', 'POST', { contact_id: reception2, other_id: reception1 });
+    expect(dismissed.status).toBe(204);
+    expect((await api('/api/v1/contacts/duplicates/dismiss', 'POST', { contact_id: reception2, other_id: lia1 })).status).toBe(404);
+    expect((await api('/api/v1/contacts/duplicates/dismiss', 'POST', { contact_id: 'nope', other_id: lia1 })).status).toBe(400);
+    const ids = async () => (await api('/api/v1/contacts/duplicates')).json.data.map((p: { contact: { id: string }; other: { id: string } }) => [p.contact.id, p.other.id]);
+    expect(await ids()).toEqual([[lia1, lia2]]);
+
+    // A change the scan has not seen yet says so; the next scan drops a pair that no longer holds.
+    await api(`/api/v1/contacts/${lia2}`, 'PATCH', { company_name: 'Globex' });
+    expect((await api('/api/v1/contacts/duplicates')).json.outdated).toBe(true);
+    await scan();
+    expect(await ids()).toEqual([]);
+    // Deleting a contact takes its pairs, dismissed or not.
+    await api(`/api/v1/contacts/${lia2}`, 'PATCH', { company_name: 'Hooli' });
+    await scan();
+    expect(await ids()).toEqual([[lia1, lia2]]);
+    await api(`/api/v1/contacts/${lia1}`, 'DELETE');
+    expect(await ids()).toEqual([]);
+
+    // A phone number on more than 25 contacts is a switchboard, not a person.
+    for (let i = 0; i < 26; i++) await add({ external_id: `switchboard-${i}`, phone: '+55 11 4000-1234' });
+    await scan();
+    expect(await ids()).toEqual([]);
+  });
+
+  it('lets only roles that write contacts scan and dismiss', async () => {
+    const viewer = await addUser(server, tenant, 'viewer');
+    const session = await login(server, viewer.email, viewer.password);
+    expect((await call(server, '/api/v1/contacts/duplicates/scan', { method: 'POST', session })).status).toBe(403);
+    expect((await call(server, '/api/v1/contacts/duplicates', { session })).status).toBe(200);
+  });
 });
+
+async function runJobs(): Promise<void> {
+  await new Worker(server.database.db, jobHandlers(), { concurrency: 1, pollMs: 10 }).runOnce();
+}

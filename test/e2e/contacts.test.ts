@@ -417,11 +417,20 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     const personal = { email: 'rafael.souza@gmail.com', first_name: 'Rafael', last_name: 'Souza', company_name: 'Umbrella', city: 'Olinda', phone: '+55 81 3333-0000' };
     expect((await api('/api/v1/contacts', { method: 'POST', body: work })).status).toBe(201);
     expect((await api('/api/v1/contacts', { method: 'POST', body: personal })).status).toBe(201);
+    const reception = { email: 'recepcao@umbrella.org', first_name: 'Recepção', phone: '+55 (81) 3333-0000' };
+    expect((await api('/api/v1/contacts', { method: 'POST', body: reception })).status).toBe(201);
     await page.goto(`${server.url}/w/${tenant.slug}/contacts`);
     await page.getByRole('button', { name: 'More contact actions' }).click();
     await page.getByRole('menuitem', { name: 'Find duplicates' }).click();
+    // Opening the page starts a scan, since contacts changed; the worker runs it.
     await page.getByText('Same name and company').waitFor();
+    await page.getByText(/^Checked /).waitFor();
     await screenshot('contacts-24-duplicates');
+    const phonePair = page.locator('.mantine-Paper-root').filter({ hasText: 'Recepção' });
+    await phonePair.getByRole('button', { name: 'Not a duplicate' }).click();
+    await page.getByText('Marked as not a duplicate').waitFor();
+    await phonePair.waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Merge…' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Merge…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('These fields hold different values').waitFor();

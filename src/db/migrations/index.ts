@@ -5,6 +5,7 @@ import * as imports from './0003_imports.js';
 import * as leanIndexes from './0004_contacts_lean_indexes.js';
 import * as tagsAnyCase from './0005_tags_any_case.js';
 import * as importFilesRetention from './0006_import_files_retention.js';
+import * as contactDuplicates from './0007_contact_duplicates.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_contacts_lean_indexes': leanIndexes,
   '0005_tags_any_case': tagsAnyCase,
   '0006_import_files_retention': importFilesRetention,
+  '0007_contact_duplicates': contactDuplicates,
 };

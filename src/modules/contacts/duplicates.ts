@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '../../actor.js';
+import { enqueue } from '../../db/jobs/queue.js';
 import type { DB } from '../../db/schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -14,36 +16,153 @@ export interface DuplicatePair {
 
 /** Digits a phone number needs before two equal ones say "same person": shorter ones are extensions or junk. */
 export const MIN_PHONE_DIGITS = 8;
+/**
+ * A name at a company, or a phone number, shared by more contacts than this is a pattern of
+ * the data (a switchboard number, test records), not one person: its contacts are not paired.
+ * It also keeps the pairs of one key (n² / 2) bounded.
+ */
+export const MAX_SHARED_BY = 25;
+
+export const FIND_DUPLICATES_JOB = 'contacts.find_duplicates';
 
 /**
- * Pairs of contacts that are likely one person, by keyset on (older id, newer id):
- * - the same first and last name (case-insensitive) at the same company (the same linked
- *   company, or the same company name typed case-insensitively);
- * - or the same phone number, compared on its digits only, when it has at least 8 of them.
- * Each rule is an equality join (hashable), so the query is linear in the workspace's contacts
- * rather than quadratic; it still reads them all, so it is a report, not a hot path.
+ * Finds the workspace's likely duplicates and stores them: pairs of contacts with the same
+ * first and last name (case-insensitive) at the same company (the same linked company, or the
+ * same company name), or the same phone number compared on its digits (at least 8). Each rule
+ * groups contacts by one key, so the scan is linear in the workspace's contacts. Pairs no
+ * longer found are dropped, unless marked "not a duplicate": those marks stay.
  */
-export async function duplicatePairs(db: Executor, workspaceId: string, page: { limit: number; after: { a: string; b: string } | null }): Promise<DuplicatePair[]> {
-  const after = page.after ? sql`where (a_id, b_id) > (${page.after.a}::uuid, ${page.after.b}::uuid)` : sql``;
-  const result = await sql<DuplicatePair>`
-    with people as (
-      select id, lower(first_name) || ' ' || lower(last_name) as name_key, company_id, lower(company_name) as company_key,
-             regexp_replace(phone, '[^0-9]', '', 'g') as phone_digits
-        from contacts
-       where workspace_id = ${workspaceId}
-    ), pairs as (
-      select a.id as a_id, b.id as b_id, 'same_name_and_company' as reason
-        from people a join people b on b.name_key = a.name_key and a.id < b.id
-       where a.company_id = b.company_id or a.company_key = b.company_key
-      union all
-      select a.id, b.id, 'same_phone'
-        from people a join people b on b.phone_digits = a.phone_digits and a.id < b.id
-       where length(a.phone_digits) >= ${MIN_PHONE_DIGITS}
-    )
-    select a_id, b_id, array_agg(reason order by reason) as reasons
-      from pairs ${after}
-     group by a_id, b_id
-     order by a_id, b_id
-     limit ${page.limit}`.execute(db);
-  return result.rows;
+export async function scanDuplicates(db: Kysely<DB>, workspaceId: string): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const changed = await tx
+      .selectFrom('contacts')
+      .select('updated_at')
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    await sql`
+      create temporary table found_duplicates on commit drop as
+      with people as (
+        select id, lower(first_name) || ' ' || lower(last_name) as name_key, company_id::text as company_id,
+               lower(company_name) as company_name, regexp_replace(phone, '[^0-9]', '', 'g') as phone_digits
+          from contacts
+         where workspace_id = ${workspaceId}
+      ), keyed as (
+        select id, 'same_name_and_company' as reason, name_key || '|' || company_id as key from people where company_id is not null
+        union all
+        select id, 'same_name_and_company', name_key || '|' || company_name from people where company_name is not null
+        union all
+        select id, 'same_phone', phone_digits from people where length(phone_digits) >= ${MIN_PHONE_DIGITS}
+      ), groups as (
+        select reason, array_agg(distinct id) as ids
+          from keyed
+         where key is not null
+         group by reason, key
+        having count(distinct id) between 2 and ${MAX_SHARED_BY}
+      )
+      select a.id as a_id, b.id as b_id, array_agg(distinct g.reason order by g.reason) as reasons
+        from groups g
+        cross join lateral unnest(g.ids) as a(id)
+        cross join lateral unnest(g.ids) as b(id)
+       where a.id < b.id
+       group by a.id, b.id`.execute(tx);
+    await sql`
+      delete from contact_duplicates d
+       where d.workspace_id = ${workspaceId} and d.dismissed_at is null
+         and not exists (select 1 from found_duplicates f where f.a_id = d.a_id and f.b_id = d.b_id)`.execute(tx);
+    await sql`
+      insert into contact_duplicates (workspace_id, a_id, b_id, reasons)
+      select ${workspaceId}, a_id, b_id, reasons from found_duplicates
+      on conflict (workspace_id, a_id, b_id) do update set reasons = excluded.reasons`.execute(tx);
+    const { rows } = await sql<{ count: string }>`select count(*) as count from found_duplicates`.execute(tx);
+    await tx
+      .insertInto('duplicate_scans')
+      .values({ workspace_id: workspaceId, scanned_at: sql<Date>`now()`, contacts_changed_at: changed?.updated_at ?? null })
+      .onConflict((oc) => oc.column('workspace_id').doUpdateSet((eb) => ({ scanned_at: eb.ref('excluded.scanned_at'), contacts_changed_at: eb.ref('excluded.contacts_changed_at') })))
+      .execute();
+    return Number(rows[0]!.count);
+  });
+}
+
+/** The pairs not marked "not a duplicate", by keyset on (older id, newer id). */
+export function duplicatePairs(db: Executor, workspaceId: string, page: { limit: number; after: { a: string; b: string } | null }): Promise<DuplicatePair[]> {
+  let query = db
+    .selectFrom('contact_duplicates')
+    .select(['a_id', 'b_id', sql<DuplicateReason[]>`reasons`.as('reasons')])
+    .where('workspace_id', '=', workspaceId)
+    .where('dismissed_at', 'is', null);
+  if (page.after) query = query.where(sql<boolean>`(a_id, b_id) > (${page.after.a}::uuid, ${page.after.b}::uuid)`);
+  return query.orderBy('a_id').orderBy('b_id').limit(page.limit).execute();
+}
+
+/** Marks a pair "not a duplicate". False when no such pair was found. */
+export async function dismissDuplicate(db: Executor, workspaceId: string, ids: [string, string], actor: Actor): Promise<boolean> {
+  const [a, b] = ids[0] < ids[1] ? ids : [ids[1], ids[0]];
+  const result = await db
+    .updateTable('contact_duplicates')
+    .set({ dismissed_at: sql<Date>`now()`, dismissed_by_type: actor.type, dismissed_by_id: actor.id })
+    .where('workspace_id', '=', workspaceId)
+    .where('a_id', '=', a)
+    .where('b_id', '=', b)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Contacts that go (deleted, erased, merged away) take their pairs with them. */
+export async function forgetDuplicatePairs(tx: Executor, workspaceId: string, contactIds: readonly string[]): Promise<void> {
+  if (contactIds.length === 0) return;
+  await tx
+    .deleteFrom('contact_duplicates')
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb.or([eb('a_id', 'in', contactIds), eb('b_id', 'in', contactIds)]))
+    .execute();
+}
+
+export interface ScanState {
+  /** When the pairs were last looked for; null: never. */
+  scanned_at: Date | null;
+  /** A scan is waiting or running. */
+  scanning: boolean;
+  /** Contacts changed since the last scan: pairs may be missing or gone. */
+  outdated: boolean;
+}
+
+export async function duplicateScanState(db: Executor, workspaceId: string): Promise<ScanState> {
+  const scan = await db.selectFrom('duplicate_scans').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+  const pending = await pendingScan(db, workspaceId);
+  const changed = await db.selectFrom('contacts').select('updated_at').where('workspace_id', '=', workspaceId).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
+  const outdated = changed !== undefined && (!scan || !scan.contacts_changed_at || changed.updated_at > scan.contacts_changed_at);
+  return { scanned_at: scan?.scanned_at ?? null, scanning: pending, outdated };
+}
+
+async function pendingScan(db: Executor, workspaceId: string): Promise<boolean> {
+  const job = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', FIND_DUPLICATES_JOB)
+    .where('status', 'in', ['queued', 'running'])
+    .limit(1)
+    .executeTakeFirst();
+  return job !== undefined;
+}
+
+/** Queues a scan of the workspace, unless one is waiting or running already. */
+export async function requestDuplicateScan(db: Kysely<DB>, workspaceId: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    if (await pendingScan(tx, workspaceId)) return;
+    await enqueue(tx, FIND_DUPLICATES_JOB, { workspace_id: workspaceId }, { workspaceId, maxAttempts: 3 });
+  });
+}
+
+/** Workspaces whose contacts changed since their last scan (or that were never scanned). */
+export async function workspacesDueForScan(db: Kysely<DB>): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    select w.id from workspaces w
+      left join duplicate_scans s on s.workspace_id = w.id
+     where exists (
+       select 1 from contacts c
+        where c.workspace_id = w.id and (s.contacts_changed_at is null or c.updated_at > s.contacts_changed_at))`.execute(db);
+  return rows.map((r) => r.id);
 }

@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
 import { isId } from '../../db/ids.js';
-import { invalid } from '../../errors.js';
+import { invalid, notFound } from '../../errors.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
 import { decodeKeyset, keysetPageOf, Page, PageQuery } from '../../http/pagination.js';
-import { Id, IdParams } from '../../http/schemas.js';
+import { Id, IdParams, Timestamp } from '../../http/schemas.js';
 import { contactView } from './contact-view.js';
-import { duplicatePairs } from './duplicates.js';
+import { dismissDuplicate, duplicatePairs, duplicateScanState, requestDuplicateScan } from './duplicates.js';
 import { mergeContacts } from './merge.js';
 import { ContactSchema } from './schema.js';
 import { contactsByIds } from './queries.js';
@@ -33,6 +33,14 @@ const DuplicateSchema = Type.Object({
   other: ContactSchema,
   reasons: Type.Array(Type.Unsafe<'same_name_and_company' | 'same_phone'>({ type: 'string', enum: ['same_name_and_company', 'same_phone'] })),
 });
+
+const ScanStateSchema = Type.Object({
+  scanned_at: Type.Union([Timestamp, Type.Null()], { description: 'When the pairs were last looked for; null: never' }),
+  scanning: Type.Boolean({ description: 'A scan is waiting or running' }),
+  outdated: Type.Boolean({ description: 'Contacts changed since the last scan' }),
+});
+
+const DuplicatesPage = Type.Object({ ...Page(DuplicateSchema).properties, ...ScanStateSchema.properties });
 
 export function mergeRoutes(server: FastifyInstance, { db }: { db: Db }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
@@ -61,9 +69,9 @@ export function mergeRoutes(server: FastifyInstance, { db }: { db: Db }): void {
       config: { auth: 'workspace', permission: 'workspace.read' },
       schema: {
         tags: ['contacts'],
-        summary: 'Pairs of contacts that are likely one person: same name at the same company, or the same phone number',
+        summary: 'Pairs of contacts that are likely one person (same name at the same company, or the same phone number), as of the last scan',
         querystring: PageQuery,
-        response: { 200: Page(DuplicateSchema) },
+        response: { 200: DuplicatesPage },
       },
     },
     async (request) => {
@@ -81,7 +89,44 @@ export function mergeRoutes(server: FastifyInstance, { db }: { db: Db }): void {
         const [contact, other] = [contacts.get(pair.a_id), contacts.get(pair.b_id)];
         return contact && other ? [{ contact: contactView(contact), other: contactView(other), reasons: pair.reasons }] : [];
       });
-      return { data, next_cursor: page.next_cursor };
+      return { data, next_cursor: page.next_cursor, ...(await duplicateScanState(db, workspace.id)) };
+    },
+  );
+
+  app.post(
+    '/api/v1/contacts/duplicates/scan',
+    {
+      config: { auth: 'workspace', permission: 'contacts.write' },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Look for likely duplicates now, in the background (the worker also rescans changed workspaces hourly)',
+        response: { 202: ScanStateSchema },
+      },
+    },
+    async (request, reply) => {
+      const workspace = requireWorkspace(request);
+      await requestDuplicateScan(db, workspace.id);
+      return reply.code(202).send(await duplicateScanState(db, workspace.id));
+    },
+  );
+
+  app.post(
+    '/api/v1/contacts/duplicates/dismiss',
+    {
+      config: { auth: 'workspace', permission: 'contacts.write' },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Mark a pair as not a duplicate: it leaves the list, and later scans do not bring it back',
+        body: Type.Object({ contact_id: Id, other_id: Id }, { additionalProperties: false }),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const { contact_id, other_id } = request.body;
+      if (!(await dismissDuplicate(db, requireWorkspace(request).id, [contact_id, other_id], actorOf(request)))) {
+        throw notFound('Duplicate pair');
+      }
+      return reply.code(204).send(null);
     },
   );
 }

@@ -4,6 +4,7 @@ import { isId } from '../../db/ids.js';
 import type { Contact, DB } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { moveListMemberships } from '../lists/service.js';
+import { forgetDuplicatePairs } from './duplicates.js';
 import { fieldChanges } from './fields.js';
 import { mergeValues, type Side } from './merge-values.js';
 import { recordTimeline } from './timeline.js';
@@ -50,6 +51,7 @@ export async function mergeContacts(
     const consents = await scope('consents').executeTakeFirst();
     const lists = await moveListMemberships(tx, workspaceId, other.id, survivor.id);
     // The other goes first: the survivor may take its email or external id, which are unique.
+    await forgetDuplicatePairs(tx, workspaceId, [other.id]);
     await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', '=', other.id).execute();
     const { custom, ...values } = merge.values;
     const merged = await tx

@@ -6,6 +6,7 @@ import { isCompanyOf, linkCompany } from '../companies/service.js';
 import { applyChanges, type ContactValues } from './apply-changes.js';
 import { upsertContactsBatch, valuesOf } from './batch.js';
 import { checkContactInput, type ContactChanges, type ContactInput } from './contact-input.js';
+import { forgetDuplicatePairs } from './duplicates.js';
 import { fieldChanges } from './fields.js';
 import {
   contactByEmailForUpdate,
@@ -110,12 +111,14 @@ export async function patchContact(db: Kysely<DB>, workspaceId: string, id: stri
 }
 
 /**
- * Deletes contacts with their timelines, in the caller's transaction (consents and list
- * memberships go by foreign key; events have none, see migration 0002). Returns how many went.
+ * Deletes contacts with their timelines and duplicate pairs, in the caller's transaction
+ * (consents and list memberships go by foreign key; events have none, see migration 0002).
+ * Returns how many went.
  */
 export async function removeContacts(tx: Executor, workspaceId: string, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   await tx.deleteFrom('contact_events').where('workspace_id', '=', workspaceId).where('contact_id', 'in', ids).execute();
+  await forgetDuplicatePairs(tx, workspaceId, ids);
   const result = await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', 'in', ids).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

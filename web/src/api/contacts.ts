@@ -263,9 +263,26 @@ export interface DuplicatePair {
 
 export const duplicatesKey = (slug: string) => [slug, 'contacts', 'duplicates'] as const;
 
+/** Where the search for duplicates stands: pairs are found by a background scan. */
+export interface DuplicateScanState {
+  scanned_at: string | null;
+  scanning: boolean;
+  /** Contacts changed since the last scan. */
+  outdated: boolean;
+}
+
 export function listDuplicates(slug: string, cursor: string | null) {
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-  return apiRequest<Page<DuplicatePair>>(`/api/v1/contacts/duplicates${query}`, { workspace: slug });
+  return apiRequest<Page<DuplicatePair> & DuplicateScanState>(`/api/v1/contacts/duplicates${query}`, { workspace: slug });
+}
+
+export function scanDuplicates(slug: string) {
+  return apiRequest<DuplicateScanState>('/api/v1/contacts/duplicates/scan', { method: 'POST', workspace: slug });
+}
+
+/** Marks a pair "not a duplicate": later scans leave it out. */
+export function dismissDuplicate(slug: string, pair: DuplicatePair) {
+  return apiRequest<void>('/api/v1/contacts/duplicates/dismiss', { method: 'POST', workspace: slug, body: { contact_id: pair.contact.id, other_id: pair.other.id } });
 }
 
 /** Merges `otherId` into `survivorId`; `keep` names, per differing field, whose value survives. */

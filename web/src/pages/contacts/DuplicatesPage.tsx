@@ -1,9 +1,17 @@
-import { useMemo, useState } from 'react';
-import { Anchor, Avatar, Badge, Button, Grid, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconArrowMerge, IconCopyCheck } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Anchor, Avatar, Badge, Button, Grid, Group, Loader, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { IconArrowLeft, IconArrowMerge, IconCopyCheck, IconRefresh, IconX } from '@tabler/icons-react';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { duplicatesKey, listDuplicates, type Contact, type DuplicatePair, type DuplicateReason } from '../../api/contacts';
+import {
+  dismissDuplicate,
+  duplicatesKey,
+  listDuplicates,
+  scanDuplicates,
+  type Contact,
+  type DuplicatePair,
+  type DuplicateReason,
+} from '../../api/contacts';
 import { listMembers, membersKey } from '../../api/members';
 import { canEditContacts } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
@@ -12,7 +20,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { StageBadge } from '../../components/StageBadge';
 import { StatusMessage } from '../../components/StatusMessage';
-import { formatDate, initials } from '../../format';
+import { formatDate, formatRelative, initials } from '../../format';
+import { notifyError, notifySuccess } from '../../notify';
 import { contactName } from './contact-fields';
 import { MergeModal } from './MergeModal';
 
@@ -61,12 +70,48 @@ export function DuplicatesPage() {
     queryFn: ({ pageParam }) => listDuplicates(slug, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
+    // Pairs are found by a background scan: look again until it is done.
+    refetchInterval: (query) => (query.state.data?.pages[0]?.scanning ? 1500 : false),
   });
   const rows = pairs.data?.pages.flatMap((p) => p.data);
+  const scan = pairs.data?.pages[0];
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: duplicatesKey(slug) });
+
+  const startScan = useMutation({
+    mutationFn: () => scanDuplicates(slug),
+    onSuccess: refresh,
+    onError: (error) => notifyError(error, 'Could not start looking for duplicates'),
+  });
+  const dismiss = useMutation({
+    mutationFn: (pair: DuplicatePair) => dismissDuplicate(slug, pair),
+    onSuccess: () => {
+      notifySuccess('Marked as not a duplicate: this pair will not be suggested again');
+      refresh();
+    },
+    onError: (error) => notifyError(error, 'Could not mark the pair'),
+  });
+  // Opening the page looks again when contacts changed since the last scan (or there was none).
+  const autoScanned = useRef(false);
+  useEffect(() => {
+    if (!scan || autoScanned.current || scan.scanning || !scan.outdated || !editable) return;
+    autoScanned.current = true;
+    startScan.mutate();
+  }, [scan, editable, startScan]);
 
   function content() {
     if (pairs.isError) return <QueryError error={pairs.error} onRetry={() => void pairs.refetch()} />;
-    if (!rows) return <Skeleton h={120} />;
+    if (!rows || !scan) return <Skeleton h={120} />;
+    if (rows.length === 0 && scan.scanned_at === null) {
+      return (
+        <Paper withBorder>
+          <StatusMessage
+            icon={<Loader size="sm" />}
+            title="Looking for duplicates…"
+            description="Every contact is compared with the others by name, company and phone. This takes a few seconds for large databases."
+          />
+        </Paper>
+      );
+    }
     if (rows.length === 0) {
       return (
         <Paper withBorder>
@@ -91,9 +136,21 @@ export function DuplicatesPage() {
                 ))}
               </Group>
               {editable && (
-                <Button size="xs" variant="light" leftSection={<IconArrowMerge size={14} />} onClick={() => setMerging(pair)}>
-                  Merge…
-                </Button>
+                <Group gap="xs">
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="gray"
+                    leftSection={<IconX size={14} />}
+                    loading={dismiss.isPending && dismiss.variables === pair}
+                    onClick={() => dismiss.mutate(pair)}
+                  >
+                    Not a duplicate
+                  </Button>
+                  <Button size="xs" variant="light" leftSection={<IconArrowMerge size={14} />} onClick={() => setMerging(pair)}>
+                    Merge…
+                  </Button>
+                </Group>
               )}
             </Group>
             <Grid gap="md">
@@ -128,6 +185,29 @@ export function DuplicatesPage() {
       <PageHeader
         title="Possible duplicates"
         description="Pairs that look like the same person: the same name at the same company, or the same phone number. Merging keeps one contact with the history of both."
+        actions={
+          scan && (
+            <Group gap="sm">
+              <Text fz="sm" c="dimmed">
+                {scan.scanning
+                  ? 'Looking for duplicates…'
+                  : scan.scanned_at
+                    ? `Checked ${formatRelative(scan.scanned_at)}${scan.outdated ? ' · contacts changed since' : ''}`
+                    : 'Not checked yet'}
+              </Text>
+              {editable && (
+                <Button
+                  variant="default"
+                  leftSection={<IconRefresh size={16} />}
+                  loading={scan.scanning || startScan.isPending}
+                  onClick={() => startScan.mutate()}
+                >
+                  Check again
+                </Button>
+              )}
+            </Group>
+          )
+        }
       />
       {content()}
       <MergeModal
