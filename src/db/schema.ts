@@ -235,6 +235,30 @@ export interface DuplicateScansTable {
   contacts_changed_at: NullableStamp;
 }
 
+export type BulkActionKind = 'add_tags' | 'remove_tags' | 'add_to_list' | 'delete';
+export type BulkActionStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface BulkActionsTable {
+  workspace_id: string;
+  id: string;
+  action: BulkActionKind;
+  /** `{ tags }` or `{ list_id }`. */
+  params: ColumnType<unknown, string, string>;
+  /** The list filters the action applies to, as the list API takes them. */
+  filters: ColumnType<unknown, string, string>;
+  status: Generated<BulkActionStatus>;
+  total: number;
+  processed: Generated<number>;
+  last_id: string | null;
+  max_id: string | null;
+  error: string | null;
+  created_by_type: string;
+  created_by_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  finished_at: NullableStamp;
+}
+
 export interface DB {
   companies: CompaniesTable;
   contacts: ContactsTable;
@@ -246,6 +270,7 @@ export interface DB {
   suppressions: SuppressionsTable;
   imports: ImportsTable;
   contact_duplicates: ContactDuplicatesTable;
+  bulk_actions: BulkActionsTable;
   duplicate_scans: DuplicateScansTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -263,3 +288,5 @@ export type ApiKey = Selectable<ApiKeysTable>;
 export type Job = Selectable<JobsTable>;
 export type Import = Selectable<ImportsTable>;
 export type NewJob = Insertable<JobsTable>;
+
+export type BulkAction = Selectable<BulkActionsTable>;

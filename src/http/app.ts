@@ -10,6 +10,7 @@ import { companyRoutes } from '../modules/companies/routes.js';
 import { mergeRoutes } from '../modules/contacts/merge-routes.js';
 import { privacyRoutes } from '../modules/contacts/privacy-routes.js';
 import { exportRoutes } from '../modules/contacts/export/routes.js';
+import { bulkRoutes } from '../modules/contacts/bulk/bulk-routes.js';
 import { importRoutes } from '../modules/contacts/import/routes.js';
 import { contactRoutes } from '../modules/contacts/routes.js';
 import { listRoutes } from '../modules/lists/routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   contactRoutes(app, { db: database.db });
   importRoutes(app, { db: database.db, config });
   exportRoutes(app, { db: database.db });
+  bulkRoutes(app, { db: database.db });
   companyRoutes(app, { db: database.db });
   listRoutes(app, { db: database.db });
   privacyRoutes(app, { db: database.db });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { routesOf } from '../../src/http/route-index.js';
+import { createBulkAction } from '../../src/modules/contacts/bulk/bulk-actions.js';
 import { createCustomField } from '../../src/modules/contacts/custom-field-service.js';
 import { createImport } from '../../src/modules/contacts/import/import-service.js';
 import { recordConsent } from '../../src/modules/contacts/privacy.js';
@@ -63,7 +64,9 @@ beforeAll(async () => {
     filePath: importFileOfB, fileName: 'beta-secret.csv', fileSize: fs.statSync(importFileOfB).size, fileOwned: false,
     reportDir: path.dirname(importFileOfB), start: false, actor: { type: 'system', id: null },
   });
+  const bulkOfB = await createBulkAction(server.database.db, b.workspaceId, { tag: ['beta-secret-tag'], custom: {} }, { action: 'add_tags', tags: ['beta-secret-tag'] }, system);
   fixturesOfB = {
+    '/api/v1/contacts/bulk-actions/:id': bulkOfB.id,
     '/api/v1/api-keys/:id': keyOfB.id,
     '/api/v1/members/:userId': ownerOfB.user_id,
     '/api/v1/contacts/:id': contactOfB.contact.id,
@@ -88,7 +91,7 @@ beforeAll(async () => {
   secrets = [
     b.workspaceId, b.slug, b.ownerEmail, keyOfB.id, ownerOfB.user_id, contactOfB.contact.id, 'secret-lead@beta.example',
     companyOfB.id, 'Beta Secret Corp', listOfB.id, 'Beta secret list', duplicateOfB.contact.id, 'twin@beta.example', 'twin2@beta.example',
-    importOfB.id, 'beta-secret.csv', 'secret-import@beta.example',
+    importOfB.id, 'beta-secret.csv', 'secret-import@beta.example', bulkOfB.id, 'beta-secret-tag',
   ];
 });
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Contact, DB } from '../../db/schema.js';
+import { isId } from '../../db/ids.js';
 import { invalid } from '../../errors.js';
 import type { CustomFieldDefinition } from './custom-fields.js';
 
@@ -30,6 +31,25 @@ export interface ContactPage {
   order: 'asc' | 'desc';
   limit: number;
   after: { value: string | number; id: string } | null;
+}
+
+/** Filters naming a record (owner, company, list) must name it by id; `owner=none` means no owner. */
+export function checkFilterIds(filters: ContactFilters): void {
+  for (const field of ['owner', 'company', 'list'] as const) {
+    const value = filters[field];
+    if (value && !isId(value) && !(field === 'owner' && value === 'none')) {
+      throw invalid('A filter names a record that cannot exist', [{ field, in: 'querystring', message: 'must be an id' }]);
+    }
+  }
+}
+
+/** The filters of a query string (the list's, the export's, a bulk action's), checked: `custom.<key>=…` become `custom`. */
+export function filtersFromQuery(query: Record<string, unknown>): ContactFilters {
+  const custom: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) if (key.startsWith('custom.')) custom[key.slice(7)] = String(value);
+  const filters: ContactFilters = { ...(query as Omit<ContactFilters, 'custom'>), custom };
+  checkFilterIds(filters);
+  return filters;
 }
 
 function likePrefix(text: string): string {

@@ -10,7 +10,7 @@ import { Page, PageQuery } from '../../http/pagination.js';
 import { IdParams, Timestamp } from '../../http/schemas.js';
 import { upsertContactsBatch } from './batch.js';
 import { createCustomField, deleteCustomField, listCustomFields } from './custom-field-service.js';
-import { listContacts, type ContactFilters } from './list.js';
+import { filtersFromQuery, listContacts } from './list.js';
 import { customFieldDefinitions } from './queries.js';
 import { ContactCreation, ContactFields, ContactListQuery, ContactSchema, ContactUpsert, CustomFieldInput, CustomFieldSchema, TimelineEntrySchema } from './schema.js';
 import { addNote, deleteContact, getContact, patchContact, upsertContact } from './service.js';
@@ -122,18 +122,11 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
     async (request) => {
       const workspace = requireWorkspace(request);
       const query = request.query;
-      const custom: Record<string, string> = {};
-      for (const [key, value] of Object.entries(query)) if (key.startsWith('custom.')) custom[key.slice(7)] = String(value);
-      const filters: ContactFilters = { ...query, custom };
+      const { cursor: _cursor, limit: _limit, sort: _sort, order: _order, ...filterQuery } = query;
+      const filters = filtersFromQuery(filterQuery);
       const sort = query.sort ?? 'created_at';
       const order = query.order ?? 'desc';
       const limit = query.limit ?? 50;
-      for (const field of ['owner', 'company', 'list'] as const) {
-        const value = filters[field];
-        if (value && !isId(value) && !(field === 'owner' && value === 'none')) {
-          throw invalid('A filter names a record that cannot exist', [{ field, in: 'querystring', message: 'must be an id' }]);
-        }
-      }
       const after = decode(query.cursor, isKeyset);
       const rows = await listContacts(
         db,

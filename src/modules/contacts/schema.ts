@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { NullableTimestamp, Timestamp } from '../../http/schemas.js';
 import { CUSTOM_FIELD_TYPES, CUSTOM_KEY_PATTERN } from './custom-fields.js';
 import { LIFECYCLE_STAGES, TEXT_FIELDS } from './fields.js';
@@ -89,6 +89,15 @@ export const ContactListQuery = Type.Object(
     description: 'Filter on a custom field with custom.<key>=value',
   },
 );
+
+const { cursor: _cursor, limit: _limit, sort: _sort, order: _order, ...filterProperties } = ContactListQuery.properties;
+
+/** The list's filters, without its paging: for the export, the count and bulk actions. */
+export const ContactFilterQuery = Type.Object(filterProperties, {
+  additionalProperties: false,
+  patternProperties: (ContactListQuery as { patternProperties?: Record<string, TSchema> }).patternProperties,
+  description: 'The filters of GET /api/v1/contacts; filter on a custom field with custom.<key>=value',
+});
 
 export const TimelineEntrySchema = Type.Object({
   id: Type.String(),

@@ -115,20 +115,23 @@ export interface MembersAddedResult {
  * joins gets a `list.added` timeline entry, in the same transaction.
  */
 export async function addToList(db: Kysely<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor): Promise<MembersAddedResult> {
-  return db.transaction().execute(async (tx) => {
-    const list = await listById(tx, workspaceId, listId, true);
-    const requested = [...new Set(contactIds)];
-    const existing = await existingContactIds(tx, workspaceId, requested);
-    const found = requested.filter((id) => existing.has(id));
-    const joined = found.length === 0 ? [] : await tx
-      .insertInto('list_members')
-      .values(found.map((contactId) => ({ workspace_id: workspaceId, list_id: list.id, contact_id: contactId })))
-      .onConflict((oc) => oc.columns(['workspace_id', 'list_id', 'contact_id']).doNothing())
-      .returning('contact_id')
-      .execute();
-    await recordTimeline(tx, workspaceId, actor, joined.map((row) => ({ contactId: row.contact_id, kind: 'list.added', data: { list_id: list.id, list_name: list.name } })));
-    return { added: joined.length, already_members: found.length - joined.length, not_found: requested.filter((id) => !existing.has(id)) };
-  });
+  return db.transaction().execute((tx) => addToListIn(tx, workspaceId, listId, contactIds, actor));
+}
+
+/** The same, in the caller's transaction (a bulk action's chunk, with its checkpoint). */
+export async function addToListIn(tx: Transaction<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor): Promise<MembersAddedResult> {
+  const list = await listById(tx, workspaceId, listId, true);
+  const requested = [...new Set(contactIds)];
+  const existing = await existingContactIds(tx, workspaceId, requested);
+  const found = requested.filter((id) => existing.has(id));
+  const joined = found.length === 0 ? [] : await tx
+    .insertInto('list_members')
+    .values(found.map((contactId) => ({ workspace_id: workspaceId, list_id: list.id, contact_id: contactId })))
+    .onConflict((oc) => oc.columns(['workspace_id', 'list_id', 'contact_id']).doNothing())
+    .returning('contact_id')
+    .execute();
+  await recordTimeline(tx, workspaceId, actor, joined.map((row) => ({ contactId: row.contact_id, kind: 'list.added', data: { list_id: list.id, list_name: list.name } })));
+  return { added: joined.length, already_members: found.length - joined.length, not_found: requested.filter((id) => !existing.has(id)) };
 }
 
 /** Takes contacts off a list; each one that was on it gets a `list.removed` timeline entry. */

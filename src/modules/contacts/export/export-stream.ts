@@ -2,11 +2,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { invalid } from '../../../errors.js';
-import { isId } from '../../../db/ids.js';
 import { listMembers } from '../../workspaces/service.js';
 import { CSV_WRITE_OPTIONS, escapeFormula } from '../csv-cells.js';
-import { filteredContacts, type ContactFilters } from '../list.js';
+import { checkFilterIds, filteredContacts, type ContactFilters } from '../list.js';
 import { customFieldDefinitions } from '../queries.js';
 import { exportHeader, exportRow } from './export-columns.js';
 
@@ -35,12 +33,7 @@ function csvLines(rows: string[][]): string {
  * Pages go by keyset on the id (time-ordered), which no concurrent write can make skip or repeat a row.
  */
 export async function contactsCsv(db: Kysely<DB>, workspaceId: string, filters: ContactFilters): Promise<AsyncGenerator<string>> {
-  for (const field of ['owner', 'company', 'list'] as const) {
-    const value = filters[field];
-    if (value && !isId(value) && !(field === 'owner' && value === 'none')) {
-      throw invalid('A filter names a record that cannot exist', [{ field, in: 'querystring', message: 'must be an id' }]);
-    }
-  }
+  checkFilterIds(filters);
   const definitionMap = await customFieldDefinitions(db, workspaceId);
   const query = filteredContacts(db, workspaceId, filters, definitionMap);
   const definitions = [...definitionMap.values()];

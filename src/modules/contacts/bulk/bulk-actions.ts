@@ -1,0 +1,108 @@
+// Changes to every contact a filter matches ("select all 12,345 matching"): tag, untag, add to a
+// list, delete. Asked for here, run by a job in chunks (bulk-runner.ts), watched by polling.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '../../../actor.js';
+import { enqueue } from '../../../db/jobs/queue.js';
+import { newId } from '../../../db/ids.js';
+import type { BulkAction, BulkActionKind, DB } from '../../../db/schema.js';
+import { invalid, notFound } from '../../../errors.js';
+import { listById } from '../../lists/service.js';
+import { cleanTags, MAX_TAG_LENGTH, MAX_TAGS } from '../fields.js';
+import { filteredContacts, type ContactFilters } from '../list.js';
+import { customFieldDefinitions } from '../queries.js';
+
+export const BULK_ACTION_JOB = 'contacts.bulk_action';
+
+export interface BulkActionInput {
+  action: BulkActionKind;
+  tags?: string[];
+  list_id?: string;
+}
+
+/** How many contacts pass the filters (checked as the list checks them). */
+export async function countContacts(db: Kysely<DB> | Transaction<DB>, workspaceId: string, filters: ContactFilters): Promise<number> {
+  const definitions = await customFieldDefinitions(db, workspaceId);
+  const row = await filteredContacts(db, workspaceId, filters, definitions)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+function paramsOf(input: BulkActionInput): Record<string, unknown> {
+  if (input.action === 'add_tags' || input.action === 'remove_tags') {
+    const tags = cleanTags(input.tags ?? []);
+    if (tags.length === 0) throw invalid('Name the tags to add or remove', [{ field: 'tags', message: 'must hold at least one tag' }]);
+    if (tags.length > MAX_TAGS) throw invalid('Too many tags', [{ field: 'tags', message: `must have at most ${MAX_TAGS} tags` }]);
+    if (tags.some((t) => t.length > MAX_TAG_LENGTH)) throw invalid('A tag is too long', [{ field: 'tags', message: `each tag must be at most ${MAX_TAG_LENGTH} characters` }]);
+    return { tags };
+  }
+  if (input.action === 'add_to_list') {
+    if (!input.list_id) throw invalid('Name the list to add the contacts to', [{ field: 'list_id', message: 'is required' }]);
+    return { list_id: input.list_id };
+  }
+  return {};
+}
+
+/**
+ * Records the action for the contacts the filters match now (later ones are left out) and
+ * queues the job that carries it out.
+ */
+export async function createBulkAction(db: Kysely<DB>, workspaceId: string, filters: ContactFilters, input: BulkActionInput, actor: Actor): Promise<BulkAction> {
+  const params = paramsOf(input);
+  return db.transaction().execute(async (tx) => {
+    if (typeof params.list_id === 'string') await listById(tx, workspaceId, params.list_id);
+    const total = await countContacts(tx, workspaceId, filters);
+    const newest = await tx.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const created = await tx
+      .insertInto('bulk_actions')
+      .values({
+        workspace_id: workspaceId,
+        id: newId(),
+        action: input.action,
+        params: JSON.stringify(params),
+        filters: JSON.stringify(filters),
+        total,
+        max_id: newest?.id ?? null,
+        last_id: null,
+        error: null,
+        created_by_type: actor.type,
+        created_by_id: actor.id,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await enqueue(tx, BULK_ACTION_JOB, { workspace_id: workspaceId, bulk_action_id: created.id }, { workspaceId, maxAttempts: 5 });
+    return created;
+  });
+}
+
+export async function getBulkAction(db: Kysely<DB>, workspaceId: string, id: string): Promise<BulkAction> {
+  const row = await db.selectFrom('bulk_actions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Bulk action');
+  return row;
+}
+
+export function bulkActionView(row: BulkAction) {
+  return {
+    id: row.id,
+    action: row.action,
+    ...(row.params as Record<string, unknown>),
+    status: row.status,
+    total: row.total,
+    processed: row.processed,
+    error: row.error,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    finished_at: row.finished_at,
+  };
+}
+
+/** Ends the action: done, or failed with the reason shown to the user. */
+export function endBulkAction(db: Kysely<DB>, workspaceId: string, id: string, end: { status: 'done' } | { status: 'failed'; error: string }) {
+  return db
+    .updateTable('bulk_actions')
+    .set({ status: end.status, error: end.status === 'failed' ? end.error : null, finished_at: sql`now()`, updated_at: sql`now()` })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}

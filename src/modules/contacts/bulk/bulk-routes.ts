@@ -1,0 +1,79 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Db } from '../../../db/database.js';
+import { actorOf, requireWorkspace } from '../../../http/auth.js';
+import { IdParams, Timestamp } from '../../../http/schemas.js';
+import { filtersFromQuery } from '../list.js';
+import { ContactFilterQuery } from '../schema.js';
+import { bulkActionView, countContacts, createBulkAction, getBulkAction } from './bulk-actions.js';
+
+const BulkActionInputSchema = Type.Object(
+  {
+    action: Type.Unsafe<'add_tags' | 'remove_tags' | 'add_to_list' | 'delete'>({ type: 'string', enum: ['add_tags', 'remove_tags', 'add_to_list', 'delete'] }),
+    tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100, description: 'For add_tags and remove_tags' })),
+    list_id: Type.Optional(Type.String({ maxLength: 64, description: 'For add_to_list' })),
+  },
+  { additionalProperties: false },
+);
+
+const BulkActionSchema = Type.Object({
+  id: Type.String(),
+  action: Type.String(),
+  tags: Type.Optional(Type.Array(Type.String())),
+  list_id: Type.Optional(Type.String()),
+  status: Type.Unsafe<'queued' | 'running' | 'done' | 'failed'>({ type: 'string', enum: ['queued', 'running', 'done', 'failed'] }),
+  total: Type.Integer({ description: 'Contacts the filters matched when the action was asked for' }),
+  processed: Type.Integer({ description: 'Contacts done so far' }),
+  error: Type.Union([Type.String(), Type.Null()]),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  finished_at: Type.Union([Timestamp, Type.Null()]),
+});
+
+export function bulkRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/v1/contacts/count',
+    {
+      config: { auth: 'workspace', permission: 'workspace.read' },
+      schema: {
+        tags: ['contacts'],
+        summary: 'How many contacts pass the filters of GET /api/v1/contacts',
+        querystring: ContactFilterQuery,
+        response: { 200: Type.Object({ count: Type.Integer() }) },
+      },
+    },
+    async (request) => ({ count: await countContacts(db, requireWorkspace(request).id, filtersFromQuery(request.query as Record<string, unknown>)) }),
+  );
+
+  app.post(
+    '/api/v1/contacts/bulk-actions',
+    {
+      config: { auth: 'workspace', permission: 'contacts.write' },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Tag, untag, add to a list or delete every contact the filters (query string, as the list takes them) match; runs in the background',
+        querystring: ContactFilterQuery,
+        body: BulkActionInputSchema,
+        response: { 202: BulkActionSchema },
+      },
+    },
+    async (request, reply) => {
+      const workspace = requireWorkspace(request);
+      const filters = filtersFromQuery(request.query as Record<string, unknown>);
+      const created = await createBulkAction(db, workspace.id, filters, request.body, actorOf(request));
+      return reply.code(202).send(bulkActionView(created));
+    },
+  );
+
+  app.get(
+    '/api/v1/contacts/bulk-actions/:id',
+    {
+      config: { auth: 'workspace', permission: 'workspace.read' },
+      schema: { tags: ['contacts'], summary: 'A bulk action and how far it got', params: IdParams, response: { 200: BulkActionSchema } },
+    },
+    async (request) => bulkActionView(await getBulkAction(db, requireWorkspace(request).id, request.params.id)),
+  );
+}
