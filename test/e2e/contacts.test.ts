@@ -412,6 +412,28 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     expect(rows.slice(1).map((row) => row.split(',')[1]).sort()).toEqual(['joao@globex.com', 'maria@initech.io']);
   });
 
+  it('selects every contact a filter matches, beyond the rows shown, and tags them all on the server', async () => {
+    const contacts = Array.from({ length: 60 }, (_, i) => ({ email: `attendee-${i}@summit.example`, first_name: `Attendee ${i}`, tags: ['summit-2026'] }));
+    expect((await api('/api/v1/contacts/batch', { method: 'POST', body: { contacts } })).json.created).toBe(60);
+    await page.goto(`${server.url}/w/${tenant.slug}/contacts?tag=summit-2026`);
+    await page.getByText('Showing the first 50 contacts').waitFor();
+    await page.getByRole('checkbox', { name: 'Select all shown contacts' }).check();
+    await page.getByRole('button', { name: 'Select all 60 contacts matching these filters' }).click();
+    const bar = page.locator('[aria-label="Bulk actions"]');
+    await bar.getByText('All 60 matching contacts selected').waitFor();
+    await screenshot('contacts-27-all-matching');
+    await bar.getByRole('button', { name: 'Add tag' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('The tags are added to 60 selected contacts').waitFor();
+    const tags = dialog.getByRole('combobox', { name: 'Tags' });
+    await tags.fill('summit-followup');
+    await tags.press('Enter');
+    await dialog.getByRole('button', { name: 'Add tags' }).click();
+    await page.getByText('Tagged 60 contacts with “summit-followup”').waitFor({ timeout: 20_000 });
+    expect((await api('/api/v1/contacts/count?tag=summit-followup')).json.count).toBe(60);
+    await bar.waitFor({ state: 'hidden' });
+  });
+
   it('finds two records of one person and merges them, keeping both histories', async () => {
     const work = { email: 'rafa@umbrella.org', first_name: 'Rafael', last_name: 'Souza', company_name: 'Umbrella', city: 'Recife' };
     const personal = { email: 'rafael.souza@gmail.com', first_name: 'Rafael', last_name: 'Souza', company_name: 'Umbrella', city: 'Olinda', phone: '+55 81 3333-0000' };

@@ -245,13 +245,46 @@ export function eraseContact(slug: string, id: string) {
 }
 
 export const contactExportPath = (id: string) => `${contactPath(id)}/export`;
-export const contactsExportPath = (filters: ContactFilters) => {
+/** The filters alone, without the order: what the export, the count and bulk actions take. */
+function filterQuery(filters: ContactFilters): string {
   const params = contactQuery(filters);
   params.delete('sort');
   params.delete('order');
   const query = params.toString();
-  return `/api/v1/contacts/export${query ? `?${query}` : ''}`;
-};
+  return query ? `?${query}` : '';
+}
+
+export const contactsExportPath = (filters: ContactFilters) => `/api/v1/contacts/export${filterQuery(filters)}`;
+
+export const contactCountKey = (slug: string, filters: ContactFilters) => [slug, 'contacts', 'count', filterQuery(filters)] as const;
+
+export async function countContacts(slug: string, filters: ContactFilters): Promise<number> {
+  return (await apiRequest<{ count: number }>(`/api/v1/contacts/count${filterQuery(filters)}`, { workspace: slug })).count;
+}
+
+export type BulkActionInput = { action: 'add_tags' | 'remove_tags'; tags: string[] } | { action: 'add_to_list'; list_id: string } | { action: 'delete' };
+
+export interface BulkAction {
+  id: string;
+  action: BulkActionInput['action'];
+  tags?: string[];
+  list_id?: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /** Contacts the filters matched when it was asked for. */
+  total: number;
+  processed: number;
+  error: string | null;
+  finished_at: string | null;
+}
+
+/** Applies the action to every contact the filters match, in the background. */
+export function startBulkAction(slug: string, filters: ContactFilters, input: BulkActionInput) {
+  return apiRequest<BulkAction>(`/api/v1/contacts/bulk-actions${filterQuery(filters)}`, { method: 'POST', workspace: slug, body: input });
+}
+
+export function getBulkAction(slug: string, id: string) {
+  return apiRequest<BulkAction>(`/api/v1/contacts/bulk-actions/${encodeURIComponent(id)}`, { workspace: slug });
+}
 
 export type DuplicateReason = 'same_name_and_company' | 'same_phone';
 

@@ -9,8 +9,12 @@ import {
   forEachLimited,
   getContact,
   patchContact,
+  contactsExportPath,
+  startBulkAction,
   upsertContactsBatch,
+  type BulkAction,
   type Contact,
+  type ContactFilters,
 } from '../../api/contacts';
 import { downloadFile } from '../../api/client';
 import { addToList, createList, listsKey, removeFromList, type ContactList } from '../../api/lists';
@@ -18,6 +22,7 @@ import { canManageMarketing } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notifyError, notifySuccess } from '../../notify';
+import { BulkProgressModal } from './BulkProgressModal';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 const CONCURRENCY = 6;
@@ -48,19 +53,32 @@ function TagModal({
   mode,
   contacts,
   suggestions,
+  matching,
   onClose,
   onDone,
+  onStarted,
 }: {
   mode: 'add' | 'remove' | null;
   contacts: Contact[];
   suggestions: string[];
+  matching: Matching | null;
   onClose: () => void;
   onDone: () => void;
+  onStarted: (action: BulkAction) => void;
 }) {
   const { slug } = useWorkspace();
   const [tags, setTags] = useState<string[]>([]);
-  const onSelected = [...new Set(contacts.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
+  const onSelected = matching ? suggestions : [...new Set(contacts.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
+  const count = matching ? matching.count : contacts.length;
 
+  const bulk = useMutation({
+    mutationFn: () => startBulkAction(slug, matching!.filters, { action: mode === 'add' ? 'add_tags' : 'remove_tags', tags }),
+    onSuccess: (action) => {
+      close();
+      onStarted(action);
+    },
+    onError: (error) => notifyError(error, 'Could not change the tags'),
+  });
   const run = useMutation({
     mutationFn: () => (mode === 'add' ? addTags(slug, contacts, tags) : removeTags(slug, contacts, tags)),
     onSuccess: (failed) => {
@@ -77,6 +95,7 @@ function TagModal({
   function close() {
     setTags([]);
     run.reset();
+    bulk.reset();
     onClose();
   }
 
@@ -90,8 +109,8 @@ function TagModal({
       <Stack>
         <Text fz="sm" c="dimmed">
           {adding
-            ? `The tags are added to ${plural(contacts.length, 'selected contact')}; tags they already have stay.`
-            : `The tags are removed from each of the ${plural(contacts.length, 'selected contact')} that has them.`}
+            ? `The tags are added to ${plural(count, 'selected contact')}; tags they already have stay.`
+            : `The tags are removed from each of the ${plural(count, 'selected contact')} that has them.`}
         </Text>
         <TagsInput
           label="Tags"
@@ -106,7 +125,7 @@ function TagModal({
           data-autofocus
           acceptValueOnBlur
         />
-        {!adding && onSelected.length === 0 && (
+        {!adding && !matching && onSelected.length === 0 && (
           <Text fz="sm" c="dimmed">
             None of the selected contacts has a tag.
           </Text>
@@ -118,8 +137,8 @@ function TagModal({
           <Button
             color={adding ? undefined : 'red'}
             disabled={tags.length === 0}
-            loading={run.isPending}
-            onClick={() => run.mutate()}
+            loading={run.isPending || bulk.isPending}
+            onClick={() => (matching ? bulk.mutate() : run.mutate())}
           >
             {adding ? 'Add tags' : 'Remove tags'}
           </Button>
@@ -129,7 +148,23 @@ function TagModal({
   );
 }
 
-function ListModal({ opened, contacts, lists, onClose, onDone }: { opened: boolean; contacts: Contact[]; lists: ContactList[]; onClose: () => void; onDone: () => void }) {
+function ListModal({
+  opened,
+  contacts,
+  lists,
+  matching,
+  onClose,
+  onDone,
+  onStarted,
+}: {
+  opened: boolean;
+  contacts: Contact[];
+  lists: ContactList[];
+  matching: Matching | null;
+  onClose: () => void;
+  onDone: () => void;
+  onStarted: (action: BulkAction, listName: string) => void;
+}) {
   const { slug, role } = useWorkspace();
   const queryClient = useQueryClient();
   const [listId, setListId] = useState<string | null>(null);
@@ -137,6 +172,18 @@ function ListModal({ opened, contacts, lists, onClose, onDone }: { opened: boole
   const canCreate = canManageMarketing(role);
   const creatingNew = listId === NEW_LIST;
 
+  const bulk = useMutation({
+    mutationFn: async () => {
+      const list = creatingNew ? await createList(slug, { name: newName.trim() }) : lists.find((l) => l.id === listId)!;
+      return { list, action: await startBulkAction(slug, matching!.filters, { action: 'add_to_list', list_id: list.id }) };
+    },
+    onSuccess: ({ list, action }) => {
+      void queryClient.invalidateQueries({ queryKey: listsKey(slug) });
+      close();
+      onStarted(action, list.name);
+    },
+    onError: (error) => notifyError(error, 'Could not add the contacts to the list'),
+  });
   const run = useMutation({
     mutationFn: async () => {
       const list = creatingNew ? await createList(slug, { name: newName.trim() }) : lists.find((l) => l.id === listId)!;
@@ -158,6 +205,7 @@ function ListModal({ opened, contacts, lists, onClose, onDone }: { opened: boole
     setListId(null);
     setNewName('');
     run.reset();
+    bulk.reset();
     onClose();
   }
 
@@ -169,7 +217,7 @@ function ListModal({ opened, contacts, lists, onClose, onDone }: { opened: boole
     <Modal opened={opened} onClose={close} title={<Text fw={650}>Add to list</Text>}>
       <Stack>
         <Text fz="sm" c="dimmed">
-          {`${plural(contacts.length, 'selected contact')} will be added; people already on the list stay once.`}
+          {`${plural(matching ? matching.count : contacts.length, 'selected contact')} will be added; people already on the list stay once.`}
         </Text>
         <Select
           label="List"
@@ -187,7 +235,11 @@ function ListModal({ opened, contacts, lists, onClose, onDone }: { opened: boole
           <Button variant="default" onClick={close}>
             Cancel
           </Button>
-          <Button disabled={!listId || (creatingNew && !newName.trim())} loading={run.isPending} onClick={() => run.mutate()}>
+          <Button
+            disabled={!listId || (creatingNew && !newName.trim())}
+            loading={run.isPending || bulk.isPending}
+            onClick={() => (matching ? bulk.mutate() : run.mutate())}
+          >
             Add to list
           </Button>
         </Group>
@@ -196,8 +248,16 @@ function ListModal({ opened, contacts, lists, onClose, onDone }: { opened: boole
   );
 }
 
+/** Every contact the filters match, picked at once ("select all 12,345 matching"). */
+export interface Matching {
+  filters: ContactFilters;
+  count: number;
+}
+
 interface Props {
   selected: Contact[];
+  /** Set when the selection is every contact the filters match: actions then run on the server. */
+  matching: Matching | null;
   onClear: () => void;
   tagSuggestions: string[];
   lists: ContactList[];
@@ -206,12 +266,14 @@ interface Props {
 }
 
 /** The bar that floats up when rows are ticked: tag, untag, export or delete them at once. */
-export function BulkActions({ selected, onClear, tagSuggestions, lists, currentList }: Props) {
+export function BulkActions({ selected, matching, onClear, tagSuggestions, lists, currentList }: Props) {
   const { slug } = useWorkspace();
   const queryClient = useQueryClient();
   const [tagMode, setTagMode] = useState<'add' | 'remove' | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [listOpen, setListOpen] = useState(false);
+  const [running, setRunning] = useState<{ action: BulkAction; listName: string | null } | null>(null);
+  const count = matching ? matching.count : selected.length;
   const desktop = useMediaQuery('(min-width: 48em)');
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
@@ -228,10 +290,21 @@ export function BulkActions({ selected, onClear, tagSuggestions, lists, currentL
   });
 
   const exportSelected = useMutation({
-    mutationFn: () => downloadFile('/api/v1/contacts/export', slug, 'contacts.csv', { ids: selected.map((c) => c.id) }),
+    mutationFn: () =>
+      matching
+        ? downloadFile(contactsExportPath(matching.filters), slug, 'contacts.csv')
+        : downloadFile('/api/v1/contacts/export', slug, 'contacts.csv', { ids: selected.map((c) => c.id) }),
     onError: (error) => notifyError(error, 'Could not export the contacts'),
   });
 
+  const removeMatching = useMutation({
+    mutationFn: () => startBulkAction(slug, matching!.filters, { action: 'delete' }),
+    onSuccess: (action) => {
+      setConfirmDelete(false);
+      setRunning({ action, listName: null });
+    },
+    onError: (error) => notifyError(error, 'Could not delete the contacts'),
+  });
   const remove = useMutation({
     mutationFn: () => forEachLimited(selected, CONCURRENCY, (c) => deleteContact(slug, c.id)),
     onSuccess: ({ done, failed }) => {
@@ -247,7 +320,7 @@ export function BulkActions({ selected, onClear, tagSuggestions, lists, currentL
   return (
     <>
       <ActionBar
-        opened={selected.length > 0 && tagMode === null && !confirmDelete && !listOpen}
+        opened={count > 0 && tagMode === null && !confirmDelete && !listOpen && running === null}
         onClose={onClear}
         aria-label="Bulk actions"
         shadow="lg"
@@ -256,7 +329,7 @@ export function BulkActions({ selected, onClear, tagSuggestions, lists, currentL
         position={{ bottom: 24, left: desktop ? 248 : 0, right: 0 }}
       >
         <Text fz="sm" fw={600} px="xs" style={{ whiteSpace: 'nowrap' }}>
-          {plural(selected.length, 'contact')} selected
+          {matching ? `All ${plural(count, 'matching contact')} selected` : `${plural(count, 'contact')} selected`}
         </Text>
         <ActionBar.Divider />
         <Button variant="subtle" color="gray" leftSection={<IconTagPlus size={16} />} onClick={() => setTagMode('add')}>
@@ -268,7 +341,7 @@ export function BulkActions({ selected, onClear, tagSuggestions, lists, currentL
         <Button variant="subtle" color="gray" leftSection={<IconPlaylistAdd size={16} />} onClick={() => setListOpen(true)}>
           Add to list
         </Button>
-        {currentList && (
+        {currentList && !matching && (
           <Button
             variant="subtle"
             color="gray"
@@ -298,6 +371,8 @@ export function BulkActions({ selected, onClear, tagSuggestions, lists, currentL
         mode={tagMode}
         contacts={selected}
         suggestions={tagSuggestions}
+        matching={matching}
+        onStarted={(action) => setRunning({ action, listName: null })}
         onClose={() => setTagMode(null)}
         onDone={() => {
           onClear();
@@ -308,21 +383,32 @@ export function BulkActions({ selected, onClear, tagSuggestions, lists, currentL
         opened={listOpen}
         contacts={selected}
         lists={lists}
+        matching={matching}
+        onStarted={(action, listName) => setRunning({ action, listName })}
         onClose={() => setListOpen(false)}
         onDone={() => {
           onClear();
           refresh();
         }}
       />
+      <BulkProgressModal
+        started={running?.action ?? null}
+        listName={running?.listName ?? null}
+        onFinished={() => {
+          setRunning(null);
+          onClear();
+          refresh();
+        }}
+      />
       <ConfirmDialog
         opened={confirmDelete}
-        title={`Delete ${plural(selected.length, 'contact')}`}
-        confirmLabel={`Delete ${plural(selected.length, 'contact')}`}
-        loading={remove.isPending}
+        title={`Delete ${plural(count, 'contact')}`}
+        confirmLabel={`Delete ${plural(count, 'contact')}`}
+        loading={remove.isPending || removeMatching.isPending}
         onClose={() => setConfirmDelete(false)}
-        onConfirm={() => remove.mutate()}
+        onConfirm={() => (matching ? removeMatching.mutate() : remove.mutate())}
       >
-        {selected.length === 1 ? 'The selected contact and its' : `The ${plural(selected.length, 'selected contact')} and their`} whole
+        {count === 1 ? 'The selected contact and its' : `The ${plural(count, 'selected contact')} and their`} whole
         timeline — notes, changes and activity — will be deleted. This cannot be undone. To keep someone from being
         contacted instead, turn on <b>Do not email</b> on their page.
       </ConfirmDialog>

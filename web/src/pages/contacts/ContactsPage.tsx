@@ -1,11 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Box, Button, Group, Menu, Paper, Select, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Group, Menu, Paper, Select, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowMerge, IconDots, IconDownload, IconFileImport, IconForms, IconHistory, IconUserPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { downloadFile } from '../../api/client';
-import { contactListKey, contactsExportPath, customFieldsKey, listContacts, listCustomFields, type Contact } from '../../api/contacts';
+import {
+  contactCountKey,
+  contactListKey,
+  contactsExportPath,
+  countContacts,
+  customFieldsKey,
+  listContacts,
+  listCustomFields,
+  type Contact,
+} from '../../api/contacts';
 import { listLists, listsKey } from '../../api/lists';
 import { listMembers, membersKey } from '../../api/members';
 import { canEditContacts } from '../../auth/permissions';
@@ -46,8 +55,13 @@ export function ContactsPage() {
     placeholderData: (previous) => previous,
   });
 
+  // "Select all N matching": the selection is every contact the filters match, not the rows shown.
+  const [allMatching, setAllMatching] = useState(false);
   // A selection belongs to the rows it was made on: new filters start a new one.
-  useEffect(() => setSelected(new Map()), [filters]);
+  useEffect(() => {
+    setSelected(new Map());
+    setAllMatching(false);
+  }, [filters]);
 
   const rows = useMemo(() => contacts.data?.pages.flatMap((p) => p.data), [contacts.data]);
   const memberMap = useMemo(() => new Map((members.data ?? []).map((m) => [m.user_id, m])), [members.data]);
@@ -63,7 +77,8 @@ export function ContactsPage() {
   );
 
   const select = useCallback(
-    (ids: string[], on: boolean) =>
+    (ids: string[], on: boolean) => {
+      if (!on) setAllMatching(false);
       setSelected((current) => {
         const next = new Map(current);
         for (const id of ids) {
@@ -72,9 +87,21 @@ export function ContactsPage() {
           else next.delete(id);
         }
         return next;
-      }),
+      });
+    },
     [rows],
   );
+  const clearSelection = () => {
+    setSelected(new Map());
+    setAllMatching(false);
+  };
+  // Offered once every row shown is ticked and more match than are shown.
+  const pageSelected = !!rows && rows.length > 0 && selected.size === rows.length && contacts.hasNextPage;
+  const matchingCount = useQuery({
+    queryKey: contactCountKey(slug, filters),
+    queryFn: () => countContacts(slug, filters),
+    enabled: pageSelected,
+  });
 
   const firstPageEmpty = contacts.data?.pages[0]?.data.length === 0;
   const emptyWorkspace = firstPageEmpty && !active;
@@ -190,6 +217,25 @@ export function ContactsPage() {
             </>
           }
         />
+        {(pageSelected || allMatching) && matchingCount.data !== undefined && (
+          <Paper withBorder p="xs" mb="sm" bg="brand.0" ta="center">
+            {allMatching ? (
+              <Text fz="sm">
+                All {matchingCount.data.toLocaleString()} contacts {active ? 'matching these filters ' : ''}are selected.{' '}
+                <Anchor component="button" fz="sm" fw={600} onClick={clearSelection}>
+                  Clear the selection
+                </Anchor>
+              </Text>
+            ) : (
+              <Text fz="sm">
+                The {rows!.length.toLocaleString()} contacts shown are selected.{' '}
+                <Anchor component="button" fz="sm" fw={600} onClick={() => setAllMatching(true)}>
+                  Select all {matchingCount.data.toLocaleString()} contacts{active ? ' matching these filters' : ''}
+                </Anchor>
+              </Text>
+            )}
+          </Paper>
+        )}
         {firstPageEmpty ? (
           <Paper withBorder>
             <NoMatchingContacts onClear={clear} />
@@ -202,7 +248,7 @@ export function ContactsPage() {
               columns={visibleColumns}
               context={{ members: memberMap, slug }}
               selectable={editable}
-              selected={new Set(selected.keys())}
+              selected={allMatching ? new Set(rows?.map((c) => c.id)) : new Set(selected.keys())}
               onSelect={select}
               filters={filters}
               onSort={(sort, order) => update({ sort, order })}
@@ -242,7 +288,8 @@ export function ContactsPage() {
       {editable && (
         <BulkActions
           selected={[...selected.values()]}
-          onClear={() => setSelected(new Map())}
+          matching={allMatching && matchingCount.data !== undefined ? { filters, count: matchingCount.data } : null}
+          onClear={clearSelection}
           tagSuggestions={tagSuggestions}
           lists={lists.data ?? []}
           currentList={lists.data?.find((l) => l.id === filters.list) ?? null}
