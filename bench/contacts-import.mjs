@@ -38,13 +38,32 @@ function importInto(env, file, total) {
   return { seconds: Number(run.seconds.toFixed(1)), rows_per_second: Math.round(total / run.seconds), created: summary.rows_created, failed: summary.rows_failed };
 }
 
+const psqlIn = (url) => (sql) => execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', url, '-c', sql], { encoding: 'utf8' });
+
 function psqlCopy(url, file) {
-  const psql = (sql) => execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', url, '-c', sql], { encoding: 'utf8' });
+  const psql = psqlIn(url);
   psql('drop table if exists bench_copy; create table bench_copy (email text, first_name text, last_name text, city text, source text, stage text, tags text)');
   const began = performance.now();
   psql(`\\copy bench_copy from '${file}' with (format csv, header true)`);
   const seconds = (performance.now() - began) / 1000;
   psql('drop table bench_copy');
+  return Number(seconds.toFixed(1));
+}
+
+// The same file into a table shaped like `contacts`, with all its indexes and constraints: what
+// any importer that keeps those indexes must pay at least. Run after the import, which created
+// the table to copy the shape of.
+function psqlCopyIndexed(url, file) {
+  const psql = psqlIn(url);
+  psql(`drop table if exists bench_copy_indexed;
+        create table bench_copy_indexed (like contacts including all);
+        alter table bench_copy_indexed add column tags_text text,
+          alter column workspace_id set default '01a20000-0000-7000-8000-000000000000',
+          alter column id set default gen_random_uuid()`);
+  const began = performance.now();
+  psql(`\\copy bench_copy_indexed (email, first_name, last_name, city, source, lifecycle_stage, tags_text) from '${file}' with (format csv, header true)`);
+  const seconds = (performance.now() - began) / 1000;
+  psql('drop table bench_copy_indexed');
   return Number(seconds.toFixed(1));
 }
 
@@ -58,7 +77,17 @@ export default async function contactsImport({ total = 1_000_000, pglite = true 
       const url = process.env.BENCH_DATABASE_URL;
       const copySeconds = psqlCopy(url, file);
       const imported = importInto({ DATABASE_URL: url, INFLOW_DATA_DIR: path.join(dir, 'pg-side') }, file, total);
-      out.postgres = { ...imported, psql_copy_seconds: copySeconds, ratio_to_copy: Number((imported.seconds / copySeconds).toFixed(1)), limit_seconds: 60, limit_ratio: 5 };
+      const indexedCopySeconds = psqlCopyIndexed(url, file);
+      out.postgres = {
+        ...imported,
+        psql_copy_seconds: copySeconds,
+        ratio_to_copy: Number((imported.seconds / copySeconds).toFixed(1)),
+        limit_seconds: 60,
+        limit_ratio: 5,
+        // Not a figure of the issue: the floor under the ratio, for the product owner's decision on it.
+        psql_copy_into_indexed_contacts_seconds: indexedCopySeconds,
+        ratio_to_indexed_copy: Number((imported.seconds / indexedCopySeconds).toFixed(1)),
+      };
     }
     if (pglite) {
       const imported = importInto({ DATABASE_URL: '', INFLOW_DATA_DIR: path.join(dir, 'pglite') }, file, total);

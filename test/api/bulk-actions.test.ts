@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { Worker } from '../../src/db/jobs/worker.js';
 import { jobHandlers } from '../../src/jobs.js';
 import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
@@ -105,6 +106,13 @@ describe('bulk actions on every contact a filter matches', () => {
     await api(`/api/v1/lists/${list.id}`, 'DELETE');
     await runJobs();
     expect((await api(`/api/v1/contacts/bulk-actions/${asked.json.id}`)).json).toMatchObject({ status: 'failed', error: 'List not found' });
+  });
+
+  it('ends as failed, instead of looking busy forever, when its job was given up', async () => {
+    const asked = await api('/api/v1/contacts/bulk-actions?tag=webinar', 'POST', { action: 'add_tags', tags: ['never'] });
+    await sql`update jobs set status = 'dead' where kind = 'contacts.bulk_action' and payload->>'bulk_action_id' = ${asked.json.id}`.execute(server.database.db);
+    expect((await api(`/api/v1/contacts/bulk-actions/${asked.json.id}`)).json).toMatchObject({ status: 'failed', error: expect.stringContaining('given up') });
+    expect((await api('/api/v1/contacts/bulk-actions/not-an-id')).status).toBe(404);
   });
 
   it('lets viewers count but not change', async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { Worker } from '../../src/db/jobs/worker.js';
+import { scanDuplicates, workspacesDueForScan } from '../../src/modules/contacts/duplicates.js';
 import { jobHandlers } from '../../src/jobs.js';
 import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
@@ -179,26 +181,51 @@ describe('likely duplicates', () => {
     const dismissed = await api('/api/v1/contacts/duplicates/dismiss', 'POST', { contact_id: reception2, other_id: reception1 });
     expect(dismissed.status).toBe(204);
     expect((await api('/api/v1/contacts/duplicates/dismiss', 'POST', { contact_id: reception2, other_id: lia1 })).status).toBe(404);
-    expect((await api('/api/v1/contacts/duplicates/dismiss', 'POST', { contact_id: 'nope', other_id: lia1 })).status).toBe(400);
+    expect((await api('/api/v1/contacts/duplicates/dismiss', 'POST', { contact_id: 'nope', other_id: lia1 })).status).toBe(404);
+    // Ids are compared as UUIDs, in any case and either order.
+    expect((await api('/api/v1/contacts/duplicates/dismiss', 'POST', { contact_id: lia2.toUpperCase(), other_id: lia1 })).status).toBe(204);
+    await api(`/api/v1/contacts/${lia1}`, 'PATCH', { city: 'Recife' });
+    await scan();
+    expect((await api('/api/v1/contacts/duplicates')).json.data).toHaveLength(0);
     const ids = async () => (await api('/api/v1/contacts/duplicates')).json.data.map((p: { contact: { id: string }; other: { id: string } }) => [p.contact.id, p.other.id]);
-    expect(await ids()).toEqual([[lia1, lia2]]);
 
     // A change the scan has not seen yet says so; the next scan drops a pair that no longer holds.
-    await api(`/api/v1/contacts/${lia2}`, 'PATCH', { company_name: 'Globex' });
+    const ben1 = await add({ external_id: 'b-1', first_name: 'Ben', last_name: 'Reis', company_name: 'Initech' });
+    const ben2 = await add({ external_id: 'b-2', first_name: 'Ben', last_name: 'Reis', company_name: 'initech' });
+    expect((await api('/api/v1/contacts/duplicates')).json.outdated).toBe(true);
+    await scan();
+    expect((await api('/api/v1/contacts/duplicates')).json.outdated).toBe(false);
+    expect(await ids()).toEqual([[ben1, ben2]]);
+    await api(`/api/v1/contacts/${ben2}`, 'PATCH', { company_name: 'Globex' });
     expect((await api('/api/v1/contacts/duplicates')).json.outdated).toBe(true);
     await scan();
     expect(await ids()).toEqual([]);
-    // Deleting a contact takes its pairs, dismissed or not.
-    await api(`/api/v1/contacts/${lia2}`, 'PATCH', { company_name: 'Hooli' });
+    // Deleting a contact takes its pairs.
+    await api(`/api/v1/contacts/${ben2}`, 'PATCH', { company_name: 'Initech' });
     await scan();
-    expect(await ids()).toEqual([[lia1, lia2]]);
-    await api(`/api/v1/contacts/${lia1}`, 'DELETE');
+    expect(await ids()).toEqual([[ben1, ben2]]);
+    await api(`/api/v1/contacts/${ben1}`, 'DELETE');
     expect(await ids()).toEqual([]);
 
     // A phone number on more than 25 contacts is a switchboard, not a person.
     for (let i = 0; i < 26; i++) await add({ external_id: `switchboard-${i}`, phone: '+55 11 4000-1234' });
     await scan();
     expect(await ids()).toEqual([]);
+  });
+
+  it('rescans hourly only the workspaces whose contacts changed since their scan', async () => {
+    const own = await createTenant(server, 'rescan');
+    const wsId = own.workspaceId;
+    const due = async () => (await workspacesDueForScan(server.database.db)).includes(wsId);
+    const id = (await call(server, '/api/v1/contacts', { method: 'POST', apiKey: own.apiKey, body: { email: 'one@rescan.example' } })).json.id;
+    expect(await due()).toBe(true);
+    await scanDuplicates(server.database.db, wsId);
+    // Changes just before a scan keep it due once more (a write may commit after the scan).
+    expect(await due()).toBe(true);
+    await sql`update duplicate_scans set scanned_at = scanned_at + interval '1 hour' where workspace_id = ${wsId}`.execute(server.database.db);
+    expect(await due()).toBe(false);
+    await call(server, `/api/v1/contacts/${id}`, { method: 'PATCH', apiKey: own.apiKey, body: { city: 'Natal' } });
+    expect(await due()).toBe(true);
   });
 
   it('lets only roles that write contacts scan and dismiss', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createImport, startImport } from '../../src/modules/contacts/import/import-service.js';
+import { createImport, patchImport, startImport } from '../../src/modules/contacts/import/import-service.js';
 import { purgeImportFiles } from '../../src/modules/contacts/import/import-retention.js';
 import { createWorkspace } from '../../src/modules/workspaces/service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -66,10 +66,30 @@ describe('the retention of import files', () => {
     expect(fs.existsSync(given)).toBe(true);
   });
 
-  it('refuses to start an import whose file was removed, saying why', async () => {
+  it('refuses to start or remap an import whose upload was removed, saying why', async () => {
     const old = await draft('old.csv');
     await ageDays(old.id, 10);
     await purgeImportFiles(database.db);
     await expect(startImport(database.db, workspaceId, old.id)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('upload it again') });
+    await expect(patchImport(database.db, workspaceId, old.id, { mapping: [{ column: 0, header: 'email', target: { kind: 'field', field: 'email' } }] })).rejects.toMatchObject({
+      kind: 'conflict',
+    });
+  });
+
+  it('still resumes an import of a file given by path, whose report alone was removed', async () => {
+    const given = csvFile('email\nfirst@x.test\n', 'given-by-path.csv');
+    const cancelled = await importFile(database.db, workspaceId, given);
+    await sql`update imports set status = 'cancelled' where workspace_id = ${workspaceId} and id = ${cancelled.id}`.execute(database.db);
+    await ageDays(cancelled.id, 40);
+    expect(await purgeImportFiles(database.db)).toBe(1);
+    await expect(startImport(database.db, workspaceId, cancelled.id, { runHere: true })).resolves.toMatchObject({ status: 'queued' });
+  });
+
+  it('does not take the file of an import being started', async () => {
+    const racing = await draft('racing.csv');
+    await ageDays(racing.id, 8);
+    await startImport(database.db, workspaceId, racing.id);
+    expect(await purgeImportFiles(database.db)).toBe(0);
+    expect(fs.existsSync(racing.file_path)).toBe(true);
   });
 });

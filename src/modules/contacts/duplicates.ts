@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../actor.js';
+import { isId } from '../../db/ids.js';
 import { enqueue } from '../../db/jobs/queue.js';
 import type { DB } from '../../db/schema.js';
 
@@ -34,13 +35,7 @@ export const FIND_DUPLICATES_JOB = 'contacts.find_duplicates';
  */
 export async function scanDuplicates(db: Kysely<DB>, workspaceId: string): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const changed = await tx
-      .selectFrom('contacts')
-      .select('updated_at')
-      .where('workspace_id', '=', workspaceId)
-      .orderBy('updated_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    await lockScans(tx, workspaceId);
     await sql`
       create temporary table found_duplicates on commit drop as
       with people as (
@@ -71,16 +66,20 @@ export async function scanDuplicates(db: Kysely<DB>, workspaceId: string): Promi
       delete from contact_duplicates d
        where d.workspace_id = ${workspaceId} and d.dismissed_at is null
          and not exists (select 1 from found_duplicates f where f.a_id = d.a_id and f.b_id = d.b_id)`.execute(tx);
+    // A contact deleted while the scan ran (its pairs already forgotten) gets none back.
     await sql`
       insert into contact_duplicates (workspace_id, a_id, b_id, reasons)
-      select ${workspaceId}, a_id, b_id, reasons from found_duplicates
+      select ${workspaceId}, f.a_id, f.b_id, f.reasons from found_duplicates f
+       where exists (select 1 from contacts c where c.workspace_id = ${workspaceId} and c.id = f.a_id)
+         and exists (select 1 from contacts c where c.workspace_id = ${workspaceId} and c.id = f.b_id)
       on conflict (workspace_id, a_id, b_id) do update set reasons = excluded.reasons`.execute(tx);
     const { rows } = await sql<{ count: string }>`select count(*) as count from found_duplicates`.execute(tx);
-    await tx
-      .insertInto('duplicate_scans')
-      .values({ workspace_id: workspaceId, scanned_at: sql<Date>`now()`, contacts_changed_at: changed?.updated_at ?? null })
-      .onConflict((oc) => oc.column('workspace_id').doUpdateSet((eb) => ({ scanned_at: eb.ref('excluded.scanned_at'), contacts_changed_at: eb.ref('excluded.contacts_changed_at') })))
-      .execute();
+    // The newest change the scan saw, kept to the microsecond by PostgreSQL (a JavaScript Date
+    // would round it down, and every workspace would look changed since).
+    await sql`
+      insert into duplicate_scans (workspace_id, scanned_at, contacts_changed_at)
+      values (${workspaceId}, now(), (select max(updated_at) from contacts where workspace_id = ${workspaceId}))
+      on conflict (workspace_id) do update set scanned_at = excluded.scanned_at, contacts_changed_at = excluded.contacts_changed_at`.execute(tx);
     return Number(rows[0]!.count);
   });
 }
@@ -98,7 +97,9 @@ export function duplicatePairs(db: Executor, workspaceId: string, page: { limit:
 
 /** Marks a pair "not a duplicate". False when no such pair was found. */
 export async function dismissDuplicate(db: Executor, workspaceId: string, ids: [string, string], actor: Actor): Promise<boolean> {
-  const [a, b] = ids[0] < ids[1] ? ids : [ids[1], ids[0]];
+  if (!ids.every(isId)) return false;
+  const [first, second] = ids.map((id) => id.toLowerCase()) as [string, string];
+  const [a, b] = first < second ? [first, second] : [second, first];
   const result = await db
     .updateTable('contact_duplicates')
     .set({ dismissed_at: sql<Date>`now()`, dismissed_by_type: actor.type, dismissed_by_id: actor.id })
@@ -129,11 +130,18 @@ export interface ScanState {
 }
 
 export async function duplicateScanState(db: Executor, workspaceId: string): Promise<ScanState> {
-  const scan = await db.selectFrom('duplicate_scans').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
-  const pending = await pendingScan(db, workspaceId);
-  const changed = await db.selectFrom('contacts').select('updated_at').where('workspace_id', '=', workspaceId).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
-  const outdated = changed !== undefined && (!scan || !scan.contacts_changed_at || changed.updated_at > scan.contacts_changed_at);
-  return { scanned_at: scan?.scanned_at ?? null, scanning: pending, outdated };
+  const { rows } = await sql<{ scanned_at: Date | null; outdated: boolean }>`
+    select s.scanned_at,
+           exists (select 1 from contacts c
+                    where c.workspace_id = ${workspaceId} and (s.contacts_changed_at is null or c.updated_at > s.contacts_changed_at)) as outdated
+      from (select 1) as one
+      left join duplicate_scans s on s.workspace_id = ${workspaceId}`.execute(db);
+  return { scanned_at: rows[0]?.scanned_at ?? null, scanning: await pendingScan(db, workspaceId), outdated: rows[0]?.outdated ?? false };
+}
+
+/** Scans of one workspace, and requests for one, take turns: two at once could deadlock or queue twice. */
+async function lockScans(tx: Transaction<DB>, workspaceId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`duplicates:${workspaceId}`}))`.execute(tx);
 }
 
 async function pendingScan(db: Executor, workspaceId: string): Promise<boolean> {
@@ -151,18 +159,25 @@ async function pendingScan(db: Executor, workspaceId: string): Promise<boolean> 
 /** Queues a scan of the workspace, unless one is waiting or running already. */
 export async function requestDuplicateScan(db: Kysely<DB>, workspaceId: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    await lockScans(tx, workspaceId);
     if (await pendingScan(tx, workspaceId)) return;
     await enqueue(tx, FIND_DUPLICATES_JOB, { workspace_id: workspaceId }, { workspaceId, maxAttempts: 3 });
   });
 }
 
-/** Workspaces whose contacts changed since their last scan (or that were never scanned). */
+/**
+ * Workspaces whose contacts changed since their last scan (or that were never scanned). A
+ * contact's `updated_at` is its transaction's start, so a write that committed after a scan
+ * can carry an older time than the newest the scan saw: changes in the 10 minutes before a
+ * scan make the workspace due once more.
+ */
 export async function workspacesDueForScan(db: Kysely<DB>): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     select w.id from workspaces w
       left join duplicate_scans s on s.workspace_id = w.id
      where exists (
        select 1 from contacts c
-        where c.workspace_id = w.id and (s.contacts_changed_at is null or c.updated_at > s.contacts_changed_at))`.execute(db);
+        where c.workspace_id = w.id
+          and (s.contacts_changed_at is null or c.updated_at > least(s.contacts_changed_at, s.scanned_at - interval '10 minutes')))`.execute(db);
   return rows.map((r) => r.id);
 }

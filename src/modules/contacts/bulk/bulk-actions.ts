@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import { enqueue } from '../../../db/jobs/queue.js';
-import { newId } from '../../../db/ids.js';
+import { isId, newId } from '../../../db/ids.js';
 import type { BulkAction, BulkActionKind, DB } from '../../../db/schema.js';
 import { invalid, notFound } from '../../../errors.js';
 import { listById } from '../../lists/service.js';
@@ -76,10 +76,27 @@ export async function createBulkAction(db: Kysely<DB>, workspaceId: string, filt
   });
 }
 
+/**
+ * The action as it stands. One still queued or running whose job is gone (its worker died on
+ * the job's last attempt, so the job was given up without running) is ended as failed here,
+ * so it does not look busy forever.
+ */
 export async function getBulkAction(db: Kysely<DB>, workspaceId: string, id: string): Promise<BulkAction> {
+  if (!isId(id)) throw notFound('Bulk action');
   const row = await db.selectFrom('bulk_actions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Bulk action');
-  return row;
+  if (row.status === 'done' || row.status === 'failed') return row;
+  const job = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', BULK_ACTION_JOB)
+    .where('status', 'in', ['queued', 'running'])
+    .where(sql<boolean>`payload->>'bulk_action_id' = ${id}`)
+    .executeTakeFirst();
+  if (job) return row;
+  await endBulkAction(db, workspaceId, id, { status: 'failed', error: 'The action stopped: its job was given up after repeated failures' });
+  return (await db.selectFrom('bulk_actions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirstOrThrow());
 }
 
 export function bulkActionView(row: BulkAction) {

@@ -26,31 +26,25 @@ async function removeFile(file: string | null): Promise<void> {
 export async function purgeImportFiles(db: Kysely<DB>, now = new Date()): Promise<number> {
   let cleared = 0;
   for (;;) {
-    const due = await db
-      .selectFrom('imports')
-      .select(['workspace_id', 'id', 'file_path', 'file_owned', 'error_report_path'])
-      .where('files_removed_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'draft'), eb('updated_at', '<', sql<Date>`${now}::timestamptz - ${DRAFT_FILES_DAYS} * interval '1 day'`)]),
-          eb.and([eb('status', 'in', ['done', 'failed', 'cancelled']), eb('updated_at', '<', sql<Date>`${now}::timestamptz - ${FINISHED_FILES_DAYS} * interval '1 day'`)]),
-        ]),
-      )
-      .limit(BATCH)
-      .execute();
-    for (const imp of due) {
+    // Claimed and marked in one statement, before any file goes: an import started meanwhile
+    // is no longer due (its status changed), and one claimed here can no longer be started.
+    // updated_at stays: it is the import's last activity, not the purge's.
+    const { rows: claimed } = await sql<{ file_path: string; file_owned: boolean; error_report_path: string | null }>`
+      update imports set files_removed_at = ${now}, error_report_bytes = 0
+       where (workspace_id, id) in (
+         select workspace_id, id from imports
+          where files_removed_at is null
+            and ((status = 'draft' and updated_at < ${now}::timestamptz - ${DRAFT_FILES_DAYS} * interval '1 day')
+              or (status in ('done', 'failed', 'cancelled') and updated_at < ${now}::timestamptz - ${FINISHED_FILES_DAYS} * interval '1 day'))
+          limit ${BATCH}
+            for update skip locked)
+      returning file_path, file_owned, error_report_path`.execute(db);
+    for (const imp of claimed) {
       if (imp.file_owned) await removeFile(imp.file_path);
       await removeFile(imp.error_report_path);
-      // updated_at stays: it is the import's last activity, not the purge's.
-      await db
-        .updateTable('imports')
-        .set({ files_removed_at: now, error_report_bytes: 0 })
-        .where('workspace_id', '=', imp.workspace_id)
-        .where('id', '=', imp.id)
-        .execute();
     }
-    cleared += due.length;
-    if (due.length < BATCH) return cleared;
+    cleared += claimed.length;
+    if (claimed.length < BATCH) return cleared;
   }
 }
 

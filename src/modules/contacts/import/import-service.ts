@@ -76,9 +76,18 @@ export function listImports(db: Executor, workspaceId: string, page: { limit: nu
   return recentImports(db, workspaceId, page);
 }
 
+/** The first bytes of the import's file, or why it has none any more (409). */
+async function headOf(imp: Import) {
+  if (imp.files_removed_at && imp.file_owned) throw conflict(FILES_REMOVED);
+  return readHead(imp.file_path, imp.encoding as FileEncoding | null).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') throw conflict('The import’s file is gone (it is deleted once the import is done)');
+    throw err;
+  });
+}
+
 /** Checks a mapping against the file's header row; returns what a run would create. */
 async function checkMapping(db: Executor, imp: Import, mapping: MappingEntry[], options: ImportOptions): Promise<void> {
-  const head = await readHead(imp.file_path, imp.encoding as FileEncoding | null);
+  const head = await headOf(imp);
   const { headers, rows } = parseHead(head.text, head.truncated);
   const resolution = resolveMapping({ headers, given: mapping, definitions: await customFieldDefinitions(db, imp.workspace_id), options, samples: rows });
   if (resolution.errors.length > 0) throw invalid('The mapping does not fit the file', resolution.errors);
@@ -114,7 +123,8 @@ export async function startImport(db: Kysely<DB>, workspaceId: string, id: strin
     const quiet = Date.now() - current.updated_at.getTime() > STALE_AFTER_MS;
     if ((current.status === 'queued' || current.status === 'running') && !quiet) return current;
     if (current.status === 'done') throw conflict('The import is done; upload the file again to import it anew', [{ field: 'status', message: 'is done' }]);
-    if (current.files_removed_at) throw conflict(FILES_REMOVED, [{ field: 'status', message: 'its file was removed' }]);
+    // A file the CLI was given is the user's own and stays; only an uploaded one is removed.
+    if (current.files_removed_at && current.file_owned) throw conflict(FILES_REMOVED, [{ field: 'status', message: 'its file was removed' }]);
     const queued = current.status === 'running' ? current : (await updateImport(tx, workspaceId, id, { status: 'queued', error: null }))!;
     if (!options.runHere) await enqueueRun(tx, queued);
     return queued;
@@ -169,11 +179,7 @@ export function previewOf(
 
 export async function previewImport(db: Executor, workspaceId: string, id: string): Promise<ImportPreview> {
   const imp = await getImport(db, workspaceId, id);
-  if (imp.files_removed_at) throw conflict(FILES_REMOVED);
-  const head = await readHead(imp.file_path, imp.encoding as FileEncoding | null).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') throw conflict('The import’s file is gone (it is deleted once the import is done)');
-    throw err;
-  });
+  const head = await headOf(imp);
   const options = importOptions(imp.options as Partial<ImportOptions>);
   return previewOf(head, await customFieldDefinitions(db, workspaceId), (imp.mapping as MappingEntry[] | null) ?? null, options);
 }

@@ -104,11 +104,23 @@ export function DuplicatesPage() {
     if (rows.length === 0 && scan.scanned_at === null) {
       return (
         <Paper withBorder>
-          <StatusMessage
-            icon={<Loader size="sm" />}
-            title="Looking for duplicates…"
-            description="Every contact is compared with the others by name, company and phone. This takes a few seconds for large databases."
-          />
+          {scan.scanning || startScan.isPending ? (
+            <StatusMessage
+              icon={<Loader size="sm" />}
+              title="Looking for duplicates…"
+              description="Every contact is compared with the others by name, company and phone. This takes a few seconds for large databases."
+            />
+          ) : (
+            <StatusMessage
+              icon={<IconCopyCheck size={26} stroke={1.7} />}
+              title="Not checked yet"
+              description={
+                editable
+                  ? 'Check your contacts for people entered twice: by name and company, and by phone.'
+                  : 'Nobody has checked this workspace for duplicates yet; someone who can edit contacts can.'
+              }
+            />
+          )}
         </Paper>
       );
     }
