@@ -124,6 +124,8 @@ export interface ContactsTable extends Stamped {
   do_not_call: Generated<boolean>;
   unsubscribed_at: NullableStamp;
   tags: ColumnType<string[], string[] | undefined, string[]>;
+  /** The tags lower-cased, kept by PostgreSQL (a generated column): what tag filters search. */
+  tag_keys: ColumnType<string[], never, never>;
   custom: ColumnType<Record<string, unknown>, string | undefined, string>;
   last_activity_at: NullableStamp;
 }

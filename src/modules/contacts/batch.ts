@@ -62,7 +62,7 @@ interface Working {
 }
 
 export function valuesOf(contact: Contact): ContactValues {
-  const { workspace_id: _w, id: _i, created_at: _c, updated_at: _u, last_activity_at: _l, score: _s, fit_score: _f, temperature: _t, company_id: _co, unsubscribed_at: _un, ...values } = contact;
+  const { workspace_id: _w, id: _i, created_at: _c, updated_at: _u, last_activity_at: _l, score: _s, fit_score: _f, temperature: _t, company_id: _co, unsubscribed_at: _un, tag_keys: _k, ...values } = contact;
   return values;
 }
 

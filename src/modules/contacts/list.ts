@@ -91,9 +91,9 @@ export function filteredContacts(db: Executor, workspaceId: string, filters: Con
     );
   }
   // `<> '{}'` (implied, but not to the planner) lets the partial GIN indexes serve the filter;
-  // tags are matched in any case, through the index of lower-cased tags (migration 0005).
+  // tags are matched in any case, through their lower-cased copy (migration 0005).
   if (filters.tag && filters.tag.length > 0) {
-    query = query.where(sql<boolean>`tags <> '{}' and inflow_lower_tags(tags) @> inflow_lower_tags(${filters.tag}::text[])`);
+    query = query.where(sql<boolean>`tag_keys <> '{}' and tag_keys @> inflow_lower_tags(${filters.tag}::text[])`);
   }
   if (filters.stage) query = query.where('lifecycle_stage', '=', filters.stage);
   if (filters.owner) query = filters.owner === 'none' ? query.where('owner_id', 'is', null) : query.where('owner_id', '=', filters.owner);
