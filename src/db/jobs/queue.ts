@@ -40,6 +40,21 @@ export async function enqueue(
 }
 
 /**
+ * Whether a job of this kind for the workspace is waiting or running, optionally one whose
+ * payload has `payloadKey` = `payloadValue` (a job for one record, such as one bulk action).
+ */
+export async function hasLiveJob(db: Executor, workspaceId: string, kind: string, payload?: { key: string; value: string }): Promise<boolean> {
+  let query = db
+    .selectFrom('jobs')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', kind)
+    .where('status', 'in', ['queued', 'running']);
+  if (payload) query = query.where(sql<boolean>`payload->>${payload.key} = ${payload.value}`);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/**
  * Takes up to `limit` due jobs for this worker: queued ones whose time has come and running
  * ones whose lease ran out (their worker died). SKIP LOCKED lets concurrent workers pass over
  * each other's rows instead of waiting, so no job is handed to two workers. `attempts` grows

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../actor.js';
 import { isId } from '../../db/ids.js';
-import { enqueue } from '../../db/jobs/queue.js';
+import { enqueue, hasLiveJob } from '../../db/jobs/queue.js';
 import type { DB } from '../../db/schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -144,16 +144,8 @@ async function lockScans(tx: Transaction<DB>, workspaceId: string): Promise<void
   await sql`select pg_advisory_xact_lock(hashtext(${`duplicates:${workspaceId}`}))`.execute(tx);
 }
 
-async function pendingScan(db: Executor, workspaceId: string): Promise<boolean> {
-  const job = await db
-    .selectFrom('jobs')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('kind', '=', FIND_DUPLICATES_JOB)
-    .where('status', 'in', ['queued', 'running'])
-    .limit(1)
-    .executeTakeFirst();
-  return job !== undefined;
+function pendingScan(db: Executor, workspaceId: string): Promise<boolean> {
+  return hasLiveJob(db, workspaceId, FIND_DUPLICATES_JOB);
 }
 
 /** Queues a scan of the workspace, unless one is waiting or running already. */

@@ -2,7 +2,7 @@
 // list, delete. Asked for here, run by a job in chunks (bulk-runner.ts), watched by polling.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../../actor.js';
-import { enqueue } from '../../../db/jobs/queue.js';
+import { enqueue, hasLiveJob } from '../../../db/jobs/queue.js';
 import { isId, newId } from '../../../db/ids.js';
 import type { BulkAction, BulkActionKind, DB } from '../../../db/schema.js';
 import { invalid, notFound } from '../../../errors.js';
@@ -86,17 +86,8 @@ export async function getBulkAction(db: Kysely<DB>, workspaceId: string, id: str
   const row = await db.selectFrom('bulk_actions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Bulk action');
   if (row.status === 'done' || row.status === 'failed') return row;
-  const job = await db
-    .selectFrom('jobs')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('kind', '=', BULK_ACTION_JOB)
-    .where('status', 'in', ['queued', 'running'])
-    .where(sql<boolean>`payload->>'bulk_action_id' = ${id}`)
-    .executeTakeFirst();
-  if (job) return row;
-  await endBulkAction(db, workspaceId, id, { status: 'failed', error: 'The action stopped: its job was given up after repeated failures' });
-  return (await db.selectFrom('bulk_actions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirstOrThrow());
+  if (await hasLiveJob(db, workspaceId, BULK_ACTION_JOB, { key: 'bulk_action_id', value: id })) return row;
+  return endBulkAction(db, workspaceId, id, { status: 'failed', error: 'The action stopped: its job was given up after repeated failures' });
 }
 
 export function bulkActionView(row: BulkAction) {
@@ -115,11 +106,12 @@ export function bulkActionView(row: BulkAction) {
 }
 
 /** Ends the action: done, or failed with the reason shown to the user. */
-export function endBulkAction(db: Kysely<DB>, workspaceId: string, id: string, end: { status: 'done' } | { status: 'failed'; error: string }) {
+export function endBulkAction(db: Kysely<DB>, workspaceId: string, id: string, end: { status: 'done' } | { status: 'failed'; error: string }): Promise<BulkAction> {
   return db
     .updateTable('bulk_actions')
     .set({ status: end.status, error: end.status === 'failed' ? end.error : null, finished_at: sql`now()`, updated_at: sql`now()` })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
