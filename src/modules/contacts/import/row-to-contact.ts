@@ -132,10 +132,12 @@ export function rowToContact(cells: readonly string[], context: RowContext): Row
       } else if (field === 'created_at') {
         // Checked here too, so the report shows the cell as the file has it.
         const iso = parseDate(value, { dayFirst: context.dayFirst });
-        const checked = iso === null ? null : parseCreationTime(iso);
-        if (checked === null) problem = `must be a date: YYYY-MM-DD or ${context.dayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}`;
-        else if ('problem' in checked) problem = checked.problem;
-        else input.created_at = iso!;
+        if (iso === null) problem = `must be a date: YYYY-MM-DD or ${context.dayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}`;
+        else {
+          const checked = parseCreationTime(iso);
+          if ('problem' in checked) problem = checked.problem;
+          else input.created_at = iso;
+        }
       }
     }
     if (problem !== null) errors.push({ column: header, value, message: problem });
