@@ -2,12 +2,14 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 
 export type Db = Kysely<DB>;
+/** Where a query runs: the database, or a transaction on it. */
+export type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface Subscription {
   /** A notification's payload arrived. */

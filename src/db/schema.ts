@@ -261,7 +261,46 @@ export interface BulkActionsTable {
   finished_at: NullableStamp;
 }
 
+export interface DomainEventsTable {
+  workspace_id: string;
+  id: Generated<number>;
+  kind: string;
+  contact_id: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  tx_id: ColumnType<string, string, never>;
+  occurred_at: Stamp;
+}
+
+export interface EventSubscribersTable {
+  name: string;
+  cursor: number;
+  attempts: Generated<number>;
+  failing_event_id: number | null;
+  next_attempt_at: NullableStamp;
+  last_error: string | null;
+  leased_by: string | null;
+  lease_expires_at: NullableStamp;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface EventDeadLettersTable {
+  workspace_id: string;
+  subscriber: string;
+  event_id: number;
+  kind: string;
+  contact_id: string | null;
+  attempts: number;
+  error: string;
+  failed_at: Stamp;
+}
+
 export interface DB {
+  domain_events: DomainEventsTable;
+  event_subscribers: EventSubscribersTable;
+  event_dead_letters: EventDeadLettersTable;
   companies: CompaniesTable;
   contacts: ContactsTable;
   custom_fields: CustomFieldsTable;

@@ -7,6 +7,7 @@ import * as tagsAnyCase from './0005_tags_any_case.js';
 import * as importFilesRetention from './0006_import_files_retention.js';
 import * as contactDuplicates from './0007_contact_duplicates.js';
 import * as bulkActions from './0008_bulk_actions.js';
+import * as domainEvents from './0009_domain_events.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_import_files_retention': importFilesRetention,
   '0007_contact_duplicates': contactDuplicates,
   '0008_bulk_actions': bulkActions,
+  '0009_domain_events': domainEvents,
 };

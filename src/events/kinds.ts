@@ -1,0 +1,84 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+
+/**
+ * Every kind of domain event, with its payload: the one list a publisher must match and a
+ * subscriber can rely on. docs/architecture.md describes each (a test checks the two agree).
+ * Payloads hold ids and what changed, not copies of records: a subscriber that needs the
+ * current contact asks the contacts service.
+ */
+const Id = Type.String({ format: 'uuid' });
+/** A field's value before and after: `[before, after]`. */
+const Change = Type.Tuple([Type.Unknown(), Type.Unknown()]);
+
+export const EVENT_PAYLOADS = {
+  'contact.created': Type.Object({ import_id: Type.Union([Id, Type.Null()]) }, { additionalProperties: false, description: 'A contact was created (by the API, the dashboard, an import or a merge of nothing). `import_id` names the import that created it, if one did.' }),
+  'contact.updated': Type.Object({ changes: Type.Record(Type.String(), Change) }, { additionalProperties: false, description: 'Fields of a contact changed: `changes` maps each changed field (custom fields as `custom.KEY`) to `[before, after]`.' }),
+  'contact.deleted': Type.Object({}, { additionalProperties: false, description: 'A contact was deleted (one by one or by a bulk action).' }),
+  'contact.merged': Type.Object({ merged_contact_id: Id }, { additionalProperties: false, description: 'Another contact was merged into this one (the survivor) and no longer exists.' }),
+  'contact.erased': Type.Object({}, { additionalProperties: false, description: 'A person was erased. Earlier events of the contact no longer hold anything personal.' }),
+  'list.joined': Type.Object({ list_id: Id }, { additionalProperties: false, description: 'The contact was added to a list.' }),
+  'list.left': Type.Object({ list_id: Id }, { additionalProperties: false, description: 'The contact was removed from a list.' }),
+} as const satisfies Record<string, TSchema>;
+
+export type EventKind = keyof typeof EVENT_PAYLOADS;
+export type EventPayload<K extends EventKind> = Static<(typeof EVENT_PAYLOADS)[K]>;
+export const EVENT_KINDS = Object.keys(EVENT_PAYLOADS) as EventKind[];
+
+/** Who caused an event: as on a contact's timeline. */
+export const EventActor = Type.Object({
+  type: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('import'), Type.Literal('system')]),
+  id: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** A stored event, as subscribers receive it and the API shows it: one TypeBox union of the kinds. */
+export const DomainEventSchema = Type.Union(
+  EVENT_KINDS.map((kind) =>
+    Type.Object(
+      {
+        id: Type.String({ description: 'Position in the log (a decimal integer, as text)' }),
+        workspace_id: Id,
+        kind: Type.Literal(kind),
+        contact_id: Type.Union([Id, Type.Null()]),
+        actor: EventActor,
+        payload: EVENT_PAYLOADS[kind],
+        occurred_at: Type.String({ format: 'date-time' }),
+      },
+      { title: kind },
+    ),
+  ),
+  { description: 'A domain event: what a module made true, published in the transaction that made it true' },
+);
+
+/** An event as a subscriber gets it, typed by its kind. */
+export type DomainEvent = {
+  [K in EventKind]: {
+    id: string;
+    workspace_id: string;
+    kind: K;
+    contact_id: string | null;
+    actor: { type: 'user' | 'api_key' | 'import' | 'system'; id: string | null };
+    payload: EventPayload<K>;
+    occurred_at: string;
+  };
+}[EventKind];
+
+interface PayloadCheck {
+  Check(value: unknown): boolean;
+  Errors(value: unknown): Iterable<{ instancePath: string; message: string }>;
+}
+
+const checks = new Map<string, PayloadCheck>(EVENT_KINDS.map((kind) => [kind, Compile(EVENT_PAYLOADS[kind])]));
+
+/**
+ * Refuses an event of an unknown kind or whose payload is not of its kind's type. Such an event
+ * is a programming error: the throw fails the publisher's transaction, loudly.
+ */
+export function assertValidEvent(kind: string, payload: unknown): asserts kind is EventKind {
+  const check = checks.get(kind);
+  if (!check) throw new Error(`unknown domain event kind "${kind}"`);
+  if (!check.Check(payload)) {
+    const problems = [...check.Errors(payload)].map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    throw new Error(`payload of domain event "${kind}" does not match its type: ${problems}`);
+  }
+}
