@@ -16,6 +16,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Contact imports: where uploaded files and error reports are kept, and the largest upload. */
   imports: { dir: string; maxBytes: number };
+  /** Domain events: how many days the log keeps an event that every subscriber has handled. */
+  events: { retentionDays: number };
   bootstrap: {
     workspaceSlug: string;
     adminEmail: string | null;
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dir: path.resolve(optional(env, 'INFLOW_IMPORT_DIR') ?? path.join(optional(env, 'INFLOW_DATA_DIR') ?? './data', 'imports')),
       maxBytes: integer(env, 'INFLOW_IMPORT_MAX_BYTES', 1024 ** 3, 1, 1024 ** 4),
     },
+    events: { retentionDays: integer(env, 'INFLOW_EVENT_RETENTION_DAYS', 30, 1, 3650) },
     bootstrap: {
       workspaceSlug,
       adminEmail,

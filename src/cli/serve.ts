@@ -3,10 +3,10 @@ import { pino, type Logger } from 'pino';
 import type { Config } from '../config.js';
 import { acquireLock, type DataDirLock } from '../db/data-dir-lock.js';
 import { openDatabase, type Database } from '../db/database.js';
-import type { Worker } from '../db/jobs/worker.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { buildApp } from '../http/app.js';
-import { startWorker } from '../jobs.js';
+import { startWorker, type BackgroundWork } from '../jobs.js';
+import { MODULES } from '../modules/index.js';
 import { randomToken } from '../modules/accounts/tokens.js';
 import { bootstrapInstall, type BootstrapResult } from '../modules/workspaces/bootstrap.js';
 import { version, webDistDir } from '../paths.js';
@@ -83,9 +83,9 @@ export function serve(config: Config, options: { worker: boolean }): Promise<voi
     const boot = await bootstrapInstall(database.db, config.bootstrap);
     if (boot.apiKeyCreated) logger.info('created the owner API key from INFLOW_ADMIN_API_KEY');
     if (boot.apiKeySkipped) logger.warn(boot.apiKeySkipped);
-    let worker: Worker | null = null;
+    let worker: BackgroundWork | null = null;
     if (options.worker && config.worker.inProcess) {
-      worker = await startWorker(database.db, { ...config.worker, logger: logger.child({ component: 'worker' }) });
+      worker = await startWorker(database, { ...config.worker, logger: logger.child({ component: 'worker' }), config });
       lifecycle.onStop(() => worker!.stop(config.shutdownTimeoutMs));
     } else if (lock) {
       // No other process can open the embedded database, so no other worker can exist.
@@ -94,6 +94,7 @@ export function serve(config: Config, options: { worker: boolean }): Promise<voi
     const cliToken = lock ? randomToken() : null;
     const app = await buildApp({
       database,
+      modules: MODULES,
       config,
       version,
       webDist: webDistDir,
@@ -115,7 +116,7 @@ export function serve(config: Config, options: { worker: boolean }): Promise<voi
 
 export function work(config: Config): Promise<void> {
   return runLongLived(config, 'worker', async ({ logger, lifecycle, database }) => {
-    const worker = await startWorker(database.db, { ...config.worker, logger });
+    const worker = await startWorker(database, { ...config.worker, logger, config });
     lifecycle.onStop(() => worker.stop(config.shutdownTimeoutMs));
     logger.info({ worker: worker.id, database: database.kind }, 'worker started');
   });

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { EventKind } from '../events/kinds.js';
 
 /** Set by the database on insert, readable afterwards. */
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -264,7 +265,7 @@ export interface BulkActionsTable {
 export interface DomainEventsTable {
   workspace_id: string;
   id: Generated<number>;
-  kind: string;
+  kind: EventKind;
   contact_id: string | null;
   actor_type: string;
   actor_id: string | null;
@@ -290,7 +291,7 @@ export interface EventDeadLettersTable {
   workspace_id: string;
   subscriber: string;
   event_id: number;
-  kind: string;
+  kind: EventKind;
   contact_id: string | null;
   attempts: number;
   error: string;

@@ -5,18 +5,10 @@ import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { AppError, invalid } from '../errors.js';
-import { accountRoutes } from '../modules/accounts/routes.js';
-import { companyRoutes } from '../modules/companies/routes.js';
-import { mergeRoutes } from '../modules/contacts/merge-routes.js';
-import { privacyRoutes } from '../modules/contacts/privacy-routes.js';
-import { exportRoutes } from '../modules/contacts/export/routes.js';
-import { bulkRoutes } from '../modules/contacts/bulk/bulk-routes.js';
-import { importRoutes } from '../modules/contacts/import/routes.js';
-import { contactRoutes } from '../modules/contacts/routes.js';
-import { listRoutes } from '../modules/lists/routes.js';
-import { workspaceRoutes } from '../modules/workspaces/routes.js';
+import { hooksOf, type InflowModule } from '../modules/module.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
+import { navigationRoutes } from './navigation.js';
 import { API_DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
 import { indexRoutes } from './route-index.js';
 import { ProblemSchema, WorkspaceHeader } from './schemas.js';
@@ -27,7 +19,9 @@ export const BODY_LIMIT = 1024 * 1024;
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'trustProxy' | 'publicUrl' | 'logLevel'>;
+  /** The modules whose routes the app serves (src/modules/index.ts), lowest first. */
+  modules: readonly InflowModule[];
+  config: Pick<Config, 'trustProxy' | 'publicUrl' | 'logLevel'> & Partial<Config>;
   version: string;
   /** Built dashboard (web/dist); omitted in API-only tests. */
   webDist?: string;
@@ -120,16 +114,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  accountRoutes(app, { db: database.db, secureCookies });
-  workspaceRoutes(app, { db: database.db });
-  contactRoutes(app, { db: database.db });
-  importRoutes(app, { db: database.db, config });
-  exportRoutes(app, { db: database.db });
-  bulkRoutes(app, { db: database.db });
-  companyRoutes(app, { db: database.db });
-  listRoutes(app, { db: database.db });
-  privacyRoutes(app, { db: database.db });
-  mergeRoutes(app, { db: database.db });
+  const context = { db: database.db, config, secureCookies, hooks: hooksOf(options.modules) };
+  for (const module of options.modules) await module.routes?.(app, context);
+  navigationRoutes(app, options.modules);
   await options.extraRoutes?.(app);
   if (options.webDist) pageFallback = await registerDashboard(app, options.webDist);
   await app.ready();

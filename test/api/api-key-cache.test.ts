@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
+import { MODULES } from '../../src/modules/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { databaseKind } from '../helpers/database.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
@@ -14,7 +15,7 @@ let tenant: Tenant;
 beforeAll(async () => {
   first = await startTestServer();
   secondDatabase = databaseKind === 'postgres' ? await openDatabase(first.database.target) : first.database;
-  const app = await buildApp({ database: secondDatabase, config: { trustProxy: false, publicUrl: null, logLevel: 'silent' }, version: 'test', logger: false });
+  const app = await buildApp({ database: secondDatabase, modules: MODULES, config: { trustProxy: false, publicUrl: null, logLevel: 'silent' }, version: 'test', logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   second = {
     app,

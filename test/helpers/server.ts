@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { MODULES } from '../../src/modules/index.js';
 import { buildApp, type AppOptions } from '../../src/http/app.js';
 import { createApiKey } from '../../src/modules/workspaces/api-keys.js';
 import { createUser } from '../../src/modules/accounts/service.js';
@@ -21,6 +22,7 @@ export async function startTestServer(
   const database = await createTestDatabase();
   const app = await buildApp({
     database,
+    modules: MODULES,
     config: { trustProxy: false, publicUrl: null, logLevel: 'silent', ...options.config },
     version: 'test',
     logger: false,

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const run = () => vacuumEmbeddedDatabase.run({} as never, { db: database.db, signal: new AbortController().signal });
+const run = () => vacuumEmbeddedDatabase.run({} as never, { db: database.db, signal: new AbortController().signal, config: {} });
 const estimatedRows = async () =>
   (await sql<{ reltuples: number }>`select reltuples from pg_class where relname = 'maintenance_probe'`.execute(database.db)).rows[0]!.reltuples;
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
 import type { DB, Job } from '../schema.js';
 import { claimJobs, completeJob, extendLeases, failJob } from './queue.js';
 
@@ -8,6 +9,8 @@ export interface JobContext {
   db: Kysely<DB>;
   /** Aborted when the worker is told to stop and the grace period ran out. */
   signal: AbortSignal;
+  /** The process's config; what a test worker leaves out is absent. */
+  config: Partial<Config>;
 }
 
 export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
@@ -24,6 +27,7 @@ export interface WorkerOptions {
   leaseMs?: number;
   id?: string;
   logger?: WorkerLogger;
+  config?: Partial<Config>;
 }
 
 const silent: WorkerLogger = { info() {}, warn() {}, error() {} };
@@ -128,7 +132,7 @@ export class Worker {
     try {
       if (job.attempts > job.max_attempts) throw new Error('lease expired on every attempt');
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(job, { db: this.db, signal: this.abort.signal });
+      await handler(job, { db: this.db, signal: this.abort.signal, config: this.options.config ?? {} });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const outcome = await failJob(this.db, job, this.id, message).catch(() => 'lost' as const);

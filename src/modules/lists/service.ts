@@ -170,7 +170,7 @@ export async function listsOfContact(db: Executor, workspaceId: string, contactI
  * Moves one contact's memberships to another (merging two people); on lists both were on the
  * survivor's membership stays. Returns how many lists the survivor joined. In the caller's transaction.
  */
-export async function moveListMemberships(tx: Transaction<DB>, workspaceId: string, fromContactId: string, toContactId: string): Promise<number> {
+export async function moveListMemberships(tx: Executor, workspaceId: string, fromContactId: string, toContactId: string): Promise<number> {
   await tx
     .deleteFrom('list_members')
     .where('workspace_id', '=', workspaceId)

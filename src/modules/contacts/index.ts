@@ -1,0 +1,45 @@
+import type { InflowModule } from '../module.js';
+import { bulkRoutes } from './bulk/bulk-routes.js';
+import { BULK_ACTION_JOB } from './bulk/bulk-actions.js';
+import { runBulkActionJob } from './bulk/bulk-job.js';
+import { findDuplicatesJob, rescanDuplicatesJob } from './duplicate-jobs.js';
+import { FIND_DUPLICATES_JOB } from './duplicates.js';
+import { exportRoutes } from './export/routes.js';
+import { runImportJob } from './import/import-job.js';
+import { purgeImportFilesJob } from './import/import-retention.js';
+import { IMPORT_JOB } from './import/import-service.js';
+import { importRoutes } from './import/routes.js';
+import { mergeRoutes } from './merge-routes.js';
+import { privacyRoutes } from './privacy-routes.js';
+import { contactRoutes } from './routes.js';
+
+/** The lead database: contacts, their custom fields, timeline, consents, imports and exports, duplicates. */
+export const contactsModule: InflowModule = {
+  name: 'contacts',
+  tables: ['contacts', 'custom_fields', 'contact_events', 'consents', 'suppressions', 'imports', 'contact_duplicates', 'duplicate_scans', 'bulk_actions'],
+  navigation: [
+    {
+      path: 'contacts',
+      label: 'Contacts',
+      icon: 'address-book',
+      group: 'Leads',
+      title: 'Every lead, with its whole story',
+      description:
+        'See each contact with where they came from, their score, lifecycle stage and every visit, form and email on one timeline — and bring in offline leads from CSV.',
+    },
+  ],
+  routes: (app, context) => {
+    contactRoutes(app, context);
+    importRoutes(app, context);
+    exportRoutes(app, context);
+    bulkRoutes(app, context);
+    privacyRoutes(app, context);
+    mergeRoutes(app, context);
+  },
+  jobs: {
+    [IMPORT_JOB]: runImportJob,
+    [FIND_DUPLICATES_JOB]: findDuplicatesJob,
+    [BULK_ACTION_JOB]: runBulkActionJob,
+  },
+  recurringJobs: [purgeImportFilesJob, rescanDuplicatesJob],
+};

@@ -1,0 +1,24 @@
+import type { InflowModule } from '../module.js';
+import { listRoutes } from './routes.js';
+import { listsOfContact, moveListMemberships } from './service.js';
+
+/** Static lists: hand-picked groups of contacts. */
+export const listsModule: InflowModule = {
+  name: 'lists',
+  tables: ['lists', 'list_members'],
+  navigation: [
+    {
+      path: 'lists',
+      label: 'Lists',
+      icon: 'list-details',
+      group: 'Engage',
+      title: 'Hand-picked groups of contacts',
+      description: 'Put contacts on static lists by hand, by import or through the API, and use them as audiences.',
+    },
+  ],
+  routes: (app, { db }) => listRoutes(app, { db }),
+  personalData: {
+    merge: async (tx, workspaceId, survivor, other) => ({ lists: await moveListMemberships(tx, workspaceId, other.id, survivor.id) }),
+    export: async (tx, workspaceId, person) => ({ lists: await listsOfContact(tx, workspaceId, person.id) }),
+  },
+};
