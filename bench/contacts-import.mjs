@@ -13,7 +13,8 @@ function csvCell(value) {
   return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-async function writeCsv(file, total) {
+/** A seeded CSV of `total` contacts, as a marketer's export would have them. */
+export async function writeCsv(file, total) {
   const out = fs.createWriteStream(file);
   const write = (line) => (out.write(line) ? Promise.resolve() : new Promise((resolve) => out.once('drain', resolve)));
   await write(`${HEADER.join(',')}\n`);

@@ -5,6 +5,7 @@ import coldStart from './cold-start.mjs';
 import contactsBatchUpsert from './contacts-batch-upsert.mjs';
 import contactsImport from './contacts-import.mjs';
 import contactsSearch from './contacts-search.mjs';
+import eventsDispatch from './events-dispatch.mjs';
 import idleMemory from './idle-memory.mjs';
 import { machine } from './lib.mjs';
 import requestOverhead from './request-overhead.mjs';
@@ -16,6 +17,7 @@ const benchmarks = {
   'contacts-batch-upsert': (smoke) => contactsBatchUpsert(smoke ? { total: 2_000, concurrency: 2 } : {}),
   'contacts-search': (smoke) => contactsSearch(smoke ? { total: 5_000, requests: 5 } : {}),
   'contacts-import': (smoke) => contactsImport(smoke ? { total: 2_000 } : {}),
+  'events-dispatch': (smoke) => eventsDispatch(smoke ? { total: 1_000, runs: 1 } : {}),
 };
 
 const args = process.argv.slice(2);

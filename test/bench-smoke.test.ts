@@ -26,12 +26,13 @@ describe('benchmarks (smoke run)', () => {
     expect(report.smoke).toBe(true);
     expect(report.machine.cores).toBeGreaterThan(0);
     const byName = Object.fromEntries(report.results.map((r: { name: string }) => [r.name, r]));
-    expect(Object.keys(byName).sort()).toEqual(['cold-start', 'contacts-batch-upsert', 'contacts-import', 'contacts-search', 'idle-memory', 'request-overhead']);
+    expect(Object.keys(byName).sort()).toEqual(['cold-start', 'contacts-batch-upsert', 'contacts-import', 'contacts-search', 'events-dispatch', 'idle-memory', 'request-overhead']);
     expect(byName['contacts-batch-upsert'].results.pglite.inserts.per_second).toBeGreaterThan(0);
     expect(byName['contacts-batch-upsert'].results.pglite.updates.per_second).toBeGreaterThan(0);
     expect(byName['contacts-import'].pglite).toMatchObject({ created: 2_000, failed: 0 });
     // Without BENCH_DATABASE_URL the search figure (a PostgreSQL one) says why it was not measured.
     expect(byName['contacts-search'].skipped).toContain('BENCH_DATABASE_URL');
+    expect(byName['events-dispatch'].skipped).toContain('BENCH_DATABASE_URL');
     expect(byName['cold-start'].median_ms).toBeGreaterThan(0);
     expect(byName['idle-memory'].rss_idle_mb).toBeGreaterThan(0);
     const overhead = byName['request-overhead'];
