@@ -6,7 +6,6 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { AppError, invalid } from '../errors.js';
 import { hooksOf, type InflowModule } from '../modules/module.js';
-import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { navigationRoutes } from './navigation.js';
 import { API_DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
@@ -83,7 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app, () => pageFallback);
   await app.register(cookie);
   const secureCookies = (request: { protocol: string }) => request.protocol === 'https' || config.publicUrl?.startsWith('https:') === true;
-  await registerAuth(app, database, { secureCookies });
+  const context = { db: database.db, database, config, secureCookies, hooks: hooksOf(options.modules) };
+  for (const module of options.modules) await module.setup?.(app, context);
   await registerOpenApi(app, options.version);
 
   // On shutdown, requests in flight finish, and their keep-alive connections close with them;
@@ -114,7 +114,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  const context = { db: database.db, config, secureCookies, hooks: hooksOf(options.modules) };
   for (const module of options.modules) await module.routes?.(app, context);
   navigationRoutes(app, options.modules);
   await options.extraRoutes?.(app);

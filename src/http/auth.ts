@@ -1,23 +1,26 @@
 import type {} from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Permission, Role } from '../access.js';
 import type { Actor } from '../actor.js';
-import type { Database } from '../db/database.js';
-import type { Role } from '../db/schema.js';
-import { AppError, notFound } from '../errors.js';
-import { SESSION_DAYS, sessionByToken, touchSession, type PublicUser } from '../modules/accounts/service.js';
-import { safeEqual } from '../modules/accounts/tokens.js';
-import { ApiKeyPrincipals } from '../modules/workspaces/api-key-principals.js';
-import { can, type Permission } from '../modules/workspaces/roles.js';
-import { membershipOf, workspacesOfUser } from '../modules/workspaces/service.js';
+import { AppError } from '../errors.js';
 
 /**
+ * Who is calling, as every route sees it. The workspaces module fills it in (its
+ * authentication hook, from a session or an API key); routes only read it through these.
+ *
  * public: anyone. user: a dashboard session. account: a session or an API key.
  * workspace: a session with a membership in the requested workspace, or that workspace's key.
  */
 export type AuthMode = 'public' | 'user' | 'account' | 'workspace';
 
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
 export type Principal =
-  | { kind: 'user'; user: PublicUser; sessionId: string; csrfToken: string }
+  | { kind: 'user'; user: SignedInUser; sessionId: string; csrfToken: string }
   | { kind: 'api_key'; keyId: string; role: Role; workspace: WorkspaceContext };
 
 export interface WorkspaceContext {
@@ -39,33 +42,12 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'inflow_session';
 export const CSRF_HEADER = 'x-csrf-token';
 export const WORKSPACE_HEADER = 'x-inflow-workspace';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const TOUCH_SESSION_MS = 5 * 60_000;
-
 // One message for every credential failure: no hint whether the key, cookie or user was wrong.
-const unauthenticated = () =>
+export const unauthenticated = () =>
   new AppError('unauthenticated', 'Missing or invalid credentials', [], { 'www-authenticate': 'Bearer realm="inflow"' });
-
-export function setSessionCookie(reply: FastifyReply, token: string, expires: Date, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
-}
-
-function bearerToken(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw unauthenticated();
-  return match[1]!;
-}
-
-function headerValue(request: FastifyRequest, name: string): string | null {
-  const value = request.headers[name];
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-}
 
 /** The request must carry a session; API keys are not enough. */
 export function requireUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
@@ -84,78 +66,4 @@ export function actorOf(request: FastifyRequest): Actor {
 export function requireWorkspace(request: FastifyRequest): WorkspaceContext {
   if (!request.workspace) throw unauthenticated();
   return request.workspace;
-}
-
-export interface AuthOptions {
-  /** Whether cookies must be marked Secure for this request (HTTPS, directly or behind a proxy). */
-  secureCookies: (request: FastifyRequest) => boolean;
-}
-
-export async function registerAuth(app: FastifyInstance, database: Database, options: AuthOptions): Promise<void> {
-  const db = database.db;
-  const apiKeys = new ApiKeyPrincipals(database);
-  await apiKeys.start();
-  app.addHook('onClose', () => apiKeys.stop());
-  app.decorateRequest('principal', null);
-  app.decorateRequest('workspace', null);
-
-  async function fromApiKey(request: FastifyRequest, token: string): Promise<void> {
-    const found = await apiKeys.lookup(token, (err) => request.log.warn({ err }, 'could not record API key use'));
-    if (!found) throw unauthenticated();
-    const workspace: WorkspaceContext = { ...found.workspace, role: found.role };
-    request.principal = { kind: 'api_key', keyId: found.keyId, role: found.role, workspace };
-    request.workspace = workspace;
-    const requested = headerValue(request, WORKSPACE_HEADER);
-    if (requested && requested !== workspace.slug && requested !== workspace.id) {
-      throw new AppError('forbidden', 'This API key belongs to another workspace');
-    }
-  }
-
-  async function fromSession(request: FastifyRequest, reply: FastifyReply, token: string): Promise<string> {
-    const session = await sessionByToken(db, token);
-    if (!session) throw unauthenticated();
-    if (!SAFE_METHODS.has(request.method)) {
-      const sent = headerValue(request, CSRF_HEADER);
-      if (!sent || !safeEqual(sent, session.csrfToken)) {
-        throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header`);
-      }
-    }
-    request.principal = { kind: 'user', user: session.user, sessionId: session.sessionId, csrfToken: session.csrfToken };
-    // Sliding expiry: a session in use is extended, in the database and in the browser.
-    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_SESSION_MS) {
-      touchSession(db, session.sessionId).catch((err: unknown) => request.log.warn({ err }, 'could not extend session'));
-      setSessionCookie(reply, token, new Date(Date.now() + SESSION_DAYS * 86_400_000), options.secureCookies(request));
-    }
-    return session.user.id;
-  }
-
-  async function workspaceOfUser(request: FastifyRequest, userId: string): Promise<void> {
-    const requested = headerValue(request, WORKSPACE_HEADER);
-    const membership = requested ? await membershipOf(db, userId, requested) : (await workspacesOfUser(db, userId))[0];
-    // Not a member and no such workspace look the same from outside.
-    if (!membership) throw notFound('Workspace');
-    request.workspace = membership;
-  }
-
-  app.addHook('onRequest', async (request, reply) => {
-    const { auth, permission } = request.routeOptions.config;
-    if (!auth || auth === 'public') return;
-    const bearer = bearerToken(request);
-    const cookie = request.cookies[SESSION_COOKIE];
-    if (bearer) {
-      if (auth === 'user') throw new AppError('forbidden', 'This endpoint needs a signed-in user, not an API key');
-      await fromApiKey(request, bearer);
-    } else if (cookie) {
-      const userId = await fromSession(request, reply, cookie);
-      if (auth === 'workspace') await workspaceOfUser(request, userId);
-    } else {
-      throw unauthenticated();
-    }
-    if (permission) {
-      const role = request.workspace?.role;
-      if (!role || !can(role, permission)) {
-        throw new AppError('forbidden', `Your role (${role ?? 'none'}) may not do this: it needs the ${permission} permission`);
-      }
-    }
-  });
 }

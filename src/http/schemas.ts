@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-import type { Role } from '../db/schema.js';
-import { ROLES } from '../modules/workspaces/roles.js';
+import { ROLES, type Role } from '../access.js';
 
 /** Shared pieces of the API contract. */
 // Handlers return Date objects; the serializer writes them as ISO 8601 strings.

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { Role } from '../access.js';
 import type { Config } from '../config.js';
-import type { Db, Executor } from '../db/database.js';
+import type { Database, Db, Executor } from '../db/database.js';
 import type { RecurringJob } from '../db/jobs/recurring.js';
 import type { JobHandler } from '../db/jobs/worker.js';
 import type { EventSubscriber } from '../events/subscriber.js';
@@ -8,6 +9,8 @@ import type { EventSubscriber } from '../events/subscriber.js';
 /** What a module's routes are given when the app is assembled. */
 export interface ModuleContext {
   db: Db;
+  /** The database itself, for what needs more than queries (LISTEN, its kind). */
+  database: Database;
   /** The app's config; parts an API-only test app leaves out are absent. */
   config: Partial<Config>;
   /** Whether a session cookie set for this request must be Secure. */
@@ -38,6 +41,8 @@ export interface PersonalDataHooks {
 
 /** Answers a lower module asks of the modules above it (each provided by exactly one module). */
 export interface ProvidedServices {
+  /** The workspaces a user is a member of, with the role in each, oldest membership first. */
+  workspacesOfUser(db: Executor, userId: string): Promise<{ id: string; slug: string; name: string; created_at: Date; role: Role }[]>;
   /** How many contacts each of these companies has. */
   contactCountsByCompany(db: Executor, workspaceId: string, companyIds: readonly string[]): Promise<Map<string, number>>;
 }
@@ -70,6 +75,8 @@ export interface InflowModule {
   /** The tables it owns: no other module may name them (test/architecture.test.ts). */
   tables: readonly string[];
   navigation?: readonly NavigationEntry[];
+  /** App-wide hooks (e.g. authentication), run for every module before any module's routes. */
+  setup?(app: FastifyInstance, context: ModuleContext): void | Promise<void>;
   routes?(app: FastifyInstance, context: ModuleContext): void | Promise<void>;
   /** Job kinds it enqueues, by kind. */
   jobs?: Readonly<Record<string, JobHandler>>;

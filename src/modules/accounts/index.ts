@@ -6,6 +6,10 @@ import { accountRoutes } from './routes.js';
 export const accountsModule: InflowModule = {
   name: 'accounts',
   tables: ['users', 'sessions'],
-  routes: (app, { db, secureCookies }) => accountRoutes(app, { db, secureCookies }),
+  routes: (app, { db, secureCookies, hooks }) => {
+    const { workspacesOfUser } = hooks.services;
+    if (!workspacesOfUser) throw new Error('the accounts module needs a module that provides workspacesOfUser');
+    accountRoutes(app, { db, secureCookies, workspacesOfUser });
+  },
   recurringJobs: [purgeSessions],
 };

@@ -3,10 +3,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
-import { requireUser, SESSION_COOKIE, setSessionCookie } from '../../http/auth.js';
+import { requireUser } from '../../http/auth.js';
 import { RateLimiter } from '../../http/rate-limit.js';
 import { RoleName, Timestamp } from '../../http/schemas.js';
-import { workspacesOfUser } from '../workspaces/service.js';
+import type { ProvidedServices } from '../module.js';
 import {
   changePassword,
   endSession,
@@ -16,6 +16,7 @@ import {
   verifyCredentials,
   type PublicUser,
 } from './service.js';
+import { SESSION_COOKIE, setSessionCookie } from './session-cookie.js';
 
 const Credentials = Type.Object(
   {
@@ -43,9 +44,11 @@ const failuresByIp = new RateLimiter(100, 15 * 60_000);
 export interface AccountRoutesOptions {
   db: Db;
   secureCookies: (request: FastifyRequest) => boolean;
+  /** The workspaces module's answer (it sits above accounts, so it is handed in through the registry). */
+  workspacesOfUser: ProvidedServices['workspacesOfUser'];
 }
 
-export function accountRoutes(server: FastifyInstance, { db, secureCookies }: AccountRoutesOptions): void {
+export function accountRoutes(server: FastifyInstance, { db, secureCookies, workspacesOfUser }: AccountRoutesOptions): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   async function sessionInfo(user: PublicUser, csrfToken: string) {
     return { user, csrf_token: csrfToken, workspaces: await workspacesOfUser(db, user.id) };

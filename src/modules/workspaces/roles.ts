@@ -1,19 +1,6 @@
-import type { Role } from '../../db/schema.js';
+import { PERMISSIONS, type Permission, type Role } from '../../access.js';
 
-export const ROLES: readonly Role[] = ['owner', 'admin', 'marketer', 'sales', 'viewer'];
-
-export const PERMISSIONS = [
-  'workspace.read',
-  'workspace.manage',
-  'members.manage',
-  'api_keys.manage',
-  'contacts.write',
-  'contacts.erase',
-  'marketing.write',
-  'sales.write',
-] as const;
-
-export type Permission = (typeof PERMISSIONS)[number];
+export { PERMISSIONS, ROLES, type Permission } from '../../access.js';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
