@@ -5,7 +5,7 @@ import { notFound } from '../errors.js';
 import { changePassword, createUser, usersByEmail } from '../modules/accounts/service.js';
 import { createApiKey } from '../modules/workspaces/api-keys.js';
 import { ROLES } from '../modules/workspaces/roles.js';
-import { insertWorkspace, workspaceBySlug } from '../modules/workspaces/service.js';
+import { ensureMembership, insertWorkspace, workspaceBySlug } from '../modules/workspaces/service.js';
 import { titleFromSlug } from '../modules/workspaces/slug.js';
 import { flags, required, UsageError } from './args.js';
 import { runTransferCommand, type TransferContext } from './transfer-commands.js';
@@ -51,28 +51,15 @@ async function userCreate(db: Db, argv: string[]): Promise<string> {
     const workspace = existingWorkspace ?? (await insertWorkspace(tx, { slug, name: titleFromSlug(slug) }, null));
     const [existingUser] = await usersByEmail(tx, [email]);
     const user = existingUser ?? (await createUser(tx, { email, password: required(values, 'password'), name: values.name }));
-    // An existing membership keeps its role: changing roles goes through the dashboard or the
-    // API, which protect the last owner.
-    const membership = await tx
-      .insertInto('memberships')
-      .values({ workspace_id: workspace.id, user_id: user.id, role: memberRole })
-      .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
-      .returning('role')
-      .executeTakeFirst();
-    const current = membership ?? (await tx
-      .selectFrom('memberships')
-      .select('role')
-      .where('workspace_id', '=', workspace.id)
-      .where('user_id', '=', user.id)
-      .executeTakeFirstOrThrow());
+    const membership = await ensureMembership(tx, workspace.id, user.id, memberRole);
     return {
       user_id: user.id,
       email: user.email,
       user_created: !existingUser,
       workspace: workspace.slug,
       workspace_created: !existingWorkspace,
-      role: current.role,
-      membership_created: membership !== undefined,
+      role: membership.role,
+      membership_created: membership.created,
     };
   });
   return print(values.json === true, record);

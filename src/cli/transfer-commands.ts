@@ -16,7 +16,7 @@ import { cancelImport, createImport, importView, startImport } from '../modules/
 import { importAnywhere } from '../modules/contacts/import/import-store.js';
 import { mappingWithOverrides } from '../modules/contacts/import/mapping-resolution.js';
 import { DEFAULT_PLACEHOLDERS } from '../modules/contacts/import/value-cleaning.js';
-import { workspaceBySlug } from '../modules/workspaces/service.js';
+import { someWorkspaces, workspaceBySlug } from '../modules/workspaces/service.js';
 import { UsageError } from './args.js';
 
 export interface TransferContext {
@@ -69,7 +69,7 @@ export async function resolveWorkspace(db: Db, slug: string | undefined): Promis
     if (!workspace) throw notFound(`Workspace "${slug}"`);
     return workspace;
   }
-  const all = await db.selectFrom('workspaces').select(['id', 'slug']).orderBy('slug').limit(6).execute();
+  const all = await someWorkspaces(db, 6);
   if (all.length === 1) return all[0]!;
   if (all.length === 0) throw notFound('Workspace (the install has none yet)');
   throw new UsageError(`--workspace is required: this install has several (${all.map((w) => w.slug).join(', ')}${all.length > 5 ? ', …' : ''})`);

@@ -194,3 +194,24 @@ export async function removeMember(db: Kysely<DB>, workspaceId: string, actorRol
     await tx.deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
   });
 }
+
+/**
+ * Makes the user a member with `role`, unless they already are: an existing membership keeps
+ * its role (role changes go through the API, which protects the last owner).
+ */
+export async function ensureMembership(tx: Executor, workspaceId: string, userId: string, role: Role): Promise<{ role: Role; created: boolean }> {
+  const inserted = await tx
+    .insertInto('memberships')
+    .values({ workspace_id: workspaceId, user_id: userId, role })
+    .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
+    .returning('role')
+    .executeTakeFirst();
+  if (inserted) return { role: inserted.role, created: true };
+  const current = await tx.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  return { role: current.role, created: false };
+}
+
+/** The install's first workspaces by slug (for commands that may leave the workspace out when there is one). */
+export function someWorkspaces(db: Executor, limit: number): Promise<{ id: string; slug: string }[]> {
+  return db.selectFrom('workspaces').select(['id', 'slug']).orderBy('slug').limit(limit).execute();
+}
