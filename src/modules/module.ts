@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { TProperties } from 'typebox';
 import type { Role } from '../access.js';
+import type { Actor } from '../actor.js';
 import type { Config } from '../config.js';
 import type { Database, Db, Executor } from '../db/database.js';
 import type { RecurringJob } from '../db/jobs/recurring.js';
@@ -32,11 +34,13 @@ export interface PersonRef {
  */
 export interface PersonalDataHooks {
   /** Moves what the module holds of `otherId` to `survivorId`; returns counts of what moved, by name. */
-  merge?(tx: Executor, workspaceId: string, survivor: PersonRef, other: PersonRef): Promise<Record<string, number>>;
+  merge?(tx: Executor, workspaceId: string, survivor: PersonRef, other: PersonRef, actor: Actor): Promise<Record<string, number>>;
   /** Deletes what the module holds of the person, in the erasure's transaction, before the contact goes. */
-  erase?(tx: Executor, workspaceId: string, person: PersonRef): Promise<void>;
+  erase?(tx: Executor, workspaceId: string, person: PersonRef, actor: Actor): Promise<void>;
   /** What the module holds of the person (GDPR art. 15, 20): each key becomes a key of the export. */
   export?(tx: Executor, workspaceId: string, person: PersonRef): Promise<Record<string, unknown>>;
+  /** The schemas of the keys `export` returns, for the API's contract. */
+  exportSchema?: TProperties;
 }
 
 /** Answers a lower module asks of the modules above it (each provided by exactly one module). */

@@ -1,5 +1,8 @@
+import { Type } from 'typebox';
 import type { InflowModule } from '../module.js';
+import { CompanySchema } from './schema.js';
 import { companyRoutes } from './routes.js';
+import { getCompany } from './service.js';
 
 /** The organisations behind leads, found from work email domains or entered by hand. */
 export const companiesModule: InflowModule = {
@@ -16,4 +19,13 @@ export const companiesModule: InflowModule = {
     },
   ],
   routes: (app, { db }) => companyRoutes(app, { db }),
+  personalData: {
+    // The person's employer as recorded; how many colleagues it has is not about the person.
+    export: async (tx, workspaceId, person) => {
+      if (!person.companyId) return { company: null };
+      const { contact_count: _count, ...company } = await getCompany(tx, workspaceId, person.companyId);
+      return { company };
+    },
+    exportSchema: { company: Type.Union([Type.Omit(CompanySchema, ['contact_count']), Type.Null()]) },
+  },
 };

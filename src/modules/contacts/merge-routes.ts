@@ -9,6 +9,7 @@ import { decodeKeyset, keysetPageOf, Page, PageQuery } from '../../http/paginati
 import { Id, IdParams, Timestamp } from '../../http/schemas.js';
 import { contactView } from './contact-view.js';
 import { dismissDuplicate, duplicatePairs, duplicateScanState, requestDuplicateScan } from './duplicates.js';
+import type { ModuleHooks } from '../module.js';
 import { mergeContacts } from './merge.js';
 import { ContactSchema } from './schema.js';
 import { contactsByIds } from './queries.js';
@@ -42,7 +43,7 @@ const ScanStateSchema = Type.Object({
 
 const DuplicatesPage = Type.Object({ ...Page(DuplicateSchema).properties, ...ScanStateSchema.properties });
 
-export function mergeRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+export function mergeRoutes(server: FastifyInstance, { db, hooks }: { db: Db; hooks: ModuleHooks }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post(
@@ -59,7 +60,7 @@ export function mergeRoutes(server: FastifyInstance, { db }: { db: Db }): void {
     },
     async (request) => {
       const { other_id, keep } = request.body;
-      return contactView(await mergeContacts(db, requireWorkspace(request).id, request.params.id, other_id, keep ?? {}, actorOf(request)));
+      return contactView(await mergeContacts(db, requireWorkspace(request).id, request.params.id, other_id, keep ?? {}, actorOf(request), hooks));
     },
   );
 

@@ -3,11 +3,13 @@ import type { Actor } from '../../actor.js';
 import { isId } from '../../db/ids.js';
 import type { Contact, DB } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import { moveListMemberships } from '../lists/service.js';
+import type { ModuleHooks, PersonRef } from '../module.js';
 import { forgetDuplicatePairs } from './duplicates.js';
 import { fieldChanges } from './fields.js';
 import { mergeValues, type Side } from './merge-values.js';
 import { recordTimeline } from './timeline.js';
+
+const personRef = (contact: Contact): PersonRef => ({ id: contact.id, email: contact.email, companyId: contact.company_id });
 
 const otherNotFound = () =>
   new AppError('not_found', 'The contact to merge in was not found', [{ field: 'other_id', in: 'body', message: 'is not a contact of this workspace' }]);
@@ -24,6 +26,7 @@ export async function mergeContacts(
   otherId: string,
   keep: Readonly<Record<string, Side>>,
   actor: Actor,
+  hooks: Pick<ModuleHooks, 'personalData'>,
 ): Promise<Contact> {
   if (!isId(survivorId)) throw notFound('Contact');
   if (!isId(otherId)) throw otherNotFound();
@@ -49,7 +52,11 @@ export async function mergeContacts(
       tx.updateTable(table).set({ contact_id: survivor.id }).where('workspace_id', '=', workspaceId).where('contact_id', '=', other.id);
     const events = await scope('contact_events').executeTakeFirst();
     const consents = await scope('consents').executeTakeFirst();
-    const lists = await moveListMemberships(tx, workspaceId, other.id, survivor.id);
+    // What other modules hold of the other person moves too, each module by its own hook.
+    const movedElsewhere: Record<string, number> = {};
+    for (const module of hooks.personalData) {
+      if (module.merge) Object.assign(movedElsewhere, await module.merge(tx, workspaceId, personRef(survivor), personRef(other), actor));
+    }
     // The other goes first: the survivor may take its email or external id, which are unique.
     await forgetDuplicatePairs(tx, workspaceId, [other.id]);
     await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', '=', other.id).execute();
@@ -70,7 +77,7 @@ export async function mergeContacts(
           changes: fieldChanges(survivor, merged),
           taken_from_other: merge.takenFromOther,
           discarded_from_other: merge.discarded,
-          moved: { timeline_entries: Number(events.numUpdatedRows), consents: Number(consents.numUpdatedRows), lists },
+          moved: { timeline_entries: Number(events.numUpdatedRows), consents: Number(consents.numUpdatedRows), ...movedElsewhere },
         },
       },
     ]);

@@ -4,10 +4,11 @@ import type { Db } from '../../db/database.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
 import { decodeKeyset, keysetPageOf, Page, PageQuery } from '../../http/pagination.js';
 import { IdParams } from '../../http/schemas.js';
-import { ConsentInput, ConsentSchema, ContactExportSchema, ErasureSchema } from './privacy-schema.js';
+import { ConsentInput, ConsentSchema, contactExportSchema, ErasureSchema } from './privacy-schema.js';
+import type { ModuleHooks } from '../module.js';
 import { consentsOf, eraseContact, exportContact, recordConsent } from './privacy.js';
 
-export function privacyRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+export function privacyRoutes(server: FastifyInstance, { db, hooks }: { db: Db; hooks: ModuleHooks }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['contacts', 'privacy'];
 
@@ -37,9 +38,9 @@ export function privacyRoutes(server: FastifyInstance, { db }: { db: Db }): void
     '/api/v1/contacts/:id/export',
     {
       config: { auth: 'workspace', permission: 'workspace.read' },
-      schema: { tags, summary: 'Everything held about one person, as JSON (access and portability requests)', params: IdParams, response: { 200: ContactExportSchema } },
+      schema: { tags, summary: 'Everything held about one person, as JSON (access and portability requests)', params: IdParams, response: { 200: contactExportSchema(hooks) } },
     },
-    async (request) => exportContact(db, requireWorkspace(request).id, request.params.id),
+    async (request) => exportContact(db, requireWorkspace(request).id, request.params.id, hooks),
   );
 
   app.post(
@@ -54,6 +55,6 @@ export function privacyRoutes(server: FastifyInstance, { db }: { db: Db }): void
         response: { 200: ErasureSchema },
       },
     },
-    async (request) => eraseContact(db, requireWorkspace(request).id, request.params.id),
+    async (request) => eraseContact(db, requireWorkspace(request).id, request.params.id, actorOf(request), hooks),
   );
 }

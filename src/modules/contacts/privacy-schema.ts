@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Timestamp } from '../../http/schemas.js';
-import { CompanySchema } from '../companies/schema.js';
-import { ContactListSchema } from '../lists/schema.js';
+import type { ModuleHooks } from '../module.js';
 import { ContactSchema, TimelineEntrySchema } from './schema.js';
 
 export const ConsentInput = Type.Object(
@@ -27,14 +26,17 @@ export const ConsentSchema = Type.Object({
   occurred_at: Timestamp,
 });
 
-export const ContactExportSchema = Type.Object({
-  exported_at: Timestamp,
-  contact: ContactSchema,
-  company: Type.Union([Type.Omit(CompanySchema, ['contact_count']), Type.Null()]),
-  lists: Type.Array(ContactListSchema),
-  consents: Type.Array(ConsentSchema),
-  timeline: Type.Array(TimelineEntrySchema, { description: 'Oldest first' }),
-});
+/** The export document: the contact's own records, and each module's share as its hook describes it. */
+export function contactExportSchema(hooks: Pick<ModuleHooks, 'personalData'>) {
+  const shares = Object.assign({}, ...hooks.personalData.map((module) => module.exportSchema ?? {}));
+  return Type.Object({
+    exported_at: Timestamp,
+    contact: ContactSchema,
+    ...shares,
+    consents: Type.Array(ConsentSchema),
+    timeline: Type.Array(TimelineEntrySchema, { description: 'Oldest first' }),
+  });
+}
 
 export const ErasureSchema = Type.Object({
   id: Type.String(),

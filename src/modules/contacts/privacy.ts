@@ -5,9 +5,9 @@ import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { invalid, type FieldError } from '../../errors.js';
 import type { Keyset } from '../../http/pagination.js';
-import type { CompanyView } from '../companies/schema.js';
-import { getCompany } from '../companies/service.js';
-import { listsOfContact } from '../lists/service.js';
+import { forgetEventsOfContact } from '../../events/maintenance.js';
+import { publish } from '../../events/publish.js';
+import type { ModuleHooks } from '../module.js';
 import { contactView } from './contact-view.js';
 import { cleanText } from './fields.js';
 import type { ConsentInputValue } from './privacy-schema.js';
@@ -73,17 +73,17 @@ export async function consentsOf(db: Executor, workspaceId: string, contactId: s
 
 const EXPORT_TIMELINE_CHUNK = 1000;
 
-// How many colleagues a company has is not about the person.
-function withoutCount({ contact_count: _count, ...company }: CompanyView): Omit<CompanyView, 'contact_count'> {
-  return company;
-}
-
-/** Everything Inflow holds about one person, for a data subject access request (GDPR art. 15, 20). */
-export async function exportContact(db: Kysely<DB>, workspaceId: string, contactId: string) {
+/**
+ * Everything Inflow holds about one person, for a data subject access request (GDPR art. 15,
+ * 20): the contact's own records, and each module's share through its export hook.
+ */
+export async function exportContact(db: Kysely<DB>, workspaceId: string, contactId: string, hooks: Pick<ModuleHooks, 'personalData'>) {
   // One transaction, so the parts describe the same moment.
   return db.transaction().execute(async (tx) => {
     const contact = await getContact(tx, workspaceId, contactId);
-    const company = contact.company_id ? withoutCount(await getCompany(tx, workspaceId, contact.company_id)) : null;
+    const person = { id: contact.id, email: contact.email, companyId: contact.company_id };
+    const elsewhere: Record<string, unknown> = {};
+    for (const module of hooks.personalData) if (module.export) Object.assign(elsewhere, await module.export(tx, workspaceId, person));
     const consents = await tx
       .selectFrom('consents')
       .select(CONSENT_COLUMNS)
@@ -103,8 +103,7 @@ export async function exportContact(db: Kysely<DB>, workspaceId: string, contact
     return {
       exported_at: new Date(),
       contact: contactView(contact),
-      company,
-      lists: await listsOfContact(tx, workspaceId, contactId),
+      ...elsewhere,
       consents,
       timeline: timeline.reverse(),
     };
@@ -113,14 +112,20 @@ export async function exportContact(db: Kysely<DB>, workspaceId: string, contact
 
 /**
  * Erases a person: the contact and everything hanging off it (timeline, consents, list
- * memberships) are deleted, and the email survives only as a hash on the suppression list,
- * so no import or API call brings the person back. Nothing of them can be restored.
+ * memberships, what other modules hold through their erase hooks, its domain events) are
+ * deleted, and the email survives only as a hash on the suppression list, so no import or API
+ * call brings the person back. Nothing of them can be restored; `contact.erased` says only
+ * that the id is gone.
  */
-export async function eraseContact(db: Kysely<DB>, workspaceId: string, contactId: string) {
+export async function eraseContact(db: Kysely<DB>, workspaceId: string, contactId: string, actor: Actor, hooks: Pick<ModuleHooks, 'personalData'>) {
   return db.transaction().execute(async (tx) => {
     const contact = await getContact(tx, workspaceId, contactId);
+    const person = { id: contact.id, email: contact.email, companyId: contact.company_id };
+    for (const module of hooks.personalData) await module.erase?.(tx, workspaceId, person, actor);
     if (contact.email) await suppressEmail(tx, workspaceId, contact.email, 'erased');
     await removeContacts(tx, workspaceId, [contact.id]);
+    await forgetEventsOfContact(tx, workspaceId, contact.id);
+    await publish(tx, { workspaceId, kind: 'contact.erased', contactId: contact.id, actor, payload: {} });
     return { id: contact.id, erased_at: new Date(), email_suppressed: contact.email !== null };
   });
 }

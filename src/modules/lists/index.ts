@@ -1,4 +1,6 @@
+import { Type } from 'typebox';
 import type { InflowModule } from '../module.js';
+import { ContactListSchema } from './schema.js';
 import { listRoutes } from './routes.js';
 import { listsOfContact, moveListMemberships } from './service.js';
 
@@ -18,7 +20,8 @@ export const listsModule: InflowModule = {
   ],
   routes: (app, { db }) => listRoutes(app, { db }),
   personalData: {
-    merge: async (tx, workspaceId, survivor, other) => ({ lists: await moveListMemberships(tx, workspaceId, other.id, survivor.id) }),
+    merge: async (tx, workspaceId, survivor, other, actor) => ({ lists: await moveListMemberships(tx, workspaceId, other.id, survivor.id, actor) }),
     export: async (tx, workspaceId, person) => ({ lists: await listsOfContact(tx, workspaceId, person.id) }),
+    exportSchema: { lists: Type.Array(ContactListSchema) },
   },
 };

@@ -3,6 +3,7 @@ import type { Actor } from '../../actor.js';
 import { isId, newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { conflict, invalid, notFound } from '../../errors.js';
+import { publish } from '../../events/publish.js';
 import type { Keyset } from '../../http/pagination.js';
 import { existingContactIds, getContact } from '../contacts/service.js';
 import { recordTimeline } from '../contacts/timeline.js';
@@ -103,6 +104,12 @@ export async function deleteList(db: Executor, workspaceId: string, id: string):
   if (result.numDeletedRows === 0n) throw notFound('List');
 }
 
+/** One event per contact that joined or left, sharing one payload: written set-based. */
+function publishMembershipChanges(tx: Executor, workspaceId: string, kind: 'list.joined' | 'list.left', listId: string, contactIds: readonly string[], actor: Actor) {
+  const payload = { list_id: listId };
+  return publish(tx, contactIds.map((contactId) => ({ workspaceId, kind, contactId, actor, payload })));
+}
+
 export interface MembersAddedResult {
   added: number;
   already_members: number;
@@ -131,6 +138,7 @@ export async function addToListIn(tx: Transaction<DB>, workspaceId: string, list
     .returning('contact_id')
     .execute();
   await recordTimeline(tx, workspaceId, actor, joined.map((row) => ({ contactId: row.contact_id, kind: 'list.added', data: { list_id: list.id, list_name: list.name } })));
+  await publishMembershipChanges(tx, workspaceId, 'list.joined', list.id, joined.map((row) => row.contact_id), actor);
   return { added: joined.length, already_members: found.length - joined.length, not_found: requested.filter((id) => !existing.has(id)) };
 }
 
@@ -148,6 +156,7 @@ export async function removeFromList(db: Kysely<DB>, workspaceId: string, listId
       .returning('contact_id')
       .execute();
     await recordTimeline(tx, workspaceId, actor, left.map((row) => ({ contactId: row.contact_id, kind: 'list.removed', data: { list_id: list.id, list_name: list.name } })));
+    await publishMembershipChanges(tx, workspaceId, 'list.left', list.id, left.map((row) => row.contact_id), actor);
     const removed = new Set(left.map((row) => row.contact_id));
     return { removed: removed.size, not_members: requested.filter((id) => !removed.has(id)) };
   });
@@ -168,9 +177,10 @@ export async function listsOfContact(db: Executor, workspaceId: string, contactI
 
 /**
  * Moves one contact's memberships to another (merging two people); on lists both were on the
- * survivor's membership stays. Returns how many lists the survivor joined. In the caller's transaction.
+ * survivor's membership stays. The survivor's new lists are published as `list.joined`.
+ * Returns how many lists the survivor joined. In the caller's transaction.
  */
-export async function moveListMemberships(tx: Executor, workspaceId: string, fromContactId: string, toContactId: string): Promise<number> {
+export async function moveListMemberships(tx: Executor, workspaceId: string, fromContactId: string, toContactId: string, actor: Actor): Promise<number> {
   await tx
     .deleteFrom('list_members')
     .where('workspace_id', '=', workspaceId)
@@ -182,6 +192,8 @@ export async function moveListMemberships(tx: Executor, workspaceId: string, fro
     .set({ contact_id: toContactId })
     .where('workspace_id', '=', workspaceId)
     .where('contact_id', '=', fromContactId)
-    .executeTakeFirst();
-  return Number(moved.numUpdatedRows);
+    .returning('list_id')
+    .execute();
+  await publish(tx, moved.map((row) => ({ workspaceId, kind: 'list.joined' as const, contactId: toContactId, actor, payload: { list_id: row.list_id } })));
+  return moved.length;
 }
