@@ -90,10 +90,16 @@ export class EventDispatcher {
   async drain(gapWaitMs = 2_000): Promise<void> {
     await ensureSubscribers(this.database.db, this.subscribers);
     const deadline = Date.now() + gapWaitMs;
-    while (await this.cycle()) {
-      if (!this.horizon.watch) continue;
-      if (Date.now() > deadline) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    try {
+      while (await this.cycle()) {
+        if (!this.horizon.watch) continue;
+        if (Date.now() > deadline) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    } finally {
+      // Another dispatcher (the next drain, a worker) may deliver at once.
+      await releaseSubscribers(this.database.db, this.id);
+      this.seen.clear();
     }
   }
 

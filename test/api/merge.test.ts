@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { Worker } from '../../src/db/jobs/worker.js';
-import { scanDuplicates, workspacesDueForScan } from '../../src/modules/contacts/duplicates.js';
-import { jobHandlers } from '../../src/jobs.js';
+import { eventDispatcher, jobHandlers } from '../../src/jobs.js';
 import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -213,19 +211,22 @@ describe('likely duplicates', () => {
     expect(await ids()).toEqual([]);
   });
 
-  it('rescans hourly only the workspaces whose contacts changed since their scan', async () => {
+  it('asks for a scan a minute after a contact is created or changed in a field the scan compares', async () => {
     const own = await createTenant(server, 'rescan');
     const wsId = own.workspaceId;
-    const due = async () => (await workspacesDueForScan(server.database.db)).includes(wsId);
+    const dispatcher = eventDispatcher(server.database);
+    const queuedScan = async () => {
+      await dispatcher.drain();
+      const jobs = await server.database.db.selectFrom('jobs').select('run_at').where('kind', '=', 'contacts.find_duplicates').where('workspace_id', '=', wsId).where('status', '=', 'queued').execute();
+      await server.database.db.deleteFrom('jobs').where('kind', '=', 'contacts.find_duplicates').where('workspace_id', '=', wsId).execute();
+      return jobs.map((job) => Math.round((job.run_at.getTime() - Date.now()) / 10_000) * 10);
+    };
     const id = (await call(server, '/api/v1/contacts', { method: 'POST', apiKey: own.apiKey, body: { email: 'one@rescan.example' } })).json.id;
-    expect(await due()).toBe(true);
-    await scanDuplicates(server.database.db, wsId);
-    // Changes just before a scan keep it due once more (a write may commit after the scan).
-    expect(await due()).toBe(true);
-    await sql`update duplicate_scans set scanned_at = scanned_at + interval '1 hour' where workspace_id = ${wsId}`.execute(server.database.db);
-    expect(await due()).toBe(false);
+    expect(await queuedScan()).toEqual([60]);
     await call(server, `/api/v1/contacts/${id}`, { method: 'PATCH', apiKey: own.apiKey, body: { city: 'Natal' } });
-    expect(await due()).toBe(true);
+    expect(await queuedScan()).toEqual([]);
+    await call(server, `/api/v1/contacts/${id}`, { method: 'PATCH', apiKey: own.apiKey, body: { phone: '+55 84 99999-1234' } });
+    expect(await queuedScan()).toEqual([60]);
   });
 
   it('lets only roles that write contacts scan and dismiss', async () => {

@@ -10,7 +10,8 @@ import { emailIdentityKey } from './email-address.js';
 import { fieldChanges } from './fields.js';
 import { customFieldDefinitions } from './queries.js';
 import { ERASED_EMAIL_MESSAGE, erasedEmails } from './suppressions.js';
-import { recordTimeline, type TimelineEntry } from './timeline.js';
+import { recordContactChanges } from './contact-changes.js';
+import type { TimelineEntry } from './timeline.js';
 import { writeContacts } from './write-contacts.js';
 
 export interface BatchItemResult {
@@ -208,7 +209,7 @@ export async function upsertContactsInTransaction(
   await linkByDomain(tx, workspaceId, touched);
   const returning = options.returnContacts ?? true;
   const written = await writeContacts(tx, workspaceId, touched.map((w) => ({ id: w.id, values: w.values, companyId: w.companyId, isNew: w.original === null, createdAt: w.createdAt })), { returning });
-  await recordTimeline(tx, workspaceId, options.actor, timeline);
+  await recordContactChanges(tx, workspaceId, options.actor, timeline);
   if (returning) {
     const stored = new Map(written.map((c) => [c.id, c]));
     for (const result of results) {

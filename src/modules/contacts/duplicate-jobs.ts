@@ -1,20 +1,32 @@
-import type { RecurringJob } from '../../db/jobs/recurring.js';
 import type { JobHandler } from '../../db/jobs/worker.js';
-import { scanDuplicates, workspacesDueForScan } from './duplicates.js';
+import type { EventSubscriber } from '../../events/subscriber.js';
+import { scanDuplicates, scheduleDuplicateScan } from './duplicates.js';
 
-/** A scan asked for by a user ("Scan now") or after an import. */
+/** A scan asked for by a user ("Check again"), or after contacts changed (below). */
 export const findDuplicatesJob: JobHandler = async (job, { db }) => {
   await scanDuplicates(db, (job.payload as { workspace_id: string }).workspace_id);
 };
 
-/** Keeps every workspace's pairs current: only workspaces whose contacts changed are scanned. */
-export const rescanDuplicatesJob: RecurringJob = {
-  kind: 'contacts.rescan_duplicates',
-  everyMs: 60 * 60_000,
-  run: async (_job, { db, signal }) => {
-    for (const workspaceId of await workspacesDueForScan(db)) {
-      if (signal.aborted) return;
-      await scanDuplicates(db, workspaceId);
+/** The fields a duplicate scan compares (see scanDuplicates). */
+const COMPARED_FIELDS = new Set(['first_name', 'last_name', 'company_id', 'company_name', 'phone']);
+/** Changes within this time of the first one share a scan. */
+export const SCAN_DELAY_MS = 60_000;
+
+/**
+ * Keeps each workspace's duplicate pairs current without rescanning anything: a contact
+ * created, or changed in a field the scan compares, asks for a scan of its workspace a minute
+ * later. Deleted and merged contacts take their pairs with them as they go.
+ */
+export const duplicateChecks: EventSubscriber = {
+  name: 'contacts.duplicate_checks',
+  kinds: ['contact.created', 'contact.updated'],
+  handle: async (events, { tx }) => {
+    const workspaces = new Set<string>();
+    for (const event of events) {
+      if (event.kind === 'contact.created' || (event.kind === 'contact.updated' && Object.keys(event.payload.changes).some((field) => COMPARED_FIELDS.has(field)))) {
+        workspaces.add(event.workspace_id);
+      }
     }
+    for (const workspaceId of workspaces) await scheduleDuplicateScan(tx, workspaceId, SCAN_DELAY_MS);
   },
 };

@@ -150,26 +150,15 @@ function pendingScan(db: Executor, workspaceId: string): Promise<boolean> {
 
 /** Queues a scan of the workspace, unless one is waiting or running already. */
 export async function requestDuplicateScan(db: Kysely<DB>, workspaceId: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await lockScans(tx, workspaceId);
-    if (await pendingScan(tx, workspaceId)) return;
-    await enqueue(tx, FIND_DUPLICATES_JOB, { workspace_id: workspaceId }, { workspaceId, maxAttempts: 3 });
-  });
+  await db.transaction().execute((tx) => scheduleDuplicateScan(tx, workspaceId, 0));
 }
 
 /**
- * Workspaces whose contacts changed since their last scan (or that were never scanned). A
- * contact's `updated_at` is its transaction's start, so a write that committed after a scan
- * can carry an older time than the newest the scan saw: changes in the 10 minutes before a
- * scan make the workspace due once more.
+ * The same, in the caller's transaction, to run after `delayMs`: a burst of changes (an
+ * import, a bulk edit) asks for one scan, not one per change.
  */
-export async function workspacesDueForScan(db: Kysely<DB>): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`
-    select w.id from workspaces w
-      left join duplicate_scans s on s.workspace_id = w.id
-     where exists (
-       select 1 from contacts c
-        where c.workspace_id = w.id
-          and (s.contacts_changed_at is null or c.updated_at > least(s.contacts_changed_at, s.scanned_at - interval '10 minutes')))`.execute(db);
-  return rows.map((r) => r.id);
+export async function scheduleDuplicateScan(tx: Transaction<DB>, workspaceId: string, delayMs: number): Promise<void> {
+  await lockScans(tx, workspaceId);
+  if (await pendingScan(tx, workspaceId)) return;
+  await enqueue(tx, FIND_DUPLICATES_JOB, { workspace_id: workspaceId }, { workspaceId, maxAttempts: 3, runAt: new Date(Date.now() + delayMs) });
 }

@@ -2,7 +2,7 @@ import type { InflowModule } from '../module.js';
 import { bulkRoutes } from './bulk/bulk-routes.js';
 import { BULK_ACTION_JOB } from './bulk/bulk-actions.js';
 import { runBulkActionJob } from './bulk/bulk-job.js';
-import { findDuplicatesJob, rescanDuplicatesJob } from './duplicate-jobs.js';
+import { duplicateChecks, findDuplicatesJob } from './duplicate-jobs.js';
 import { FIND_DUPLICATES_JOB } from './duplicates.js';
 import { exportRoutes } from './export/routes.js';
 import { runImportJob } from './import/import-job.js';
@@ -41,5 +41,6 @@ export const contactsModule: InflowModule = {
     [FIND_DUPLICATES_JOB]: findDuplicatesJob,
     [BULK_ACTION_JOB]: runBulkActionJob,
   },
-  recurringJobs: [purgeImportFilesJob, rescanDuplicatesJob],
+  recurringJobs: [purgeImportFilesJob],
+  subscribers: [duplicateChecks],
 };

@@ -100,7 +100,7 @@ export function mergeRoutes(server: FastifyInstance, { db, hooks }: { db: Db; ho
       config: { auth: 'workspace', permission: 'contacts.write' },
       schema: {
         tags: ['contacts'],
-        summary: 'Look for likely duplicates now, in the background (the worker also rescans changed workspaces hourly)',
+        summary: 'Look for likely duplicates now, in the background (contacts created or changed also ask for one, a minute later)',
         response: { 202: ScanStateSchema },
       },
     },

@@ -3,6 +3,7 @@ import type { Actor } from '../../actor.js';
 import { isId } from '../../db/ids.js';
 import type { Contact, DB } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../errors.js';
+import { publish } from '../../events/publish.js';
 import type { ModuleHooks, PersonRef } from '../module.js';
 import { forgetDuplicatePairs } from './duplicates.js';
 import { fieldChanges } from './fields.js';
@@ -68,18 +69,23 @@ export async function mergeContacts(
       .where('id', '=', survivor.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    const changes = fieldChanges(survivor, merged);
     await recordTimeline(tx, workspaceId, actor, [
       {
         contactId: survivor.id,
         kind: 'contact.merged',
         data: {
           merged_contact: { id: other.id, email: other.email, external_id: other.external_id, created_at: other.created_at.toISOString() },
-          changes: fieldChanges(survivor, merged),
+          changes,
           taken_from_other: merge.takenFromOther,
           discarded_from_other: merge.discarded,
           moved: { timeline_entries: Number(events.numUpdatedRows), consents: Number(consents.numUpdatedRows), ...movedElsewhere },
         },
       },
+    ]);
+    await publish(tx, [
+      { workspaceId, kind: 'contact.merged', contactId: survivor.id, actor, payload: { merged_contact_id: other.id } },
+      ...(Object.keys(changes).length > 0 ? [{ workspaceId, kind: 'contact.updated' as const, contactId: survivor.id, actor, payload: { changes } }] : []),
     ]);
     return merged;
   });

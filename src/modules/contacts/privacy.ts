@@ -123,7 +123,7 @@ export async function eraseContact(db: Kysely<DB>, workspaceId: string, contactI
     const person = { id: contact.id, email: contact.email, companyId: contact.company_id };
     for (const module of hooks.personalData) await module.erase?.(tx, workspaceId, person, actor);
     if (contact.email) await suppressEmail(tx, workspaceId, contact.email, 'erased');
-    await removeContacts(tx, workspaceId, [contact.id]);
+    await removeContacts(tx, workspaceId, [contact.id], actor);
     await forgetEventsOfContact(tx, workspaceId, contact.id);
     await publish(tx, { workspaceId, kind: 'contact.erased', contactId: contact.id, actor, payload: {} });
     return { id: contact.id, erased_at: new Date(), email_suppressed: contact.email !== null };

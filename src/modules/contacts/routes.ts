@@ -157,7 +157,7 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
     '/api/v1/contacts/:id',
     { config: write, schema: { tags: ['contacts'], summary: 'Delete a contact and its history', params: IdParams, response: { 204: Type.Null() } } },
     async (request, reply) => {
-      await deleteContact(db, requireWorkspace(request).id, request.params.id);
+      await deleteContact(db, requireWorkspace(request).id, request.params.id, actorOf(request));
       return reply.code(204).send(null);
     },
   );

@@ -16,6 +16,7 @@ import {
   isMember,
 } from './queries.js';
 import { refuseErasedEmail } from './suppressions.js';
+import { publishDeletions, recordContactChanges } from './contact-changes.js';
 import { recordTimeline, type Actor } from './timeline.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -67,7 +68,7 @@ async function updateContact(tx: Executor, workspaceId: string, current: Contact
     .where('id', '=', current.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordTimeline(tx, workspaceId, actor, [{ contactId: current.id, kind: 'contact.updated', data: { changes } }]);
+  await recordContactChanges(tx, workspaceId, actor, [{ contactId: current.id, kind: 'contact.updated', data: { changes } }]);
   return updated;
 }
 
@@ -115,18 +116,19 @@ export async function patchContact(db: Kysely<DB>, workspaceId: string, id: stri
  * (consents and list memberships go by foreign key; events have none, see migration 0002).
  * Returns how many went.
  */
-export async function removeContacts(tx: Executor, workspaceId: string, ids: readonly string[]): Promise<number> {
+export async function removeContacts(tx: Executor, workspaceId: string, ids: readonly string[], actor: Actor): Promise<number> {
   if (ids.length === 0) return 0;
   await tx.deleteFrom('contact_events').where('workspace_id', '=', workspaceId).where('contact_id', 'in', ids).execute();
   await forgetDuplicatePairs(tx, workspaceId, ids);
-  const result = await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', 'in', ids).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  const deleted = await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', 'in', ids).returning('id').execute();
+  await publishDeletions(tx, workspaceId, actor, deleted.map((row) => row.id));
+  return deleted.length;
 }
 
-export async function deleteContact(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {
+export async function deleteContact(db: Kysely<DB>, workspaceId: string, id: string, actor: Actor): Promise<void> {
   if (!isId(id)) throw notFound('Contact');
   await db.transaction().execute(async (tx) => {
-    if ((await removeContacts(tx, workspaceId, [id])) === 0) throw notFound('Contact');
+    if ((await removeContacts(tx, workspaceId, [id], actor)) === 0) throw notFound('Contact');
   });
 }
 

@@ -3,7 +3,8 @@ import type { Actor } from '../../actor.js';
 import type { DB } from '../../db/schema.js';
 import { valuesOf } from './batch.js';
 import { fieldChanges } from './fields.js';
-import { recordTimeline, type TimelineEntry } from './timeline.js';
+import { recordContactChanges } from './contact-changes.js';
+import type { TimelineEntry } from './timeline.js';
 import { writeContacts } from './write-contacts.js';
 
 export type TagChange = { add: readonly string[] } | { remove: readonly string[] };
@@ -34,6 +35,6 @@ export async function changeTagsOf(tx: Transaction<DB>, workspaceId: string, ids
     timeline.push({ contactId: contact.id, kind: 'contact.updated', data: { changes } });
   }
   await writeContacts(tx, workspaceId, rows, { returning: false });
-  await recordTimeline(tx, workspaceId, actor, timeline);
+  await recordContactChanges(tx, workspaceId, actor, timeline);
   return rows.length;
 }

@@ -64,6 +64,6 @@ async function applyTo(tx: Transaction<DB>, workspaceId: string, action: BulkAct
       await addToListIn(tx, workspaceId, params.list_id!, ids, actor);
       return;
     case 'delete':
-      await removeContacts(tx, workspaceId, ids);
+      await removeContacts(tx, workspaceId, ids, actor);
   }
 }
