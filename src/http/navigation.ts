@@ -12,6 +12,7 @@ const NavigationSchema = Type.Object({
   label: Type.String(),
   icon: Type.String({ description: 'A Tabler icon name' }),
   group: StringEnum(['Leads', 'Engage', 'Sell & measure'] as const),
+  order: Type.Integer({ description: 'Place within the group' }),
   title: Type.String(),
   description: Type.String(),
   live: Type.Boolean({ description: 'False for a module still to come: the dashboard shows a page that explains it' }),
@@ -23,8 +24,7 @@ export function navigationOf(modules: readonly InflowModule[], planned: readonly
   const taken = new Set(live.map((entry) => entry.path));
   const upcoming = planned.filter((entry) => !taken.has(entry.path)).map((entry) => ({ module: null, ...entry, live: false }));
   const groups = ['Leads', 'Engage', 'Sell & measure'];
-  // Shown by group, in the order the modules come within each.
-  return [...live, ...upcoming].sort((x, y) => groups.indexOf(x.group) - groups.indexOf(y.group));
+  return [...live, ...upcoming].sort((x, y) => groups.indexOf(x.group) - groups.indexOf(y.group) || x.order - y.order);
 }
 
 /** The dashboard's navigation comes from the module registry, not from a list kept in the dashboard. */

@@ -68,6 +68,8 @@ export interface NavigationEntry {
   /** A Tabler icon name, e.g. `address-book`. */
   icon: string;
   group: NavigationGroup;
+  /** Place within the group, smallest first (modules are listed by dependency, not by importance). */
+  order: number;
   /** What the module is for, in one line and in a few sentences (the home page's cards). */
   title: string;
   description: string;

@@ -10,6 +10,7 @@ export const PLANNED_MODULES: readonly NavigationEntry[] = [
     label: 'Capture',
     icon: 'forms',
     group: 'Leads',
+    order: 30,
     title: 'Turn visitors into leads',
     description:
       'Build forms, landing pages, pop-ups and gated downloads that drop every sign-up straight into your contacts, with its source and consent recorded.',
@@ -19,6 +20,7 @@ export const PLANNED_MODULES: readonly NavigationEntry[] = [
     label: 'Tracking',
     icon: 'route',
     group: 'Leads',
+    order: 40,
     title: 'Know what leads did before they converted',
     description:
       'One small script on your site records page views and events, and joins an anonymous visitor’s history to the contact the moment they fill a form.',
@@ -28,6 +30,7 @@ export const PLANNED_MODULES: readonly NavigationEntry[] = [
     label: 'Scoring',
     icon: 'flame',
     group: 'Leads',
+    order: 50,
     title: 'Let the hottest leads rise to the top',
     description:
       'Give points for behaviour and for fit with your ideal customer, let them decay over time, and move leads from cold to hot and from MQL to SQL automatically.',
@@ -37,6 +40,7 @@ export const PLANNED_MODULES: readonly NavigationEntry[] = [
     label: 'Segments',
     icon: 'filter',
     group: 'Engage',
+    order: 20,
     title: 'Groups of contacts that keep themselves up to date',
     description:
       'Combine fields, behaviour, score and lifecycle stage into segments that refresh on their own, ready to target with emails and workflows.',
@@ -46,6 +50,7 @@ export const PLANNED_MODULES: readonly NavigationEntry[] = [
     label: 'Email',
     icon: 'mail',
     group: 'Engage',
+    order: 30,
     title: 'Newsletters and follow-ups that land',
     description:
       'Send personalised newsletters to segments and automatic follow-ups after a conversion, with unsubscribe links and bounce suppression handled for you.',
@@ -55,6 +60,7 @@ export const PLANNED_MODULES: readonly NavigationEntry[] = [
     label: 'Workflows',
     icon: 'automation',
     group: 'Engage',
+    order: 40,
     title: 'Nurture leads while you sleep',
     description:
       'Start a workflow when a lead does something, wait, check a condition, then send an email, update a field or alert the right salesperson.',
@@ -64,6 +70,7 @@ export const PLANNED_MODULES: readonly NavigationEntry[] = [
     label: 'Pipeline',
     icon: 'layout-kanban',
     group: 'Sell & measure',
+    order: 10,
     title: 'Hand qualified leads to sales',
     description:
       'Assign SQLs to sales owners, get alerted when one goes untouched, and follow every deal stage by stage to the close.',
@@ -73,6 +80,7 @@ export const PLANNED_MODULES: readonly NavigationEntry[] = [
     label: 'Reports',
     icon: 'chart-bar',
     group: 'Sell & measure',
+    order: 20,
     title: 'See which channels bring customers',
     description:
       'Follow the funnel from visitor to customer, compare leads and cost per lead by source and campaign, and measure forms, emails and stage velocity.',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventDispatcher } from '../../src/jobs.js';
 import { webDistDir } from '../../src/paths.js';
 import { buildProductOnce } from '../helpers/build.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
@@ -142,6 +143,39 @@ describe.runIf(hasBrowser)('dashboard in a real browser', () => {
     expect(oldLogin.status).toBe(401);
     const newLogin = await call(server, '/api/auth/login', { method: 'POST', body: { email: tenant.ownerEmail, password: newPassword } });
     expect(newLogin.status).toBe(200);
+  });
+
+  it('lists the modules the server registers, and explains one still to come', async () => {
+    await page.goto(`${server.url}/w/${tenant.slug}`);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const label of ['Contacts', 'Companies', 'Lists', 'Scoring', 'Reports']) await nav.getByRole('link', { name: label, exact: true }).waitFor();
+    await nav.getByRole('link', { name: 'Scoring', exact: true }).click();
+    await page.getByRole('heading', { name: 'Scoring' }).waitFor();
+    await page.getByText('Let the hottest leads rise to the top').waitFor();
+    await page.getByText('Coming in a later release').waitFor();
+    await screenshot('e2e-planned-module');
+    await page.goto(`${server.url}/w/${tenant.slug}/no-such-module`);
+    await page.getByText('Page not found').waitFor();
+  });
+
+  it('shows how event delivery is doing, and retries an event a subscriber gave up on', async () => {
+    const contact = await call(server, '/api/v1/contacts', { method: 'POST', apiKey: tenant.apiKey, body: { email: 'events@e2e.example', first_name: 'Eve' } });
+    await eventDispatcher(server.database).drain();
+    const event = await server.database.db.selectFrom('domain_events').select(['id', 'kind']).where('contact_id', '=', contact.json.id).executeTakeFirstOrThrow();
+    await server.database.db
+      .insertInto('event_dead_letters')
+      .values({ workspace_id: tenant.workspaceId, subscriber: 'contacts.duplicate_checks', event_id: event.id, kind: event.kind, contact_id: contact.json.id, attempts: 8, error: 'the scan queue was down' })
+      .execute();
+    await page.goto(`${server.url}/w/${tenant.slug}/settings`);
+    await page.getByRole('tab', { name: 'Event delivery' }).click();
+    await page.getByRole('cell', { name: /contacts\.duplicate_checks/ }).first().waitFor();
+    await page.getByText('Up to date').first().waitFor();
+    await page.getByText('the scan queue was down').waitFor();
+    await screenshot('e2e-event-delivery');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByText(`contacts.duplicate_checks handled event ${event.id}`).waitFor();
+    await page.getByText('the scan queue was down').waitFor({ state: 'detached' });
+    expect(await server.database.db.selectFrom('event_dead_letters').select('event_id').where('workspace_id', '=', tenant.workspaceId).execute()).toEqual([]);
   });
 
   it('logs out', async () => {

@@ -2,7 +2,6 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { RequireSession } from './components/RequireSession';
 import { RouteErrorPage } from './components/RouteErrorPage';
-import { MODULES } from './modules';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { ModulePage } from './pages/ModulePage';
@@ -18,14 +17,13 @@ import { ImportRunPage } from './pages/imports/ImportRunPage';
 import { ListPage } from './pages/lists/ListPage';
 import { ListsPage } from './pages/lists/ListsPage';
 import { ContactFieldsSettings } from './pages/settings/ContactFieldsSettings';
+import { EventDeliverySettings } from './pages/settings/EventDeliverySettings';
 import { ApiKeysSettings } from './pages/settings/ApiKeysSettings';
 import { RolesSettings } from './pages/settings/RolesSettings';
 import { SettingsLayout } from './pages/settings/SettingsLayout';
 import { UsersSettings } from './pages/settings/UsersSettings';
 import { WorkspaceSettings } from './pages/settings/WorkspaceSettings';
 
-/** Modules with real pages, routed above instead of their placeholder. */
-const LIVE_MODULES = new Set(['contacts', 'companies', 'lists']);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage fullPage /> },
@@ -52,8 +50,8 @@ export const router = createBrowserRouter([
               { path: 'companies/:id', element: <CompanyPage /> },
               { path: 'lists', element: <ListsPage /> },
               { path: 'lists/:id', element: <ListPage /> },
-              // Modules that have not shipped yet explain themselves on a placeholder page.
-              ...MODULES.filter((m) => !LIVE_MODULES.has(m.path)).map((m) => ({ path: m.path, element: <ModulePage module={m} /> })),
+              // A module the server lists as still to come explains itself here (any other path: 404).
+              { path: ':module', element: <ModulePage /> },
               {
                 path: 'settings',
                 element: <SettingsLayout />,
@@ -64,6 +62,7 @@ export const router = createBrowserRouter([
                   { path: 'roles', element: <RolesSettings /> },
                   { path: 'api-keys', element: <ApiKeysSettings /> },
                   { path: 'contact-fields', element: <ContactFieldsSettings /> },
+                  { path: 'events', element: <EventDeliverySettings /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

@@ -14,6 +14,7 @@ export const companiesModule: InflowModule = {
       label: 'Companies',
       icon: 'building-skyscraper',
       group: 'Leads',
+      order: 20,
       title: 'The organisations behind your leads',
       description: 'Contacts are grouped by the company of their work email, with its industry, size and revenue.',
     },

@@ -23,6 +23,7 @@ export const contactsModule: InflowModule = {
       label: 'Contacts',
       icon: 'address-book',
       group: 'Leads',
+      order: 10,
       title: 'Every lead, with its whole story',
       description:
         'See each contact with where they came from, their score, lifecycle stage and every visit, form and email on one timeline — and bring in offline leads from CSV.',

@@ -14,6 +14,7 @@ export const listsModule: InflowModule = {
       label: 'Lists',
       icon: 'list-details',
       group: 'Engage',
+      order: 10,
       title: 'Hand-picked groups of contacts',
       description: 'Put contacts on static lists by hand, by import or through the API, and use them as audiences.',
     },

@@ -1,7 +1,7 @@
-import { AppShell, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { AppShell, NavLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
 import { IconRocket, IconSettings, type Icon } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
-import { MODULE_GROUPS, MODULES } from '../modules';
+import { MODULE_GROUPS, moduleIcon, useModules } from '../modules';
 import classes from './MainNav.module.css';
 
 function Item({ to, label, icon: ItemIcon, exact }: { to: string; label: string; icon: Icon; exact?: boolean }) {
@@ -20,8 +20,10 @@ function Item({ to, label, icon: ItemIcon, exact }: { to: string; label: string;
   );
 }
 
+/** The navbar: one entry per module the server's registry lists, by group. */
 export function MainNav({ slug }: { slug: string }) {
   const base = `/w/${slug}`;
+  const modules = useModules();
   return (
     <>
       <AppShell.Section grow component={ScrollArea} p="sm">
@@ -30,9 +32,9 @@ export function MainNav({ slug }: { slug: string }) {
           {MODULE_GROUPS.map((group) => (
             <Stack key={group} gap={2} mt="lg">
               <Text className={classes.group}>{group}</Text>
-              {MODULES.filter((m) => m.group === group).map((m) => (
-                <Item key={m.path} to={`${base}/${m.path}`} label={m.label} icon={m.icon} />
-              ))}
+              {modules
+                ? modules.filter((m) => m.group === group).map((m) => <Item key={m.path} to={`${base}/${m.path}`} label={m.label} icon={moduleIcon(m.icon)} />)
+                : [0, 1, 2].map((i) => <Skeleton key={i} h={30} my={2} />)}
             </Stack>
           ))}
         </nav>

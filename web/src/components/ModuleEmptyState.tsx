@@ -1,10 +1,10 @@
 import { Anchor, Badge, EmptyState, Paper, Text } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
-import { API_DOCS_URL, type ProductModule } from '../modules';
+import { API_DOCS_URL, moduleIcon, type ModuleEntry } from '../modules';
 
 /** What a module that has not shipped yet will do, and what to use in the meantime. */
-export function ModuleEmptyState({ module }: { module: ProductModule }) {
-  const ModuleIcon = module.icon;
+export function ModuleEmptyState({ module }: { module: ModuleEntry }) {
+  const ModuleIcon = moduleIcon(module.icon);
   return (
     <Paper withBorder py={72} px="xl">
       <EmptyState

@@ -1,13 +1,28 @@
+import { Skeleton } from '@mantine/core';
+import { useParams } from 'react-router';
 import { ModuleEmptyState } from '../components/ModuleEmptyState';
 import { PageContainer } from '../components/PageContainer';
 import { PageHeader } from '../components/PageHeader';
-import type { ProductModule } from '../modules';
+import { useModules } from '../modules';
+import { NotFoundPage } from './NotFoundPage';
 
-export function ModulePage({ module }: { module: ProductModule }) {
+/** `/w/:slug/:module` for a module still to come: the page that explains it; else a 404. */
+export function ModulePage() {
+  const { module: path } = useParams();
+  const modules = useModules();
+  if (!modules) {
+    return (
+      <PageContainer>
+        <Skeleton h={320} />
+      </PageContainer>
+    );
+  }
+  const entry = modules.find((m) => m.path === path && !m.live);
+  if (!entry) return <NotFoundPage />;
   return (
     <PageContainer>
-      <PageHeader title={module.label} />
-      <ModuleEmptyState module={module} />
+      <PageHeader title={entry.label} />
+      <ModuleEmptyState module={entry} />
     </PageContainer>
   );
 }

@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconForms, IconKey, IconShieldCheck, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBuilding, IconForms, IconKey, IconShieldCheck, IconTimelineEvent, IconUsers, type Icon } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useWorkspace } from '../../auth/workspace-context';
 import { PageContainer } from '../../components/PageContainer';
@@ -11,6 +11,7 @@ const TABS: { value: string; label: string; icon: Icon }[] = [
   { value: 'roles', label: 'Roles', icon: IconShieldCheck },
   { value: 'api-keys', label: 'API keys', icon: IconKey },
   { value: 'contact-fields', label: 'Contact fields', icon: IconForms },
+  { value: 'events', label: 'Event delivery', icon: IconTimelineEvent },
 ];
 
 /** `/w/:slug/settings/*`: one tab per settings page, each with its own URL. */
