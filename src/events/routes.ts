@@ -42,8 +42,8 @@ const DeadLetterParams = Type.Object(
   { additionalProperties: false },
 );
 
-// Dead-letter cursors: "<event id>:<subscriber>".
-const DEAD_LETTER_KEY = /^([0-9]{1,18}):(.{1,200})$/s;
+// A dead letter's key is its event id, its id the subscriber's name.
+const isDeadLetterKeyset = (keyset: { key: string; id: string }) => /^[0-9]{1,18}$/.test(keyset.key) && keyset.id.length > 0 && keyset.id.length <= 200;
 
 const manage = { auth: 'workspace', permission: 'workspace.manage' } as const;
 
@@ -76,13 +76,9 @@ export function eventRoutes(server: FastifyInstance, { db, subscribers }: { db: 
     },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const key = decodeCursor(request.query.cursor, (k) => DEAD_LETTER_KEY.test(k));
-      const match = key ? DEAD_LETTER_KEY.exec(key) : null;
-      const rows = await deadLettersOf(db, requireWorkspace(request).id, {
-        limit: limit + 1,
-        after: match ? { eventId: Number(match[1]), subscriber: match[2]! } : null,
-      });
-      const page = pageOf(rows, limit, (row) => `${row.event_id}:${row.subscriber}`);
+      const after = decodeCursor(request.query.cursor, isDeadLetterKeyset);
+      const rows = await deadLettersOf(db, requireWorkspace(request).id, { limit: limit + 1, after: after ? { eventId: Number(after.key), subscriber: after.id } : null });
+      const page = pageOf(rows, limit, (row) => ({ key: String(row.event_id), id: row.subscriber }));
       return {
         data: page.data.map((row) => ({
           subscriber: row.subscriber,

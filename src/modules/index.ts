@@ -3,6 +3,7 @@ import { accountsModule } from './accounts/index.js';
 import { companiesModule } from './companies/index.js';
 import { contactsModule } from './contacts/index.js';
 import { listsModule } from './lists/index.js';
+import { timelineModule } from './timeline/index.js';
 import type { InflowModule } from './module.js';
 import { workspacesModule } from './workspaces/index.js';
 
@@ -15,6 +16,7 @@ export const MODULES: readonly InflowModule[] = [
   eventsModule,
   accountsModule,
   workspacesModule,
+  timelineModule,
   companiesModule,
   listsModule,
   contactsModule,

@@ -49,6 +49,8 @@ export interface ProvidedServices {
   workspacesOfUser(db: Executor, userId: string): Promise<{ id: string; slug: string; name: string; created_at: Date; role: Role }[]>;
   /** How many contacts each of these companies has. */
   contactCountsByCompany(db: Executor, workspaceId: string, companyIds: readonly string[]): Promise<Map<string, number>>;
+  /** Which of these ids are contacts of the workspace, locked against deletion until the transaction ends. */
+  existingContactIds(tx: Executor, workspaceId: string, ids: readonly string[]): Promise<Set<string>>;
 }
 
 export interface ModuleHooks {

@@ -36,6 +36,12 @@ export function checkPassword(password: string): void {
   }
 }
 
+/** Users by id, as anyone may see them (no password hash): for listing a workspace's members. */
+export function publicUsersByIds(db: Executor, ids: readonly string[]): Promise<PublicUser[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).execute();
+}
+
 /** Users by login email, for one address or many. */
 export function usersByEmail(db: Executor, emails: readonly string[]) {
   return db.selectFrom('users').selectAll().where('email', 'in', emails.map(normaliseLoginEmail)).execute();

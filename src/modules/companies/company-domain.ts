@@ -1,5 +1,5 @@
 import { domainToUnicode } from 'node:url';
-import { emailDomain, normaliseEmail } from '../contacts/email-address.js';
+import { emailDomain, normaliseEmail } from '../../lib/email-address.js';
 import { DISPOSABLE_DOMAINS } from './disposable-domains.js';
 import { FREE_MAIL_DOMAINS } from './free-mail-domains.js';
 

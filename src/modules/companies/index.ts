@@ -19,13 +19,16 @@ export const companiesModule: InflowModule = {
       description: 'Contacts are grouped by the company of their work email, with its industry, size and revenue.',
     },
   ],
-  routes: (app, { db }) => companyRoutes(app, { db }),
+  routes: (app, { db, hooks }) => {
+    const { contactCountsByCompany } = hooks.services;
+    if (!contactCountsByCompany) throw new Error('the companies module needs a module that provides contactCountsByCompany');
+    companyRoutes(app, { db, contactCountsByCompany });
+  },
   personalData: {
-    // The person's employer as recorded; how many colleagues it has is not about the person.
+    // The person's employer as recorded (how many colleagues it has is not about the person).
     export: async (tx, workspaceId, person) => {
       if (!person.companyId) return { company: null };
-      const { contact_count: _count, ...company } = await getCompany(tx, workspaceId, person.companyId);
-      return { company };
+      return { company: await getCompany(tx, workspaceId, person.companyId) };
     },
     exportSchema: { company: Type.Union([Type.Omit(CompanySchema, ['contact_count']), Type.Null()]) },
   },

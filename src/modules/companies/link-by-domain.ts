@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
-import { emailDomain } from '../contacts/email-address.js';
+import { emailDomain } from '../../lib/email-address.js';
 import { companyDomainOf, companyNameFromDomain } from './company-domain.js';
 
 /**

@@ -2,8 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { isId, newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { conflict, invalid, notFound, type FieldError } from '../../errors.js';
-import type { Keyset } from '../../http/pagination.js';
-import { cleanText } from '../contacts/fields.js';
+import { pastKeyset, type Keyset } from '../../db/keyset.js';
+import { cleanText } from '../../lib/text.js';
 import { companyDomainFromEmail, companyNameFromDomain, normaliseCompanyDomain } from './company-domain.js';
 import type { COMPANY_SORTS, CompanyCreateInput, CompanyPatchInput, CompanyView } from './schema.js';
 
@@ -62,28 +62,13 @@ export interface CompanyPage {
   after: Keyset | null;
 }
 
+/** A company as stored; how many contacts it has is the contacts module's to say. */
+export type CompanyRecord = Omit<CompanyView, 'contact_count'>;
+
 export type CompanySort = (typeof COMPANY_SORTS)[number];
 
 function likePrefix(text: string): string {
   return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** How many contacts each company has, for a page of companies: one grouped query. */
-async function contactCounts(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('contacts')
-    .select(['company_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('workspace_id', '=', workspaceId)
-    .where('company_id', 'in', ids)
-    .groupBy('company_id')
-    .execute();
-  return new Map(rows.map((row) => [row.company_id!, Number(row.count)]));
-}
-
-async function withCounts(db: Executor, workspaceId: string, rows: ReadonlyArray<Omit<CompanyView, 'contact_count'>>): Promise<CompanyView[]> {
-  const counts = await contactCounts(db, workspaceId, rows.map((row) => row.id));
-  return rows.map((row) => ({ ...row, contact_count: counts.get(row.id) ?? 0 }));
 }
 
 function checkedDomain(raw: string | null | undefined, errors: FieldError[]): string | null | undefined {
@@ -132,12 +117,10 @@ async function uniqueDomain<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-/** One page of the workspace's companies, by keyset on (sort value, id). */
-export async function listCompanies(db: Executor, workspaceId: string, filters: CompanyFilters, page: CompanyPage): Promise<CompanyView[]> {
-  // Milliseconds, as a JavaScript Date (and so the cursor) holds them; id breaks the ties, so
-  // companies created in one statement are neither skipped nor repeated across pages.
-  const sortKey = page.sort === 'name' ? sql<string>`lower(name)` : sql<Date>`date_trunc('milliseconds', created_at)`;
-  let query = db.selectFrom('companies').select(COLUMNS).where('workspace_id', '=', workspaceId);
+/** One page of the workspace's companies, by keyset on (sort value, id); `sort_key` keys the next page. */
+export async function listCompanies(db: Executor, workspaceId: string, filters: CompanyFilters, page: CompanyPage): Promise<Array<CompanyRecord & { sort_key: string }>> {
+  const sortKey = page.sort === 'name' ? sql<string>`lower(name)` : sql<string>`created_at`;
+  let query = db.selectFrom('companies').select([...COLUMNS, sql<string>`${sortKey}::text`.as('sort_key')]).where('workspace_id', '=', workspaceId);
   if (filters.q) {
     const prefix = likePrefix(filters.q.trim());
     query = query.where((eb) => eb.or([eb(sql`lower(name)`, 'like', prefix), eb('domain', 'like', prefix)]));
@@ -148,30 +131,18 @@ export async function listCompanies(db: Executor, workspaceId: string, filters: 
     if (errors.length > 0) throw invalid('The domain filter is not a domain', errors.map((e) => ({ ...e, in: 'querystring' })));
     query = query.where('domain', '=', domain ?? '');
   }
-  if (page.after) {
-    const value = page.sort === 'name' ? String(page.after.value) : sql`${String(page.after.value)}::timestamptz`;
-    const op = page.order === 'asc' ? '>' : '<';
-    query = query.where(sql<boolean>`(${sortKey}, id) ${sql.raw(op)} (${value}, ${page.after.id})`);
-  }
-  const rows = await query.orderBy(sortKey, page.order).orderBy('id', page.order).limit(page.limit).execute();
-  return withCounts(db, workspaceId, rows);
+  if (page.after) query = query.where(pastKeyset(sortKey, 'id', page.after, page.order, page.sort === 'name' ? 'text' : 'timestamptz'));
+  return query.orderBy(sortKey, page.order).orderBy('id', page.order).limit(page.limit).execute();
 }
 
-export async function getCompany(db: Executor, workspaceId: string, id: string): Promise<CompanyView> {
+export async function getCompany(db: Executor, workspaceId: string, id: string): Promise<CompanyRecord> {
   if (!isId(id)) throw notFound('Company');
   const row = await db.selectFrom('companies').select(COLUMNS).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Company');
-  return (await withCounts(db, workspaceId, [row]))[0]!;
+  return row;
 }
 
-/** Whether the id names a company of the workspace (contacts may only point at their own). */
-export async function isCompanyOf(db: Executor, workspaceId: string, id: string): Promise<boolean> {
-  if (!isId(id)) return false;
-  const row = await db.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function createCompany(db: Executor, workspaceId: string, input: CompanyCreateInput): Promise<CompanyView> {
+export async function createCompany(db: Executor, workspaceId: string, input: CompanyCreateInput): Promise<CompanyRecord> {
   const values = checkedCompany(input);
   const row = await uniqueDomain(() =>
     db
@@ -180,10 +151,10 @@ export async function createCompany(db: Executor, workspaceId: string, input: Co
       .returning(COLUMNS)
       .executeTakeFirstOrThrow(),
   );
-  return { ...row, contact_count: 0 };
+  return row;
 }
 
-export async function patchCompany(db: Executor, workspaceId: string, id: string, input: CompanyPatchInput): Promise<CompanyView> {
+export async function patchCompany(db: Executor, workspaceId: string, id: string, input: CompanyPatchInput): Promise<CompanyRecord> {
   if (!isId(id)) throw notFound('Company');
   const values = checkedCompany(input);
   if (Object.keys(values).length === 0) return getCompany(db, workspaceId, id);
@@ -197,7 +168,7 @@ export async function patchCompany(db: Executor, workspaceId: string, id: string
       .executeTakeFirst(),
   );
   if (!row) throw notFound('Company');
-  return (await withCounts(db, workspaceId, [row]))[0]!;
+  return row;
 }
 
 /** Deletes the company; its contacts stay, without a company (the foreign key sets it null). */
@@ -205,4 +176,12 @@ export async function deleteCompany(db: Executor, workspaceId: string, id: strin
   if (!isId(id)) throw notFound('Company');
   const result = await db.deleteFrom('companies').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   if (result.numDeletedRows === 0n) throw notFound('Company');
+}
+
+/** Which of these ids are companies of the workspace (contacts may only point at their own): one query for any number. */
+export async function companiesAmong(db: Executor, workspaceId: string, companyIds: readonly string[]): Promise<Set<string>> {
+  const ids = [...new Set(companyIds.filter(isId))];
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return new Set(rows.map((row) => row.id));
 }

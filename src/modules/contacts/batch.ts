@@ -1,17 +1,19 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../actor.js';
-import { isId, newId } from '../../db/ids.js';
+import { newId } from '../../db/ids.js';
 import type { Contact, DB } from '../../db/schema.js';
 import type { ErrorKind, FieldError } from '../../errors.js';
 import { companiesForEmails } from '../companies/link-by-domain.js';
+import { companiesAmong } from '../companies/service.js';
+import { membersAmong } from '../workspaces/service.js';
 import { applyChanges, type ApplyOptions, type ContactValues } from './apply-changes.js';
 import { checkContactInput, type ContactChanges, type ContactInput } from './contact-input.js';
-import { emailIdentityKey } from './email-address.js';
+import { emailIdentityKey } from '../../lib/email-address.js';
 import { fieldChanges } from './fields.js';
 import { customFieldDefinitions } from './queries.js';
 import { ERASED_EMAIL_MESSAGE, erasedEmails } from './suppressions.js';
 import { recordContactChanges } from './contact-changes.js';
-import type { TimelineEntry } from './timeline.js';
+import type { TimelineEntry } from '../timeline/timeline.js';
 import { writeContacts } from './write-contacts.js';
 
 export interface BatchItemResult {
@@ -72,19 +74,13 @@ function failed(index: number, kind: ErrorKind, errors: FieldError[]): BatchItem
 }
 
 /** Owners must be users of the workspace: one query for the whole batch. */
-async function members(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>): Promise<Set<string>> {
-  const ids = [...new Set(changes.map((c) => c?.owner_id).filter((id): id is string => typeof id === 'string' && isId(id)))];
-  if (ids.length === 0) return new Set();
-  const rows = await tx.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.user_id));
+function members(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>): Promise<Set<string>> {
+  return membersAmong(tx, workspaceId, changes.flatMap((c) => (typeof c?.owner_id === 'string' ? [c.owner_id] : [])));
 }
 
 /** Explicit companies must be the workspace's own: one query for the whole batch. */
-async function companiesOf(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>): Promise<Set<string>> {
-  const ids = [...new Set(changes.map((c) => c?.company_id).filter((id): id is string => typeof id === 'string' && isId(id)))];
-  if (ids.length === 0) return new Set();
-  const rows = await tx.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
+function companiesOf(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>): Promise<Set<string>> {
+  return companiesAmong(tx, workspaceId, changes.flatMap((c) => (typeof c?.company_id === 'string' ? [c.company_id] : [])));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Actor } from '../../actor.js';
 import type { Executor } from '../../db/database.js';
 import { publish, type NewEvent } from '../../events/publish.js';
-import { recordTimeline, type TimelineEntry } from './timeline.js';
+import { recordTimeline, type TimelineEntry } from '../timeline/timeline.js';
 
 /**
  * Records what happened to contacts: their timeline entries, and for creations and field

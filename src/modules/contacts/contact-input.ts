@@ -1,7 +1,7 @@
 import type { FieldError } from '../../errors.js';
 import { parseCreationTime } from './creation-time.js';
 import { checkCustomValues, type CustomFieldDefinition, type CustomValue } from './custom-fields.js';
-import { normaliseEmail } from './email-address.js';
+import { normaliseEmail } from '../../lib/email-address.js';
 import {
   cleanTags,
   cleanText,

@@ -1,3 +1,5 @@
+import { cleanText } from '../../lib/text.js';
+
 /** The standard contact fields that hold text, with the longest value each accepts. */
 export const TEXT_FIELDS = {
   first_name: 200,
@@ -47,12 +49,7 @@ export const TRACKED_FIELDS = [
 
 export type TrackedField = (typeof TRACKED_FIELDS)[number];
 
-/** Text as stored: trimmed, NFC, and empty means absent. */
-export function cleanText(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = value.normalize('NFC').trim();
-  return trimmed === '' ? null : trimmed;
-}
+export { cleanText };
 
 /** Tags as stored: trimmed, without empties, de-duplicated case-insensitively (first spelling wins). */
 export function cleanTags(tags: readonly string[]): string[] {

@@ -11,12 +11,15 @@ import { IMPORT_JOB } from './import/import-service.js';
 import { importRoutes } from './import/routes.js';
 import { mergeRoutes } from './merge-routes.js';
 import { privacyRoutes } from './privacy-routes.js';
+import { contactCountsByCompany } from './queries.js';
+import { relatedRoutes } from './related-routes.js';
 import { contactRoutes } from './routes.js';
+import { existingContactIds } from './service.js';
 
 /** The lead database: contacts, their custom fields, timeline, consents, imports and exports, duplicates. */
 export const contactsModule: InflowModule = {
   name: 'contacts',
-  tables: ['contacts', 'custom_fields', 'contact_events', 'consents', 'suppressions', 'imports', 'contact_duplicates', 'duplicate_scans', 'bulk_actions'],
+  tables: ['contacts', 'custom_fields', 'consents', 'suppressions', 'imports', 'contact_duplicates', 'duplicate_scans', 'bulk_actions'],
   navigation: [
     {
       path: 'contacts',
@@ -36,7 +39,9 @@ export const contactsModule: InflowModule = {
     bulkRoutes(app, context);
     privacyRoutes(app, context);
     mergeRoutes(app, context);
+    relatedRoutes(app, context);
   },
+  provides: { contactCountsByCompany, existingContactIds },
   jobs: {
     [IMPORT_JOB]: runImportJob,
     [FIND_DUPLICATES_JOB]: findDuplicatesJob,

@@ -1,10 +1,11 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Contact, DB } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
 import { isId } from '../../db/ids.js';
+import { pastKeyset, type Keyset } from '../../db/keyset.js';
+import type { Contact } from '../../db/schema.js';
 import { invalid } from '../../errors.js';
+import { memberIdsOfList } from '../lists/service.js';
 import type { CustomFieldDefinition } from './custom-fields.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
 
 export const SORTS = ['created_at', 'updated_at', 'score'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -30,7 +31,7 @@ export interface ContactPage {
   sort: Sort;
   order: 'asc' | 'desc';
   limit: number;
-  after: { value: string | number; id: string } | null;
+  after: Keyset | null;
 }
 
 /** Filters naming a record (owner, company, list) must name it by id; `owner=none` means no owner. */
@@ -98,18 +99,7 @@ export function filteredContacts(db: Executor, workspaceId: string, filters: Con
   if (filters.stage) query = query.where('lifecycle_stage', '=', filters.stage);
   if (filters.owner) query = filters.owner === 'none' ? query.where('owner_id', 'is', null) : query.where('owner_id', '=', filters.owner);
   if (filters.company) query = query.where('company_id', '=', filters.company);
-  if (filters.list) {
-    const listId = filters.list;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('list_members')
-          .select('contact_id')
-          .where('list_members.workspace_id', '=', workspaceId)
-          .where('list_members.list_id', '=', listId)
-          .whereRef('list_members.contact_id', '=', 'contacts.id'),
-      ),
-    );
-  }
+  if (filters.list) query = query.where('id', 'in', memberIdsOfList(db, workspaceId, filters.list));
   if (filters.created_after) query = query.where('created_at', '>=', new Date(filters.created_after));
   if (filters.created_before) query = query.where('created_at', '<', new Date(filters.created_before));
   const custom: Record<string, unknown> = {};
@@ -133,14 +123,7 @@ export async function listContacts(
   page: ContactPage,
   definitions: ReadonlyMap<string, CustomFieldDefinition>,
 ): Promise<Array<Contact & { sort_key: string }>> {
-  // The cursor keeps the sort value as PostgreSQL prints it: timestamps to the microsecond, which
-  // a JavaScript Date would round to the millisecond and so skip or repeat rows of one transaction.
   let query = filteredContacts(db, workspaceId, filters, definitions).select(sql<string>`${sql.ref(page.sort)}::text`.as('sort_key'));
-  if (page.after) {
-    const { value, id } = page.after;
-    const cursorValue = page.sort === 'score' ? sql`${Number(value)}::integer` : sql`${String(value)}::timestamptz`;
-    const op = page.order === 'asc' ? '>' : '<';
-    query = query.where(sql<boolean>`(${sql.ref(page.sort)}, id) ${sql.raw(op)} (${cursorValue}, ${id})`);
-  }
+  if (page.after) query = query.where(pastKeyset(sql.ref(page.sort), 'id', page.after, page.order, page.sort === 'score' ? 'integer' : 'timestamptz'));
   return query.orderBy(page.sort, page.order).orderBy('id', page.order).limit(page.limit).execute();
 }

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
 import { isId } from '../../db/ids.js';
-import { invalid, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
-import { decodeKeyset, keysetPageOf, Page, PageQuery } from '../../http/pagination.js';
+import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { Id, IdParams, Timestamp } from '../../http/schemas.js';
 import { contactView } from './contact-view.js';
 import { dismissDuplicate, duplicatePairs, duplicateScanState, requestDuplicateScan } from './duplicates.js';
@@ -78,12 +78,10 @@ export function mergeRoutes(server: FastifyInstance, { db, hooks }: { db: Db; ho
     async (request) => {
       const workspace = requireWorkspace(request);
       const limit = request.query.limit ?? 50;
-      const after = decodeKeyset(request.query.cursor);
-      if (after && !isId(String(after.value))) {
-        throw invalid('The cursor is not one this API gave out', [{ field: 'cursor', in: 'querystring', message: 'is not valid' }]);
-      }
-      const pairs = await duplicatePairs(db, workspace.id, { limit: limit + 1, after: after ? { a: String(after.value), b: after.id } : null });
-      const page = keysetPageOf(pairs, limit, (pair) => ({ value: pair.a_id, id: pair.b_id }));
+      // A pair's key is its older contact, its id the newer one.
+      const after = decodeCursor(request.query.cursor, (keyset) => isId(keyset.key) && isId(keyset.id));
+      const pairs = await duplicatePairs(db, workspace.id, { limit: limit + 1, after: after ? { a: after.key, b: after.id } : null });
+      const page = pageOf(pairs, limit, (pair) => ({ key: pair.a_id, id: pair.b_id }));
       const contacts = new Map((await contactsByIds(db, workspace.id, page.data.flatMap((pair) => [pair.a_id, pair.b_id]))).map((c) => [c.id, c]));
       // A contact deleted between the two reads drops its pair from the page.
       const data = page.data.flatMap((pair) => {

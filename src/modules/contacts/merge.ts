@@ -8,7 +8,7 @@ import type { ModuleHooks, PersonRef } from '../module.js';
 import { forgetDuplicatePairs } from './duplicates.js';
 import { fieldChanges } from './fields.js';
 import { mergeValues, type Side } from './merge-values.js';
-import { recordTimeline } from './timeline.js';
+import { recordTimeline } from '../timeline/timeline.js';
 
 const personRef = (contact: Contact): PersonRef => ({ id: contact.id, email: contact.email, companyId: contact.company_id });
 
@@ -49,10 +49,7 @@ export async function mergeContacts(
     const merge = mergeValues(survivor, other, keep);
     if (merge.errors.length > 0) throw invalid('The merge cannot be done as asked', merge.errors);
 
-    const scope = (table: 'contact_events' | 'consents') =>
-      tx.updateTable(table).set({ contact_id: survivor.id }).where('workspace_id', '=', workspaceId).where('contact_id', '=', other.id);
-    const events = await scope('contact_events').executeTakeFirst();
-    const consents = await scope('consents').executeTakeFirst();
+    const consents = await tx.updateTable('consents').set({ contact_id: survivor.id }).where('workspace_id', '=', workspaceId).where('contact_id', '=', other.id).executeTakeFirst();
     // What other modules hold of the other person moves too, each module by its own hook.
     const movedElsewhere: Record<string, number> = {};
     for (const module of hooks.personalData) {
@@ -79,7 +76,7 @@ export async function mergeContacts(
           changes,
           taken_from_other: merge.takenFromOther,
           discarded_from_other: merge.discarded,
-          moved: { timeline_entries: Number(events.numUpdatedRows), consents: Number(consents.numUpdatedRows), ...movedElsewhere },
+          moved: { ...movedElsewhere, consents: Number(consents.numUpdatedRows) },
         },
       },
     ]);

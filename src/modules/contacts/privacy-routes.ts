@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
-import { decodeKeyset, keysetPageOf, Page, PageQuery } from '../../http/pagination.js';
+import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { IdParams } from '../../http/schemas.js';
 import { ConsentInput, ConsentSchema, contactExportSchema, ErasureSchema } from './privacy-schema.js';
 import type { ModuleHooks } from '../module.js';
@@ -29,8 +29,8 @@ export function privacyRoutes(server: FastifyInstance, { db, hooks }: { db: Db; 
     },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const rows = await consentsOf(db, requireWorkspace(request).id, request.params.id, { limit: limit + 1, before: decodeKeyset(request.query.cursor) });
-      return keysetPageOf(rows, limit, (row) => ({ value: row.occurred_at.toISOString(), id: row.id }));
+      const rows = await consentsOf(db, requireWorkspace(request).id, request.params.id, { limit: limit + 1, after: decodeCursor(request.query.cursor) });
+      return pageOf(rows, limit, (row) => ({ key: row.sort_key, id: row.id }));
     },
   );
 

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Timestamp } from '../../http/schemas.js';
 import type { ModuleHooks } from '../module.js';
-import { ContactSchema, TimelineEntrySchema } from './schema.js';
+import { ContactSchema } from './schema.js';
 
 export const ConsentInput = Type.Object(
   {
@@ -34,7 +34,6 @@ export function contactExportSchema(hooks: Pick<ModuleHooks, 'personalData'>) {
     contact: ContactSchema,
     ...shares,
     consents: Type.Array(ConsentSchema),
-    timeline: Type.Array(TimelineEntrySchema, { description: 'Oldest first' }),
   });
 }
 

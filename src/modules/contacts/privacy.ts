@@ -1,10 +1,11 @@
 import { isIP } from 'node:net';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../actor.js';
+import type { Executor } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { invalid, type FieldError } from '../../errors.js';
-import type { Keyset } from '../../http/pagination.js';
+import { pastKeyset, timestampKey, type Keyset } from '../../db/keyset.js';
 import { forgetEventsOfContact } from '../../events/maintenance.js';
 import { publish } from '../../events/publish.js';
 import type { ModuleHooks } from '../module.js';
@@ -13,9 +14,8 @@ import { cleanText } from './fields.js';
 import type { ConsentInputValue } from './privacy-schema.js';
 import { getContact, removeContacts } from './service.js';
 import { suppressEmail } from './suppressions.js';
-import { recordTimeline, timelineOf } from './timeline.js';
+import { recordTimeline } from '../timeline/timeline.js';
 
-type Executor = Kysely<DB> | Transaction<DB>;
 
 const CONSENT_COLUMNS = ['id', 'contact_id', 'purpose', 'granted', 'text_shown', 'source', 'ip', 'occurred_at'] as const;
 // A consent dated a little ahead of our clock is the caller's clock, not a forgery.
@@ -55,23 +55,17 @@ export async function recordConsent(db: Kysely<DB>, workspaceId: string, contact
   });
 }
 
-/** A contact's consent records, newest first, by keyset on (occurred_at, id). */
-export async function consentsOf(db: Executor, workspaceId: string, contactId: string, page: { limit: number; before: Keyset | null }) {
+/** A contact's consent records, newest first, by keyset on (occurred_at, id); `sort_key` keys the next page. */
+export async function consentsOf(db: Executor, workspaceId: string, contactId: string, page: { limit: number; after: Keyset | null }) {
   await getContact(db, workspaceId, contactId);
   let query = db
     .selectFrom('consents')
-    .select(CONSENT_COLUMNS)
+    .select([...CONSENT_COLUMNS, timestampKey('occurred_at').as('sort_key')])
     .where('workspace_id', '=', workspaceId)
     .where('contact_id', '=', contactId);
-  if (page.before) {
-    const occurredAt = new Date(String(page.before.value));
-    const id = page.before.id;
-    query = query.where((eb) => eb.or([eb('occurred_at', '<', occurredAt), eb.and([eb('occurred_at', '=', occurredAt), eb('id', '<', id)])]));
-  }
+  if (page.after) query = query.where(pastKeyset(sql.ref('occurred_at'), 'id', page.after, 'desc', 'timestamptz'));
   return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
 }
-
-const EXPORT_TIMELINE_CHUNK = 1000;
 
 /**
  * Everything Inflow holds about one person, for a data subject access request (GDPR art. 15,
@@ -92,20 +86,11 @@ export async function exportContact(db: Kysely<DB>, workspaceId: string, contact
       .orderBy('occurred_at')
       .orderBy('id')
       .execute();
-    const timeline: Awaited<ReturnType<typeof timelineOf>> = [];
-    for (let before: { occurredAt: string; id: string } | null = null; ; ) {
-      const chunk = await timelineOf(tx, workspaceId, contactId, { before, limit: EXPORT_TIMELINE_CHUNK });
-      timeline.push(...chunk);
-      if (chunk.length < EXPORT_TIMELINE_CHUNK) break;
-      const last = chunk[chunk.length - 1]!;
-      before = { occurredAt: last.occurred_at.toISOString(), id: last.id };
-    }
     return {
       exported_at: new Date(),
       contact: contactView(contact),
       ...elsewhere,
       consents,
-      timeline: timeline.reverse(),
     };
   });
 }

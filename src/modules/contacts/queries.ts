@@ -43,13 +43,15 @@ export async function customFieldDefinitions(db: Executor, workspaceId: string):
   return new Map(rows.map((row) => [row.key, { ...row, type: row.type as CustomFieldType }]));
 }
 
-/** Whether the user belongs to the workspace (contact owners must). */
-export async function isMember(db: Executor, workspaceId: string, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('memberships')
-    .select('user_id')
+/** How many contacts each company has, for a page of companies: one grouped query. */
+export async function contactCountsByCompany(db: Executor, workspaceId: string, companyIds: readonly string[]): Promise<Map<string, number>> {
+  if (companyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['company_id', (eb) => eb.fn.countAll<number>().as('count')])
     .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('company_id', 'in', companyIds)
+    .groupBy('company_id')
+    .execute();
+  return new Map(rows.map((row) => [row.company_id!, Number(row.count)]));
 }

@@ -2,44 +2,23 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
-import { isId } from '../../db/ids.js';
 import type { Contact } from '../../db/schema.js';
-import { invalid } from '../../errors.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
-import { Page, PageQuery } from '../../http/pagination.js';
+import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { IdParams, Timestamp } from '../../http/schemas.js';
 import { upsertContactsBatch } from './batch.js';
 import { createCustomField, deleteCustomField, listCustomFields } from './custom-field-service.js';
 import { filtersFromQuery, listContacts } from './list.js';
 import { customFieldDefinitions } from './queries.js';
-import { ContactCreation, ContactFields, ContactListQuery, ContactSchema, ContactUpsert, CustomFieldInput, CustomFieldSchema, TimelineEntrySchema } from './schema.js';
+import { TimelineEntrySchema } from '../timeline/schema.js';
+import { timelineOf } from '../timeline/timeline.js';
+import { ContactCreation, ContactFields, ContactListQuery, ContactSchema, ContactUpsert, CustomFieldInput, CustomFieldSchema } from './schema.js';
 import { addNote, deleteContact, getContact, patchContact, upsertContact } from './service.js';
-import { timelineOf } from './timeline.js';
 
 function view(contact: Contact) {
   const { workspace_id: _workspace, ...rest } = contact;
   return rest;
 }
-
-function encode(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-}
-
-/** Opaque keyset cursors: `[sort value, id]`, checked on the way back in. */
-function decode<T>(cursor: string | undefined, check: (value: unknown) => value is T): T | null {
-  if (!cursor) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  if (!check(value)) throw invalid('The cursor is not one this API gave out', [{ field: 'cursor', in: 'querystring', message: 'is not valid' }]);
-  return value;
-}
-
-const isKeyset = (value: unknown): value is [string | number, string] =>
-  Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && typeof value[1] === 'string' && isId(value[1]);
 
 export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
@@ -127,17 +106,15 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
       const sort = query.sort ?? 'created_at';
       const order = query.order ?? 'desc';
       const limit = query.limit ?? 50;
-      const after = decode(query.cursor, isKeyset);
       const rows = await listContacts(
         db,
         workspace.id,
         filters,
-        { sort, order, limit: limit + 1, after: after ? { value: after[0], id: after[1] } : null },
+        { sort, order, limit: limit + 1, after: decodeCursor(query.cursor) },
         await customFieldDefinitions(db, workspace.id),
       );
-      const data = rows.slice(0, limit).map(view);
-      const last = rows.length > limit ? rows[limit - 1]! : null;
-      return { data, next_cursor: last ? encode([last.sort_key, last.id]) : null };
+      const page = pageOf(rows, limit, (row) => ({ key: row.sort_key, id: row.id }));
+      return { data: page.data.map(view), next_cursor: page.next_cursor };
     },
   );
 
@@ -172,13 +149,8 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
       const workspace = requireWorkspace(request);
       await getContact(db, workspace.id, request.params.id);
       const limit = request.query.limit ?? 50;
-      const before = decode(request.query.cursor, isKeyset);
-      const rows = await timelineOf(db, workspace.id, request.params.id, {
-        before: before ? { occurredAt: String(before[0]), id: before[1] } : null,
-        limit: limit + 1,
-      });
-      const last = rows.length > limit ? rows[limit - 1]! : null;
-      return { data: rows.slice(0, limit), next_cursor: last ? encode([last.occurred_at.toISOString(), last.id]) : null };
+      const rows = await timelineOf(db, workspace.id, request.params.id, { after: decodeCursor(request.query.cursor), limit: limit + 1 });
+      return pageOf(rows, limit, (row) => ({ key: row.sort_key, id: row.id }));
     },
   );
 

@@ -99,15 +99,6 @@ export const ContactFilterQuery = Type.Object(filterProperties, {
   description: 'The filters of GET /api/v1/contacts; filter on a custom field with custom.<key>=value',
 });
 
-export const TimelineEntrySchema = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  occurred_at: Timestamp,
-  actor_type: Type.String(),
-  actor_id: Type.Union([Type.String(), Type.Null()]),
-  data: Type.Record(Type.String(), Type.Unknown()),
-});
-
 export const CustomFieldSchema = Type.Object({
   key: Type.String(),
   label: Type.String(),

@@ -2,7 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { isId } from '../../db/ids.js';
 import type { Contact, DB } from '../../db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
-import { isCompanyOf, linkCompany } from '../companies/service.js';
+import { companiesAmong, linkCompany } from '../companies/service.js';
+import { membersAmong } from '../workspaces/service.js';
 import { applyChanges, type ContactValues } from './apply-changes.js';
 import { upsertContactsBatch, valuesOf } from './batch.js';
 import { checkContactInput, type ContactChanges, type ContactInput } from './contact-input.js';
@@ -13,11 +14,10 @@ import {
   contactByExternalIdForUpdate,
   contactsByIds,
   customFieldDefinitions,
-  isMember,
 } from './queries.js';
 import { refuseErasedEmail } from './suppressions.js';
+import { forgetTimelines, recordTimeline, type Actor } from '../timeline/timeline.js';
 import { publishDeletions, recordContactChanges } from './contact-changes.js';
-import { recordTimeline, type Actor } from './timeline.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -28,10 +28,10 @@ export interface UpsertResult {
 
 async function checkedChanges(tx: Executor, workspaceId: string, input: ContactInput): Promise<ContactChanges> {
   const { changes, errors } = checkContactInput(input, await customFieldDefinitions(tx, workspaceId));
-  if (changes.owner_id && (!isId(changes.owner_id) || !(await isMember(tx, workspaceId, changes.owner_id)))) {
+  if (changes.owner_id && !(await membersAmong(tx, workspaceId, [changes.owner_id])).has(changes.owner_id)) {
     errors.push({ field: 'owner_id', message: 'is not a user of this workspace' });
   }
-  if (changes.company_id && !(await isCompanyOf(tx, workspaceId, changes.company_id))) {
+  if (changes.company_id && !(await companiesAmong(tx, workspaceId, [changes.company_id])).has(changes.company_id)) {
     errors.push({ field: 'company_id', message: 'is not a company of this workspace' });
   }
   if (errors.length > 0) throw invalid(`${errors.length} field${errors.length === 1 ? '' : 's'} of the contact ${errors.length === 1 ? 'is' : 'are'} not valid`, errors);
@@ -118,7 +118,7 @@ export async function patchContact(db: Kysely<DB>, workspaceId: string, id: stri
  */
 export async function removeContacts(tx: Executor, workspaceId: string, ids: readonly string[], actor: Actor): Promise<number> {
   if (ids.length === 0) return 0;
-  await tx.deleteFrom('contact_events').where('workspace_id', '=', workspaceId).where('contact_id', 'in', ids).execute();
+  await forgetTimelines(tx, workspaceId, ids);
   await forgetDuplicatePairs(tx, workspaceId, ids);
   const deleted = await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', 'in', ids).returning('id').execute();
   await publishDeletions(tx, workspaceId, actor, deleted.map((row) => row.id));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { conflict } from '../../errors.js';
-import { emailIdentityKey } from './email-address.js';
+import { emailIdentityKey } from '../../lib/email-address.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

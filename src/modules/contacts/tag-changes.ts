@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { valuesOf } from './batch.js';
 import { fieldChanges } from './fields.js';
 import { recordContactChanges } from './contact-changes.js';
-import type { TimelineEntry } from './timeline.js';
+import type { TimelineEntry } from '../timeline/timeline.js';
 import { writeContacts } from './write-contacts.js';
 
 export type TagChange = { add: readonly string[] } | { remove: readonly string[] };

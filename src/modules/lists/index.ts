@@ -19,7 +19,11 @@ export const listsModule: InflowModule = {
       description: 'Put contacts on static lists by hand, by import or through the API, and use them as audiences.',
     },
   ],
-  routes: (app, { db }) => listRoutes(app, { db }),
+  routes: (app, { db, hooks }) => {
+    const { existingContactIds } = hooks.services;
+    if (!existingContactIds) throw new Error('the lists module needs a module that provides existingContactIds');
+    listRoutes(app, { db, existingContactIds });
+  },
   personalData: {
     merge: async (tx, workspaceId, survivor, other, actor) => ({ lists: await moveListMemberships(tx, workspaceId, other.id, survivor.id, actor) }),
     export: async (tx, workspaceId, person) => ({ lists: await listsOfContact(tx, workspaceId, person.id) }),

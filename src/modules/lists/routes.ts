@@ -3,15 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
-import { decodeKeyset, keysetPageOf, Page, PageQuery } from '../../http/pagination.js';
+import { decodeCursor, Page, pageOf } from '../../http/pagination.js';
 import { IdParams } from '../../http/schemas.js';
-import { contactView } from '../contacts/contact-view.js';
-import { listContacts } from '../contacts/list.js';
-import { ContactSchema } from '../contacts/schema.js';
-import { ContactListSchema, ListCreate, ListListQuery, ListPatch, ListSchema, MembersAdded, MembershipChange, MembersRemoved } from './schema.js';
-import { addToList, createList, deleteList, getList, listById, listLists, listsOfContact, patchList, removeFromList } from './service.js';
+import { ListCreate, ListListQuery, ListPatch, ListSchema, MembersAdded, MembershipChange, MembersRemoved } from './schema.js';
+import { addToList, createList, deleteList, getList, listLists, patchList, removeFromList, type ExistingContactIds } from './service.js';
 
-export function listRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+export function listRoutes(server: FastifyInstance, { db, existingContactIds }: { db: Db; existingContactIds: ExistingContactIds }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const read = { auth: 'workspace', permission: 'workspace.read' } as const;
   // Defining lists is marketing's; putting contacts on them is editing contacts.
@@ -24,8 +21,8 @@ export function listRoutes(server: FastifyInstance, { db }: { db: Db }): void {
     { config: read, schema: { tags, summary: 'The workspace’s lists, by name', querystring: ListListQuery, response: { 200: Page(ListSchema) } } },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const rows = await listLists(db, requireWorkspace(request).id, { q: request.query.q }, { limit: limit + 1, after: decodeKeyset(request.query.cursor) });
-      return keysetPageOf(rows, limit, (row) => ({ value: row.name.toLowerCase(), id: row.id }));
+      const rows = await listLists(db, requireWorkspace(request).id, { q: request.query.q }, { limit: limit + 1, after: decodeCursor(request.query.cursor) });
+      return pageOf(rows, limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));
     },
   );
 
@@ -62,7 +59,7 @@ export function listRoutes(server: FastifyInstance, { db }: { db: Db }): void {
       config: members,
       schema: { tags, summary: 'Add up to 1,000 contacts to a list; unknown ids are reported, not added', params: IdParams, body: MembershipChange, response: { 200: MembersAdded } },
     },
-    async (request) => addToList(db, requireWorkspace(request).id, request.params.id, request.body.contact_ids, actorOf(request)),
+    async (request) => addToList(db, requireWorkspace(request).id, request.params.id, request.body.contact_ids, actorOf(request), existingContactIds),
   );
 
   app.delete(
@@ -72,30 +69,5 @@ export function listRoutes(server: FastifyInstance, { db }: { db: Db }): void {
       schema: { tags, summary: 'Take up to 1,000 contacts off a list', params: IdParams, body: MembershipChange, response: { 200: MembersRemoved } },
     },
     async (request) => removeFromList(db, requireWorkspace(request).id, request.params.id, request.body.contact_ids, actorOf(request)),
-  );
-
-  app.get(
-    '/api/v1/lists/:id/contacts',
-    { config: read, schema: { tags, summary: 'The list’s contacts, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(ContactSchema) } } },
-    async (request) => {
-      const workspace = requireWorkspace(request);
-      await listById(db, workspace.id, request.params.id);
-      const limit = request.query.limit ?? 50;
-      const rows = await listContacts(
-        db,
-        workspace.id,
-        { list: request.params.id, custom: {} },
-        { sort: 'created_at', order: 'desc', limit: limit + 1, after: decodeKeyset(request.query.cursor) },
-        new Map(),
-      );
-      const page = keysetPageOf(rows, limit, (row) => ({ value: row.sort_key, id: row.id }));
-      return { data: page.data.map(contactView), next_cursor: page.next_cursor };
-    },
-  );
-
-  app.get(
-    '/api/v1/contacts/:id/lists',
-    { config: read, schema: { tags: ['lists', 'contacts'], summary: 'The lists a contact is on', params: IdParams, response: { 200: Page(ContactListSchema) } } },
-    async (request) => ({ data: await listsOfContact(db, requireWorkspace(request).id, request.params.id), next_cursor: null }),
   );
 }

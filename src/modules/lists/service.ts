@@ -4,9 +4,9 @@ import { isId, newId } from '../../db/ids.js';
 import type { DB } from '../../db/schema.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { publish } from '../../events/publish.js';
-import type { Keyset } from '../../http/pagination.js';
-import { existingContactIds, getContact } from '../contacts/service.js';
-import { recordTimeline } from '../contacts/timeline.js';
+import type { ProvidedServices } from '../module.js';
+import { pastKeyset, type Keyset } from '../../db/keyset.js';
+import { recordTimeline } from '../timeline/timeline.js';
 import type { ContactListView, ListCreateInput, ListPatchInput, ListView } from './schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -53,7 +53,7 @@ async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
 export async function listLists(db: Executor, workspaceId: string, filters: { q?: string }, page: { limit: number; after: Keyset | null }): Promise<ListView[]> {
   let query = db.selectFrom('lists').select(COLUMNS).where('workspace_id', '=', workspaceId);
   if (filters.q) query = query.where(sql`lower(name)`, 'like', likePrefix(filters.q.trim()));
-  if (page.after) query = query.where(sql<boolean>`(lower(name), id) > (${String(page.after.value)}, ${page.after.id})`);
+  if (page.after) query = query.where(pastKeyset(sql`lower(name)`, 'id', page.after, 'asc', 'text'));
   const rows = await query.orderBy(sql`lower(name)`).orderBy('id').limit(page.limit).execute();
   return withMemberCounts(db, workspaceId, rows);
 }
@@ -121,12 +121,15 @@ export interface MembersAddedResult {
  * (another workspace's included) are reported and skipped, the rest join. Each contact that
  * joins gets a `list.added` timeline entry, in the same transaction.
  */
-export async function addToList(db: Kysely<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor): Promise<MembersAddedResult> {
-  return db.transaction().execute((tx) => addToListIn(tx, workspaceId, listId, contactIds, actor));
+export async function addToList(db: Kysely<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor, existingContactIds: ExistingContactIds): Promise<MembersAddedResult> {
+  return db.transaction().execute((tx) => addToListIn(tx, workspaceId, listId, contactIds, actor, existingContactIds));
 }
 
+/** Which of these ids are contacts of the workspace: the contacts module's answer, locking them against deletion. */
+export type ExistingContactIds = ProvidedServices['existingContactIds'];
+
 /** The same, in the caller's transaction (a bulk action's chunk, with its checkpoint). */
-export async function addToListIn(tx: Transaction<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor): Promise<MembersAddedResult> {
+export async function addToListIn(tx: Transaction<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor, existingContactIds: ExistingContactIds): Promise<MembersAddedResult> {
   const list = await listById(tx, workspaceId, listId, true);
   const requested = [...new Set(contactIds)];
   const existing = await existingContactIds(tx, workspaceId, requested);
@@ -162,9 +165,8 @@ export async function removeFromList(db: Kysely<DB>, workspaceId: string, listId
   });
 }
 
-/** The lists a contact is on, by name. */
+/** The lists a contact is on, by name (the caller knows the contact is the workspace's). */
 export async function listsOfContact(db: Executor, workspaceId: string, contactId: string): Promise<ContactListView[]> {
-  await getContact(db, workspaceId, contactId);
   return db
     .selectFrom('list_members')
     .innerJoin('lists', (join) => join.onRef('lists.workspace_id', '=', 'list_members.workspace_id').onRef('lists.id', '=', 'list_members.list_id'))
@@ -196,4 +198,9 @@ export async function moveListMemberships(tx: Executor, workspaceId: string, fro
     .execute();
   await publish(tx, moved.map((row) => ({ workspaceId, kind: 'list.joined' as const, contactId: toContactId, actor, payload: { list_id: row.list_id } })));
   return moved.length;
+}
+
+/** The contact ids on a list, as a subquery for the contacts module's `?list=` filter (served by the membership key). */
+export function memberIdsOfList(db: Executor, workspaceId: string, listId: string) {
+  return db.selectFrom('list_members').select('list_members.contact_id').where('list_members.workspace_id', '=', workspaceId).where('list_members.list_id', '=', listId);
 }

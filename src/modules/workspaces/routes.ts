@@ -2,7 +2,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
-import { isId } from '../../db/ids.js';
 import { requireUser, requireWorkspace } from '../../http/auth.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { Id, IdParams, NullableTimestamp, RoleName, Timestamp } from '../../http/schemas.js';
@@ -138,8 +137,8 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: Db }): vo
     },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const rows = await listMembers(db, requireWorkspace(request).id, { after: decodeCursor(request.query.cursor, isId), limit: limit + 1 });
-      return pageOf(rows, limit, (row) => row.user_id);
+      const rows = await listMembers(db, requireWorkspace(request).id, { after: decodeCursor(request.query.cursor)?.id ?? null, limit: limit + 1 });
+      return pageOf(rows, limit, (row) => ({ key: '', id: row.user_id }));
     },
   );
 
@@ -207,8 +206,8 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: Db }): vo
     },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const rows = await listApiKeys(db, requireWorkspace(request).id, { after: decodeCursor(request.query.cursor, isId), limit: limit + 1 });
-      return pageOf(rows, limit, (row) => row.id);
+      const rows = await listApiKeys(db, requireWorkspace(request).id, { after: decodeCursor(request.query.cursor)?.id ?? null, limit: limit + 1 });
+      return pageOf(rows, limit, (row) => ({ key: '', id: row.id }));
     },
   );
 

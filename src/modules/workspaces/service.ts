@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { isId, newId } from '../../db/ids.js';
 import type { DB, Role, Workspace } from '../../db/schema.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.js';
-import { createUser, usersByEmail } from '../accounts/service.js';
+import { createUser, publicUsersByIds, usersByEmail } from '../accounts/service.js';
 import { randomToken } from '../accounts/tokens.js';
 import { afterAuthChangeCommitted, announceAuthChange } from './auth-changes.js';
 import { mayAssignRole } from './roles.js';
@@ -102,23 +102,25 @@ export async function renameWorkspace(db: Kysely<DB>, workspaceId: string, name:
   return workspace;
 }
 
-function membersQuery(db: Executor, workspaceId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id as user_id', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at'])
-    .where('memberships.workspace_id', '=', workspaceId);
+/** Memberships with who the users are: the users' part asked of the accounts module, in one query. */
+async function withUsers(db: Executor, memberships: ReadonlyArray<{ user_id: string; role: Role; created_at: Date }>): Promise<MemberView[]> {
+  const users = new Map((await publicUsersByIds(db, memberships.map((m) => m.user_id))).map((user) => [user.id, user]));
+  return memberships.flatMap((m) => {
+    const user = users.get(m.user_id);
+    return user ? [{ user_id: m.user_id, email: user.email, name: user.name, role: m.role, created_at: m.created_at }] : [];
+  });
 }
 
-export function listMembers(db: Executor, workspaceId: string, page: { after: string | null; limit: number }): Promise<MemberView[]> {
-  let query = membersQuery(db, workspaceId).orderBy('users.id').limit(page.limit);
-  if (page.after) query = query.where('users.id', '>', page.after);
-  return query.execute();
+export async function listMembers(db: Executor, workspaceId: string, page: { after: string | null; limit: number }): Promise<MemberView[]> {
+  let query = db.selectFrom('memberships').select(['user_id', 'role', 'created_at']).where('workspace_id', '=', workspaceId).orderBy('user_id').limit(page.limit);
+  if (page.after) query = query.where('user_id', '>', page.after);
+  return withUsers(db, await query.execute());
 }
 
 async function memberOrThrow(db: Executor, workspaceId: string, userId: string): Promise<MemberView> {
   if (!isId(userId)) throw notFound('Member');
-  const member = await membersQuery(db, workspaceId).where('users.id', '=', userId).executeTakeFirst();
+  const membership = await db.selectFrom('memberships').select(['user_id', 'role', 'created_at']).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  const [member] = membership ? await withUsers(db, [membership]) : [];
   if (!member) throw notFound('Member');
   return member;
 }
@@ -214,4 +216,12 @@ export async function ensureMembership(tx: Executor, workspaceId: string, userId
 /** The install's first workspaces by slug (for commands that may leave the workspace out when there is one). */
 export function someWorkspaces(db: Executor, limit: number): Promise<{ id: string; slug: string }[]> {
   return db.selectFrom('workspaces').select(['id', 'slug']).orderBy('slug').limit(limit).execute();
+}
+
+/** Which of these users are members of the workspace (contact owners must be): one query for any number. */
+export async function membersAmong(db: Executor, workspaceId: string, userIds: readonly string[]): Promise<Set<string>> {
+  const ids = [...new Set(userIds.filter(isId))];
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', 'in', ids).execute();
+  return new Set(rows.map((row) => row.user_id));
 }

@@ -4,7 +4,7 @@ import type { BulkAction, DB } from '../../../db/schema.js';
 import { addToListIn } from '../../lists/service.js';
 import { filteredContacts, type ContactFilters } from '../list.js';
 import { customFieldDefinitions } from '../queries.js';
-import { removeContacts } from '../service.js';
+import { existingContactIds, removeContacts } from '../service.js';
 import { changeTagsOf } from '../tag-changes.js';
 import { endBulkAction } from './bulk-actions.js';
 
@@ -61,7 +61,7 @@ async function applyTo(tx: Transaction<DB>, workspaceId: string, action: BulkAct
       await changeTagsOf(tx, workspaceId, ids, { remove: params.tags! }, actor);
       return;
     case 'add_to_list':
-      await addToListIn(tx, workspaceId, params.list_id!, ids, actor);
+      await addToListIn(tx, workspaceId, params.list_id!, ids, actor, existingContactIds);
       return;
     case 'delete':
       await removeContacts(tx, workspaceId, ids, actor);

@@ -6,7 +6,7 @@ import type { DB } from '../../../db/schema.js';
 import { companiesForEmails } from '../../companies/link-by-domain.js';
 import { upsertContactsInTransaction, type BatchItemResult, type BatchOptions } from '../batch.js';
 import type { ContactInput } from '../contact-input.js';
-import { normaliseEmail } from '../email-address.js';
+import { normaliseEmail } from '../../../lib/email-address.js';
 import { cleanText } from '../fields.js';
 import { appendErrors, type RowError } from './error-report.js';
 import { commitProgress, type ChunkCounts } from './import-store.js';

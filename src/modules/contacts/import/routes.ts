@@ -7,10 +7,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
-import { isId, newId } from '../../../db/ids.js';
-import { AppError, invalid } from '../../../errors.js';
+import { newId } from '../../../db/ids.js';
+import { AppError } from '../../../errors.js';
 import { actorOf, requireWorkspace } from '../../../http/auth.js';
-import { Page } from '../../../http/pagination.js';
+import { decodeCursor, Page, PageQuery, pageOf } from '../../../http/pagination.js';
 import { IdParams } from '../../../http/schemas.js';
 import { customFieldDefinitions } from '../queries.js';
 import { headText } from './csv-source.js';
@@ -106,21 +106,16 @@ export function importRoutes(server: FastifyInstance, { db, config }: { db: Db; 
       schema: {
         tags: ['imports'],
         summary: 'The workspace’s imports, newest first',
-        querystring: Type.Object(
-          { cursor: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })) },
-          { additionalProperties: false },
-        ),
+        querystring: PageQuery,
         response: { 200: Page(ImportSchema) },
       },
     },
     async (request) => {
       const workspace = requireWorkspace(request);
       const limit = request.query.limit ?? 20;
-      const before = request.query.cursor ?? null;
-      if (before !== null && !isId(before)) throw invalid('The cursor is not one this API gave out', [{ field: 'cursor', in: 'querystring', message: 'is not valid' }]);
-      const rows = await listImports(db, workspace.id, { limit: limit + 1, before });
-      const data = rows.slice(0, limit);
-      return { data: data.map(importView), next_cursor: rows.length > limit ? data[data.length - 1]!.id : null };
+      const rows = await listImports(db, workspace.id, { limit: limit + 1, before: decodeCursor(request.query.cursor)?.id ?? null });
+      const page = pageOf(rows, limit, (row) => ({ key: '', id: row.id }));
+      return { data: page.data.map(importView), next_cursor: page.next_cursor };
     },
   );
 

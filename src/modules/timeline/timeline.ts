@@ -1,10 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { arrayLiteral, columnLiteral } from '../../db/array-literal.js';
-import { newId } from '../../db/ids.js';
+import { sql } from 'kysely';
 import type { Actor } from '../../actor.js';
-import type { DB } from '../../db/schema.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import { arrayLiteral, columnLiteral } from '../../db/array-literal.js';
+import type { Executor } from '../../db/database.js';
+import { newId } from '../../db/ids.js';
+import { pastKeyset, timestampKey, type Keyset } from '../../db/keyset.js';
 
 export type { Actor };
 
@@ -66,26 +65,43 @@ async function recordSharedEntries(db: Executor, workspaceId: string, actor: Act
                   ${columnLiteral(entries.map((e) => e.occurredAt?.toISOString()))}::timestamptz[]) as e(id, contact_id, occurred_at)`.execute(db);
 }
 
-/** A contact's timeline, newest first, by keyset on (occurred_at, id). */
-export function timelineOf(
-  db: Executor,
-  workspaceId: string,
-  contactId: string,
-  page: { before: { occurredAt: string; id: string } | null; limit: number },
-) {
+/** A contact's timeline, newest first, by keyset on (occurred_at, id); `sort_key` keys the next page. */
+export function timelineOf(db: Executor, workspaceId: string, contactId: string, page: { after: Keyset | null; limit: number }) {
   let query = db
     .selectFrom('contact_events')
-    .select(['id', 'kind', 'occurred_at', 'actor_type', 'actor_id', 'data'])
+    .select(['id', 'kind', 'occurred_at', 'actor_type', 'actor_id', 'data', timestampKey('occurred_at').as('sort_key')])
     .where('workspace_id', '=', workspaceId)
-    .where('contact_id', '=', contactId)
-    .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit);
-  if (page.before) {
-    const { occurredAt, id } = page.before;
-    query = query.where((eb) =>
-      eb.or([eb('occurred_at', '<', new Date(occurredAt)), eb.and([eb('occurred_at', '=', new Date(occurredAt)), eb('id', '<', id)])]),
-    );
+    .where('contact_id', '=', contactId);
+  if (page.after) query = query.where(pastKeyset(sql.ref('occurred_at'), 'id', page.after, 'desc', 'timestamptz'));
+  return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+const EXPORT_CHUNK = 1000;
+
+/** A contact's whole timeline, oldest first, read in chunks (a subject access request). */
+export async function wholeTimelineOf(db: Executor, workspaceId: string, contactId: string) {
+  const entries: Awaited<ReturnType<typeof timelineOf>> = [];
+  for (let after: Keyset | null = null; ; ) {
+    const chunk = await timelineOf(db, workspaceId, contactId, { after, limit: EXPORT_CHUNK });
+    entries.push(...chunk);
+    if (chunk.length < EXPORT_CHUNK) break;
+    const last = chunk[chunk.length - 1]!;
+    after = { key: last.sort_key, id: last.id };
   }
-  return query.execute();
+  return entries.reverse().map(({ sort_key: _key, ...entry }) => entry);
+}
+
+/** Moves one contact's timeline to another (a merge). Returns how many entries moved. */
+export async function moveTimeline(tx: Executor, workspaceId: string, fromContactId: string, toContactId: string): Promise<number> {
+  const moved = await tx.updateTable('contact_events').set({ contact_id: toContactId }).where('workspace_id', '=', workspaceId).where('contact_id', '=', fromContactId).executeTakeFirst();
+  return Number(moved.numUpdatedRows);
+}
+
+/**
+ * Deletes contacts' timelines, in the transaction that deletes the contacts: the table has no
+ * foreign key to contacts (migration 0002 says why).
+ */
+export async function forgetTimelines(tx: Executor, workspaceId: string, contactIds: readonly string[]): Promise<void> {
+  if (contactIds.length === 0) return;
+  await tx.deleteFrom('contact_events').where('workspace_id', '=', workspaceId).where('contact_id', 'in', contactIds).execute();
 }

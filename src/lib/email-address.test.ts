@@ -11,7 +11,7 @@ interface HostileInputs {
 }
 
 const hostile = JSON.parse(
-  readFileSync(new URL('../../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8'),
 ) as HostileInputs;
 
 const stringGroups = Object.entries(hostile)
