@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import { AppError, invalid } from '../errors.js';
 import { hooksOf, type InflowModule } from '../modules/module.js';
 import { registerErrorHandling } from './errors.js';
+import { registerCrossOrigin } from './cross-origin.js';
 import { navigationRoutes } from './navigation.js';
 import { API_DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
 import { indexRoutes } from './route-index.js';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   let pageFallback: PageFallback | null = null;
   registerErrorHandling(app, () => pageFallback);
   await app.register(cookie);
+  await registerCrossOrigin(app);
   const secureCookies = (request: { protocol: string }) => request.protocol === 'https' || config.publicUrl?.startsWith('https:') === true;
   const context = { db: database.db, database, config, secureCookies, hooks: hooksOf(options.modules) };
   for (const module of options.modules) await module.setup?.(app, context);

@@ -27,6 +27,8 @@ export function indexRoutes(app: FastifyInstance): void {
   const routes: IndexedRoute[] = [];
   indexes.set(app, routes);
   app.addHook('onRoute', (route) => {
+    // The CORS preflight handler answers OPTIONS on every path: it says nothing of what a path serves.
+    if (route.url === '*' || route.url === '/*') return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       routes.push({ method, url: route.url, config: route.config, schema: route.schema, pattern: toPattern(route.url) });

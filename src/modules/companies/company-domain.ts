@@ -1,43 +1,8 @@
 import { domainToUnicode } from 'node:url';
+import { getDomain } from 'tldts';
 import { emailDomain, normaliseEmail } from '../../lib/email-address.js';
 import { DISPOSABLE_DOMAINS } from './disposable-domains.js';
 import { FREE_MAIL_DOMAINS } from './free-mail-domains.js';
-
-// Second-level public suffixes that turn up in lead data. The full Public Suffix List is
-// ~10,000 rules and changes monthly; these cover the countries where companies register under
-// a second level, and an unknown one only costs a slightly wrong company grouping.
-const MULTI_PART_SUFFIXES: ReadonlySet<string> = new Set([
-  // United Kingdom
-  'co.uk', 'org.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'net.uk', 'ac.uk', 'gov.uk', 'nhs.uk',
-  'police.uk', 'sch.uk',
-  // Ireland, Europe
-  'gov.ie', 'co.at', 'or.at', 'ac.at', 'gv.at', 'com.es', 'org.es', 'nom.es', 'edu.es', 'gob.es',
-  'com.pt', 'org.pt', 'edu.pt', 'gov.pt', 'com.pl', 'net.pl', 'org.pl', 'com.gr', 'edu.gr',
-  'gov.gr', 'com.cy', 'com.mt', 'co.hu', 'com.ua', 'org.ua', 'net.ua', 'com.tr', 'org.tr',
-  'net.tr', 'edu.tr', 'gov.tr', 'gen.tr', 'co.il', 'org.il', 'net.il', 'ac.il', 'gov.il',
-  // Americas
-  'com.br', 'net.br', 'org.br', 'gov.br', 'edu.br', 'art.br', 'eng.br', 'ind.br', 'com.mx',
-  'net.mx', 'org.mx', 'edu.mx', 'gob.mx', 'com.ar', 'net.ar', 'org.ar', 'gob.ar', 'edu.ar',
-  'com.co', 'net.co', 'org.co', 'edu.co', 'gov.co', 'com.pe', 'org.pe', 'edu.pe', 'gob.pe',
-  'com.ve', 'co.ve', 'com.ec', 'com.uy', 'com.py', 'com.bo', 'com.gt', 'com.pa', 'com.do',
-  'com.sv', 'com.pr', 'gc.ca', 'on.ca', 'qc.ca', 'bc.ca', 'ab.ca',
-  // Asia-Pacific
-  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au', 'asn.au', 'id.au', 'co.nz', 'net.nz',
-  'org.nz', 'ac.nz', 'govt.nz', 'school.nz', 'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'go.jp',
-  'ad.jp', 'ed.jp', 'gr.jp', 'lg.jp', 'co.kr', 'or.kr', 'ne.kr', 'ac.kr', 'go.kr', 're.kr',
-  'com.cn', 'net.cn', 'org.cn', 'gov.cn', 'edu.cn', 'ac.cn', 'com.hk', 'net.hk', 'org.hk',
-  'edu.hk', 'gov.hk', 'com.tw', 'net.tw', 'org.tw', 'edu.tw', 'gov.tw', 'com.sg', 'net.sg',
-  'org.sg', 'edu.sg', 'gov.sg', 'com.my', 'net.my', 'org.my', 'edu.my', 'gov.my', 'co.id',
-  'or.id', 'ac.id', 'go.id', 'web.id', 'net.id', 'sch.id', 'com.ph', 'net.ph', 'org.ph',
-  'edu.ph', 'gov.ph', 'co.th', 'or.th', 'ac.th', 'go.th', 'in.th', 'net.th', 'com.vn',
-  'net.vn', 'org.vn', 'edu.vn', 'gov.vn', 'co.in', 'net.in', 'org.in', 'firm.in', 'gen.in',
-  'ind.in', 'ac.in', 'edu.in', 'gov.in', 'res.in', 'com.pk', 'org.pk', 'edu.pk', 'gov.pk',
-  'com.bd', 'com.lk',
-  // Middle East and Africa
-  'com.sa', 'edu.sa', 'gov.sa', 'com.eg', 'edu.eg', 'gov.eg', 'co.za', 'org.za', 'net.za',
-  'gov.za', 'ac.za', 'web.za', 'com.ng', 'org.ng', 'edu.ng', 'gov.ng', 'co.ke', 'or.ke',
-  'ac.ke', 'go.ke', 'co.tz', 'co.ug', 'com.gh',
-]);
 
 // Letters that make a short label pronounceable; "y" counts, as in "Sky".
 const VOWEL = /[aeiouy]/;
@@ -66,15 +31,14 @@ export function isDisposableDomain(domain: string): boolean {
 }
 
 /**
- * The domain a company registers (`acme.co.uk` for `eu.mail.acme.co.uk`), using the built-in
- * list of second-level suffixes; null when the input is itself a public suffix or a bare label.
+ * The domain a company registers (`acme.co.uk` for `eu.mail.acme.co.uk`), by the Public Suffix
+ * List's ICANN section (tldts, which ships the list and is updated with it); null when the
+ * input is itself a public suffix or a bare label.
  */
 export function registrableDomain(domain: string): string | null {
-  const labels = cleanDomain(domain).split('.');
-  if (labels.length < 2 || labels.some((label) => label === '')) return null;
-  const lastTwo = labels.slice(-2).join('.');
-  const size = MULTI_PART_SUFFIXES.has(lastTwo) ? 3 : 2;
-  return labels.length < size ? null : labels.slice(-size).join('.');
+  const clean = cleanDomain(domain);
+  if (clean.split('.').some((label) => label === '')) return null;
+  return getDomain(clean, { allowPrivateDomains: false }) ?? null;
 }
 
 /**
