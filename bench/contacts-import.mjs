@@ -1,5 +1,6 @@
-// Figure: importing 1,000,000 contacts from CSV takes under 60 s on PostgreSQL and within 5× of
-// `psql \copy` of the same file into a bare table, measured in the same run; under 3 minutes on
+// Figure: importing 1,000,000 contacts from CSV takes under 60 s on PostgreSQL and within 2× of
+// `psql \copy` of the same file into a table shaped like `contacts` with its indexes (issue 8's
+// restatement: a bare table is no fair floor), measured in the same run; under 3 minutes on
 // PGlite. The file is generated from a fixed seed; the import runs through the real CLI.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -82,12 +83,11 @@ export default async function contactsImport({ total = 1_000_000, pglite = true 
       out.postgres = {
         ...imported,
         psql_copy_seconds: copySeconds,
-        ratio_to_copy: Number((imported.seconds / copySeconds).toFixed(1)),
+        ratio_to_bare_copy: Number((imported.seconds / copySeconds).toFixed(1)),
         limit_seconds: 60,
-        limit_ratio: 5,
-        // Not a figure of the issue: the floor under the ratio, for the product owner's decision on it.
         psql_copy_into_indexed_contacts_seconds: indexedCopySeconds,
         ratio_to_indexed_copy: Number((imported.seconds / indexedCopySeconds).toFixed(1)),
+        limit_ratio_to_indexed_copy: 2,
       };
     }
     if (pglite) {
@@ -95,7 +95,7 @@ export default async function contactsImport({ total = 1_000_000, pglite = true 
       out.pglite = { ...imported, limit_seconds: 180 };
     }
     const checks = [
-      ...(out.postgres ? [out.postgres.seconds < 60, out.postgres.ratio_to_copy <= 5] : []),
+      ...(out.postgres ? [out.postgres.seconds < 60, out.postgres.ratio_to_indexed_copy <= 2] : []),
       ...(out.pglite ? [out.pglite.seconds < 180] : []),
     ];
     return { ...out, pass: checks.length ? checks.every(Boolean) : null };

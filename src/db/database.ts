@@ -32,12 +32,15 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** LISTEN on a channel; what NOTIFY sends there after commit reaches every subscribed process. */
   listen(channel: string, subscription: Subscription): Promise<() => Promise<void>>;
+  /** PGlite only: the whole database as one file, which `from` in a target loads again (tests copy a migrated one). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize: number }
-  | { kind: 'pglite'; dataDir: string | null };
+  /** `from`: an in-memory database starts as a copy of this dump (PGlite's dumpDataDir), not empty. */
+  | { kind: 'pglite'; dataDir: string | null; from?: Blob };
 
 // Both drivers must hand back the same JS types for the same SQL types, or code that works
 // on one database breaks on the other: int8 and numeric as numbers (counts, ids of jobs,
@@ -74,7 +77,7 @@ await pg.close();`;
   });
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, from?: Blob): Promise<Database> {
   if (dataDir) {
     await fs.mkdir(dataDir, { recursive: true });
     const exists = await fs.access(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
@@ -84,6 +87,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   // string, so an in-memory database (tests) would silently keep the default parsers.
   const client = new PGlite({
     dataDir: dataDir ?? undefined,
+    loadDataDir: from,
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
       [pgliteTypes.NUMERIC]: (v: string) => Number(v),
@@ -104,6 +108,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
         if (!client.closed) await unlisten();
       };
     },
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: () => db.destroy(),
   };
 }
@@ -177,5 +182,5 @@ async function listenOnPostgres(url: string, channel: string, subscription: Subs
 }
 
 export function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPglite(target.dataDir);
+  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPglite(target.dataDir, target.from);
 }

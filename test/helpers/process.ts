@@ -1,8 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { buildProductOnce } from './build.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = ['--import', 'tsx', 'src/cli.ts'];
+// The built program, as users run it: compiled once (and again only when the sources changed),
+// where running the sources through tsx compiled them anew in every process the tests start.
+const cli = ['bin/inflow.js'];
+let built: Promise<void> | null = null;
+const ensureBuilt = () => (built ??= buildProductOnce());
 
 export interface RunResult {
   code: number | null;
@@ -10,8 +15,9 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `inflow <args>` from the sources, as a separate process. */
-export function runCli(args: string[], env: Record<string, string>, timeoutMs = 30_000): Promise<RunResult> {
+/** Runs `inflow <args>` as a separate process. */
+export async function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<RunResult> {
+  await ensureBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...cli, ...args], { cwd: root, env: { ...process.env, ...env } });
     let stdout = '';
@@ -37,7 +43,8 @@ export interface ServerProcess {
 }
 
 /** Starts `inflow serve` and waits until /healthz answers 200. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+  await ensureBuilt();
   const port = env.PORT ?? '0';
   const child = spawn(process.execPath, [...cli, 'serve'], {
     cwd: root,

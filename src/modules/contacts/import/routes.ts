@@ -112,7 +112,7 @@ export function importRoutes(server: FastifyInstance, { db, config }: { db: Db; 
     },
     async (request) => {
       const workspace = requireWorkspace(request);
-      const limit = request.query.limit ?? 20;
+      const limit = request.query.limit ?? 50;
       const rows = await listImports(db, workspace.id, { limit: limit + 1, before: decodeCursor(request.query.cursor)?.id ?? null });
       const page = pageOf(rows, limit, (row) => ({ key: '', id: row.id }));
       return { data: page.data.map(importView), next_cursor: page.next_cursor };
