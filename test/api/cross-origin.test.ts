@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
+import { ANY_ORIGIN } from '../../src/http/cross-origin.js';
 import { MODULES } from '../../src/modules/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
     logger: false,
     // Stand-ins for the public endpoints of the coming modules (tracker, form submissions).
     extraRoutes: (instance) => {
-      instance.post('/public/echo', { config: { auth: 'public', cors: true, rateLimit: { max: 3, timeWindow: 60_000 } } }, async () => ({ ok: true }));
+      instance.post('/public/echo', { config: { auth: 'public', cors: ANY_ORIGIN, rateLimit: { max: 3, timeWindow: 60_000 } } }, async () => ({ ok: true }));
       instance.get('/public/closed', { config: { auth: 'public' } }, async () => ({ ok: true }));
     },
   });
