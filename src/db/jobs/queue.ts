@@ -1,8 +1,7 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB, Job } from '../schema.js';
 import { retryDelayMs } from './backoff.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../database.js';
 
 export interface EnqueueOptions {
   workspaceId?: string | null;

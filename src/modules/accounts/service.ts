@@ -1,12 +1,11 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { newId } from '../../db/ids.js';
 import type { DB, User } from '../../db/schema.js';
 import { conflict, invalid } from '../../errors.js';
 import { isPlausibleEmail, normaliseLoginEmail } from './email.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { randomToken, sha256 } from './tokens.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/database.js';
 
 export const SESSION_DAYS = 30;
 export const MIN_PASSWORD_LENGTH = 8;

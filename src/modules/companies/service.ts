@@ -1,13 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { isId, newId } from '../../db/ids.js';
-import type { DB } from '../../db/schema.js';
 import { conflict, invalid, notFound, type FieldError } from '../../errors.js';
 import { pastKeyset, type Keyset } from '../../db/keyset.js';
+import { likePrefix } from '../../db/like.js';
 import { cleanText } from '../../lib/text.js';
 import { companyDomainFromEmail, companyNameFromDomain, normaliseCompanyDomain } from './company-domain.js';
 import type { COMPANY_SORTS, CompanyCreateInput, CompanyPatchInput, CompanyView } from './schema.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/database.js';
 
 /**
  * The company a contact belongs to: the one of its email's domain (created on first sight,
@@ -66,10 +65,6 @@ export interface CompanyPage {
 export type CompanyRecord = Omit<CompanyView, 'contact_count'>;
 
 export type CompanySort = (typeof COMPANY_SORTS)[number];
-
-function likePrefix(text: string): string {
-  return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function checkedDomain(raw: string | null | undefined, errors: FieldError[]): string | null | undefined {
   if (raw === undefined || raw === null || raw.trim() === '') return raw === undefined ? undefined : null;

@@ -3,8 +3,7 @@ import type { Actor } from '../../actor.js';
 import { isId } from '../../db/ids.js';
 import { enqueue, hasLiveJob } from '../../db/jobs/queue.js';
 import type { DB } from '../../db/schema.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/database.js';
 
 export type DuplicateReason = 'same_name_and_company' | 'same_phone';
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { isId } from '../../db/ids.js';
 import { pastKeyset, type Keyset } from '../../db/keyset.js';
+import { likePrefix } from '../../db/like.js';
 import type { Contact } from '../../db/schema.js';
 import { invalid } from '../../errors.js';
 import { memberIdsOfList } from '../lists/service.js';
@@ -51,10 +52,6 @@ export function filtersFromQuery(query: Record<string, unknown>): ContactFilters
   const filters: ContactFilters = { ...(query as Omit<ContactFilters, 'custom'>), custom };
   checkFilterIds(filters);
   return filters;
-}
-
-function likePrefix(text: string): string {
-  return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The query-string value of a custom field filter as the JSON the column holds. */

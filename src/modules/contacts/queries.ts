@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Contact, DB } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Contact } from '../../db/schema.js';
 import type { CustomFieldDefinition, CustomFieldType } from './custom-fields.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/database.js';
 
 /** Contacts by id, for one row or a page. */
 export function contactsByIds(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Contact[]> {

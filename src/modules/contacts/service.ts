@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isId } from '../../db/ids.js';
 import type { Contact, DB } from '../../db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
@@ -18,8 +18,7 @@ import {
 import { refuseErasedEmail } from './suppressions.js';
 import { forgetTimelines, recordTimeline, type Actor } from '../timeline/timeline.js';
 import { publishDeletions, recordContactChanges } from './contact-changes.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/database.js';
 
 export interface UpsertResult {
   contact: Contact;

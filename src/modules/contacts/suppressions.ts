@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
 import { conflict } from '../../errors.js';
 import { emailIdentityKey } from '../../lib/email-address.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/database.js';
 
 /** Why an address is on the suppression list. Only `erased` keeps it out of the lead database. */
 export type SuppressionReason = 'erased';

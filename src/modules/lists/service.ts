@@ -6,10 +6,10 @@ import { conflict, invalid, notFound } from '../../errors.js';
 import { publish } from '../../events/publish.js';
 import type { ProvidedServices } from '../module.js';
 import { pastKeyset, type Keyset } from '../../db/keyset.js';
+import { likePrefix } from '../../db/like.js';
 import { recordTimeline } from '../timeline/timeline.js';
 import type { ContactListView, ListCreateInput, ListPatchInput, ListView } from './schema.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/database.js';
 
 const COLUMNS = ['id', 'name', 'description', 'created_at', 'updated_at'] as const;
 
@@ -27,10 +27,6 @@ async function withMemberCounts(db: Executor, workspaceId: string, rows: readonl
     .execute();
   const countOf = new Map(counts.map((row) => [row.list_id, Number(row.count)]));
   return rows.map((row) => ({ ...row, member_count: countOf.get(row.id) ?? 0 }));
-}
-
-function likePrefix(text: string): string {
-  return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function cleanName(name: string): string {

@@ -1,12 +1,11 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isId, newId } from '../../db/ids.js';
 import type { DB, Role } from '../../db/schema.js';
 import { forbidden, notFound } from '../../errors.js';
 import { randomToken, sha256 } from '../accounts/tokens.js';
 import { afterAuthChangeCommitted, announceAuthChange } from './auth-changes.js';
 import { can } from './roles.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/database.js';
 
 export interface ApiKeyView {
   id: string;

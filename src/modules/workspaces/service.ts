@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isId, newId } from '../../db/ids.js';
 import type { DB, Role, Workspace } from '../../db/schema.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.js';
@@ -7,8 +7,7 @@ import { randomToken } from '../accounts/tokens.js';
 import { afterAuthChangeCommitted, announceAuthChange } from './auth-changes.js';
 import { mayAssignRole } from './roles.js';
 import { isSlug } from './slug.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../db/database.js';
 
 export interface WorkspaceView {
   id: string;

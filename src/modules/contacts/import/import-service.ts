@@ -1,7 +1,7 @@
 // Operations on imports: create (from an upload or a file on this machine), change a draft,
 // start, cancel, read, preview. Running them is import-runner.ts, as the job below.
 import path from 'node:path';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import { isId, newId } from '../../../db/ids.js';
 import { enqueue } from '../../../db/jobs/queue.js';
@@ -14,8 +14,7 @@ import { parseHead, readHead, type FileEncoding } from './csv-source.js';
 import { importOptions, type ImportOptions, type MappingEntry } from './import-options.js';
 import { importById, insertImport, recentImports, STALE_AFTER_MS, updateImport } from './import-store.js';
 import { guessImportMapping, resolveMapping, type FieldToCreate } from './mapping-resolution.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../../db/database.js';
 
 export const IMPORT_JOB = 'contacts.import';
 const PREVIEW_ROWS = 10;

@@ -1,10 +1,9 @@
 // SQL of the imports table, one function per question, all scoped by workspace.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../../actor.js';
-import type { DB, Import, ImportStatus } from '../../../db/schema.js';
+import type {  Import, ImportStatus } from '../../../db/schema.js';
 import type { ImportOptions, MappingEntry } from './import-options.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../../../db/database.js';
 
 /** A running import whose runner has not committed a chunk for this long is taken to be dead. */
 export const STALE_AFTER_MS = 5 * 60_000;
