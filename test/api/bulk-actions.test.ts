@@ -108,6 +108,20 @@ describe('bulk actions on every contact a filter matches', () => {
     expect((await api(`/api/v1/contacts/bulk-actions/${asked.json.id}`)).json).toMatchObject({ status: 'failed', error: 'List not found' });
   });
 
+  it('acts on the contacts named by ids (ticked rows), skipping ids of no contact of the workspace', async () => {
+    const ids = (await api('/api/v1/contacts?tag=fair&limit=3')).json.data.map((c: { id: string }) => c.id);
+    const stranger = '01a20a0b-d026-7549-bcd1-c45a02b245f0';
+    const asked = await api('/api/v1/contacts/bulk-actions', 'POST', { action: 'add_tags', tags: ['ticked'], ids: [...ids, stranger] });
+    expect(asked.status).toBe(202);
+    expect(asked.json).toMatchObject({ total: 3, processed: 0 });
+    await runJobs();
+    expect((await api(`/api/v1/contacts/bulk-actions/${asked.json.id}`)).json).toMatchObject({ status: 'done', processed: 3 });
+    expect((await api('/api/v1/contacts/count?tag=ticked')).json).toEqual({ count: 3 });
+    const bad = await api('/api/v1/contacts/bulk-actions', 'POST', { action: 'delete', ids: ['not-an-id'] });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors[0].field).toBe('ids.0');
+  });
+
   it('ends as failed, instead of looking busy forever, when its job was given up', async () => {
     const asked = await api('/api/v1/contacts/bulk-actions?tag=webinar', 'POST', { action: 'add_tags', tags: ['never'] });
     await sql`update jobs set status = 'dead' where kind = 'contacts.bulk_action' and payload->>'bulk_action_id' = ${asked.json.id}`.execute(server.database.db);

@@ -96,13 +96,6 @@ export interface ContactFilters {
   order?: 'asc' | 'desc';
 }
 
-export interface BatchResult {
-  results: { index: number; status: 'created' | 'updated' | 'error'; id?: string; errors?: { field: string; message: string }[] }[];
-  created: number;
-  updated: number;
-  failed: number;
-}
-
 export const contactsKey = (slug: string) => [slug, 'contacts'] as const;
 export const contactListKey = (slug: string, filters: ContactFilters) => [slug, 'contacts', 'list', filters] as const;
 export const contactKey = (slug: string, id: string) => [slug, 'contacts', 'one', id] as const;
@@ -154,11 +147,6 @@ export function deleteContact(slug: string, id: string) {
   return apiRequest<void>(contactPath(id), { method: 'DELETE', workspace: slug });
 }
 
-/** Upserts up to 1,000 contacts; tags sent are added to the ones they have. */
-export function upsertContactsBatch(slug: string, contacts: ContactInput[]) {
-  return apiRequest<BatchResult>('/api/v1/contacts/batch', { method: 'POST', body: { contacts }, workspace: slug });
-}
-
 export function contactTimeline(slug: string, id: string, cursor: string | null) {
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
   return apiRequest<Page<TimelineEntry>>(`${contactPath(id)}/timeline${query}`, { workspace: slug });
@@ -182,33 +170,6 @@ export function createCustomField(slug: string, input: { key: string; label: str
 
 export function deleteCustomField(slug: string, key: string) {
   return apiRequest<void>(`/api/v1/custom-fields/${encodeURIComponent(key)}`, { method: 'DELETE', workspace: slug });
-}
-
-/**
- * Runs `task` over `items` with at most `concurrency` requests in flight; collects what failed
- * instead of stopping, so one bad row does not leave a bulk action half-explained.
- */
-export async function forEachLimited<T>(
-  items: readonly T[],
-  concurrency: number,
-  task: (item: T) => Promise<unknown>,
-): Promise<{ done: T[]; failed: { item: T; error: unknown }[] }> {
-  const done: T[] = [];
-  const failed: { item: T; error: unknown }[] = [];
-  let next = 0;
-  async function worker() {
-    while (next < items.length) {
-      const item = items[next++]!;
-      try {
-        await task(item);
-        done.push(item);
-      } catch (error) {
-        failed.push({ item, error });
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return { done, failed };
 }
 
 export interface Consent {
@@ -278,8 +239,9 @@ export interface BulkAction {
 }
 
 /** Applies the action to every contact the filters match, in the background. */
-export function startBulkAction(slug: string, filters: ContactFilters, input: BulkActionInput) {
-  return apiRequest<BulkAction>(`/api/v1/contacts/bulk-actions${filterQuery(filters)}`, { method: 'POST', workspace: slug, body: input });
+/** Runs an action on every contact the filters match, or, with `ids`, on those contacts (ticked rows): in the background. */
+export function startBulkAction(slug: string, filters: ContactFilters, input: BulkActionInput, ids?: string[]) {
+  return apiRequest<BulkAction>(`/api/v1/contacts/bulk-actions${filterQuery(filters)}`, { method: 'POST', workspace: slug, body: { ...input, ids } });
 }
 
 export function getBulkAction(slug: string, id: string) {

@@ -8,11 +8,21 @@ import { filtersFromQuery } from '../list.js';
 import { ContactFilterQuery } from '../schema.js';
 import { bulkActionView, countContacts, createBulkAction, getBulkAction } from './bulk-actions.js';
 
+/** Ticked rows sent at once: the dashboard pages at most 200, a client may send more. */
+const MAX_BULK_IDS = 10_000;
+
 const BulkActionInputSchema = Type.Object(
   {
     action: Type.Unsafe<'add_tags' | 'remove_tags' | 'add_to_list' | 'delete'>({ type: 'string', enum: ['add_tags', 'remove_tags', 'add_to_list', 'delete'] }),
     tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100, description: 'For add_tags and remove_tags' })),
     list_id: Type.Optional(Type.String({ maxLength: 64, description: 'For add_to_list' })),
+    ids: Type.Optional(
+      Type.Array(Type.String({ format: 'uuid' }), {
+        minItems: 1,
+        maxItems: MAX_BULK_IDS,
+        description: 'Only these contacts (ticked rows), within the filters; ids of no contact of the workspace are skipped',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -54,7 +64,7 @@ export function bulkRoutes(server: FastifyInstance, { db }: { db: Db }): void {
       config: { auth: 'workspace', permission: 'contacts.write' },
       schema: {
         tags: ['contacts'],
-        summary: 'Tag, untag, add to a list or delete every contact the filters (query string, as the list takes them) match; runs in the background',
+        summary: 'Tag, untag, add to a list or delete every contact the filters (query string, as the list takes them) match, or the contacts named by `ids`; runs in the background',
         querystring: ContactFilterQuery,
         body: BulkActionInputSchema,
         response: { 202: BulkActionSchema },
@@ -62,8 +72,9 @@ export function bulkRoutes(server: FastifyInstance, { db }: { db: Db }): void {
     },
     async (request, reply) => {
       const workspace = requireWorkspace(request);
-      const filters = filtersFromQuery(request.query as Record<string, unknown>);
-      const created = await createBulkAction(db, workspace.id, filters, request.body, actorOf(request));
+      const { ids, ...input } = request.body;
+      const filters = { ...filtersFromQuery(request.query as Record<string, unknown>), ...(ids ? { ids: [...new Set(ids.map((id) => id.toLowerCase()))] } : {}) };
+      const created = await createBulkAction(db, workspace.id, filters, input, actorOf(request));
       return reply.code(202).send(bulkActionView(created));
     },
   );

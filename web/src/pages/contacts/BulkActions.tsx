@@ -5,13 +5,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   contactsKey,
-  deleteContact,
-  forEachLimited,
-  getContact,
-  patchContact,
   contactsExportPath,
   startBulkAction,
-  upsertContactsBatch,
   type BulkAction,
   type Contact,
   type ContactFilters,
@@ -25,29 +20,7 @@ import { notifyError, notifySuccess } from '../../notify';
 import { BulkProgressModal } from './BulkProgressModal';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-const CONCURRENCY = 6;
 const NEW_LIST = '__new__';
-
-/** Adds tags through the batch upsert, which adds to the tags a contact has (no lost updates). */
-async function addTags(slug: string, contacts: Contact[], tags: string[]): Promise<number> {
-  let failed = 0;
-  for (let i = 0; i < contacts.length; i += 1000) {
-    const chunk = contacts.slice(i, i + 1000).map((c) => (c.email ? { email: c.email, tags } : { external_id: c.external_id, tags }));
-    failed += (await upsertContactsBatch(slug, chunk)).failed;
-  }
-  return failed;
-}
-
-/** PATCH sets tags exactly, so each contact is read fresh first: a tag added meanwhile stays. */
-async function removeTags(slug: string, contacts: Contact[], tags: string[]): Promise<number> {
-  const gone = new Set(tags.map((t) => t.toLowerCase()));
-  const affected = contacts.filter((c) => c.tags.some((t) => gone.has(t.toLowerCase())));
-  const { failed } = await forEachLimited(affected, CONCURRENCY, async (c) => {
-    const fresh = await getContact(slug, c.id);
-    await patchContact(slug, c.id, { tags: fresh.tags.filter((t) => !gone.has(t.toLowerCase())) });
-  });
-  return failed.length;
-}
 
 function TagModal({
   mode,
@@ -55,7 +28,6 @@ function TagModal({
   suggestions,
   matching,
   onClose,
-  onDone,
   onStarted,
 }: {
   mode: 'add' | 'remove' | null;
@@ -63,7 +35,6 @@ function TagModal({
   suggestions: string[];
   matching: Matching | null;
   onClose: () => void;
-  onDone: () => void;
   onStarted: (action: BulkAction) => void;
 }) {
   const { slug } = useWorkspace();
@@ -71,30 +42,19 @@ function TagModal({
   const onSelected = matching ? suggestions : [...new Set(contacts.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
   const count = matching ? matching.count : contacts.length;
 
+  // Ticked rows and "all matching" alike: the server changes them, with no read-then-write here.
   const bulk = useMutation({
-    mutationFn: () => startBulkAction(slug, matching!.filters, { action: mode === 'add' ? 'add_tags' : 'remove_tags', tags }),
+    mutationFn: () =>
+      startBulkAction(slug, matching ? matching.filters : {}, { action: mode === 'add' ? 'add_tags' : 'remove_tags', tags }, matching ? undefined : contacts.map((c) => c.id)),
     onSuccess: (action) => {
       close();
       onStarted(action);
     },
     onError: (error) => notifyError(error, 'Could not change the tags'),
   });
-  const run = useMutation({
-    mutationFn: () => (mode === 'add' ? addTags(slug, contacts, tags) : removeTags(slug, contacts, tags)),
-    onSuccess: (failed) => {
-      const names = tags.map((t) => `“${t}”`).join(', ');
-      if (failed > 0) notifyError(new Error(`${plural(failed, 'contact')} could not be changed. Try again.`), 'Some contacts were not tagged');
-      else if (mode === 'add') notifySuccess(`Tagged ${plural(contacts.length, 'contact')} with ${names}`);
-      else notifySuccess(`Removed ${names} from the selected contacts`);
-      close();
-      onDone();
-    },
-    onError: (error) => notifyError(error, 'Could not change the tags'),
-  });
 
   function close() {
     setTags([]);
-    run.reset();
     bulk.reset();
     onClose();
   }
@@ -137,8 +97,8 @@ function TagModal({
           <Button
             color={adding ? undefined : 'red'}
             disabled={tags.length === 0}
-            loading={run.isPending || bulk.isPending}
-            onClick={() => (matching ? bulk.mutate() : run.mutate())}
+            loading={bulk.isPending}
+            onClick={() => bulk.mutate()}
           >
             {adding ? 'Add tags' : 'Remove tags'}
           </Button>
@@ -297,22 +257,11 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
     onError: (error) => notifyError(error, 'Could not export the contacts'),
   });
 
-  const removeMatching = useMutation({
-    mutationFn: () => startBulkAction(slug, matching!.filters, { action: 'delete' }),
+  const remove = useMutation({
+    mutationFn: () => startBulkAction(slug, matching ? matching.filters : {}, { action: 'delete' }, matching ? undefined : selected.map((c) => c.id)),
     onSuccess: (action) => {
       setConfirmDelete(false);
       setRunning({ action, listName: null });
-    },
-    onError: (error) => notifyError(error, 'Could not delete the contacts'),
-  });
-  const remove = useMutation({
-    mutationFn: () => forEachLimited(selected, CONCURRENCY, (c) => deleteContact(slug, c.id)),
-    onSuccess: ({ done, failed }) => {
-      if (failed.length > 0) notifyError(failed[0]!.error, `${plural(failed.length, 'contact')} could not be deleted`);
-      if (done.length > 0) notifySuccess(`Deleted ${plural(done.length, 'contact')}`);
-      setConfirmDelete(false);
-      onClear();
-      refresh();
     },
     onError: (error) => notifyError(error, 'Could not delete the contacts'),
   });
@@ -374,10 +323,6 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
         matching={matching}
         onStarted={(action) => setRunning({ action, listName: null })}
         onClose={() => setTagMode(null)}
-        onDone={() => {
-          onClear();
-          refresh();
-        }}
       />
       <ListModal
         opened={listOpen}
@@ -404,9 +349,9 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
         opened={confirmDelete}
         title={`Delete ${plural(count, 'contact')}`}
         confirmLabel={`Delete ${plural(count, 'contact')}`}
-        loading={remove.isPending || removeMatching.isPending}
+        loading={remove.isPending}
         onClose={() => setConfirmDelete(false)}
-        onConfirm={() => (matching ? removeMatching.mutate() : remove.mutate())}
+        onConfirm={() => remove.mutate()}
       >
         {count === 1 ? 'The selected contact and its' : `The ${plural(count, 'selected contact')} and their`} whole
         timeline — notes, changes and activity — will be deleted. This cannot be undone. To keep someone from being
