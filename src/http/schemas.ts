@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { Role } from '../db/schema.js';
-import { ROLES } from '../modules/workspaces/roles.js';
+import { PERMISSIONS, ROLES, type Permission } from '../modules/workspaces/roles.js';
 
 /** Shared pieces of the API contract. */
 // Handlers return Date objects; the serializer writes them as ISO 8601 strings.
@@ -9,6 +9,9 @@ export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 export const Id = Type.String({ description: 'A UUID', maxLength: 64 });
 // One enum (not a union of literals) so a wrong value gets one clear error and the spec one list.
 export const RoleName = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES] });
+export const PermissionName = Type.Unsafe<Permission>({ type: 'string', enum: [...PERMISSIONS] });
+
+export const PROBLEM_SCHEMA_ID = 'Problem';
 
 export const ProblemSchema = Type.Object(
   {
@@ -23,7 +26,7 @@ export const ProblemSchema = Type.Object(
       Type.Array(Type.Object({ field: Type.String(), in: Type.Optional(Type.String()), message: Type.String() })),
     ),
   },
-  { description: 'RFC 9457 problem details' },
+  { $id: PROBLEM_SCHEMA_ID, description: 'RFC 9457 problem details' },
 );
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });

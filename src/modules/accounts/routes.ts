@@ -5,7 +5,8 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { requireUser, SESSION_COOKIE, setSessionCookie } from '../../http/auth.js';
 import { RateLimiter } from '../../http/rate-limit.js';
-import { RoleName, Timestamp } from '../../http/schemas.js';
+import { PermissionName, RoleName, Timestamp } from '../../http/schemas.js';
+import { grantsOf } from '../workspaces/roles.js';
 import { workspacesOfUser } from '../workspaces/service.js';
 import {
   changePassword,
@@ -29,7 +30,15 @@ const SessionInfo = Type.Object({
   user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }),
   csrf_token: Type.String(),
   workspaces: Type.Array(
-    Type.Object({ id: Type.String(), slug: Type.String(), name: Type.String(), role: RoleName, created_at: Timestamp }),
+    Type.Object({
+      id: Type.String(),
+      slug: Type.String(),
+      name: Type.String(),
+      role: RoleName,
+      created_at: Timestamp,
+      permissions: Type.Array(PermissionName, { description: 'What your role lets you do here' }),
+      grantable_roles: Type.Array(RoleName, { description: 'Roles you may give users and API keys here (none without members.manage)' }),
+    }),
   ),
 });
 
@@ -48,7 +57,8 @@ export interface AccountRoutesOptions {
 export function accountRoutes(server: FastifyInstance, { db, secureCookies }: AccountRoutesOptions): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   async function sessionInfo(user: PublicUser, csrfToken: string) {
-    return { user, csrf_token: csrfToken, workspaces: await workspacesOfUser(db, user.id) };
+    const workspaces = await workspacesOfUser(db, user.id);
+    return { user, csrf_token: csrfToken, workspaces: workspaces.map((w) => ({ ...w, ...grantsOf(w.role) })) };
   }
 
   app.post(

@@ -56,3 +56,8 @@ export function mayAssignRole(actor: Role, from: Role | null, to: Role | null): 
   if (actor === 'owner') return true;
   return from !== 'owner' && to !== 'owner';
 }
+
+/** What a member with this role may do, for the dashboard to show only what will work. */
+export function grantsOf(role: Role): { permissions: Permission[]; grantable_roles: Role[] } {
+  return { permissions: [...permissionsOf(role)], grantable_roles: ROLES.filter((to) => mayAssignRole(role, null, to)) };
+}
