@@ -2468,7 +2468,8 @@ export interface paths {
           content: {
             "application/json": {
               id: string;
-              action: string;
+              /** @enum {string} */
+              action: "add_tags" | "remove_tags" | "add_to_list" | "delete";
               tags?: string[];
               list_id?: string;
               /** @enum {string} */
@@ -2520,7 +2521,8 @@ export interface paths {
           content: {
             "application/json": {
               id: string;
-              action: string;
+              /** @enum {string} */
+              action: "add_tags" | "remove_tags" | "add_to_list" | "delete";
               tags?: string[];
               list_id?: string;
               /** @enum {string} */

@@ -8,9 +8,11 @@ import { filtersFromQuery } from '../list.js';
 import { ContactFilterQuery } from '../schema.js';
 import { bulkActionView, countContacts, createBulkAction, getBulkAction } from './bulk-actions.js';
 
+const ActionName = Type.Unsafe<'add_tags' | 'remove_tags' | 'add_to_list' | 'delete'>({ type: 'string', enum: ['add_tags', 'remove_tags', 'add_to_list', 'delete'] });
+
 const BulkActionInputSchema = Type.Object(
   {
-    action: Type.Unsafe<'add_tags' | 'remove_tags' | 'add_to_list' | 'delete'>({ type: 'string', enum: ['add_tags', 'remove_tags', 'add_to_list', 'delete'] }),
+    action: ActionName,
     tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100, description: 'For add_tags and remove_tags' })),
     list_id: Type.Optional(Type.String({ maxLength: 64, description: 'For add_to_list' })),
   },
@@ -19,7 +21,8 @@ const BulkActionInputSchema = Type.Object(
 
 const BulkActionSchema = Type.Object({
   id: Type.String(),
-  action: Type.String(),
+  // Stored as text: the rows say string, the spec says which.
+  action: Type.Unsafe<string>(ActionName),
   tags: Type.Optional(Type.Array(Type.String())),
   list_id: Type.Optional(Type.String()),
   status: Type.Unsafe<'queued' | 'running' | 'done' | 'failed'>({ type: 'string', enum: ['queued', 'running', 'done', 'failed'] }),
