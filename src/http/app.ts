@@ -11,7 +11,7 @@ import { registerCrossOrigin } from './cross-origin.js';
 import { navigationRoutes } from './navigation.js';
 import { API_DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
 import { indexRoutes } from './route-index.js';
-import { ProblemSchema, WorkspaceHeader } from './schemas.js';
+import { PROBLEM_SCHEMA_ID, ProblemSchema, WorkspaceHeader } from './schemas.js';
 import { registerDashboard, type PageFallback } from './static.js';
 import { nulBytePaths, validatorCompiler } from './validation.js';
 
@@ -33,7 +33,8 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
-const problemShape = ProblemSchema;
+// One shared schema, referenced by every route's error responses: the spec lists it once.
+const problemRef = { $ref: `${PROBLEM_SCHEMA_ID}#` };
 
 function isApiPath(url: string): boolean {
   return url.startsWith('/api/') && !url.startsWith(API_DOCS_PATH) && url !== OPENAPI_PATH;
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
+  app.addSchema(ProblemSchema);
   // The API speaks JSON only; a text/plain body is refused as such (415), not parsed as a string.
   app.removeContentTypeParser('text/plain');
   indexRoutes(app);
@@ -65,7 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!isApiPath(route.url)) return;
     if (!route.config?.auth) throw new Error(`route ${String(route.method)} ${route.url} declares no config.auth`);
     if (route.schema) {
-      route.schema.response = { ...(route.schema.response as object), '4xx': problemShape, '5xx': problemShape };
+      route.schema.response = { ...(route.schema.response as object), '4xx': problemRef, '5xx': problemRef };
       if (route.config.auth === 'public') route.schema.security = [];
       if (route.config.auth === 'user') route.schema.security = [{ session: [] }];
       if (route.config.auth === 'workspace' && !route.schema.headers) route.schema.headers = WorkspaceHeader;

@@ -27,6 +27,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       security: [{ apiKey: [] }, { session: [] }],
     },
     hideUntagged: true,
+    // Shared schemas (app.addSchema) appear in components under their own $id, not as def-0.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   app.get(OPENAPI_PATH, { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { ROLES, type Role } from '../access.js';
+import { PERMISSIONS, ROLES } from '../access.js';
+import { StringEnum } from '../schema-types.js';
 
 /** Shared pieces of the API contract. */
 // Handlers return Date objects; the serializer writes them as ISO 8601 strings.
@@ -7,7 +8,10 @@ export const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'd
 export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 export const Id = Type.String({ description: 'A UUID', maxLength: 64 });
 // One enum (not a union of literals) so a wrong value gets one clear error and the spec one list.
-export const RoleName = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES] });
+export const RoleName = StringEnum(ROLES);
+export const PermissionName = StringEnum(PERMISSIONS);
+
+export const PROBLEM_SCHEMA_ID = 'Problem';
 
 export const ProblemSchema = Type.Object(
   {
@@ -22,7 +26,7 @@ export const ProblemSchema = Type.Object(
       Type.Array(Type.Object({ field: Type.String(), in: Type.Optional(Type.String()), message: Type.String() })),
     ),
   },
-  { description: 'RFC 9457 problem details' },
+  { $id: PROBLEM_SCHEMA_ID, description: 'RFC 9457 problem details' },
 );
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TProperties } from 'typebox';
-import type { Role } from '../access.js';
+import type { Permission, Role } from '../access.js';
 import type { Actor } from '../actor.js';
 import type { Config } from '../config.js';
 import type { Database, Db, Executor } from '../db/database.js';
@@ -45,8 +45,14 @@ export interface PersonalDataHooks {
 
 /** Answers a lower module asks of the modules above it (each provided by exactly one module). */
 export interface ProvidedServices {
-  /** The workspaces a user is a member of, with the role in each, oldest membership first. */
-  workspacesOfUser(db: Executor, userId: string): Promise<{ id: string; slug: string; name: string; created_at: Date; role: Role }[]>;
+  /**
+   * The workspaces a user is a member of, oldest membership first, with the role in each, what it
+   * permits and which roles it may grant.
+   */
+  workspacesOfUser(
+    db: Executor,
+    userId: string,
+  ): Promise<{ id: string; slug: string; name: string; created_at: Date; role: Role; permissions: Permission[]; grantable_roles: Role[] }[]>;
   /** How many contacts each of these companies has. */
   contactCountsByCompany(db: Executor, workspaceId: string, companyIds: readonly string[]): Promise<Map<string, number>>;
   /** Which of these ids are contacts of the workspace, locked against deletion until the transaction ends. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 let tenant: Tenant;
@@ -29,6 +29,20 @@ describe('sign-in and sessions', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toMatch(/Secure/);
+  });
+
+  it('tells the dashboard what each role may do and hand out, so it shows only what will work', async () => {
+    const admin = await addUser(server, tenant, 'admin');
+    const viewer = await addUser(server, tenant, 'viewer');
+    const grants = async (user: { email: string; password: string }) => {
+      const [workspace] = (await tryLogin(user.email, user.password)).json.workspaces;
+      return { permissions: workspace.permissions, grantable_roles: workspace.grantable_roles };
+    };
+    expect(await grants(admin)).toEqual({
+      permissions: ['workspace.read', 'workspace.manage', 'members.manage', 'api_keys.manage', 'contacts.write', 'contacts.erase', 'marketing.write', 'sales.write'],
+      grantable_roles: ['admin', 'marketer', 'sales', 'viewer'],
+    });
+    expect(await grants(viewer)).toEqual({ permissions: ['workspace.read'], grantable_roles: [] });
   });
 
   it('answers a wrong password and an unknown email the same way', async () => {

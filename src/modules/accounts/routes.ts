@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { requireUser } from '../../http/auth.js';
 import { RateLimiter } from '../../http/rate-limit.js';
-import { RoleName, Timestamp } from '../../http/schemas.js';
+import { PermissionName, RoleName, Timestamp } from '../../http/schemas.js';
 import type { ProvidedServices } from '../module.js';
 import {
   changePassword,
@@ -30,7 +30,15 @@ const SessionInfo = Type.Object({
   user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }),
   csrf_token: Type.String(),
   workspaces: Type.Array(
-    Type.Object({ id: Type.String(), slug: Type.String(), name: Type.String(), role: RoleName, created_at: Timestamp }),
+    Type.Object({
+      id: Type.String(),
+      slug: Type.String(),
+      name: Type.String(),
+      role: RoleName,
+      created_at: Timestamp,
+      permissions: Type.Array(PermissionName, { description: 'What your role lets you do here' }),
+      grantable_roles: Type.Array(RoleName, { description: 'Roles you may give users and API keys here (none without members.manage)' }),
+    }),
   ),
 });
 

@@ -1,9 +1,13 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { NullableTimestamp, Timestamp } from '../../http/schemas.js';
+import { StringEnum } from '../../schema-types.js';
 import { CUSTOM_FIELD_TYPES, CUSTOM_KEY_PATTERN } from './custom-fields.js';
 import { LIFECYCLE_STAGES, TEXT_FIELDS } from './fields.js';
 import { SORTS } from './list.js';
 
+const Stage = StringEnum(LIFECYCLE_STAGES);
+// Stored as text, so the handlers' rows say string; the spec (and the dashboard's types) say which.
+const StoredStage = Type.Unsafe<string>(Stage);
 const NullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
 const textInputs = Object.fromEntries(Object.entries(TEXT_FIELDS).map(([field, max]) => [field, Type.Optional(NullableText(max))]));
 const textOutputs = Object.fromEntries(Object.keys(TEXT_FIELDS).map((field) => [field, Type.Union([Type.String(), Type.Null()])]));
@@ -51,7 +55,7 @@ export const ContactSchema = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
   external_id: Type.Union([Type.String(), Type.Null()]),
   ...textOutputs,
-  lifecycle_stage: Type.String(),
+  lifecycle_stage: StoredStage,
   owner_id: Type.Union([Type.String(), Type.Null()]),
   company_id: Type.Union([Type.String(), Type.Null()]),
   score: Type.Integer(),
@@ -72,7 +76,7 @@ export const ContactListQuery = Type.Object(
     email: Type.Optional(Type.String({ maxLength: 320 })),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     tag: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
-    stage: Type.Optional(Type.Unsafe<(typeof LIFECYCLE_STAGES)[number]>({ type: 'string', enum: [...LIFECYCLE_STAGES] })),
+    stage: Type.Optional(Stage),
     owner: Type.Optional(Type.String({ maxLength: 64, description: 'A user id, or "none"' })),
     company: Type.Optional(Type.String({ maxLength: 64 })),
     list: Type.Optional(Type.String({ maxLength: 64 })),

@@ -1,4 +1,4 @@
-import { PERMISSIONS, type Permission, type Role } from '../../access.js';
+import { PERMISSIONS, ROLES, type Permission, type Role } from '../../access.js';
 
 export { PERMISSIONS, ROLES, type Permission } from '../../access.js';
 
@@ -42,4 +42,9 @@ export function mayAssignRole(actor: Role, from: Role | null, to: Role | null): 
   if (!can(actor, 'members.manage')) return false;
   if (actor === 'owner') return true;
   return from !== 'owner' && to !== 'owner';
+}
+
+/** What a member with this role may do, for the dashboard to show only what will work. */
+export function grantsOf(role: Role): { permissions: Permission[]; grantable_roles: Role[] } {
+  return { permissions: [...permissionsOf(role)], grantable_roles: ROLES.filter((to) => mayAssignRole(role, null, to)) };
 }

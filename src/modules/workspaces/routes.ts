@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
 import { requireUser, requireWorkspace } from '../../http/auth.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
-import { Id, IdParams, NullableTimestamp, RoleName, Timestamp } from '../../http/schemas.js';
+import { Id, IdParams, NullableTimestamp, PermissionName, RoleName, Timestamp } from '../../http/schemas.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
 import { PERMISSION_DESCRIPTIONS, permissionsOf, ROLE_DESCRIPTIONS, ROLES } from './roles.js';
 import {
@@ -44,7 +44,7 @@ const ApiKeySchema = Type.Object({
 const RoleSchema = Type.Object({
   role: RoleName,
   description: Type.String(),
-  permissions: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
+  permissions: Type.Array(Type.Object({ name: PermissionName, description: Type.String() })),
 });
 
 const UserIdParams = Type.Object({ userId: Id }, { additionalProperties: false });

@@ -5,7 +5,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.j
 import { createUser, publicUsersByIds, usersByEmail } from '../accounts/service.js';
 import { randomToken } from '../accounts/tokens.js';
 import { afterAuthChangeCommitted, announceAuthChange } from './auth-changes.js';
-import { mayAssignRole } from './roles.js';
+import { grantsOf, mayAssignRole } from './roles.js';
 import { isSlug } from './slug.js';
 import type { Executor } from '../../db/database.js';
 
@@ -71,6 +71,12 @@ export function workspacesOfUser(db: Executor, userId: string): Promise<Membersh
     .orderBy('memberships.created_at')
     .orderBy('workspaces.id')
     .execute();
+}
+
+/** The user's workspaces as a session shows them: each with what the role permits and may grant. */
+export async function workspacesWithGrantsOfUser(db: Executor, userId: string) {
+  const memberships = await workspacesOfUser(db, userId);
+  return memberships.map((membership) => ({ ...membership, ...grantsOf(membership.role) }));
 }
 
 /** The user's membership in the workspace named by slug or id; null if none (or no such workspace). */
