@@ -30,3 +30,12 @@ export function shownInForm(error: unknown, fields: FormFields): boolean {
     error.errors.every((e) => inBody(e) && Object.hasOwn(fields, e.field))
   );
 }
+
+/**
+ * Puts the server's field errors on a @mantine/form form (editing a field clears its own);
+ * true when they are the whole error, so no notification is needed.
+ */
+export function showInForm(form: { setErrors: (errors: Record<string, string | undefined>) => void }, error: unknown, fields: FormFields): boolean {
+  form.setErrors(formErrors(error, fields));
+  return shownInForm(error, fields);
+}

@@ -34,3 +34,6 @@ export function initials(nameOrEmail: string): string {
   const words = nameOrEmail.split('@')[0]!.split(/[\s._-]+/).filter(Boolean);
   return words.slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?';
 }
+
+/** "1 contact", "1,204 contacts". */
+export const contactCount = (n: number) => (n === 1 ? '1 contact' : `${n.toLocaleString()} contacts`);

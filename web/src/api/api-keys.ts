@@ -1,19 +1,24 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, fetchAllPages } from './client';
-import type { ApiKey, NewApiKey, Role } from './types';
+import type { BodyOf } from './schema-types';
+import type { ApiKey, NewApiKey } from './types';
 
-export const apiKeysKey = (slug: string) => [slug, 'api-keys'] as const;
+export const apiKeysQuery = (slug: string) =>
+  queryOptions({ queryKey: [slug, 'api-keys'], queryFn: () => fetchAllPages<ApiKey>('/api/v1/api-keys', slug) });
 
-export function listApiKeys(slug: string) {
-  return fetchAllPages<ApiKey>('/api/v1/api-keys', slug);
+export function useCreateApiKey(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: BodyOf<'/api/v1/api-keys', 'post'>) =>
+      apiRequest<NewApiKey>('/api/v1/api-keys', { method: 'POST', body: input, workspace: slug }),
+    onSuccess: () => queryClient.invalidateQueries(apiKeysQuery(slug)),
+  });
 }
 
-export function createApiKey(slug: string, input: { name: string; role: Role }) {
-  return apiRequest<NewApiKey>('/api/v1/api-keys', { method: 'POST', body: input, workspace: slug });
-}
-
-export function revokeApiKey(slug: string, id: string) {
-  return apiRequest<void>(`/api/v1/api-keys/${encodeURIComponent(id)}`, {
-    method: 'DELETE',
-    workspace: slug,
+export function useRevokeApiKey(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (key: ApiKey) => apiRequest<void>(`/api/v1/api-keys/${encodeURIComponent(key.id)}`, { method: 'DELETE', workspace: slug }),
+    onSuccess: () => queryClient.invalidateQueries(apiKeysQuery(slug)),
   });
 }

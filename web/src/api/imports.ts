@@ -1,137 +1,88 @@
+import { useEffect } from 'react';
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, apiResponse } from './client';
-import type { CustomFieldType } from './contacts';
-import type { Page } from './types';
+import { contactsKey } from './contacts';
+import type { BodyOf, Page, ResponseOf } from './schema-types';
 
+export type ContactImport = ResponseOf<'/api/v1/imports/{id}', 'get'>;
+export type ImportStatus = ContactImport['status'];
+export type ImportOptions = ContactImport['options'];
+export type MappingEntry = NonNullable<ContactImport['mapping']>[number];
+export type MappingTarget = MappingEntry['target'];
 /** Contact fields a CSV column can fill; `full_name` is split into first and last name. */
-export const IMPORT_FIELDS = [
-  'email',
-  'external_id',
-  'first_name',
-  'last_name',
-  'full_name',
-  'phone',
-  'job_title',
-  'company_name',
-  'website',
-  'country',
-  'city',
-  'lifecycle_stage',
-  'lead_status',
-  'owner_email',
-  'source',
-  'source_detail',
-  'origin',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'referrer',
-  'tags',
-  'do_not_email',
-  'do_not_call',
-  'created_at',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type ImportField = Extract<MappingTarget, { kind: 'field' }>['field'];
+export type ImportPreview = ResponseOf<'/api/v1/imports/{id}/preview', 'get'>;
 
-export type MappingTarget = { kind: 'field'; field: ImportField } | { kind: 'custom'; key: string } | { kind: 'ignore' };
-
-export interface MappingEntry {
-  column: number;
-  header: string;
-  target: MappingTarget;
-}
-
-export interface ImportOptions {
-  on_existing: 'update' | 'skip';
-  keep_existing: boolean;
-  tags: string[];
-  placeholders: string[];
-  day_first: boolean;
-  create_fields: boolean;
-}
-
-export type ImportStatus = 'draft' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface ContactImport {
-  id: string;
-  status: ImportStatus;
-  file_name: string;
-  file_size: number;
-  encoding: string | null;
-  mapping: MappingEntry[] | null;
-  options: ImportOptions;
-  rows_total: number | null;
-  rows_processed: number;
-  rows_created: number;
-  rows_updated: number;
-  rows_skipped: number;
-  rows_failed: number;
-  error: string | null;
-  error_report: string | null;
-  created_by: { type: string; id: string | null };
-  created_at: string;
-  updated_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  /** The upload and error report were removed then (kept 7 days for drafts, 30 after an import ends). */
-  files_removed_at: string | null;
-}
-
-export interface ImportPreview {
-  headers: string[];
-  delimiter: string;
-  encoding: string;
-  mapping: (MappingEntry & { confidence?: 'exact' | 'alias' | 'none' | (string & {}) })[];
-  /** Custom fields the import would create with `create_fields`, typed from the sample rows. */
-  new_fields: { key: string; label: string; type: CustomFieldType }[];
-  /** Why the mapping cannot run as it is. */
-  problems: { field: string; message: string }[];
-  sample_rows: string[][];
-}
-
-export const importsKey = (slug: string) => [slug, 'imports'] as const;
-export const importKey = (slug: string, id: string) => [slug, 'imports', 'one', id] as const;
-export const importPreviewKey = (slug: string, id: string) => [slug, 'imports', 'preview', id] as const;
-
+const importsKey = (slug: string) => [slug, 'imports'] as const;
 const importPath = (id: string) => `/api/v1/imports/${encodeURIComponent(id)}`;
 
 export const isFinished = (status: ImportStatus) => status === 'done' || status === 'failed' || status === 'cancelled';
+export const importErrorsPath = (id: string) => `${importPath(id)}/errors.csv`;
 
-export function listImports(slug: string, cursor: string | null) {
-  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-  return apiRequest<Page<ContactImport>>(`/api/v1/imports${query}`, { workspace: slug });
-}
+export const importQueries = {
+  recent: (slug: string) =>
+    infiniteQueryOptions({
+      queryKey: [...importsKey(slug), 'recent'],
+      queryFn: ({ pageParam }) => {
+        const query = pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : '';
+        return apiRequest<Page<ContactImport>>(`/api/v1/imports${query}`, { workspace: slug });
+      },
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.next_cursor,
+    }),
+  one: (slug: string, id: string) => queryOptions({ queryKey: [...importsKey(slug), 'one', id], queryFn: () => apiRequest<ContactImport>(importPath(id), { workspace: slug }) }),
+  /** The file's columns and the guessed mapping: fixed once uploaded. */
+  preview: (slug: string, id: string) =>
+    queryOptions({
+      queryKey: [...importsKey(slug), 'preview', id],
+      queryFn: () => apiRequest<ImportPreview>(`${importPath(id)}/preview`, { workspace: slug }),
+      staleTime: Infinity,
+    }),
+};
 
-export function getImport(slug: string, id: string) {
-  return apiRequest<ContactImport>(importPath(id), { workspace: slug });
+/** An import moved on: keep its state, refresh the recent ones. */
+function useImportChanged(slug: string) {
+  const queryClient = useQueryClient();
+  return (imp: ContactImport) => {
+    queryClient.setQueryData(importQueries.one(slug, imp.id).queryKey, imp);
+    void queryClient.invalidateQueries({ queryKey: importQueries.recent(slug).queryKey });
+  };
 }
 
 /** Uploads the file as a draft: nothing is imported until the mapping is confirmed and it starts. */
-export async function uploadImport(slug: string, file: File) {
-  const params = new URLSearchParams({ file_name: file.name, start: 'false' });
-  const { body } = await apiResponse<ContactImport>(`/api/v1/imports?${params}`, {
-    method: 'POST',
-    raw: { body: file, type: 'text/csv' },
-    workspace: slug,
+export function useUploadImport(slug: string) {
+  const changed = useImportChanged(slug);
+  return useMutation({
+    mutationFn: async (file: File) => {
+      const params = new URLSearchParams({ file_name: file.name, start: 'false' });
+      const { body } = await apiResponse<ContactImport>(`/api/v1/imports?${params}`, { method: 'POST', raw: { body: file, type: 'text/csv' }, workspace: slug });
+      return body;
+    },
+    onSuccess: changed,
   });
-  return body;
 }
 
-export function importPreview(slug: string, id: string) {
-  return apiRequest<ImportPreview>(`${importPath(id)}/preview`, { workspace: slug });
+/** Saves the mapping and options of a draft, then starts it. */
+export function useStartImport(slug: string, id: string) {
+  const changed = useImportChanged(slug);
+  return useMutation({
+    mutationFn: async (settings?: BodyOf<'/api/v1/imports/{id}', 'patch'>) => {
+      if (settings) await apiRequest<ContactImport>(importPath(id), { method: 'PATCH', body: settings, workspace: slug });
+      return apiRequest<ContactImport>(`${importPath(id)}/start`, { method: 'POST', workspace: slug });
+    },
+    onSuccess: changed,
+  });
 }
 
-export function patchImport(slug: string, id: string, input: { mapping?: MappingEntry[] | null; options?: Partial<ImportOptions> }) {
-  return apiRequest<ContactImport>(importPath(id), { method: 'PATCH', body: input, workspace: slug });
+export function useCancelImport(slug: string, id: string) {
+  const changed = useImportChanged(slug);
+  return useMutation({ mutationFn: () => apiRequest<ContactImport>(`${importPath(id)}/cancel`, { method: 'POST', workspace: slug }), onSuccess: changed });
 }
 
-export function startImport(slug: string, id: string) {
-  return apiRequest<ContactImport>(`${importPath(id)}/start`, { method: 'POST', workspace: slug });
+/** Once an import ends, what it wrote shows: the contacts cached from before it are refreshed. */
+export function useContactsAfterImport(slug: string, finished: boolean) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
+  }, [finished, queryClient, slug]);
 }
-
-export function cancelImport(slug: string, id: string) {
-  return apiRequest<ContactImport>(`${importPath(id)}/cancel`, { method: 'POST', workspace: slug });
-}
-
-export const importErrorsPath = (id: string) => `${importPath(id)}/errors.csv`;

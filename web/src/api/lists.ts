@@ -1,64 +1,39 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, fetchAllPages } from './client';
-import type { Contact } from './contacts';
-import type { Page } from './types';
+import { contactQueries, contactsKey } from './contacts';
+import type { BodyOf, ItemOf, Page, ResponseOf } from './schema-types';
 
-export interface ContactList {
-  id: string;
-  name: string;
-  description: string;
-  member_count: number;
-  created_at: string;
-  updated_at: string;
-}
-
+export type ContactList = ResponseOf<'/api/v1/lists/{id}', 'get'>;
+export type ListInput = BodyOf<'/api/v1/lists', 'post'>;
 /** A list as one contact sees it: when they joined. */
-export interface ListMembership {
-  id: string;
-  name: string;
-  description: string;
-  added_at: string;
-}
+export type ListMembership = ItemOf<'/api/v1/contacts/{id}/lists', 'get'>;
 
+/** Every cached answer about lists: what a change to a list or its members invalidates. */
 export const listsKey = (slug: string) => [slug, 'lists'] as const;
-export const listKey = (slug: string, id: string) => [slug, 'lists', 'one', id] as const;
-export const listContactsKey = (slug: string, id: string) => [slug, 'lists', 'contacts', id] as const;
-export const contactListsKey = (slug: string, contactId: string) => [slug, 'lists', 'of-contact', contactId] as const;
-
 const listPath = (id: string) => `/api/v1/lists/${encodeURIComponent(id)}`;
 /** The API takes up to this many contacts per membership change. */
 const MAX_CHANGE = 1000;
 
-/** Every list of the workspace, by name: lists are few, so pickers show them whole. */
-export function listLists(slug: string) {
-  return fetchAllPages<ContactList>('/api/v1/lists', slug);
-}
+export const listQueries = {
+  /** Every list of the workspace, by name: lists are few, so pickers show them whole. */
+  all: (slug: string) => queryOptions({ queryKey: [...listsKey(slug), 'all'], queryFn: () => fetchAllPages<ContactList>('/api/v1/lists', slug) }),
+  one: (slug: string, id: string) => queryOptions({ queryKey: [...listsKey(slug), 'one', id], queryFn: () => apiRequest<ContactList>(listPath(id), { workspace: slug }) }),
+  ofContact: (slug: string, contactId: string) =>
+    queryOptions({
+      queryKey: [...listsKey(slug), 'of-contact', contactId],
+      queryFn: async () => (await apiRequest<Page<ListMembership>>(`/api/v1/contacts/${encodeURIComponent(contactId)}/lists`, { workspace: slug })).data,
+    }),
+};
 
-export function getList(slug: string, id: string) {
-  return apiRequest<ContactList>(listPath(id), { workspace: slug });
-}
-
-export function createList(slug: string, input: { name: string; description?: string }) {
+export function createList(slug: string, input: ListInput) {
   return apiRequest<ContactList>('/api/v1/lists', { method: 'POST', body: input, workspace: slug });
-}
-
-export function patchList(slug: string, id: string, input: { name?: string; description?: string }) {
-  return apiRequest<ContactList>(listPath(id), { method: 'PATCH', body: input, workspace: slug });
-}
-
-export function deleteList(slug: string, id: string) {
-  return apiRequest<void>(listPath(id), { method: 'DELETE', workspace: slug });
-}
-
-export function listContacts(slug: string, id: string, cursor: string | null) {
-  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-  return apiRequest<Page<Contact>>(`${listPath(id)}/contacts${query}`, { workspace: slug });
 }
 
 export async function addToList(slug: string, id: string, contactIds: string[]) {
   let added = 0;
   let already = 0;
   for (let i = 0; i < contactIds.length; i += MAX_CHANGE) {
-    const result = await apiRequest<{ added: number; already_members: number; not_found: string[] }>(`${listPath(id)}/contacts`, {
+    const result = await apiRequest<ResponseOf<'/api/v1/lists/{id}/contacts', 'post'>>(`${listPath(id)}/contacts`, {
       method: 'POST',
       body: { contact_ids: contactIds.slice(i, i + MAX_CHANGE) },
       workspace: slug,
@@ -72,7 +47,7 @@ export async function addToList(slug: string, id: string, contactIds: string[]) 
 export async function removeFromList(slug: string, id: string, contactIds: string[]) {
   let removed = 0;
   for (let i = 0; i < contactIds.length; i += MAX_CHANGE) {
-    const result = await apiRequest<{ removed: number }>(`${listPath(id)}/contacts`, {
+    const result = await apiRequest<ResponseOf<'/api/v1/lists/{id}/contacts', 'delete'>>(`${listPath(id)}/contacts`, {
       method: 'DELETE',
       body: { contact_ids: contactIds.slice(i, i + MAX_CHANGE) },
       workspace: slug,
@@ -82,6 +57,43 @@ export async function removeFromList(slug: string, id: string, contactIds: strin
   return { removed };
 }
 
-export async function listsOfContact(slug: string, contactId: string) {
-  return (await apiRequest<Page<ListMembership>>(`/api/v1/contacts/${encodeURIComponent(contactId)}/lists`, { workspace: slug })).data;
+/** Creates a list, or changes the one with `id`. */
+export function useSaveList(slug: string, id?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ListInput) => (id ? apiRequest<ContactList>(listPath(id), { method: 'PATCH', body: input, workspace: slug }) : createList(slug, input)),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(listQueries.one(slug, saved.id).queryKey, saved);
+      void queryClient.invalidateQueries({ queryKey: listsKey(slug) });
+    },
+  });
+}
+
+/** Its contacts stay; only the grouping goes. */
+export function useDeleteList(slug: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<void>(listPath(id), { method: 'DELETE', workspace: slug }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: listQueries.one(slug, id).queryKey });
+      void queryClient.invalidateQueries({ queryKey: listsKey(slug) });
+      void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
+    },
+  });
+}
+
+/** Puts contacts on a list or takes them off: counts, memberships, filtered contacts and timelines move. */
+export function useChangeMembers(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ listId, contactIds, on }: { listId: string; contactIds: string[]; on: boolean }) => {
+      if (on) await addToList(slug, listId, contactIds);
+      else await removeFromList(slug, listId, contactIds);
+    },
+    onSuccess: (_, { contactIds }) => {
+      void queryClient.invalidateQueries({ queryKey: listsKey(slug) });
+      void queryClient.invalidateQueries({ queryKey: [...contactsKey(slug), 'list'] });
+      for (const id of contactIds) void queryClient.invalidateQueries({ queryKey: contactQueries.timeline(slug, id).queryKey });
+    },
+  });
 }

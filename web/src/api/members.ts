@@ -1,34 +1,42 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, fetchAllPages } from './client';
+import type { BodyOf } from './schema-types';
 import type { Member, Role } from './types';
 
-export const membersKey = (slug: string) => [slug, 'members'] as const;
+export type NewMember = BodyOf<'/api/v1/members', 'post'>;
 
-export interface NewMember {
-  email: string;
-  name?: string;
-  role: Role;
-  password?: string;
-}
+const memberPath = (userId: string) => `/api/v1/members/${encodeURIComponent(userId)}`;
 
-export function listMembers(slug: string) {
-  return fetchAllPages<Member>('/api/v1/members', slug);
-}
+/** Everyone in the workspace; also names the owners of contacts, so a viewer's 403 is not retried. */
+export const membersQuery = (slug: string) =>
+  queryOptions({ queryKey: [slug, 'members'], queryFn: () => fetchAllPages<Member>('/api/v1/members', slug), retry: false });
 
-export function addMember(slug: string, input: NewMember) {
-  return apiRequest<Member>('/api/v1/members', { method: 'POST', body: input, workspace: slug });
-}
+/** Members by user id, for naming owners. */
+export const memberMap = (members: readonly Member[] | undefined): ReadonlyMap<string, Member> =>
+  new Map((members ?? []).map((m) => [m.user_id, m]));
 
-export function changeMemberRole(slug: string, userId: string, role: Role) {
-  return apiRequest<Member>(`/api/v1/members/${encodeURIComponent(userId)}`, {
-    method: 'PATCH',
-    body: { role },
-    workspace: slug,
+export function useAddMember(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewMember) => apiRequest<Member>('/api/v1/members', { method: 'POST', body: input, workspace: slug }),
+    onSuccess: () => queryClient.invalidateQueries(membersQuery(slug)),
   });
 }
 
-export function removeMember(slug: string, userId: string) {
-  return apiRequest<void>(`/api/v1/members/${encodeURIComponent(userId)}`, {
-    method: 'DELETE',
-    workspace: slug,
+export function useChangeMemberRole(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+      apiRequest<Member>(memberPath(userId), { method: 'PATCH', body: { role }, workspace: slug }),
+    onSuccess: (member) =>
+      queryClient.setQueryData(membersQuery(slug).queryKey, (list) => list?.map((m) => (m.user_id === member.user_id ? member : m))),
+  });
+}
+
+export function useRemoveMember(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (member: Member) => apiRequest<void>(memberPath(member.user_id), { method: 'DELETE', workspace: slug }),
+    onSuccess: () => queryClient.invalidateQueries(membersQuery(slug)),
   });
 }

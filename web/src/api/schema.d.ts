@@ -3300,7 +3300,8 @@ export interface paths {
           content: {
             "application/json": {
               id: string;
-              action: string;
+              /** @enum {string} */
+              action: "add_tags" | "remove_tags" | "add_to_list" | "delete";
               tags?: string[];
               list_id?: string;
               /** @enum {string} */
@@ -3352,7 +3353,8 @@ export interface paths {
           content: {
             "application/json": {
               id: string;
-              action: string;
+              /** @enum {string} */
+              action: "add_tags" | "remove_tags" | "add_to_list" | "delete";
               tags?: string[];
               list_id?: string;
               /** @enum {string} */

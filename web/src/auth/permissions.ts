@@ -1,10 +1,16 @@
-import type { Role } from '../api/types';
+import type { Permission, Role } from '../api/types';
+import { useWorkspace } from './workspace-context';
 
-// What the dashboard lets each role try. The server is the authority (it answers 403 regardless);
-// this only hides buttons a role could not use anyway.
+// What the signed-in member may do comes from the server with the session (each workspace's
+// permissions and grantable roles). The server is the authority (it answers 403 regardless);
+// this only hides buttons that could not work.
 
-export const ROLES: readonly Role[] = ['owner', 'admin', 'marketer', 'sales', 'viewer'];
+/** Whether the signed-in member may do this in the workspace being viewed. */
+export function useCan(permission: Permission): boolean {
+  return useWorkspace().permissions.includes(permission);
+}
 
+/** How each role is written: the server's enum is the list, this only spells it. */
 export const ROLE_LABELS: Record<Role, string> = {
   owner: 'Owner',
   admin: 'Admin',
@@ -12,28 +18,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   sales: 'Sales',
   viewer: 'Viewer',
 };
-
-const isAdmin = (role: Role) => role === 'owner' || role === 'admin';
-
-export const canEditWorkspace = isAdmin;
-export const canManageMembers = isAdmin;
-export const canManageApiKeys = isAdmin;
-
-/** `contacts.write`: create, edit, tag and delete contacts, add notes. */
-export const canEditContacts = (role: Role) => role !== 'viewer';
-
-/** `contacts.erase`: privacy erasure, for owners and admins only. */
-export const canEraseContacts = isAdmin;
-
-/** `marketing.write`: custom fields, lists and other marketing set-up. */
-export const canManageMarketing = (role: Role) => isAdmin(role) || role === 'marketer';
-
-/** Roles an actor may hand out: only an owner can make another owner. */
-export function assignableRoles(actor: Role): Role[] {
-  if (actor === 'owner') return [...ROLES];
-  if (actor === 'admin') return ROLES.filter((r) => r !== 'owner');
-  return [];
-}
 
 export function roleOptions(roles: readonly Role[]) {
   return roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }));

@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { changePassword } from '../api/auth';
-import { formErrors, shownInForm } from '../form-errors';
+import { useForm } from '@mantine/form';
+import { useChangePassword } from '../api/auth';
+import { showInForm } from '../form-errors';
 import { notifyError, notifySuccess } from '../notify';
 
 /** The server's rule too; checked here so a typo costs no round trip (and no rate-limit strike). */
@@ -21,51 +20,37 @@ interface Props {
 }
 
 export function ChangePasswordModal({ email, opened, onClose }: Props) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  // Client-side errors show from the first submit on, not while the user is still typing.
-  const [submitted, setSubmitted] = useState(false);
-
-  const change = useMutation({
-    mutationFn: () => changePassword(current, next),
-    onSuccess: () => {
-      notifySuccess('Password changed. Your other sessions were signed out.');
-      close();
-    },
-    onError: (error) => {
-      if (!shownInForm(error, FIELDS)) notifyError(error, 'Could not change the password');
+  // Named as the server names them, so its errors land on the right field.
+  const form = useForm({
+    initialValues: { current_password: '', new_password: '', repeat: '' },
+    validate: {
+      current_password: (v) => (v ? null : 'Enter your current password'),
+      new_password: (v) => (v.length >= MIN_PASSWORD_LENGTH ? null : `Use at least ${MIN_PASSWORD_LENGTH} characters`),
+      repeat: (v, values) => (v === values.new_password ? null : 'Does not match the new password'),
     },
   });
+  const change = useChangePassword();
 
   function close() {
-    setCurrent('');
-    setNext('');
-    setRepeat('');
-    setSubmitted(false);
+    form.reset();
     change.reset();
     onClose();
   }
 
-  /** Wraps a setter so editing a field clears the server's verdict on the previous attempt. */
-  function edit(set: (value: string) => void) {
-    return (event: { currentTarget: HTMLInputElement }) => {
-      set(event.currentTarget.value);
-      if (change.isError) change.reset();
-    };
-  }
-
-  const nextError =
-    submitted && next.length < MIN_PASSWORD_LENGTH ? `Use at least ${MIN_PASSWORD_LENGTH} characters` : undefined;
-  const repeatError = submitted && repeat !== next ? 'Does not match the new password' : undefined;
-  const serverErrors = formErrors(change.error, FIELDS);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (!current || next.length < MIN_PASSWORD_LENGTH || repeat !== next) return;
-    change.mutate();
-  }
+  const submit = form.onSubmit(({ current_password, new_password }) =>
+    change.mutate(
+      { current: current_password, next: new_password },
+      {
+        onSuccess: () => {
+          notifySuccess('Password changed. Your other sessions were signed out.');
+          close();
+        },
+        onError: (error) => {
+          if (!showInForm(form, error, FIELDS)) notifyError(error, 'Could not change the password');
+        },
+      },
+    ),
+  );
 
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650}>Change password</Text>}>
@@ -82,9 +67,7 @@ export function ChangePasswordModal({ email, opened, onClose }: Props) {
             required
             data-autofocus
             visibilityToggleButtonProps={toggleProps}
-            value={current}
-            error={serverErrors.current_password ?? (submitted && !current ? 'Enter your current password' : undefined)}
-            onChange={edit(setCurrent)}
+            {...form.getInputProps('current_password')}
           />
           <PasswordInput
             label="New password"
@@ -92,18 +75,14 @@ export function ChangePasswordModal({ email, opened, onClose }: Props) {
             autoComplete="new-password"
             required
             visibilityToggleButtonProps={toggleProps}
-            value={next}
-            error={nextError ?? serverErrors.new_password}
-            onChange={edit(setNext)}
+            {...form.getInputProps('new_password')}
           />
           <PasswordInput
             label="Repeat new password"
             autoComplete="new-password"
             required
             visibilityToggleButtonProps={toggleProps}
-            value={repeat}
-            error={repeatError}
-            onChange={edit(setRepeat)}
+            {...form.getInputProps('repeat')}
           />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>

@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
-import { sessionKey } from '../api/auth';
-import type { Session } from '../api/types';
-import { createWorkspace } from '../api/workspaces';
-import { formErrors, shownInForm } from '../form-errors';
+import { useCreateWorkspace } from '../api/workspaces';
+import { showInForm } from '../form-errors';
 import { notifyError, notifySuccess } from '../notify';
 
 const FIELDS = { name: 'Name', slug: 'Slug' };
@@ -27,43 +25,40 @@ export function slugify(name: string): string {
 }
 
 export function CreateWorkspaceModal({ opened, onClose }: Props) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [slug, setSlug] = useState('');
-  const [slugTouched, setSlugTouched] = useState(false);
-
-  const create = useMutation({
-    mutationFn: () => createWorkspace({ name: name.trim(), slug }),
-    onSuccess: (workspace) => {
-      // Show the new workspace in the switcher at once, then confirm with the server.
-      queryClient.setQueryData<Session>(sessionKey, (s) =>
-        s && { ...s, workspaces: [...s.workspaces, { id: workspace.id, slug: workspace.slug, name: workspace.name, role: workspace.role }] },
-      );
-      void queryClient.invalidateQueries({ queryKey: sessionKey });
-      notifySuccess(`Workspace “${workspace.name}” created`);
-      close();
-      void navigate(`/w/${workspace.slug}`);
-    },
-    onError: (error) => {
-      if (!shownInForm(error, FIELDS)) notifyError(error, 'Could not create the workspace');
+  // The slug follows the name until the user types one of their own.
+  const slugEdited = useRef(false);
+  const form = useForm({
+    initialValues: { name: '', slug: '' },
+    onValuesChange: (values, previous) => {
+      if (values.name !== previous.name && !slugEdited.current) form.setFieldValue('slug', slugify(values.name));
     },
   });
+  const create = useCreateWorkspace();
 
   function close() {
-    setName('');
-    setSlug('');
-    setSlugTouched(false);
+    slugEdited.current = false;
+    form.reset();
     create.reset();
     onClose();
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate();
-  }
-
-  const errors = formErrors(create.error, FIELDS);
+  const submit = form.onSubmit(({ name, slug }) =>
+    create.mutate(
+      { name: name.trim(), slug },
+      {
+        onSuccess: (workspace) => {
+          notifySuccess(`Workspace “${workspace.name}” created`);
+          close();
+          void navigate(`/w/${workspace.slug}`);
+        },
+        onError: (error) => {
+          if (!showInForm(form, error, FIELDS)) notifyError(error, 'Could not create the workspace');
+        },
+      },
+    ),
+  );
+  const slug = form.values.slug;
 
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650}>Create workspace</Text>}>
@@ -72,30 +67,18 @@ export function CreateWorkspaceModal({ opened, onClose }: Props) {
           <Text fz="sm" c="dimmed">
             A workspace keeps its own contacts, forms, emails and team — one per brand or client.
           </Text>
-          <TextInput
-            label="Name"
-            placeholder="Acme Marketing"
-            required
-            data-autofocus
-            value={name}
-            error={errors.name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-              if (!slugTouched) setSlug(slugify(e.currentTarget.value));
-            }}
-          />
+          <TextInput label="Name" placeholder="Acme Marketing" required data-autofocus {...form.getInputProps('name')} />
           <TextInput
             label="Slug"
             description={`Used in links: ${window.location.host}/w/${slug || 'your-slug'}`}
             placeholder="acme-marketing"
             required
-            value={slug}
-            error={errors.slug}
             pattern="[a-z0-9][a-z0-9\-]{0,62}"
             title="Lowercase letters, digits and dashes, starting with a letter or digit"
+            {...form.getInputProps('slug')}
             onChange={(e) => {
-              setSlugTouched(true);
-              setSlug(e.currentTarget.value.toLowerCase());
+              slugEdited.current = true;
+              form.setFieldValue('slug', e.currentTarget.value.toLowerCase());
             }}
           />
           <Group justify="flex-end" mt="sm">

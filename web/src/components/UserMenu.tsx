@@ -1,9 +1,8 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLock, IconLogout } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { logout } from '../api/auth';
+import { useLogout } from '../api/auth';
 import type { User } from '../api/types';
 import { initials } from '../format';
 import { notifyError } from '../notify';
@@ -11,14 +10,12 @@ import { ChangePasswordModal } from './ChangePasswordModal';
 
 export function UserMenu({ user }: { user: User }) {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const logout = useLogout();
   const [passwordOpened, passwordModal] = useDisclosure(false);
 
   async function signOut() {
     try {
-      await logout();
-      // Drop the cached session first, or /login would see it and bounce back in.
-      queryClient.clear();
+      await logout.mutateAsync();
       await navigate('/login', { replace: true });
     } catch (error) {
       notifyError(error, 'Could not log out');

@@ -2,9 +2,9 @@ import { Anchor, Button, Grid, Group, Paper, Progress, Stack, Text, Title } from
 import { IconArrowRight, IconBook, IconCode } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { apiKeysKey, listApiKeys } from '../api/api-keys';
-import { listMembers, membersKey } from '../api/members';
-import { canManageApiKeys, canManageMembers } from '../auth/permissions';
+import { apiKeysQuery } from '../api/api-keys';
+import { membersQuery } from '../api/members';
+import { useCan } from '../auth/permissions';
 import { useWorkspace } from '../auth/workspace-context';
 import { PageContainer } from '../components/PageContainer';
 import { PageHeader } from '../components/PageHeader';
@@ -18,13 +18,10 @@ export function HomePage() {
   const workspace = useWorkspace();
   const base = `/w/${workspace.slug}`;
   // These only tick the checklist: a role that may not list them simply sees the steps open.
-  const keys = useQuery({
-    queryKey: apiKeysKey(workspace.slug),
-    queryFn: () => listApiKeys(workspace.slug),
-    enabled: canManageApiKeys(workspace.role),
-    retry: false,
-  });
-  const members = useQuery({ queryKey: membersKey(workspace.slug), queryFn: () => listMembers(workspace.slug), retry: false });
+  const manageKeys = useCan('api_keys.manage');
+  const manageMembers = useCan('members.manage');
+  const keys = useQuery({ ...apiKeysQuery(workspace.slug), enabled: manageKeys, retry: false });
+  const members = useQuery(membersQuery(workspace.slug));
 
   const hasKey = (keys.data ?? []).some((k) => !k.revoked_at);
   const hasTeam = (members.data?.length ?? 0) > 1;
@@ -65,14 +62,14 @@ export function HomePage() {
               title="Create an API key"
               description="Send leads from your website, another CRM or a script through the REST API."
               done={hasKey}
-              action={stepAction(canManageApiKeys(workspace.role), `${base}/settings/api-keys`, 'API keys')}
+              action={stepAction(manageKeys, `${base}/settings/api-keys`, 'API keys')}
             />
             <SetupStep
               number={2}
               title="Invite your teammates"
               description="Add marketers and salespeople so everyone works from the same leads."
               done={hasTeam}
-              action={stepAction(canManageMembers(workspace.role), `${base}/settings/users`, 'Add users')}
+              action={stepAction(manageMembers, `${base}/settings/users`, 'Add users')}
             />
             <SetupStep
               number={3}

@@ -1,9 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { login, sessionKey, useSession } from '../api/auth';
+import { useLogin, useSession } from '../api/auth';
 import { ApiError } from '../api/client';
 import type { Session } from '../api/types';
 import { BrandMark } from '../components/BrandMark';
@@ -20,7 +19,7 @@ function landingPath(session: Session, from: unknown): string {
 export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
-  const queryClient = useQueryClient();
+  const signIn = useLogin();
   const existing = useSession();
   const from = (location.state as { from?: unknown } | null)?.from;
 
@@ -59,8 +58,7 @@ export function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      const session = await login(email.trim(), password);
-      queryClient.setQueryData(sessionKey, session);
+      const session = await signIn.mutateAsync({ email: email.trim(), password });
       await navigate(landingPath(session, from), { replace: true });
     } catch (err) {
       setSubmitting(false);

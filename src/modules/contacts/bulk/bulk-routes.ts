@@ -4,16 +4,18 @@ import { Type } from 'typebox';
 import type { Db } from '../../../db/database.js';
 import { actorOf, requireWorkspace } from '../../../http/auth.js';
 import { IdParams, Timestamp } from '../../../http/schemas.js';
+import { StringEnum } from '../../../schema-types.js';
 import { filtersFromQuery } from '../list.js';
 import { ContactFilterQuery } from '../schema.js';
 import { bulkActionView, countContacts, createBulkAction, getBulkAction } from './bulk-actions.js';
 
 /** Ticked rows sent at once: the dashboard pages at most 200, a client may send more. */
 const MAX_BULK_IDS = 10_000;
+const ActionName = StringEnum(['add_tags', 'remove_tags', 'add_to_list', 'delete']);
 
 const BulkActionInputSchema = Type.Object(
   {
-    action: Type.Unsafe<'add_tags' | 'remove_tags' | 'add_to_list' | 'delete'>({ type: 'string', enum: ['add_tags', 'remove_tags', 'add_to_list', 'delete'] }),
+    action: ActionName,
     tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100, description: 'For add_tags and remove_tags' })),
     list_id: Type.Optional(Type.String({ maxLength: 64, description: 'For add_to_list' })),
     ids: Type.Optional(
@@ -29,7 +31,8 @@ const BulkActionInputSchema = Type.Object(
 
 const BulkActionSchema = Type.Object({
   id: Type.String(),
-  action: Type.String(),
+  // Stored as text: the rows say string, the spec says which.
+  action: Type.Unsafe<string>(ActionName),
   tags: Type.Optional(Type.Array(Type.String())),
   list_id: Type.Optional(Type.String()),
   status: Type.Unsafe<'queued' | 'running' | 'done' | 'failed'>({ type: 'string', enum: ['queued', 'running', 'done', 'failed'] }),

@@ -3,9 +3,11 @@ import { Anchor, Avatar, Button, CloseButton, Group, Paper, Select, Skeleton, Ta
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconArrowsSort, IconBuildingSkyscraper, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { companyListKey, listCompanies, type CompanyFilters } from '../../api/companies';
-import { canManageMarketing } from '../../auth/permissions';
+import { Link, useSearchParams } from 'react-router';
+import { companyQueries, type CompanyFilters } from '../../api/companies';
+import { useCan } from '../../auth/permissions';
+import { LinkRow } from '../../components/LinkRow';
+import { LoadMore } from '../../components/LoadMore';
 import { useWorkspace } from '../../auth/workspace-context';
 import { PageContainer } from '../../components/PageContainer';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,8 +30,7 @@ const dash = (
 );
 
 export function CompaniesPage() {
-  const { slug, role } = useWorkspace();
-  const navigate = useNavigate();
+  const { slug } = useWorkspace();
   const [params, setParams] = useSearchParams();
   const [creating, createModal] = useDisclosure(false);
   const [search, setSearch] = useState(params.get('q') ?? '');
@@ -37,7 +38,7 @@ export function CompaniesPage() {
   const sortValue = SORTS.some((s) => s.value === params.get('sort')) ? params.get('sort')! : 'name:asc';
   const [sort, order] = sortValue.split(':') as [CompanyFilters['sort'], CompanyFilters['order']];
   const filters = useMemo<CompanyFilters>(() => ({ q: debounced || undefined, sort, order }), [debounced, sort, order]);
-  const manage = canManageMarketing(role);
+  const manage = useCan('marketing.write');
 
   useEffect(() => {
     setParams(
@@ -51,13 +52,7 @@ export function CompaniesPage() {
     );
   }, [debounced, setParams]);
 
-  const companies = useInfiniteQuery({
-    queryKey: companyListKey(slug, filters),
-    queryFn: ({ pageParam }) => listCompanies(slug, filters, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-    placeholderData: (previous) => previous,
-  });
+  const companies = useInfiniteQuery({ ...companyQueries.list(slug, filters), placeholderData: (previous) => previous });
   const rows = companies.data?.pages.flatMap((p) => p.data);
   const noneAtAll = rows?.length === 0 && !filters.q;
 
@@ -145,13 +140,7 @@ export function CompaniesPage() {
                     ? rows.map((c) => {
                         const href = `/w/${slug}/companies/${c.id}`;
                         return (
-                          <Table.Tr
-                            key={c.id}
-                            style={{ cursor: 'pointer' }}
-                            onClick={(e) => {
-                              if (!(e.target as HTMLElement).closest('a')) void navigate(href);
-                            }}
-                          >
+                          <LinkRow key={c.id} to={href}>
                             <Table.Td>
                               <Group gap="sm" wrap="nowrap">
                                 <Avatar size={32} radius="md" color="gray" variant="light">
@@ -184,7 +173,7 @@ export function CompaniesPage() {
                                 </Text>
                               </Tooltip>
                             </Table.Td>
-                          </Table.Tr>
+                          </LinkRow>
                         );
                       })
                     : [0, 1, 2].map((i) => (
@@ -198,18 +187,13 @@ export function CompaniesPage() {
               </Table>
             </Table.ScrollContainer>
             {rows && (
-              <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+              <LoadMore hasMore={companies.hasNextPage} loading={companies.isFetchingNextPage} onLoad={() => void companies.fetchNextPage()}>
                 <Text fz="sm" c="dimmed">
                   {companies.hasNextPage
                     ? `Showing the first ${rows.length.toLocaleString()} companies`
                     : `${rows.length.toLocaleString()} ${rows.length === 1 ? 'company' : 'companies'}`}
                 </Text>
-                {companies.hasNextPage && (
-                  <Button variant="default" size="xs" loading={companies.isFetchingNextPage} onClick={() => void companies.fetchNextPage()}>
-                    Load more
-                  </Button>
-                )}
-              </Group>
+              </LoadMore>
             )}
           </Paper>
         )}

@@ -13,7 +13,7 @@ import {
 } from '../../api/contacts';
 import { downloadFile } from '../../api/client';
 import { addToList, createList, listsKey, removeFromList, type ContactList } from '../../api/lists';
-import { canManageMarketing } from '../../auth/permissions';
+import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notifyError, notifySuccess } from '../../notify';
@@ -125,11 +125,11 @@ function ListModal({
   onDone: () => void;
   onStarted: (action: BulkAction, listName: string) => void;
 }) {
-  const { slug, role } = useWorkspace();
+  const { slug } = useWorkspace();
   const queryClient = useQueryClient();
   const [listId, setListId] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
-  const canCreate = canManageMarketing(role);
+  const canCreate = useCan('marketing.write');
   const creatingNew = listId === NEW_LIST;
 
   const bulk = useMutation({

@@ -1,6 +1,6 @@
 import { Anchor, Button, Checkbox, Divider, Group, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconLayoutColumns } from '@tabler/icons-react';
-import { DEFAULT_COLUMNS, type ContactColumn } from './columns';
+import { DEFAULT_COLUMNS, type ContactColumn } from '../../components/contact-columns';
 
 interface Props {
   standard: ContactColumn[];

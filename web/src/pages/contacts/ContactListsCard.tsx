@@ -1,9 +1,8 @@
 import { ActionIcon, Anchor, Group, Paper, Select, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { timelineKey } from '../../api/contacts';
-import { addToList, contactListsKey, listLists, listsKey, listsOfContact, removeFromList } from '../../api/lists';
+import { listQueries, useChangeMembers } from '../../api/lists';
 import { useWorkspace } from '../../auth/workspace-context';
 import { formatDateTime } from '../../format';
 import { notifyError } from '../../notify';
@@ -11,23 +10,11 @@ import { notifyError } from '../../notify';
 /** The static lists a contact is on, with a picker to put them on another. */
 export function ContactListsCard({ contactId, editable }: { contactId: string; editable: boolean }) {
   const { slug } = useWorkspace();
-  const queryClient = useQueryClient();
-  const memberships = useQuery({ queryKey: contactListsKey(slug, contactId), queryFn: () => listsOfContact(slug, contactId) });
-  const lists = useQuery({ queryKey: listsKey(slug), queryFn: () => listLists(slug), enabled: editable });
-
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: contactListsKey(slug, contactId) });
-    void queryClient.invalidateQueries({ queryKey: timelineKey(slug, contactId) });
-    void queryClient.invalidateQueries({ queryKey: listsKey(slug) });
-  };
-  const change = useMutation({
-    mutationFn: async ({ listId, on }: { listId: string; on: boolean }) => {
-      if (on) await addToList(slug, listId, [contactId]);
-      else await removeFromList(slug, listId, [contactId]);
-    },
-    onSuccess: refresh,
-    onError: (error) => notifyError(error, 'Could not change the lists'),
-  });
+  const memberships = useQuery(listQueries.ofContact(slug, contactId));
+  const lists = useQuery({ ...listQueries.all(slug), enabled: editable });
+  const change = useChangeMembers(slug);
+  const put = (listId: string, on: boolean) =>
+    change.mutate({ listId, contactIds: [contactId], on }, { onError: (error) => notifyError(error, 'Could not change the lists') });
 
   const joined = new Set((memberships.data ?? []).map((m) => m.id));
   const available = (lists.data ?? []).filter((l) => !joined.has(l.id)).map((l) => ({ value: l.id, label: l.name }));
@@ -60,7 +47,7 @@ export function ContactListsCard({ contactId, editable }: { contactId: string; e
                     variant="subtle"
                     color="gray"
                     aria-label={`Take off ${m.name}`}
-                    onClick={() => change.mutate({ listId: m.id, on: false })}
+                    onClick={() => put(m.id, false)}
                   >
                     <IconX size={15} />
                   </ActionIcon>
@@ -76,7 +63,7 @@ export function ContactListsCard({ contactId, editable }: { contactId: string; e
               data={available}
               value={null}
               searchable
-              onChange={(listId) => listId && change.mutate({ listId, on: true })}
+              onChange={(listId) => listId && put(listId, true)}
               mt={4}
             />
           )}

@@ -1,37 +1,24 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Anchor, Avatar, Badge, Button, Grid, Group, Paper, Skeleton, Stack, TagsInput, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowLeft, IconBriefcase, IconClock, IconMail, IconTrash, IconUser, IconUserQuestion, type Icon } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconBriefcase, IconClock, IconMail, IconTrash, IconUser, IconUserQuestion, type Icon } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
-import {
-  contactKey,
-  contactsKey,
-  customFieldsKey,
-  deleteContact,
-  getContact,
-  listCustomFields,
-  patchContact,
-  timelineKey,
-  type Contact,
-  type ContactInput,
-} from '../../api/contacts';
-import { listMembers, membersKey } from '../../api/members';
-import { canEditContacts, canManageMarketing } from '../../auth/permissions';
+import { contactQueries, useDeleteContact, useSaveContact, type Contact, type ContactInput } from '../../api/contacts';
+import { customFieldsQuery } from '../../api/custom-fields';
+import { memberMap, membersQuery } from '../../api/members';
+import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
+import { ownerName } from '../../components/contact-columns';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { PageContainer } from '../../components/PageContainer';
-import { QueryError } from '../../components/QueryError';
+import { FieldCard, type FieldDef } from '../../components/FieldCard';
+import { RecordHeader, RecordPage } from '../../components/RecordPage';
 import { StageBadge } from '../../components/StageBadge';
-import { StatusMessage } from '../../components/StatusMessage';
+import { contactName } from '../../contact-fields';
 import { formatDateTime, formatRelative, initials } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
-import { ownerName } from './columns';
-import { contactName } from './contact-fields';
 import { ContactListsCard } from './ContactListsCard';
 import { ContactPrivacyCard } from './ContactPrivacyCard';
 import { ContactTimeline } from './ContactTimeline';
-import { FieldCard, type FieldDef } from './FieldCard';
 
 const IDENTITY: FieldDef[] = [
   { key: 'first_name', label: 'First name', kind: 'text' },
@@ -115,145 +102,76 @@ function TagsCard({ contact, editable, onSave }: { contact: Contact; editable: b
   );
 }
 
-export function ContactPage() {
-  const { id = '' } = useParams();
-  const { slug, role } = useWorkspace();
+function ContactDetails({ contact: c }: { contact: Contact }) {
+  const { slug } = useWorkspace();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const editable = canEditContacts(role);
+  const editable = useCan('contacts.write');
+  const manageFields = useCan('marketing.write');
   const [deleting, setDeleting] = useState(false);
 
-  const contact = useQuery({ queryKey: contactKey(slug, id), queryFn: () => getContact(slug, id) });
-  const members = useQuery({ queryKey: membersKey(slug), queryFn: () => listMembers(slug), retry: false });
-  const customFields = useQuery({ queryKey: customFieldsKey(slug), queryFn: () => listCustomFields(slug) });
-  const memberMap = useMemo(() => new Map((members.data ?? []).map((m) => [m.user_id, m])), [members.data]);
+  const members = useQuery(membersQuery(slug));
+  const customFields = useQuery(customFieldsQuery(slug));
+  const memberById = useMemo(() => memberMap(members.data), [members.data]);
   const fieldMap = useMemo(() => new Map((customFields.data ?? []).map((f) => [f.key, f])), [customFields.data]);
 
-  const save = useMutation({
-    mutationFn: (input: ContactInput) => patchContact(slug, id, input),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(contactKey(slug, id), updated);
-      void queryClient.invalidateQueries({ queryKey: timelineKey(slug, id) });
-      void queryClient.invalidateQueries({ queryKey: [...contactsKey(slug), 'list'] });
-    },
-  });
-  const saveQuietly = (input: ContactInput) =>
-    save.mutate(input, { onError: (error) => notifyError(error, 'Could not save the change') });
-
-  const remove = useMutation({
-    mutationFn: () => deleteContact(slug, id),
-    onSuccess: () => {
-      notifySuccess(`${contact.data ? contactName(contact.data) : 'The contact'} was deleted`);
-      queryClient.removeQueries({ queryKey: contactKey(slug, id) });
-      void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
-      void navigate(`/w/${slug}/contacts`, { replace: true });
-    },
-    onError: (error) => notifyError(error, 'Could not delete the contact'),
-  });
-
-  const back = (
-    <Anchor component={Link} to={`/w/${slug}/contacts`} fz="sm" c="dimmed">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        Contacts
-      </Group>
-    </Anchor>
-  );
-
-  if (contact.isError) {
-    if (contact.error instanceof ApiError && contact.error.status === 404) {
-      return (
-        <PageContainer wide>
-          {back}
-          <StatusMessage
-            icon={<IconUserQuestion size={26} stroke={1.7} />}
-            title="This contact does not exist"
-            description="It may have been deleted or merged into another contact, or the link is wrong."
-            actions={
-              <Button component={Link} to={`/w/${slug}/contacts`} variant="light">
-                Back to contacts
-              </Button>
-            }
-          />
-        </PageContainer>
-      );
-    }
-    return (
-      <PageContainer wide>
-        {back}
-        <QueryError error={contact.error} onRetry={() => void contact.refetch()} />
-      </PageContainer>
-    );
-  }
-
-  const c = contact.data;
-  if (!c) {
-    return (
-      <PageContainer wide>
-        {back}
-        <Skeleton h={64} mt="md" mb="xl" />
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            <Skeleton h={280} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 7 }}>
-            <Skeleton h={280} />
-          </Grid.Col>
-        </Grid>
-      </PageContainer>
-    );
-  }
-
+  const save = useSaveContact(slug, c.id);
+  const saveQuietly = (input: ContactInput) => save.mutate(input, { onError: (error) => notifyError(error, 'Could not save the change') });
+  const remove = useDeleteContact(slug, c.id);
   const name = contactName(c);
-  const owner = ownerName(memberMap, c.owner_id);
+  const deleteContact = () =>
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        notifySuccess(`${name} was deleted`);
+        void navigate(`/w/${slug}/contacts`, { replace: true });
+      },
+      onError: (error) => notifyError(error, 'Could not delete the contact'),
+    });
+
+  const owner = ownerName(memberById, c.owner_id);
   const customDefs: FieldDef[] = (customFields.data ?? []).map((f) => ({ key: `custom.${f.key}`, label: f.label, kind: 'custom', field: f }));
-  const cardProps = { record: c, members: memberMap, editable, saving: save.isPending, onSave: (input: ContactInput) => save.mutateAsync(input) };
+  const cardProps = { record: c, members: memberById, editable, saving: save.isPending, onSave: (input: ContactInput) => save.mutateAsync(input) };
 
   return (
-    <PageContainer wide>
-      {back}
-      <Group justify="space-between" align="flex-start" mt="md" mb="xl" gap="md">
-        <Group gap="md" wrap="nowrap" miw={0} style={{ flex: '1 1 320px' }}>
+    <>
+      <RecordHeader
+        title={name}
+        avatar={
           <Avatar size={56} radius="xl" color="brand" variant="light" fz="lg">
             {initials(name)}
           </Avatar>
-          <Stack gap={6} miw={0}>
-            <Title order={2} fz={24} style={{ overflowWrap: 'anywhere' }}>
-              {name}
-            </Title>
-            <Group gap="lg" style={{ rowGap: 4 }}>
-              <StageBadge stage={c.lifecycle_stage} />
-              {c.email && name !== c.email && (
-                <Meta icon={IconMail}>{c.email}</Meta>
+        }
+        actions={
+          editable && (
+            <Button variant="default" color="red" c="red.7" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)}>
+              Delete contact
+            </Button>
+          )
+        }
+      >
+        <Group gap="lg" style={{ rowGap: 4 }}>
+          <StageBadge stage={c.lifecycle_stage} />
+          {c.email && name !== c.email && <Meta icon={IconMail}>{c.email}</Meta>}
+          {(c.company_name || c.job_title) && (
+            <Meta icon={IconBriefcase}>
+              {c.job_title}
+              {c.job_title && c.company_name ? ' at ' : ''}
+              {c.company_id && c.company_name ? (
+                <Anchor component={Link} to={`/w/${slug}/companies/${c.company_id}`} fz="sm" inherit>
+                  {c.company_name}
+                </Anchor>
+              ) : (
+                c.company_name
               )}
-              {(c.company_name || c.job_title) && (
-                <Meta icon={IconBriefcase}>
-                  {c.job_title}
-                  {c.job_title && c.company_name ? ' at ' : ''}
-                  {c.company_id && c.company_name ? (
-                    <Anchor component={Link} to={`/w/${slug}/companies/${c.company_id}`} fz="sm" inherit>
-                      {c.company_name}
-                    </Anchor>
-                  ) : (
-                    c.company_name
-                  )}
-                </Meta>
-              )}
-              <Meta icon={IconUser}>{owner ? `Owned by ${owner}` : 'No owner'}</Meta>
-              <Tooltip label={formatDateTime(c.created_at)}>
-                <span>
-                  <Meta icon={IconClock}>Added {formatRelative(c.created_at)}</Meta>
-                </span>
-              </Tooltip>
-            </Group>
-          </Stack>
+            </Meta>
+          )}
+          <Meta icon={IconUser}>{owner ? `Owned by ${owner}` : 'No owner'}</Meta>
+          <Tooltip label={formatDateTime(c.created_at)}>
+            <span>
+              <Meta icon={IconClock}>Added {formatRelative(c.created_at)}</Meta>
+            </span>
+          </Tooltip>
         </Group>
-        {editable && (
-          <Button variant="default" color="red" c="red.7" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)}>
-            Delete contact
-          </Button>
-        )}
-      </Group>
+      </RecordHeader>
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
@@ -269,7 +187,7 @@ export function ContactPage() {
               emptyHint={
                 <Text fz="sm" c="dimmed">
                   Fields your team defines — plan, budget, industry — appear here.{' '}
-                  {canManageMarketing(role) && (
+                  {manageFields && (
                     <Anchor component={Link} to={`/w/${slug}/settings/contact-fields`} fz="sm">
                       Add a contact field
                     </Anchor>
@@ -292,7 +210,7 @@ export function ContactPage() {
           <Title order={3} fz="md" mb="sm">
             Activity
           </Title>
-          <ContactTimeline contactId={c.id} members={memberMap} customFields={fieldMap} canWrite={editable} />
+          <ContactTimeline contactId={c.id} members={memberById} customFields={fieldMap} canWrite={editable} />
         </Grid.Col>
       </Grid>
 
@@ -302,10 +220,44 @@ export function ContactPage() {
         confirmLabel="Delete contact"
         loading={remove.isPending}
         onClose={() => setDeleting(false)}
-        onConfirm={() => remove.mutate()}
+        onConfirm={deleteContact}
       >
         <b>{name}</b> and their whole timeline — notes, changes and activity — will be deleted. This cannot be undone.
       </ConfirmDialog>
-    </PageContainer>
+    </>
+  );
+}
+
+export function ContactPage() {
+  const { id = '' } = useParams();
+  const { slug } = useWorkspace();
+  const contact = useQuery(contactQueries.one(slug, id));
+  return (
+    <RecordPage
+      query={contact}
+      back={{ to: `/w/${slug}/contacts`, label: 'Contacts' }}
+      missing={{
+        icon: <IconUserQuestion size={26} stroke={1.7} />,
+        title: 'This contact does not exist',
+        description: 'It may have been deleted or merged into another contact, or the link is wrong.',
+        actions: (
+          <Button component={Link} to={`/w/${slug}/contacts`} variant="light">
+            Back to contacts
+          </Button>
+        ),
+      }}
+      skeleton={
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Skeleton h={280} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Skeleton h={280} />
+          </Grid.Col>
+        </Grid>
+      }
+    >
+      {(c) => <ContactDetails contact={c} />}
+    </RecordPage>
   );
 }

@@ -1,21 +1,22 @@
 import { useState } from 'react';
 import { Badge, Button, Divider, Group, Paper, Spoiler, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconDownload, IconEraser, IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { downloadFile } from '../../api/client';
-import { consentsKey, contactExportPath, contactKey, contactsKey, eraseContact, listConsents, type Contact, type ContactInput } from '../../api/contacts';
-import { canEraseContacts } from '../../auth/permissions';
+import { consentsQuery } from '../../api/consents';
+import { contactExportPath, useEraseContact, type Contact, type ContactInput } from '../../api/contacts';
+import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
-import { contactName } from './contact-fields';
+import { contactName } from '../../contact-fields';
 import { RecordConsentModal } from './RecordConsentModal';
 
 function Consents({ contactId }: { contactId: string }) {
   const { slug } = useWorkspace();
-  const consents = useQuery({ queryKey: consentsKey(slug, contactId), queryFn: () => listConsents(slug, contactId) });
+  const consents = useQuery(consentsQuery(slug, contactId));
   if (!consents.data || consents.data.length === 0) {
     return (
       <Text fz="sm" c="dimmed">
@@ -67,9 +68,9 @@ interface Props {
 
 /** What the person agreed to, and the two privacy requests: a copy of their data, or erasure. */
 export function ContactPrivacyCard({ contact, editable, onSave }: Props) {
-  const { slug, role } = useWorkspace();
+  const { slug } = useWorkspace();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const mayErase = useCan('contacts.erase');
   const [erasing, setErasing] = useState(false);
   const [confirmText, setConfirmText] = useState('');
   const [downloading, setDownloading] = useState(false);
@@ -77,20 +78,19 @@ export function ContactPrivacyCard({ contact, editable, onSave }: Props) {
   const name = contactName(contact);
   const confirmWord = contact.email ?? 'ERASE';
 
-  const erase = useMutation({
-    mutationFn: () => eraseContact(slug, contact.id),
-    onSuccess: (result) => {
-      notifySuccess(
-        result.email_suppressed
-          ? `${name} was erased. Their email is kept only as a hash, so they are not added again.`
-          : `${name} was erased.`,
-      );
-      queryClient.removeQueries({ queryKey: contactKey(slug, contact.id) });
-      void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
-      void navigate(`/w/${slug}/contacts`, { replace: true });
-    },
-    onError: (error) => notifyError(error, 'Could not erase the contact'),
-  });
+  const erase = useEraseContact(slug, contact.id);
+  const eraseNow = () =>
+    erase.mutate(undefined, {
+      onSuccess: (result) => {
+        notifySuccess(
+          result.email_suppressed
+            ? `${name} was erased. Their email is kept only as a hash, so they are not added again.`
+            : `${name} was erased.`,
+        );
+        void navigate(`/w/${slug}/contacts`, { replace: true });
+      },
+      onError: (error) => notifyError(error, 'Could not erase the contact'),
+    });
 
   async function download() {
     setDownloading(true);
@@ -147,7 +147,7 @@ export function ContactPrivacyCard({ contact, editable, onSave }: Props) {
         <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} loading={downloading} onClick={() => void download()}>
           Download their data
         </Button>
-        {canEraseContacts(role) && (
+        {mayErase && (
           <Button size="xs" variant="default" c="red.7" leftSection={<IconEraser size={14} />} onClick={() => setErasing(true)}>
             Erase this person
           </Button>
@@ -164,7 +164,7 @@ export function ContactPrivacyCard({ contact, editable, onSave }: Props) {
           setConfirmText('');
         }}
         confirmDisabled={confirmText.trim().toLowerCase() !== confirmWord.toLowerCase()}
-        onConfirm={() => erase.mutate()}
+        onConfirm={eraseNow}
       >
         For a deletion request under privacy law. <b>{name}</b>, their timeline, notes, consents and list memberships
         are deleted; reports keep their counts. Their email is kept only as a one-way hash, so imports and forms do

@@ -1,8 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Box, Button, Group, Kbd, Paper, Skeleton, Stack, Text, Textarea, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
 import { IconActivity, IconArrowMerge, IconNote, IconPencil, IconPlaylistAdd, IconPlaylistX, IconShieldCheck, IconShieldX, IconUserPlus } from '@tabler/icons-react';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { addNote, contactKey, contactTimeline, timelineKey, type CustomField, type TimelineEntry } from '../../api/contacts';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { contactQueries, useAddNote, type TimelineEntry } from '../../api/contacts';
+import type { CustomField } from '../../api/custom-fields';
 import type { Member } from '../../api/types';
 import { useWorkspace } from '../../auth/workspace-context';
 import { QueryError } from '../../components/QueryError';
@@ -24,21 +25,12 @@ const KIND_ICONS: Record<string, typeof IconActivity> = {
 
 function NoteComposer({ contactId }: { contactId: string }) {
   const { slug } = useWorkspace();
-  const queryClient = useQueryClient();
   const [text, setText] = useState('');
-
-  const add = useMutation({
-    mutationFn: () => addNote(slug, contactId, text.trim()),
-    onSuccess: () => {
-      setText('');
-      void queryClient.invalidateQueries({ queryKey: timelineKey(slug, contactId) });
-      void queryClient.invalidateQueries({ queryKey: contactKey(slug, contactId) });
-    },
-    onError: (error) => notifyError(error, 'Could not add the note'),
-  });
+  const add = useAddNote(slug, contactId);
+  const save = () => add.mutate(text.trim(), { onSuccess: () => setText(''), onError: (error) => notifyError(error, 'Could not add the note') });
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey) && text.trim()) add.mutate();
+    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey) && text.trim()) save();
   }
 
   return (
@@ -59,7 +51,7 @@ function NoteComposer({ contactId }: { contactId: string }) {
         <Text fz="xs" c="dimmed">
           Visible to everyone in the workspace · <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> to add
         </Text>
-        <Button size="xs" disabled={!text.trim()} loading={add.isPending} onClick={() => add.mutate()}>
+        <Button size="xs" disabled={!text.trim()} loading={add.isPending} onClick={save}>
           Add note
         </Button>
       </Group>
@@ -114,12 +106,7 @@ interface Props {
 /** The contact's whole story, newest first, with the note box on top. */
 export function ContactTimeline({ contactId, members, customFields, canWrite }: Props) {
   const { slug, user } = useWorkspace();
-  const timeline = useInfiniteQuery({
-    queryKey: timelineKey(slug, contactId),
-    queryFn: ({ pageParam }) => contactTimeline(slug, contactId, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
+  const timeline = useInfiniteQuery(contactQueries.timeline(slug, contactId));
   const context: SentenceContext = { members, customFields, userId: user.id };
   const entries = timeline.data?.pages.flatMap((p) => p.data);
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAddressBook, IconApi, IconFileImport, IconFilterOff, IconForms, IconUserPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { canManageApiKeys } from '../../auth/permissions';
+import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { StatusMessage } from '../../components/StatusMessage';
 
@@ -41,7 +41,8 @@ interface Props {
 
 /** A workspace without contacts: the ways leads get in, each with its next step. */
 export function ContactsEmptyState({ canCreate, onCreate, importAction }: Props) {
-  const { slug, role } = useWorkspace();
+  const { slug } = useWorkspace();
+  const manageKeys = useCan('api_keys.manage');
   return (
     <Paper withBorder p={{ base: 'lg', sm: 40 }}>
       <Stack align="center" gap={6} mb="xl" ta="center">
@@ -85,7 +86,7 @@ export function ContactsEmptyState({ canCreate, onCreate, importAction }: Props)
           title="Send them through the API"
           description="Your site's back end, automation tools and scripts create and update contacts with one HTTP request."
           action={
-            canManageApiKeys(role) ? (
+            manageKeys ? (
               <Button component={Link} to={`/w/${slug}/settings/api-keys`} variant="light" w="fit-content">
                 Get an API key
               </Button>

@@ -5,30 +5,22 @@ import { IconArrowMerge, IconDots, IconDownload, IconFileImport, IconForms, Icon
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { downloadFile } from '../../api/client';
-import {
-  contactCountKey,
-  contactListKey,
-  contactsExportPath,
-  countContacts,
-  customFieldsKey,
-  listContacts,
-  listCustomFields,
-  type Contact,
-} from '../../api/contacts';
-import { listLists, listsKey } from '../../api/lists';
-import { listMembers, membersKey } from '../../api/members';
-import { canEditContacts } from '../../auth/permissions';
+import { contactQueries, contactsExportPath, type Contact } from '../../api/contacts';
+import { customFieldsQuery } from '../../api/custom-fields';
+import { listQueries } from '../../api/lists';
+import { memberMap, membersQuery } from '../../api/members';
+import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { PageContainer } from '../../components/PageContainer';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { notifyError } from '../../notify';
-import { CompanySelect } from '../companies/CompanySelect';
+import { CompanySelect } from '../../components/CompanySelect';
 import { BulkActions } from './BulkActions';
 import { ColumnsChooser } from './ColumnsChooser';
-import { customColumn, STANDARD_COLUMNS } from './columns';
+import { customColumn, STANDARD_COLUMNS } from '../../components/contact-columns';
 import { ContactsEmptyState, NoMatchingContacts } from './ContactsEmptyState';
-import { ContactsTable } from './ContactsTable';
+import { ContactsTable } from '../../components/ContactsTable';
 import { ContactsToolbar } from './ContactsToolbar';
 import { NewContactModal } from './NewContactModal';
 import { useContactFilters, useStoredColumns } from './use-contacts-view';
@@ -36,24 +28,18 @@ import { useContactFilters, useStoredColumns } from './use-contacts-view';
 const PAGE_SIZE = 50;
 
 export function ContactsPage() {
-  const { slug, role } = useWorkspace();
-  const editable = canEditContacts(role);
+  const { slug } = useWorkspace();
+  const editable = useCan('contacts.write');
   const { filters, update, clear, active } = useContactFilters();
   const [columnIds, setColumnIds] = useStoredColumns(slug);
   const [creating, createModal] = useDisclosure(false);
   const [selected, setSelected] = useState<Map<string, Contact>>(new Map());
   const [exporting, setExporting] = useState(false);
 
-  const members = useQuery({ queryKey: membersKey(slug), queryFn: () => listMembers(slug), retry: false });
-  const customFields = useQuery({ queryKey: customFieldsKey(slug), queryFn: () => listCustomFields(slug) });
-  const lists = useQuery({ queryKey: listsKey(slug), queryFn: () => listLists(slug), retry: false });
-  const contacts = useInfiniteQuery({
-    queryKey: contactListKey(slug, filters),
-    queryFn: ({ pageParam }) => listContacts(slug, filters, pageParam, PAGE_SIZE),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-    placeholderData: (previous) => previous,
-  });
+  const members = useQuery(membersQuery(slug));
+  const customFields = useQuery(customFieldsQuery(slug));
+  const lists = useQuery({ ...listQueries.all(slug), retry: false });
+  const contacts = useInfiniteQuery({ ...contactQueries.list(slug, filters, PAGE_SIZE), placeholderData: (previous) => previous });
 
   // "Select all N matching": the selection is every contact the filters match, not the rows shown.
   const [allMatching, setAllMatching] = useState(false);
@@ -64,7 +50,7 @@ export function ContactsPage() {
   }, [filters]);
 
   const rows = useMemo(() => contacts.data?.pages.flatMap((p) => p.data), [contacts.data]);
-  const memberMap = useMemo(() => new Map((members.data ?? []).map((m) => [m.user_id, m])), [members.data]);
+  const memberById = useMemo(() => memberMap(members.data), [members.data]);
   const customColumns = useMemo(() => (customFields.data ?? []).map(customColumn), [customFields.data]);
   const visibleColumns = useMemo(
     () => [...STANDARD_COLUMNS, ...customColumns].filter((c) => columnIds.includes(c.id)),
@@ -97,11 +83,7 @@ export function ContactsPage() {
   };
   // Offered once every row shown is ticked and more match than are shown.
   const pageSelected = !!rows && rows.length > 0 && selected.size === rows.length && contacts.hasNextPage;
-  const matchingCount = useQuery({
-    queryKey: contactCountKey(slug, filters),
-    queryFn: () => countContacts(slug, filters),
-    enabled: pageSelected,
-  });
+  const matchingCount = useQuery({ ...contactQueries.count(slug, filters), enabled: pageSelected });
 
   const firstPageEmpty = contacts.data?.pages[0]?.data.length === 0;
   const emptyWorkspace = firstPageEmpty && !active;
@@ -246,7 +228,7 @@ export function ContactsPage() {
               slug={slug}
               contacts={rows}
               columns={visibleColumns}
-              context={{ members: memberMap, slug }}
+              context={{ members: memberById, slug }}
               selectable={editable}
               selected={allMatching ? new Set(rows?.map((c) => c.id)) : new Set(selected.keys())}
               onSelect={select}

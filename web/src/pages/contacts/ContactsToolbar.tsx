@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowsSort, IconSearch, IconX } from '@tabler/icons-react';
 import type { ContactFilters } from '../../api/contacts';
 import type { Member } from '../../api/types';
-import { STAGE_OPTIONS } from './contact-fields';
+import { STAGE_OPTIONS } from '../../contact-fields';
 
 const SORT_OPTIONS = [
   { value: 'created_at:desc', label: 'Newest first' },

@@ -1,19 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Anchor, Avatar, Badge, Button, Grid, Group, Loader, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconArrowMerge, IconCopyCheck, IconRefresh, IconX } from '@tabler/icons-react';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import {
-  dismissDuplicate,
-  duplicatesKey,
-  listDuplicates,
-  scanDuplicates,
-  type Contact,
-  type DuplicatePair,
-  type DuplicateReason,
-} from '../../api/contacts';
-import { listMembers, membersKey } from '../../api/members';
-import { canEditContacts } from '../../auth/permissions';
+import type { Contact } from '../../api/contacts';
+import { duplicatesQuery, useDismissDuplicate, useScanDuplicates, type DuplicatePair, type DuplicateReason } from '../../api/duplicates';
+import { memberMap, membersQuery } from '../../api/members';
+import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { PageContainer } from '../../components/PageContainer';
 import { PageHeader } from '../../components/PageHeader';
@@ -22,7 +15,7 @@ import { StageBadge } from '../../components/StageBadge';
 import { StatusMessage } from '../../components/StatusMessage';
 import { formatDate, formatRelative, initials } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
-import { contactName } from './contact-fields';
+import { contactName } from '../../contact-fields';
 import { MergeModal } from './MergeModal';
 
 const REASONS: Record<DuplicateReason, string> = {
@@ -58,45 +51,35 @@ function Side({ contact }: { contact: Contact }) {
 
 /** `/w/:slug/contacts/duplicates`: pairs that look like one person, each a click from being merged. */
 export function DuplicatesPage() {
-  const { slug, role } = useWorkspace();
+  const { slug } = useWorkspace();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const editable = canEditContacts(role);
+  const editable = useCan('contacts.write');
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
-  const members = useQuery({ queryKey: membersKey(slug), queryFn: () => listMembers(slug), retry: false });
-  const memberMap = useMemo(() => new Map((members.data ?? []).map((m) => [m.user_id, m])), [members.data]);
+  const members = useQuery(membersQuery(slug));
+  const memberById = useMemo(() => memberMap(members.data), [members.data]);
   const pairs = useInfiniteQuery({
-    queryKey: duplicatesKey(slug),
-    queryFn: ({ pageParam }) => listDuplicates(slug, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
+    ...duplicatesQuery(slug),
     // Pairs are found by a background scan: look again until it is done.
     refetchInterval: (query) => (query.state.data?.pages[0]?.scanning ? 1500 : false),
   });
   const rows = pairs.data?.pages.flatMap((p) => p.data);
   const scan = pairs.data?.pages[0];
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: duplicatesKey(slug) });
-
-  const startScan = useMutation({
-    mutationFn: () => scanDuplicates(slug),
-    onSuccess: refresh,
-    onError: (error) => notifyError(error, 'Could not start looking for duplicates'),
-  });
-  const dismiss = useMutation({
-    mutationFn: (pair: DuplicatePair) => dismissDuplicate(slug, pair),
-    onSuccess: () => {
-      notifySuccess('Marked as not a duplicate: this pair will not be suggested again');
-      refresh();
-    },
-    onError: (error) => notifyError(error, 'Could not mark the pair'),
-  });
+  const startScan = useScanDuplicates(slug);
+  const { mutate: requestScan } = startScan;
+  const scanNow = useCallback(() => requestScan(undefined, { onError: (error) => notifyError(error, 'Could not start looking for duplicates') }), [requestScan]);
+  const dismiss = useDismissDuplicate(slug);
+  const dismissPair = (pair: DuplicatePair) =>
+    dismiss.mutate(pair, {
+      onSuccess: () => notifySuccess('Marked as not a duplicate: this pair will not be suggested again'),
+      onError: (error) => notifyError(error, 'Could not mark the pair'),
+    });
   // Opening the page looks again when contacts changed since the last scan (or there was none).
   const autoScanned = useRef(false);
   useEffect(() => {
     if (!scan || autoScanned.current || scan.scanning || !scan.outdated || !editable) return;
     autoScanned.current = true;
-    startScan.mutate();
-  }, [scan, editable, startScan]);
+    scanNow();
+  }, [scan, editable, scanNow]);
 
   function content() {
     if (pairs.isError) return <QueryError error={pairs.error} onRetry={() => void pairs.refetch()} />;
@@ -155,7 +138,7 @@ export function DuplicatesPage() {
                     color="gray"
                     leftSection={<IconX size={14} />}
                     loading={dismiss.isPending && dismiss.variables === pair}
-                    onClick={() => dismiss.mutate(pair)}
+                    onClick={() => dismissPair(pair)}
                   >
                     Not a duplicate
                   </Button>
@@ -212,7 +195,7 @@ export function DuplicatesPage() {
                   variant="default"
                   leftSection={<IconRefresh size={16} />}
                   loading={scan.scanning || startScan.isPending}
-                  onClick={() => startScan.mutate()}
+                  onClick={scanNow}
                 >
                   Check again
                 </Button>
@@ -224,11 +207,10 @@ export function DuplicatesPage() {
       {content()}
       <MergeModal
         pair={merging}
-        members={memberMap}
+        members={memberById}
         onClose={() => setMerging(null)}
         onMerged={(survivor) => {
           setMerging(null);
-          void queryClient.invalidateQueries({ queryKey: duplicatesKey(slug) });
           void navigate(`/w/${slug}/contacts/${survivor.id}`);
         }}
       />

@@ -1,24 +1,19 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, Modal, Radio, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  contactsKey,
-  customFieldsKey,
-  listCustomFields,
-  mergeContacts,
-  TEXT_FIELDS,
-  type Contact,
-} from '../../api/contacts';
+import { useQuery } from '@tanstack/react-query';
+import { useMergeContacts, type Contact } from '../../api/contacts';
+import { customFieldsQuery } from '../../api/custom-fields';
 import type { Member } from '../../api/types';
 import { useWorkspace } from '../../auth/workspace-context';
 import { formatDate } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
-import { ownerName } from './columns';
-import { contactName, customValueText, FIELD_LABELS, stageLabel } from './contact-fields';
+import { ownerName } from '../../components/contact-columns';
+import { contactName, customValueText, FIELD_LABELS, fieldLabel, stageLabel, type ContactField } from '../../contact-fields';
 
 // The fields whose surviving value a person may choose (the API's CHOOSABLE_FIELDS), company aside:
-// the company follows the email that survives.
-const CHOOSABLE = ['email', 'external_id', ...TEXT_FIELDS, 'lifecycle_stage', 'owner_id'] as const;
+// the company follows the email that survives. Scores, flags and tags are merged by the server.
+const NOT_CHOSEN: ReadonlySet<ContactField> = new Set(['company_id', 'do_not_email', 'do_not_call', 'tags', 'score', 'fit_score', 'temperature']);
+const CHOOSABLE = (Object.keys(FIELD_LABELS) as ContactField[]).filter((f) => !NOT_CHOSEN.has(f));
 
 const blank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -33,8 +28,7 @@ interface Props {
 /** Two records of one person become one: pick the record to keep, then each value that differs. */
 export function MergeModal({ pair, members, onClose, onMerged }: Props) {
   const { slug } = useWorkspace();
-  const queryClient = useQueryClient();
-  const customFields = useQuery({ queryKey: customFieldsKey(slug), queryFn: () => listCustomFields(slug) });
+  const customFields = useQuery(customFieldsQuery(slug));
   const [survivorSide, setSurvivorSide] = useState<'a' | 'b'>('a');
   const [keep, setKeep] = useState<Record<string, 'this' | 'other'>>({});
 
@@ -46,15 +40,7 @@ export function MergeModal({ pair, members, onClose, onMerged }: Props) {
   const survivor = pair ? (survivorSide === 'a' ? pair.contact : pair.other) : null;
   const other = pair ? (survivorSide === 'a' ? pair.other : pair.contact) : null;
 
-  const merge = useMutation({
-    mutationFn: () => mergeContacts(slug, survivor!.id, other!.id, keep),
-    onSuccess: (merged) => {
-      notifySuccess(`Merged into ${contactName(merged)}: one contact, with both histories`);
-      void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
-      onMerged(merged);
-    },
-    onError: (error) => notifyError(error, 'Could not merge the contacts'),
-  });
+  const merge = useMergeContacts(slug);
 
   if (!pair || !survivor || !other) return null;
 
@@ -69,7 +55,7 @@ export function MergeModal({ pair, members, onClose, onMerged }: Props) {
     return String(value);
   };
   const label = (field: string) =>
-    field.startsWith('custom.') ? (customFields.data?.find((f) => f.key === field.slice(7))?.label ?? field.slice(7)) : (FIELD_LABELS[field] ?? field);
+    field.startsWith('custom.') ? (customFields.data?.find((f) => f.key === field.slice(7))?.label ?? field.slice(7)) : fieldLabel(field);
   const valueOf = (c: Contact, field: string) =>
     field.startsWith('custom.') ? c.custom[field.slice(7)] : (c as unknown as Record<string, unknown>)[field];
 
@@ -155,7 +141,18 @@ export function MergeModal({ pair, members, onClose, onMerged }: Props) {
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={merge.isPending} onClick={() => merge.mutate()}>
+          <Button loading={merge.isPending} onClick={() =>
+              merge.mutate(
+                { survivorId: survivor.id, other_id: other.id, keep },
+                {
+                  onSuccess: (merged) => {
+                    notifySuccess(`Merged into ${contactName(merged)}: one contact, with both histories`);
+                    onMerged(merged);
+                  },
+                  onError: (error) => notifyError(error, 'Could not merge the contacts'),
+                },
+              )
+            }>
             Merge into {recordLabel(survivor)}
           </Button>
         </Group>

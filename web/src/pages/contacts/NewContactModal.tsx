@@ -1,12 +1,12 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Anchor, Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
-import { contactKey, contactsKey, createContact, type ContactInput } from '../../api/contacts';
+import { useCreateContact, type ContactInput, type LifecycleStage } from '../../api/contacts';
 import { useWorkspace } from '../../auth/workspace-context';
-import { formErrors, shownInForm } from '../../form-errors';
+import { showInForm } from '../../form-errors';
 import { notifyError, notifySuccess } from '../../notify';
-import { contactName, STAGE_OPTIONS } from './contact-fields';
+import { contactName, STAGE_OPTIONS } from '../../contact-fields';
 
 const FIELDS = {
   email: 'Email',
@@ -20,51 +20,39 @@ const FIELDS = {
   tags: 'Tags',
 };
 
-type Values = Record<Exclude<keyof typeof FIELDS, 'tags' | 'lifecycle_stage'>, string>;
+type TextValues = Record<Exclude<keyof typeof FIELDS, 'tags' | 'lifecycle_stage'>, string>;
 
-const EMPTY: Values = { email: '', external_id: '', first_name: '', last_name: '', company_name: '', job_title: '', phone: '' };
+const INITIAL: TextValues & { lifecycle_stage: LifecycleStage; tags: string[] } = {
+  email: '',
+  external_id: '',
+  first_name: '',
+  last_name: '',
+  company_name: '',
+  job_title: '',
+  phone: '',
+  lifecycle_stage: 'lead',
+  tags: [],
+};
+
+/** Only what was filled in: an empty box is no value, not an empty one. */
+function contactInput({ lifecycle_stage, tags, ...text }: typeof INITIAL): ContactInput {
+  const input: ContactInput = { lifecycle_stage, tags };
+  for (const [field, value] of Object.entries(text) as [keyof TextValues, string][]) {
+    if (value.trim()) input[field] = value.trim();
+  }
+  return input;
+}
 
 export function NewContactModal({ opened, onClose, tagSuggestions }: { opened: boolean; onClose: () => void; tagSuggestions: string[] }) {
   const { slug } = useWorkspace();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [stage, setStage] = useState('lead');
-  const [tags, setTags] = useState<string[]>([]);
+  const form = useForm({ initialValues: INITIAL, transformValues: contactInput });
   const [withExternalId, setWithExternalId] = useState(false);
   const [another, setAnother] = useState(false);
-
-  const create = useMutation({
-    mutationFn: () => {
-      const input: ContactInput = { lifecycle_stage: stage, tags };
-      for (const [field, value] of Object.entries(values) as [keyof Values, string][]) {
-        if (value.trim()) input[field] = value.trim();
-      }
-      return createContact(slug, input);
-    },
-    onSuccess: ({ contact, created }) => {
-      void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
-      queryClient.setQueryData(contactKey(slug, contact.id), contact);
-      const name = contactName(contact);
-      notifySuccess(
-        created ? `${name} was added to your contacts` : `${name} was already a contact: empty fields were filled in, nothing was overwritten`,
-      );
-      if (another) {
-        reset();
-        return;
-      }
-      close();
-      void navigate(`/w/${slug}/contacts/${contact.id}`);
-    },
-    onError: (error) => {
-      if (!shownInForm(error, FIELDS)) notifyError(error, 'Could not create the contact');
-    },
-  });
+  const create = useCreateContact(slug);
 
   function reset() {
-    setValues(EMPTY);
-    setStage('lead');
-    setTags([]);
+    form.reset();
     setWithExternalId(false);
     create.reset();
   }
@@ -75,17 +63,30 @@ export function NewContactModal({ opened, onClose, tagSuggestions }: { opened: b
   }
 
   function submit(event: FormEvent, addAnother: boolean) {
-    event.preventDefault();
     setAnother(addAnother);
-    create.mutate();
+    form.onSubmit((input) =>
+      create.mutate(input, {
+        onSuccess: ({ contact, created }) => {
+          const name = contactName(contact);
+          notifySuccess(
+            created ? `${name} was added to your contacts` : `${name} was already a contact: empty fields were filled in, nothing was overwritten`,
+          );
+          if (addAnother) {
+            reset();
+            return;
+          }
+          close();
+          void navigate(`/w/${slug}/contacts/${contact.id}`);
+        },
+        onError: (error) => {
+          if (!showInForm(form, error, FIELDS)) notifyError(error, 'Could not create the contact');
+        },
+      }),
+    )(event as FormEvent<HTMLFormElement>);
   }
 
-  const errors = formErrors(create.error, FIELDS);
-  const set = (field: keyof Values) => (event: ChangeEvent<HTMLInputElement>) => {
-    const value = event.currentTarget.value;
-    setValues((v) => ({ ...v, [field]: value }));
-  };
-  const hasIdentity = Boolean(values.email.trim() || values.external_id.trim());
+  const { email, external_id, tags } = form.values;
+  const hasIdentity = Boolean(email.trim() || external_id.trim());
 
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650}>New contact</Text>} size="lg">
@@ -97,18 +98,14 @@ export function NewContactModal({ opened, onClose, tagSuggestions }: { opened: b
             placeholder="jane@company.com"
             description={withExternalId ? undefined : 'Identifies the contact: adding an email that exists fills in that contact instead.'}
             data-autofocus
-            value={values.email}
-            error={errors.email}
-            onChange={set('email')}
+            {...form.getInputProps('email')}
           />
           {withExternalId ? (
             <TextInput
               label="External ID"
               description="For leads without an email: the ID another system (chat, CRM, phone) knows them by."
               placeholder="crm-10482"
-              value={values.external_id}
-              error={errors.external_id}
-              onChange={set('external_id')}
+              {...form.getInputProps('external_id')}
             />
           ) : (
             <Anchor component="button" type="button" fz="sm" ta="left" onClick={() => setWithExternalId(true)}>
@@ -116,18 +113,16 @@ export function NewContactModal({ opened, onClose, tagSuggestions }: { opened: b
             </Anchor>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="First name" value={values.first_name} error={errors.first_name} onChange={set('first_name')} />
-            <TextInput label="Last name" value={values.last_name} error={errors.last_name} onChange={set('last_name')} />
-            <TextInput label="Company" value={values.company_name} error={errors.company_name} onChange={set('company_name')} />
-            <TextInput label="Job title" value={values.job_title} error={errors.job_title} onChange={set('job_title')} />
-            <TextInput label="Phone" type="tel" value={values.phone} error={errors.phone} onChange={set('phone')} />
+            <TextInput label="First name" {...form.getInputProps('first_name')} />
+            <TextInput label="Last name" {...form.getInputProps('last_name')} />
+            <TextInput label="Company" {...form.getInputProps('company_name')} />
+            <TextInput label="Job title" {...form.getInputProps('job_title')} />
+            <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
             <Select
               label="Lifecycle stage"
               data={STAGE_OPTIONS}
-              value={stage}
               allowDeselect={false}
-              error={errors.lifecycle_stage}
-              onChange={(value) => value && setStage(value)}
+              {...form.getInputProps('lifecycle_stage')}
             />
           </SimpleGrid>
           <TagsInput
@@ -138,9 +133,7 @@ export function NewContactModal({ opened, onClose, tagSuggestions }: { opened: b
             // Opening upwards keeps the suggestions off the buttons below, where a click would pick a tag.
             comboboxProps={{ position: 'top', keepMounted: false }}
             maxDropdownHeight={200}
-            value={tags}
-            error={errors.tags}
-            onChange={setTags}
+            {...form.getInputProps('tags')}
             clearable
           />
           <Group justify="flex-end" mt="sm">

@@ -1,9 +1,10 @@
 // A contact's timeline told in sentences: "Ana changed City from Recife to Natal". Pure, so the
 // wording does not depend on how it is drawn. Values stay plain strings: React escapes them.
 
-import type { CustomField, TimelineEntry } from '../../api/contacts';
+import type { TimelineEntry } from '../../api/contacts';
+import type { CustomField } from '../../api/custom-fields';
 import type { Member } from '../../api/types';
-import { customValueText, FIELD_LABELS, stageLabel } from './contact-fields';
+import { customValueText, FIELD_LABELS, fieldLabel as standardLabel, stageLabel } from '../../contact-fields';
 
 export interface SentenceContext {
   members: ReadonlyMap<string, Member>;
@@ -54,7 +55,7 @@ function fieldLabel(field: string, context: SentenceContext): string {
     const key = field.slice(7);
     return context.customFields.get(key)?.label ?? key;
   }
-  return FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
+  return field in FIELD_LABELS ? standardLabel(field) : field.replace(/_/g, ' ');
 }
 
 function shorten(text: string): string {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ContactFilters, ContactSort } from '../../api/contacts';
-import { DEFAULT_COLUMNS } from './columns';
+import { isStage } from '../../contact-fields';
+import { DEFAULT_COLUMNS } from '../../components/contact-columns';
 
 const SORTS: ContactSort[] = ['created_at', 'updated_at', 'score'];
 
@@ -15,9 +16,10 @@ export function useContactFilters() {
   const filters = useMemo<ContactFilters>(() => {
     const sort = params.get('sort') as ContactSort | null;
     const order = params.get('order');
+    const stage = params.get('stage');
     return {
       q: params.get('q') ?? undefined,
-      stage: params.get('stage') ?? undefined,
+      stage: stage && isStage(stage) ? stage : undefined,
       tags: params.getAll('tag'),
       owner: params.get('owner') ?? undefined,
       company: params.get('company') ?? undefined,

@@ -1,9 +1,9 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Anchor, Button, FileButton, Group, Paper, Skeleton, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { importsKey, listImports, uploadImport } from '../../api/imports';
+import { importQueries, useUploadImport } from '../../api/imports';
 import { useWorkspace } from '../../auth/workspace-context';
 import { PageContainer } from '../../components/PageContainer';
 import { PageHeader } from '../../components/PageHeader';
@@ -22,12 +22,7 @@ function formatBytes(bytes: number): string {
 
 function RecentImports() {
   const { slug } = useWorkspace();
-  const imports = useInfiniteQuery({
-    queryKey: importsKey(slug),
-    queryFn: ({ pageParam }) => listImports(slug, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
+  const imports = useInfiniteQuery(importQueries.recent(slug));
   const rows = imports.data?.pages.flatMap((p) => p.data);
   if (imports.isError) return <QueryError error={imports.error} onRetry={() => void imports.refetch()} />;
   if (rows?.length === 0) return null;
@@ -113,17 +108,17 @@ export function ImportPage() {
   const [dragging, setDragging] = useState(false);
   const resetRef = useRef<() => void>(null);
 
-  const upload = useMutation({
-    mutationFn: (file: File) => uploadImport(slug, file),
-    onSuccess: (imp) => void navigate(`/w/${slug}/contacts/imports/${imp.id}`),
-    onError: (error) => {
-      resetRef.current?.();
-      notifyError(error, 'Could not upload the file');
-    },
-  });
+  const upload = useUploadImport(slug);
 
   function pick(file: File | null) {
-    if (file) upload.mutate(file);
+    if (!file) return;
+    upload.mutate(file, {
+      onSuccess: (imp) => void navigate(`/w/${slug}/contacts/imports/${imp.id}`),
+      onError: (error) => {
+        resetRef.current?.();
+        notifyError(error, 'Could not upload the file');
+      },
+    });
   }
 
   function onDrop(event: DragEvent) {

@@ -1,11 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconCheck, IconDownload, IconPlayerPlay, IconX } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { downloadFile } from '../../api/client';
-import { contactsKey } from '../../api/contacts';
-import { cancelImport, importErrorsPath, importKey, importsKey, startImport, type ContactImport } from '../../api/imports';
+import { importErrorsPath, useCancelImport, useContactsAfterImport, useStartImport, type ContactImport } from '../../api/imports';
 import { useWorkspace } from '../../auth/workspace-context';
 import { formatDateTime } from '../../format';
 import { notifyError } from '../../notify';
@@ -26,25 +24,12 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
 /** Step 3 of an import: progress while it runs, then what happened and what to do next. */
 export function ImportProgress({ imp }: { imp: ContactImport }) {
   const { slug } = useWorkspace();
-  const queryClient = useQueryClient();
   const [downloading, setDownloading] = useState(false);
   const finished = imp.status === 'done' || imp.status === 'failed' || imp.status === 'cancelled';
   const percent = imp.rows_total ? Math.min(100, (imp.rows_processed / imp.rows_total) * 100) : 0;
 
-  const refresh = (next: ContactImport) => {
-    queryClient.setQueryData(importKey(slug, imp.id), next);
-    void queryClient.invalidateQueries({ queryKey: importsKey(slug) });
-  };
-  const cancel = useMutation({
-    mutationFn: () => cancelImport(slug, imp.id),
-    onSuccess: refresh,
-    onError: (error) => notifyError(error, 'Could not cancel the import'),
-  });
-  const resume = useMutation({
-    mutationFn: () => startImport(slug, imp.id),
-    onSuccess: refresh,
-    onError: (error) => notifyError(error, 'Could not resume the import'),
-  });
+  const cancel = useCancelImport(slug, imp.id);
+  const resume = useStartImport(slug, imp.id);
 
   async function downloadErrors() {
     setDownloading(true);
@@ -59,10 +44,7 @@ export function ImportProgress({ imp }: { imp: ContactImport }) {
 
   const tag = imp.options.tags[0];
   const contactsLink = tag ? `/w/${slug}/contacts?tag=${encodeURIComponent(tag)}` : `/w/${slug}/contacts`;
-  // The table behind may show contacts from before the import: refresh it once it ends.
-  useEffect(() => {
-    if (finished) void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
-  }, [finished, queryClient, slug]);
+  useContactsAfterImport(slug, finished);
 
   return (
     <Stack gap="lg">
@@ -149,11 +131,11 @@ export function ImportProgress({ imp }: { imp: ContactImport }) {
 
       <Group justify="space-between">
         {!finished ? (
-          <Button variant="default" loading={cancel.isPending} onClick={() => cancel.mutate()}>
+          <Button variant="default" loading={cancel.isPending} onClick={() => cancel.mutate(undefined, { onError: (error) => notifyError(error, 'Could not cancel the import') })}>
             Cancel import
           </Button>
         ) : imp.status !== 'done' && !imp.files_removed_at ? (
-          <Button variant="default" leftSection={<IconPlayerPlay size={16} />} loading={resume.isPending} onClick={() => resume.mutate()}>
+          <Button variant="default" leftSection={<IconPlayerPlay size={16} />} loading={resume.isPending} onClick={() => resume.mutate(undefined, { onError: (error) => notifyError(error, 'Could not resume the import') })}>
             Resume import
           </Button>
         ) : (

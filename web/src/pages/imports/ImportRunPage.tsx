@@ -3,7 +3,7 @@ import { IconArrowLeft, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { getImport, importKey, isFinished } from '../../api/imports';
+import { importQueries, isFinished } from '../../api/imports';
 import { useWorkspace } from '../../auth/workspace-context';
 import { PageContainer } from '../../components/PageContainer';
 import { QueryError } from '../../components/QueryError';
@@ -17,8 +17,7 @@ export function ImportRunPage() {
   const { id = '' } = useParams();
   const { slug } = useWorkspace();
   const imp = useQuery({
-    queryKey: importKey(slug, id),
-    queryFn: () => getImport(slug, id),
+    ...importQueries.one(slug, id),
     // While it runs, ask every second: the progress bar is the point of this page.
     refetchInterval: (query) => {
       const status = query.state.data?.status;

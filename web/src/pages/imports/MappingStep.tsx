@@ -19,18 +19,14 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconSparkles } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
-import { customFieldsKey, listCustomFields } from '../../api/contacts';
+import { customFieldsQuery } from '../../api/custom-fields';
 import {
-  cancelImport,
-  importKey,
-  importPreview,
-  importPreviewKey,
-  importsKey,
-  patchImport,
-  startImport,
+  importQueries,
+  useCancelImport,
+  useStartImport,
   type ContactImport,
   type ImportOptions,
   type MappingEntry,
@@ -43,10 +39,9 @@ import { creatableFields, mappingProblems, sampleValues, targetOf, targetOptions
 /** Step 2 of an import: check the column mapping and the options, then start. */
 export function MappingStep({ imp }: { imp: ContactImport }) {
   const { slug } = useWorkspace();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const preview = useQuery({ queryKey: importPreviewKey(slug, imp.id), queryFn: () => importPreview(slug, imp.id), staleTime: Infinity });
-  const fields = useQuery({ queryKey: customFieldsKey(slug), queryFn: () => listCustomFields(slug) });
+  const preview = useQuery(importQueries.preview(slug, imp.id));
+  const fields = useQuery(customFieldsQuery(slug));
   const [mapping, setMapping] = useState<MappingEntry[] | null>(null);
   const [options, setOptions] = useState<ImportOptions>(imp.options);
 
@@ -80,26 +75,15 @@ export function MappingStep({ imp }: { imp: ContactImport }) {
   const creating = (mapping ?? []).filter((m) => m.target.kind === 'custom' && newKeys.has(m.target.key));
   const unmatched = (mapping ?? []).filter((m) => m.target.kind === 'ignore' && suggestions.has(m.column));
 
-  const start = useMutation({
-    mutationFn: async () => {
-      await patchImport(slug, imp.id, { mapping, options: { ...options, create_fields: creating.length > 0 } });
-      return startImport(slug, imp.id);
-    },
-    onSuccess: (started) => {
-      queryClient.setQueryData(importKey(slug, imp.id), started);
-      void queryClient.invalidateQueries({ queryKey: importsKey(slug) });
-    },
-    onError: (error) => notifyError(error, 'Could not start the import'),
-  });
-
-  const cancel = useMutation({
-    mutationFn: () => cancelImport(slug, imp.id),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: importsKey(slug) });
-      void navigate(`/w/${slug}/contacts/import`);
-    },
-    onError: (error) => notifyError(error, 'Could not cancel the import'),
-  });
+  const start = useStartImport(slug, imp.id);
+  const startNow = () =>
+    start.mutate({ mapping, options: { ...options, create_fields: creating.length > 0 } }, { onError: (error) => notifyError(error, 'Could not start the import') });
+  const cancel = useCancelImport(slug, imp.id);
+  const cancelNow = () =>
+    cancel.mutate(undefined, {
+      onSuccess: () => void navigate(`/w/${slug}/contacts/import`),
+      onError: (error) => notifyError(error, 'Could not cancel the import'),
+    });
 
   if (preview.isError) return <QueryError error={preview.error} onRetry={() => void preview.refetch()} />;
   if (!preview.data || !mapping) return <Skeleton h={320} />;
@@ -282,10 +266,10 @@ export function MappingStep({ imp }: { imp: ContactImport }) {
       )}
 
       <Group justify="space-between">
-        <Button variant="subtle" color="gray" loading={cancel.isPending} onClick={() => cancel.mutate()}>
+        <Button variant="subtle" color="gray" loading={cancel.isPending} onClick={cancelNow}>
           Cancel this import
         </Button>
-        <Button size="md" disabled={problems.length > 0} loading={start.isPending} onClick={() => start.mutate()}>
+        <Button size="md" disabled={problems.length > 0} loading={start.isPending} onClick={startNow}>
           Start import
         </Button>
       </Group>

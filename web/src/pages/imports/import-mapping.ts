@@ -1,18 +1,46 @@
 // The import wizard's mapping: which contact field each CSV column fills, as Select values
 // ("field:email", "custom:plan", "ignore") and back. Pure, so the rules read in one place.
 
-import type { CustomField, CustomFieldType } from '../../api/contacts';
-import { IMPORT_FIELDS, type ImportField, type ImportPreview, type MappingEntry, type MappingTarget } from '../../api/imports';
-import { CUSTOM_TYPE_LABELS, FIELD_LABELS } from '../contacts/contact-fields';
+import type { CustomField, CustomFieldType } from '../../api/custom-fields';
+import type { ImportField, ImportPreview, MappingEntry, MappingTarget } from '../../api/imports';
+import { CUSTOM_TYPE_LABELS, FIELD_LABELS } from '../../contact-fields';
 
-const IMPORT_LABELS: Partial<Record<ImportField, string>> = {
+/**
+ * The fields a column can fill, in picker order: keyed by the server's list (generated), so a
+ * field it adds fails the build until it is named here. Contact fields keep their usual names.
+ */
+const IMPORT_LABELS: Record<ImportField, string> = {
+  email: FIELD_LABELS.email,
+  external_id: FIELD_LABELS.external_id,
+  first_name: FIELD_LABELS.first_name,
+  last_name: FIELD_LABELS.last_name,
   full_name: 'Full name (split into first and last)',
+  phone: FIELD_LABELS.phone,
+  job_title: FIELD_LABELS.job_title,
+  company_name: FIELD_LABELS.company_name,
+  website: FIELD_LABELS.website,
+  country: FIELD_LABELS.country,
+  city: FIELD_LABELS.city,
+  lifecycle_stage: FIELD_LABELS.lifecycle_stage,
+  lead_status: FIELD_LABELS.lead_status,
   owner_email: 'Owner (their email)',
+  source: FIELD_LABELS.source,
+  source_detail: FIELD_LABELS.source_detail,
+  origin: FIELD_LABELS.origin,
+  utm_source: FIELD_LABELS.utm_source,
+  utm_medium: FIELD_LABELS.utm_medium,
+  utm_campaign: FIELD_LABELS.utm_campaign,
+  utm_term: FIELD_LABELS.utm_term,
+  utm_content: FIELD_LABELS.utm_content,
+  referrer: FIELD_LABELS.referrer,
   tags: 'Tags (comma-separated)',
+  do_not_email: FIELD_LABELS.do_not_email,
+  do_not_call: FIELD_LABELS.do_not_call,
   created_at: 'Created (for new contacts)',
 };
+const IMPORT_FIELDS = Object.keys(IMPORT_LABELS) as ImportField[];
 
-export const importFieldLabel = (field: ImportField) => IMPORT_LABELS[field] ?? FIELD_LABELS[field] ?? field;
+export const importFieldLabel = (field: ImportField) => IMPORT_LABELS[field];
 
 export function targetValue(target: MappingTarget): string {
   if (target.kind === 'field') return `field:${target.field}`;

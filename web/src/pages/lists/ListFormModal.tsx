@@ -1,9 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createList, listKey, listsKey, patchList, type ContactList } from '../../api/lists';
+import { useForm } from '@mantine/form';
+import { useSaveList, type ContactList } from '../../api/lists';
 import { useWorkspace } from '../../auth/workspace-context';
-import { formErrors, shownInForm } from '../../form-errors';
+import { showInForm } from '../../form-errors';
 import { notifyError, notifySuccess } from '../../notify';
 
 const FIELDS = { name: 'Name', description: 'Description' };
@@ -19,72 +19,57 @@ interface Props {
 /** Creates a list, or renames one and changes its description. */
 export function ListFormModal({ opened, onClose, list, onSaved }: Props) {
   const { slug } = useWorkspace();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-
-  useEffect(() => {
-    if (opened) {
-      setName(list?.name ?? '');
-      setDescription(list?.description ?? '');
-    }
-  }, [opened, list]);
-
-  const save = useMutation({
-    mutationFn: () => {
-      const input = { name: name.trim(), description: description.trim() };
-      return list ? patchList(slug, list.id, input) : createList(slug, input);
-    },
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: listsKey(slug) });
-      queryClient.setQueryData(listKey(slug, saved.id), saved);
-      notifySuccess(list ? 'List saved' : `List “${saved.name}” created`);
-      close();
-      onSaved?.(saved);
-    },
-    onError: (error) => {
-      if (!shownInForm(error, FIELDS)) notifyError(error, list ? 'Could not save the list' : 'Could not create the list');
-    },
+  const form = useForm({
+    initialValues: { name: '', description: '' },
+    transformValues: (v) => ({ name: v.name.trim(), description: v.description.trim() }),
   });
+  const save = useSaveList(slug, list?.id);
+
+  // Each opening starts from the list as it is now.
+  const { setValues, resetDirty } = form;
+  useEffect(() => {
+    if (!opened) return;
+    const values = { name: list?.name ?? '', description: list?.description ?? '' };
+    setValues(values);
+    resetDirty(values);
+  }, [opened, list, setValues, resetDirty]);
 
   function close() {
     save.reset();
+    form.clearErrors();
     onClose();
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate();
-  }
+  const submit = form.onSubmit((input) =>
+    save.mutate(input, {
+      onSuccess: (saved) => {
+        notifySuccess(list ? 'List saved' : `List “${saved.name}” created`);
+        close();
+        onSaved?.(saved);
+      },
+      onError: (error) => {
+        if (!showInForm(form, error, FIELDS)) notifyError(error, list ? 'Could not save the list' : 'Could not create the list');
+      },
+    }),
+  );
 
-  const errors = formErrors(save.error, FIELDS);
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650}>{list ? 'Edit list' : 'New list'}</Text>}>
       <form onSubmit={submit}>
         <Stack>
-          <TextInput
-            label="Name"
-            placeholder="Webinar attendees – March"
-            required
-            data-autofocus
-            value={name}
-            error={errors.name}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
+          <TextInput label="Name" placeholder="Webinar attendees – March" required data-autofocus {...form.getInputProps('name')} />
           <Textarea
             label="Description"
             description="Who is on it and what it is for, so the team knows when to use it."
             autosize
             minRows={2}
-            value={description}
-            error={errors.description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
+            {...form.getInputProps('description')}
           />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={!name.trim()}>
+            <Button type="submit" loading={save.isPending} disabled={!form.values.name.trim()}>
               {list ? 'Save' : 'Create list'}
             </Button>
           </Group>

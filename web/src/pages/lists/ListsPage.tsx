@@ -3,8 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconListDetails, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { listLists, listsKey } from '../../api/lists';
-import { canManageMarketing } from '../../auth/permissions';
+import { listQueries } from '../../api/lists';
+import { useCan } from '../../auth/permissions';
+import { LinkRow } from '../../components/LinkRow';
 import { useWorkspace } from '../../auth/workspace-context';
 import { PageContainer } from '../../components/PageContainer';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,11 +15,11 @@ import { formatDateTime, formatRelative } from '../../format';
 import { ListFormModal } from './ListFormModal';
 
 export function ListsPage() {
-  const { slug, role } = useWorkspace();
+  const { slug } = useWorkspace();
   const navigate = useNavigate();
-  const manage = canManageMarketing(role);
+  const manage = useCan('marketing.write');
   const [creating, createModal] = useDisclosure(false);
-  const lists = useQuery({ queryKey: listsKey(slug), queryFn: () => listLists(slug) });
+  const lists = useQuery(listQueries.all(slug));
 
   const newButton = manage && (
     <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
@@ -56,13 +57,7 @@ export function ListsPage() {
                 ? lists.data.map((l) => {
                     const href = `/w/${slug}/lists/${l.id}`;
                     return (
-                      <Table.Tr
-                        key={l.id}
-                        style={{ cursor: 'pointer' }}
-                        onClick={(e) => {
-                          if (!(e.target as HTMLElement).closest('a')) void navigate(href);
-                        }}
-                      >
+                      <LinkRow key={l.id} to={href}>
                         <Table.Td>
                           <Anchor component={Link} to={href} fz="sm" fw={600} c="dark.7">
                             {l.name}
@@ -85,7 +80,7 @@ export function ListsPage() {
                             </Text>
                           </Tooltip>
                         </Table.Td>
-                      </Table.Tr>
+                      </LinkRow>
                     );
                   })
                 : [0, 1, 2].map((i) => (

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Code, EmptyState, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey, IconLock, IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiKeysKey, listApiKeys, revokeApiKey } from '../../api/api-keys';
+import { useQuery } from '@tanstack/react-query';
+import { apiKeysQuery, useRevokeApiKey } from '../../api/api-keys';
 import type { ApiKey, NewApiKey } from '../../api/types';
-import { canManageApiKeys, ROLE_LABELS } from '../../auth/permissions';
+import { ROLE_LABELS, useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CurlExample, curlCreateContact } from '../../components/CurlExample';
@@ -77,23 +77,22 @@ function KeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: (() => void) |
 
 export function ApiKeysSettings() {
   const { slug, role, name: workspaceName } = useWorkspace();
-  const queryClient = useQueryClient();
-  const manage = canManageApiKeys(role);
+  const manage = useCan('api_keys.manage');
   // Listing keys needs the same permission as managing them: other roles are not asked at all.
-  const keys = useQuery({ queryKey: apiKeysKey(slug), queryFn: () => listApiKeys(slug), enabled: manage });
+  const keys = useQuery({ ...apiKeysQuery(slug), enabled: manage });
   const [creating, createModal] = useDisclosure(false);
   const [created, setCreated] = useState<NewApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
 
-  const revoke = useMutation({
-    mutationFn: (key: ApiKey) => revokeApiKey(slug, key.id),
-    onSuccess: (_, key) => {
-      void queryClient.invalidateQueries({ queryKey: apiKeysKey(slug) });
-      notifySuccess(`“${key.name}” revoked. Requests using it are now refused.`);
-      setRevoking(null);
-    },
-    onError: (error) => notifyError(error, 'Could not revoke the key'),
-  });
+  const revoke = useRevokeApiKey(slug);
+  const revokeKey = (key: ApiKey) =>
+    revoke.mutate(key, {
+      onSuccess: () => {
+        notifySuccess(`“${key.name}” revoked. Requests using it are now refused.`);
+        setRevoking(null);
+      },
+      onError: (error) => notifyError(error, 'Could not revoke the key'),
+    });
 
   const createButton = manage && (
     <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
@@ -188,7 +187,7 @@ export function ApiKeysSettings() {
         confirmLabel="Revoke key"
         loading={revoke.isPending}
         onClose={() => setRevoking(null)}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
+        onConfirm={() => revoking && revokeKey(revoking)}
       >
         Anything still using <b>{revoking?.name}</b> ({revoking?.prefix}…) will get 401 errors from now on. This cannot
         be undone.

@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { ActionIcon, Badge, Button, Code, EmptyState, Group, Paper, Skeleton, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconForms, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { contactsKey, customFieldsKey, deleteCustomField, listCustomFields, type CustomField } from '../../api/contacts';
-import { canManageMarketing } from '../../auth/permissions';
+import { useQuery } from '@tanstack/react-query';
+import { customFieldsQuery, useDeleteCustomField, type CustomField } from '../../api/custom-fields';
+import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QueryError } from '../../components/QueryError';
 import { SectionHeader } from '../../components/SectionHeader';
 import { formatDate } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
-import { CUSTOM_TYPE_LABELS } from '../contacts/contact-fields';
+import { CUSTOM_TYPE_LABELS } from '../../contact-fields';
 import { CreateCustomFieldModal } from './CreateCustomFieldModal';
 
 function Options({ options }: { options: string[] }) {
@@ -37,23 +37,21 @@ function Options({ options }: { options: string[] }) {
 
 /** Settings → Contact fields: the workspace's own contact fields, typed. */
 export function ContactFieldsSettings() {
-  const { slug, role } = useWorkspace();
-  const queryClient = useQueryClient();
-  const manage = canManageMarketing(role);
-  const fields = useQuery({ queryKey: customFieldsKey(slug), queryFn: () => listCustomFields(slug) });
+  const { slug } = useWorkspace();
+  const manage = useCan('marketing.write');
+  const fields = useQuery(customFieldsQuery(slug));
   const [creating, createModal] = useDisclosure(false);
   const [deleting, setDeleting] = useState<CustomField | null>(null);
 
-  const remove = useMutation({
-    mutationFn: (field: CustomField) => deleteCustomField(slug, field.key),
-    onSuccess: (_, field) => {
-      void queryClient.invalidateQueries({ queryKey: customFieldsKey(slug) });
-      void queryClient.invalidateQueries({ queryKey: contactsKey(slug) });
-      notifySuccess(`“${field.label}” was deleted, with its values on every contact`);
-      setDeleting(null);
-    },
-    onError: (error) => notifyError(error, 'Could not delete the field'),
-  });
+  const remove = useDeleteCustomField(slug);
+  const deleteField = (field: CustomField) =>
+    remove.mutate(field, {
+      onSuccess: () => {
+        notifySuccess(`“${field.label}” was deleted, with its values on every contact`);
+        setDeleting(null);
+      },
+      onError: (error) => notifyError(error, 'Could not delete the field'),
+    });
 
   const createButton = manage && (
     <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
@@ -162,7 +160,7 @@ export function ContactFieldsSettings() {
         confirmLabel="Delete field and values"
         loading={remove.isPending}
         onClose={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate(deleting)}
+        onConfirm={() => deleting && deleteField(deleting)}
       >
         <b>{deleting?.label}</b> (<Code fz="xs">{deleting?.key}</Code>) will be removed, and its values will be
         removed from all contacts. Filters, imports and API calls that use it will stop working. This cannot be undone.

@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiKeysKey, createApiKey } from '../../api/api-keys';
+import { useForm } from '@mantine/form';
+import { useCreateApiKey } from '../../api/api-keys';
 import type { NewApiKey, Role } from '../../api/types';
-import { assignableRoles, roleOptions } from '../../auth/permissions';
+import { roleOptions } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
-import { formErrors, shownInForm } from '../../form-errors';
+import { showInForm } from '../../form-errors';
 import { notifyError } from '../../notify';
 
 const FIELDS = { name: 'Name', role: 'Role' };
@@ -17,36 +16,30 @@ interface Props {
 }
 
 export function CreateApiKeyModal({ opened, onClose, onCreated }: Props) {
-  const { slug, role: myRole } = useWorkspace();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('marketer');
-
-  const create = useMutation({
-    mutationFn: () => createApiKey(slug, { name: name.trim(), role }),
-    onSuccess: (key) => {
-      void queryClient.invalidateQueries({ queryKey: apiKeysKey(slug) });
-      close();
-      onCreated(key);
-    },
-    onError: (error) => {
-      if (!shownInForm(error, FIELDS)) notifyError(error, 'Could not create the key');
-    },
+  const { slug, grantable_roles } = useWorkspace();
+  const form = useForm({
+    initialValues: { name: '', role: 'marketer' as Role },
+    transformValues: (v) => ({ name: v.name.trim(), role: v.role }),
   });
+  const create = useCreateApiKey(slug);
 
   function close() {
-    setName('');
-    setRole('marketer');
+    form.reset();
     create.reset();
     onClose();
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate();
-  }
-
-  const errors = formErrors(create.error, FIELDS);
+  const submit = form.onSubmit((input) =>
+    create.mutate(input, {
+      onSuccess: (key) => {
+        close();
+        onCreated(key);
+      },
+      onError: (error) => {
+        if (!showInForm(form, error, FIELDS)) notifyError(error, 'Could not create the key');
+      },
+    }),
+  );
 
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650}>Create API key</Text>}>
@@ -58,24 +51,20 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: Props) {
             placeholder="Website sign-up form"
             required
             data-autofocus
-            value={name}
-            error={errors.name}
-            onChange={(e) => setName(e.currentTarget.value)}
+            {...form.getInputProps('name')}
           />
           <Select
             label="Role"
             description="The key can do what a user with this role can do. Marketer is enough to send leads."
-            data={roleOptions(assignableRoles(myRole))}
-            value={role}
+            data={roleOptions(grantable_roles)}
             allowDeselect={false}
-            error={errors.role}
-            onChange={(value) => value && setRole(value as Role)}
+            {...form.getInputProps('role')}
           />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
+            <Button type="submit" loading={create.isPending} disabled={!form.values.name.trim()}>
               Create key
             </Button>
           </Group>

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Code, Group, Modal, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createCustomField, customFieldsKey, type CustomFieldType } from '../../api/contacts';
+import { useCreateCustomField, type CustomFieldType } from '../../api/custom-fields';
 import { useWorkspace } from '../../auth/workspace-context';
 import { formErrors, shownInForm } from '../../form-errors';
 import { notifyError, notifySuccess } from '../../notify';
-import { CUSTOM_TYPE_LABELS, keyFromLabel } from '../contacts/contact-fields';
+import { CUSTOM_TYPE_LABELS, keyFromLabel } from '../../contact-fields';
 
 const FIELDS = { label: 'Label', key: 'Key', type: 'Type', options: 'Options' };
 
@@ -22,7 +21,6 @@ const TYPE_OPTIONS = (Object.keys(CUSTOM_TYPE_LABELS) as CustomFieldType[]).map(
 
 export function CreateCustomFieldModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { slug } = useWorkspace();
-  const queryClient = useQueryClient();
   const [label, setLabel] = useState('');
   const [key, setKey] = useState('');
   const [keyEdited, setKeyEdited] = useState(false);
@@ -30,17 +28,7 @@ export function CreateCustomFieldModal({ opened, onClose }: { opened: boolean; o
   const [options, setOptions] = useState<string[]>([]);
   const withOptions = type === 'select' || type === 'multiselect';
 
-  const create = useMutation({
-    mutationFn: () => createCustomField(slug, { label: label.trim(), key, type, ...(withOptions ? { options } : {}) }),
-    onSuccess: (field) => {
-      void queryClient.invalidateQueries({ queryKey: customFieldsKey(slug) });
-      notifySuccess(`“${field.label}” can now be filled in on every contact`);
-      close();
-    },
-    onError: (error) => {
-      if (!shownInForm(error, FIELDS)) notifyError(error, 'Could not create the field');
-    },
-  });
+  const create = useCreateCustomField(slug);
 
   function close() {
     setLabel('');
@@ -54,7 +42,18 @@ export function CreateCustomFieldModal({ opened, onClose }: { opened: boolean; o
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate();
+    create.mutate(
+      { label: label.trim(), key, type, ...(withOptions ? { options } : {}) },
+      {
+        onSuccess: (field) => {
+          notifySuccess(`“${field.label}” can now be filled in on every contact`);
+          close();
+        },
+        onError: (error) => {
+          if (!shownInForm(error, FIELDS)) notifyError(error, 'Could not create the field');
+        },
+      },
+    );
   }
 
   const errors = formErrors(create.error, FIELDS);

@@ -1,22 +1,15 @@
 import { Group, List, Paper, Skeleton, Table, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { listRoles, rolesKey } from '../../api/roles';
-import type { Permission } from '../../api/types';
+import { rolesQuery } from '../../api/roles';
 import { useWorkspace } from '../../auth/workspace-context';
 import { QueryError } from '../../components/QueryError';
 import { RoleBadge } from '../../components/RoleBadge';
 import { SectionHeader } from '../../components/SectionHeader';
 
-/** The server's wording of a permission, or its code made readable ("api_keys.manage" → "api keys manage"). */
-function permissionText(permission: Permission): { code: string; text: string } {
-  if (typeof permission !== 'string') return { code: permission.name, text: permission.description };
-  return { code: permission, text: permission.replace(/[_.:-]+/g, ' ') };
-}
-
 export function RolesSettings() {
   const { slug, role: myRole } = useWorkspace();
-  const roles = useQuery({ queryKey: rolesKey(slug), queryFn: () => listRoles(slug), staleTime: Infinity });
+  const roles = useQuery(rolesQuery(slug));
 
   return (
     <>
@@ -38,7 +31,7 @@ export function RolesSettings() {
             </Table.Thead>
             <Table.Tbody>
               {roles.data
-                ? roles.data.data.map((r) => (
+                ? roles.data.map((r) => (
                     <Table.Tr key={r.role}>
                       <Table.Td valign="top">
                         <Group gap={6}>
@@ -55,9 +48,9 @@ export function RolesSettings() {
                       </Table.Td>
                       <Table.Td valign="top">
                         <List spacing={4} size="sm" icon={<IconCheck size={15} color="var(--mantine-color-teal-6)" />} center>
-                          {r.permissions.map(permissionText).map(({ code, text }) => (
-                            <List.Item key={code} title={code}>
-                              {text}
+                          {r.permissions.map((p) => (
+                            <List.Item key={p.name} title={p.name}>
+                              {p.description}
                             </List.Item>
                           ))}
                         </List>

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { ActionIcon, Avatar, Badge, Button, Group, Paper, Select, Skeleton, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconTrash, IconUserPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { changeMemberRole, listMembers, membersKey, removeMember } from '../../api/members';
+import { useQuery } from '@tanstack/react-query';
+import { membersQuery, useChangeMemberRole, useRemoveMember } from '../../api/members';
 import type { Member, Role } from '../../api/types';
-import { assignableRoles, canManageMembers, roleOptions } from '../../auth/permissions';
+import { roleOptions, useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QueryError } from '../../components/QueryError';
@@ -18,33 +18,28 @@ import { AddUserModal } from './AddUserModal';
 export function UsersSettings() {
   const workspace = useWorkspace();
   const { slug } = workspace;
-  const queryClient = useQueryClient();
-  const members = useQuery({ queryKey: membersKey(slug), queryFn: () => listMembers(slug) });
+  const members = useQuery(membersQuery(slug));
   const [adding, addModal] = useDisclosure(false);
   const [removing, setRemoving] = useState<Member | null>(null);
-  const manage = canManageMembers(workspace.role);
-  const grantable = assignableRoles(workspace.role);
+  const manage = useCan('members.manage');
+  const grantable = workspace.grantable_roles;
 
-  const changeRole = useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: Role }) => changeMemberRole(slug, userId, role),
-    onSuccess: (member) => {
-      queryClient.setQueryData<Member[]>(membersKey(slug), (list) =>
-        list?.map((m) => (m.user_id === member.user_id ? member : m)),
-      );
-      notifySuccess(`${member.email} is now ${member.role}`);
-    },
-    onError: (error) => notifyError(error, 'Could not change the role'),
-  });
+  const changeRole = useChangeMemberRole(slug);
+  const giveRole = (userId: string, role: Role) =>
+    changeRole.mutate(
+      { userId, role },
+      { onSuccess: (member) => notifySuccess(`${member.email} is now ${member.role}`), onError: (error) => notifyError(error, 'Could not change the role') },
+    );
 
-  const remove = useMutation({
-    mutationFn: (member: Member) => removeMember(slug, member.user_id),
-    onSuccess: (_, member) => {
-      void queryClient.invalidateQueries({ queryKey: membersKey(slug) });
-      notifySuccess(`${member.email} was removed from ${workspace.name}`);
-      setRemoving(null);
-    },
-    onError: (error) => notifyError(error, 'Could not remove the user'),
-  });
+  const remove = useRemoveMember(slug);
+  const removeUser = (member: Member) =>
+    remove.mutate(member, {
+      onSuccess: () => {
+        notifySuccess(`${member.email} was removed from ${workspace.name}`);
+        setRemoving(null);
+      },
+      onError: (error) => notifyError(error, 'Could not remove the user'),
+    });
 
   // An admin cannot touch an owner; nobody edits or removes themselves from this table.
   const editableRow = (m: Member) => manage && m.user_id !== workspace.user.id && grantable.includes(m.role);
@@ -83,7 +78,7 @@ export function UsersSettings() {
             value={m.role}
             allowDeselect={false}
             disabled={changeRole.isPending && changeRole.variables?.userId === m.user_id}
-            onChange={(role) => role && role !== m.role && changeRole.mutate({ userId: m.user_id, role: role as Role })}
+            onChange={(role) => role && role !== m.role && giveRole(m.user_id, role as Role)}
           />
         ) : (
           <RoleBadge role={m.role} />
@@ -152,7 +147,7 @@ export function UsersSettings() {
         confirmLabel="Remove user"
         loading={remove.isPending}
         onClose={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate(removing)}
+        onConfirm={() => removing && removeUser(removing)}
       >
         <b>{removing?.email}</b> will lose access to {workspace.name} right away. Their contacts, notes and history
         stay in the workspace.

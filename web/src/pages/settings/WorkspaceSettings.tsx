@@ -1,11 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ActionIcon, Button, Code, CopyButton, DataList, Group, Paper, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { sessionKey } from '../../api/auth';
-import type { Session } from '../../api/types';
-import { getWorkspace, renameWorkspace, workspaceKey } from '../../api/workspaces';
-import { canEditWorkspace } from '../../auth/permissions';
+import { useQuery } from '@tanstack/react-query';
+import { useRenameWorkspace, workspaceQuery } from '../../api/workspaces';
+import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { QueryError } from '../../components/QueryError';
 import { SectionHeader } from '../../components/SectionHeader';
@@ -31,31 +29,20 @@ function CopyValue({ value, label }: { value: string; label: string }) {
 }
 
 export function WorkspaceSettings() {
-  const { slug, role } = useWorkspace();
-  const queryClient = useQueryClient();
-  const workspace = useQuery({ queryKey: workspaceKey(slug), queryFn: () => getWorkspace(slug) });
+  const { slug } = useWorkspace();
+  const workspace = useQuery(workspaceQuery(slug));
   const [name, setName] = useState('');
-  const editable = canEditWorkspace(role);
+  const editable = useCan('workspace.manage');
 
   useEffect(() => {
     if (workspace.data) setName(workspace.data.name);
   }, [workspace.data]);
 
-  const rename = useMutation({
-    mutationFn: () => renameWorkspace(slug, name.trim()),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(workspaceKey(slug), updated);
-      queryClient.setQueryData<Session>(sessionKey, (s) =>
-        s && { ...s, workspaces: s.workspaces.map((w) => (w.slug === slug ? { ...w, name: updated.name } : w)) },
-      );
-      notifySuccess('Workspace name saved');
-    },
-    onError: (error) => notifyError(error, 'Could not save the name'),
-  });
+  const rename = useRenameWorkspace(slug);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    rename.mutate();
+    rename.mutate(name.trim(), { onSuccess: () => notifySuccess('Workspace name saved'), onError: (error) => notifyError(error, 'Could not save the name') });
   }
 
   if (workspace.isError) return <QueryError error={workspace.error} onRetry={() => void workspace.refetch()} />;

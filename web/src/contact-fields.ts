@@ -1,7 +1,14 @@
-import { LIFECYCLE_STAGES, type Contact, type CustomField, type CustomFieldType } from '../../api/contacts';
+import type { Contact, LifecycleStage } from './api/contacts';
+import type { CustomField, CustomFieldType } from './api/custom-fields';
 
-/** What marketers call each standard field; also the timeline's words for changed fields. */
-export const FIELD_LABELS: Record<string, string> = {
+// Words for the contact fields and stages the server defines. Each table is keyed by the
+// generated types, so a field or stage the server adds fails the build until it has a name.
+
+/** The fields of a contact a person reads and changes (not its id, timestamps or custom values). */
+export type ContactField = Exclude<keyof Contact, 'id' | 'custom' | 'created_at' | 'updated_at' | 'last_activity_at' | 'unsubscribed_at'>;
+
+/** What marketers call each standard field; also the timeline's words for changed fields. In the server's order. */
+export const FIELD_LABELS: Record<ContactField, string> = {
   email: 'Email',
   external_id: 'External ID',
   first_name: 'First name',
@@ -35,7 +42,11 @@ export const FIELD_LABELS: Record<string, string> = {
   temperature: 'Temperature',
 };
 
-export const STAGE_LABELS: Record<string, string> = {
+/** A field's name for people; a key the server added since this build is shown as it is. */
+export const fieldLabel = (key: string) => (FIELD_LABELS as Record<string, string | undefined>)[key] ?? key;
+
+/** The stages in funnel order, as the server lists them, with their names. */
+export const STAGE_LABELS: Record<LifecycleStage, string> = {
   subscriber: 'Subscriber',
   lead: 'Lead',
   mql: 'MQL',
@@ -47,7 +58,7 @@ export const STAGE_LABELS: Record<string, string> = {
 };
 
 /** Stages warm up from grey to green along the funnel. */
-export const STAGE_COLORS: Record<string, string> = {
+export const STAGE_COLORS: Record<LifecycleStage, string> = {
   subscriber: 'gray',
   lead: 'blue',
   mql: 'cyan',
@@ -58,9 +69,10 @@ export const STAGE_COLORS: Record<string, string> = {
   other: 'gray',
 };
 
-export const STAGE_OPTIONS = LIFECYCLE_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s]! }));
-
-export const stageLabel = (stage: string) => STAGE_LABELS[stage] ?? stage;
+export const STAGES = Object.keys(STAGE_LABELS) as LifecycleStage[];
+export const STAGE_OPTIONS = STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }));
+export const isStage = (value: string): value is LifecycleStage => value in STAGE_LABELS;
+export const stageLabel = (stage: string) => (isStage(stage) ? STAGE_LABELS[stage] : stage);
 
 export const CUSTOM_TYPE_LABELS: Record<CustomFieldType, string> = {
   text: 'Text',

@@ -2,11 +2,11 @@ import type { ReactNode } from 'react';
 import { Anchor, Avatar, Checkbox, Group, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
-import type { Contact, ContactFilters, ContactSort } from '../../api/contacts';
-import { initials } from '../../format';
-import type { ColumnContext, ContactColumn } from './columns';
-import { contactName } from './contact-fields';
-import classes from './ContactsTable.module.css';
+import type { Contact, ContactFilters, ContactSort } from '../api/contacts';
+import { initials } from '../format';
+import type { ColumnContext, ContactColumn } from './contact-columns';
+import { contactName } from '../contact-fields';
+import classes from '../pages/contacts/ContactsTable.module.css';
 
 interface Props {
   slug: string;

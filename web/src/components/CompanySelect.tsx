@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { companyKey, companyListKey, getCompany, listCompanies } from '../../api/companies';
-import { useWorkspace } from '../../auth/workspace-context';
+import { companyQueries } from '../api/companies';
+import { useWorkspace } from '../auth/workspace-context';
 
 interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> {
   value: string | null;
@@ -14,26 +14,16 @@ interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searc
 export function CompanySelect({ value, onChange, ...props }: Props) {
   const { slug } = useWorkspace();
   const [search, setSearch] = useState('');
-  const selected = useQuery({
-    queryKey: companyKey(slug, value ?? ''),
-    queryFn: () => getCompany(slug, value!),
-    enabled: Boolean(value),
-    retry: false,
-  });
+  const selected = useQuery({ ...companyQueries.one(slug, value ?? ''), enabled: Boolean(value), retry: false });
   // Once a company is picked the box shows its name: that is not a search.
   const label = (c: { name: string; domain: string | null }) => (c.domain ? `${c.name} (${c.domain})` : c.name);
   const typed = selected.data && search === label(selected.data) ? '' : search;
   const [debounced] = useDebouncedValue(typed.trim(), 250);
-  const filters = { q: debounced || undefined, sort: 'name' as const };
-  const found = useQuery({
-    queryKey: companyListKey(slug, filters),
-    queryFn: () => listCompanies(slug, filters, null, 20),
-    placeholderData: (previous) => previous,
-  });
+  const found = useQuery({ ...companyQueries.search(slug, debounced), placeholderData: (previous) => previous });
 
   const options = new Map<string, string>();
   if (selected.data) options.set(selected.data.id, label(selected.data));
-  for (const c of found.data?.data ?? []) options.set(c.id, label(c));
+  for (const c of found.data ?? []) options.set(c.id, label(c));
 
   return (
     <Select

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Contact, ContactSort, CustomField } from '../../api/contacts';
-import type { Member } from '../../api/types';
-import { StageBadge } from '../../components/StageBadge';
-import { formatDate, formatDateTime, formatRelative } from '../../format';
-import { customValueText } from './contact-fields';
+import type { Contact, ContactSort } from '../api/contacts';
+import type { CustomField } from '../api/custom-fields';
+import type { Member } from '../api/types';
+import { StageBadge } from './StageBadge';
+import { formatDate, formatDateTime, formatRelative } from '../format';
+import { customValueText } from '../contact-fields';
 
 export interface ColumnContext {
   members: ReadonlyMap<string, Member>;

@@ -3,17 +3,18 @@ import { Anchor, Button, Group, MultiSelect, NumberInput, Paper, Select, Stack, 
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { companyKey, getCompany } from '../../api/companies';
-import type { ContactInput, CustomField } from '../../api/contacts';
-import type { Member } from '../../api/types';
-import { useWorkspace } from '../../auth/workspace-context';
-import { StageBadge } from '../../components/StageBadge';
-import { formErrors, shownInForm } from '../../form-errors';
-import { notifyError } from '../../notify';
-import { CompanySelect } from '../companies/CompanySelect';
-import { ownerName } from './columns';
-import { customValueText, STAGE_OPTIONS } from './contact-fields';
-import classes from './FieldCard.module.css';
+import { companyQueries } from '../api/companies';
+import type { ContactInput } from '../api/contacts';
+import type { CustomField } from '../api/custom-fields';
+import type { Member } from '../api/types';
+import { useWorkspace } from '../auth/workspace-context';
+import { StageBadge } from './StageBadge';
+import { formErrors, shownInForm } from '../form-errors';
+import { notifyError } from '../notify';
+import { CompanySelect } from './CompanySelect';
+import { ownerName } from './contact-columns';
+import { customValueText, STAGE_OPTIONS } from '../contact-fields';
+import classes from '../pages/contacts/FieldCard.module.css';
 
 export type FieldDef =
   | { key: string; label: string; kind: 'text' | 'email' | 'url' | 'tel' | 'number'; placeholder?: string }
@@ -37,7 +38,7 @@ const empty = (
 
 function CompanyLink({ id }: { id: string }) {
   const { slug } = useWorkspace();
-  const company = useQuery({ queryKey: companyKey(slug, id), queryFn: () => getCompany(slug, id), retry: false });
+  const company = useQuery({ ...companyQueries.one(slug, id), retry: false });
   return (
     <Anchor component={Link} to={`/w/${slug}/companies/${id}`} fz="sm" className={classes.wrap}>
       {company.data?.name ?? (company.isError ? 'Deleted company' : '…')}
