@@ -6,7 +6,7 @@ import type { Contact, ContactFilters, ContactSort } from '../api/contacts';
 import { initials } from '../format';
 import type { ColumnContext, ContactColumn } from './contact-columns';
 import { contactName } from '../contact-fields';
-import classes from '../pages/contacts/ContactsTable.module.css';
+import classes from './ContactsTable.module.css';
 
 interface Props {
   slug: string;

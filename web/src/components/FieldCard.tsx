@@ -14,7 +14,7 @@ import { notifyError } from '../notify';
 import { CompanySelect } from './CompanySelect';
 import { ownerName } from './contact-columns';
 import { customValueText, STAGE_OPTIONS } from '../contact-fields';
-import classes from '../pages/contacts/FieldCard.module.css';
+import classes from './FieldCard.module.css';
 
 export type FieldDef =
   | { key: string; label: string; kind: 'text' | 'email' | 'url' | 'tel' | 'number'; placeholder?: string }
