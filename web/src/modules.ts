@@ -15,23 +15,13 @@ import {
 } from '@tabler/icons-react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from './api/client';
-import type { Page } from './api/types';
+import type { ItemOf, Page } from './api/schema-types';
 
 /**
  * A product module as the server's registry describes it (`GET /api/v1/modules`): its place in
  * the navbar, and whether it has shipped (`live`) or is still to come (a page explains it).
  */
-export interface ModuleEntry {
-  module: string | null;
-  path: string;
-  label: string;
-  icon: string;
-  group: 'Leads' | 'Engage' | 'Sell & measure';
-  order: number;
-  title: string;
-  description: string;
-  live: boolean;
-}
+export type ModuleEntry = ItemOf<'/api/v1/modules', 'get'>;
 
 export const MODULE_GROUPS = ['Leads', 'Engage', 'Sell & measure'] as const;
 

@@ -1,34 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from './client';
-import type { Page } from './types';
+import type { ItemOf, Page } from './schema-types';
 
-export interface EventSubscriber {
-  name: string;
-  module: string;
-  kinds: string[];
-  started: boolean;
-  position: string;
-  behind: number;
-  behind_at_least: boolean;
-  status: 'up_to_date' | 'catching_up' | 'retrying';
-  attempts: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-  dead_letters: number;
-  updated_at: string | null;
-}
-
-export interface DeadLetter {
-  subscriber: string;
-  event_id: string;
-  kind: string;
-  contact_id: string | null;
-  attempts: number;
-  error: string;
-  failed_at: string;
-  event_occurred_at: string | null;
-  payload: Record<string, unknown> | null;
-}
+export type EventSubscriber = ItemOf<'/api/v1/event-subscribers', 'get'>;
+export type DeadLetter = ItemOf<'/api/v1/event-subscribers/dead-letters', 'get'>;
 
 const eventsKey = (slug: string) => [slug, 'event-delivery'] as const;
 
