@@ -174,6 +174,24 @@ describe('a company and its contacts', () => {
     expect(kept.json.company_id).toBe(subsidiary.id);
   });
 
+  it('links an edited contact by the rule of every write: a new email joins its domain’s company, a new company name alone moves nothing', async () => {
+    const initrode = (await api('/api/v1/companies', 'POST', { name: 'Initrode', domain: 'initrode.example' })).json;
+    const milton = (await upsert({ email: 'milton@gmail.com', company_name: 'Initrode' })).json;
+    expect(milton.company_id).toBeNull();
+    const renamed = await api(`/api/v1/contacts/${milton.id}`, 'PATCH', { company_name: 'Initrode Inc.' });
+    expect(renamed.json).toMatchObject({ company_name: 'Initrode Inc.', company_id: null });
+    const readdressed = await api(`/api/v1/contacts/${milton.id}`, 'PATCH', { email: 'milton@initrode.example' });
+    expect(readdressed.json.company_id).toBe(initrode.id);
+    const timeline = await api(`/api/v1/contacts/${milton.id}/timeline`);
+    expect(timeline.json.data[0]).toMatchObject({
+      kind: 'contact.updated',
+      data: { changes: { email: ['milton@gmail.com', 'milton@initrode.example'], company_id: [null, initrode.id] } },
+    });
+    // A free-mail address again keeps the company the contact has.
+    const back = await api(`/api/v1/contacts/${milton.id}`, 'PATCH', { email: 'milton@gmail.com' });
+    expect(back.json.company_id).toBe(initrode.id);
+  });
+
   it('refuses a company that is not one of the workspace', async () => {
     const elsewhere = await createTenant(server, 'foreign-firms');
     const foreign = (await call(server, '/api/v1/companies', { method: 'POST', apiKey: elsewhere.apiKey, body: { name: 'Foreign' } })).json;

@@ -82,6 +82,27 @@ describe('merging two contacts', () => {
     expect((await api('/api/v1/contacts?email=new@example.org')).json.data.map((c: { id: string }) => c.id)).toEqual([a.id]);
   });
 
+  it('writes the survivor by the rules of every write: the chosen company stays, an owner must still be a member', async () => {
+    const umbrella = (await api('/api/v1/companies', 'POST', { name: 'Umbrella', domain: 'umbrella.example' })).json;
+    const a = await newContact({ email: 'jill@gmail.com', company_id: umbrella.id });
+    const b = await newContact({ email: 'jill@stars.example' });
+    expect(b.company_id).not.toBe(umbrella.id);
+    const merged = await merge(a.id, { other_id: b.id, keep: { email: 'other' } });
+    expect(merged.json).toMatchObject({ email: 'jill@stars.example', company_id: umbrella.id });
+
+    const leaver = await addUser(server, tenant, 'sales');
+    const members = (await api('/api/v1/members')).json.data as { user_id: string; email: string }[];
+    const leaverId = members.find((m) => m.email === leaver.email)!.user_id;
+    const c = await newContact({ email: 'chris@example.org' });
+    const d = await newContact({ email: 'chris.r@example.org', owner_id: leaverId });
+    expect((await api(`/api/v1/members/${leaverId}`, 'DELETE')).status).toBe(204);
+    const refused = await merge(c.id, { other_id: d.id });
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors).toEqual([{ field: 'keep.owner_id', message: 'is not a user of this workspace' }]);
+    expect((await api(`/api/v1/contacts/${d.id}`)).status).toBe(200);
+    expect((await merge(c.id, { other_id: d.id, keep: { owner_id: 'this' } })).json).toMatchObject({ id: c.id, owner_id: null });
+  });
+
   it('refuses merges that cannot be done, and changes nothing', async () => {
     const a = await newContact({ external_id: 'only-external', first_name: 'A' });
     const b = await newContact({ email: 'only-email@example.org' });

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../actor.js';
-import { newId } from '../../db/ids.js';
+import { isId, newId } from '../../db/ids.js';
 import type { Contact, DB } from '../../db/schema.js';
 import type { ErrorKind, FieldError } from '../../errors.js';
 import { companiesForEmails } from '../companies/link-by-domain.js';
@@ -33,6 +33,8 @@ export interface BatchOptions {
   actor: Actor;
   /** Only fill fields that are empty on existing contacts. */
   keepExisting?: boolean;
+  /** Upserts add the tags sent to the ones a contact has (the default); an edit sets them exactly. */
+  tags?: ApplyOptions['tags'];
   /**
    * Insert only: an item for a contact that exists (or that an earlier item of the batch
    * creates) is skipped, so nothing existing is ever overwritten and a person's first item wins.
@@ -47,6 +49,20 @@ export interface BatchOptions {
    */
   creationData?: Record<string, unknown>;
 }
+
+/**
+ * One write the engine applies: a contact named by its identity (email or external id), created
+ * when unknown; or, with `id`, one known contact changed (an edit, the survivor of a merge).
+ */
+export interface ContactWrite {
+  input: ContactInput;
+  /** The contact to change: it is not looked up by its identity, and an error if it is gone. */
+  id?: string;
+  /** The timeline entry of the change, in place of `contact.updated` (a merge says what it merged); recorded even when no field changes. */
+  describe?: (changes: FieldDiff) => Pick<TimelineEntry, 'kind' | 'data'>;
+}
+
+type FieldDiff = Record<string, [unknown, unknown]>;
 
 type Tx = Transaction<DB>;
 
@@ -89,17 +105,20 @@ function companiesOf(tx: Tx, workspaceId: string, changes: ReadonlyArray<Contact
  * instead read the whole workspace through another index when its statistics lag behind the
  * table (during a large import, or on PGlite, which has no autovacuum), once per batch.
  */
-async function existingContacts(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>): Promise<Contact[]> {
+async function existingContacts(tx: Tx, workspaceId: string, changes: ReadonlyArray<ContactChanges | null>, ids: readonly string[]): Promise<Contact[]> {
   const emails = [...new Set(changes.flatMap((c) => (c?.email ? [emailIdentityKey(c.email)] : [])))];
   const externalIds = [...new Set(changes.flatMap((c) => (c?.external_id ? [c.external_id] : [])))];
-  if (emails.length === 0 && externalIds.length === 0) return [];
+  if (emails.length === 0 && externalIds.length === 0 && ids.length === 0) return [];
   // The locking subquery is never flattened into a join, so each key stays an index probe.
   const { rows } = await sql<Contact>`
     select c.* from unnest(${emails}::text[]) as k(key)
       cross join lateral (select * from contacts where workspace_id = ${workspaceId} and lower(email) = k.key for update) as c
     union all
     select c.* from unnest(${externalIds}::text[]) as k(key)
-      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and external_id = k.key for update) as c`.execute(tx);
+      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and external_id = k.key for update) as c
+    union all
+    select c.* from unnest(${ids}::uuid[]) as k(key)
+      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and id = k.key for update) as c`.execute(tx);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return [...byId.values()];
 }
@@ -109,16 +128,30 @@ async function existingContacts(tx: Tx, workspaceId: string, changes: ReadonlyAr
  * set-based statements in the caller's transaction: the lookups, one insert of the new contacts
  * and one update of the known ones (per 5,000), one timeline insert. Two items for the same person end as one contact.
  */
-export async function upsertContactsInTransaction(
+export function upsertContactsInTransaction(
   tx: Tx,
   workspaceId: string,
   inputs: readonly ContactInput[],
   options: BatchOptions,
 ): Promise<BatchItemResult[]> {
-  const apply: ApplyOptions = { keepExisting: options.keepExisting ?? false, tags: 'add' };
+  return applyContactWrites(tx, workspaceId, inputs.map((input) => ({ input })), options);
+}
+
+/**
+ * The engine every contact write goes through (upserts, batches, imports, edits, merges): the
+ * same checks of owners, companies and erased emails, the same identity rules and the same
+ * company linking, written set-based in the caller's transaction.
+ */
+export async function applyContactWrites(
+  tx: Tx,
+  workspaceId: string,
+  writes: readonly ContactWrite[],
+  options: BatchOptions,
+): Promise<BatchItemResult[]> {
+  const apply: ApplyOptions = { keepExisting: options.keepExisting ?? false, tags: options.tags ?? 'add' };
   const definitions = await customFieldDefinitions(tx, workspaceId);
   const results: BatchItemResult[] = [];
-  const checked = inputs.map((input) => checkContactInput(input, definitions));
+  const checked = writes.map((write) => checkContactInput(write.input, definitions));
   const allChanges = checked.map((c) => (c.errors.length === 0 ? c.changes : null));
   const owners = await members(tx, workspaceId, allChanges);
   const companies = await companiesOf(tx, workspaceId, allChanges);
@@ -129,8 +162,12 @@ export async function upsertContactsInTransaction(
     if (w.values.email) byEmail.set(emailIdentityKey(w.values.email), w);
     if (w.values.external_id) byExternalId.set(w.values.external_id, w);
   };
-  for (const contact of await existingContacts(tx, workspaceId, allChanges)) {
-    remember({ id: contact.id, original: contact, values: valuesOf(contact), companyId: contact.company_id, explicitCompany: false, entry: null });
+  const targetIds = [...new Set(writes.flatMap((w) => (w.id && isId(w.id) ? [w.id] : [])))];
+  const byId = new Map<string, Working>();
+  for (const contact of await existingContacts(tx, workspaceId, allChanges, targetIds)) {
+    const working: Working = { id: contact.id, original: contact, values: valuesOf(contact), companyId: contact.company_id, explicitCompany: false, entry: null };
+    byId.set(contact.id, working);
+    remember(working);
   }
   const touched: Working[] = [];
   const timeline: TimelineEntry[] = [];
@@ -146,17 +183,27 @@ export async function upsertContactsInTransaction(
       results.push(failed(index, 'conflict', [{ field: 'email', message: ERASED_EMAIL_MESSAGE }]));
       continue;
     }
-    if (!changes.email && !changes.external_id) {
+    if (!writes[index]!.id && !changes.email && !changes.external_id) {
       results.push(failed(index, 'invalid_input', [{ field: 'email', message: 'is required when there is no external_id' }]));
       continue;
     }
-    const viaEmail = changes.email ? byEmail.get(emailIdentityKey(changes.email)) : undefined;
-    const viaExternal = changes.external_id ? byExternalId.get(changes.external_id) : undefined;
-    if (viaEmail && viaExternal && viaEmail !== viaExternal) {
-      results.push(failed(index, 'conflict', [{ field: 'email', message: 'belongs to another contact than external_id' }]));
-      continue;
+    const { id: targetId, describe } = writes[index]!;
+    let current: Working | undefined;
+    if (targetId !== undefined) {
+      current = byId.get(targetId);
+      if (!current) {
+        results.push(failed(index, 'not_found', [{ field: 'id', message: 'is not a contact of this workspace' }]));
+        continue;
+      }
+    } else {
+      const viaEmail = changes.email ? byEmail.get(emailIdentityKey(changes.email)) : undefined;
+      const viaExternal = changes.external_id ? byExternalId.get(changes.external_id) : undefined;
+      if (viaEmail && viaExternal && viaEmail !== viaExternal) {
+        results.push(failed(index, 'conflict', [{ field: 'email', message: 'belongs to another contact than external_id' }]));
+        continue;
+      }
+      current = viaEmail ?? viaExternal;
     }
-    const current = viaEmail ?? viaExternal;
     if (current && options.skipExisting) {
       results.push({ index, status: 'skipped', id: current.id });
       continue;
@@ -178,9 +225,9 @@ export async function upsertContactsInTransaction(
     if (current) {
       const diff = fieldChanges(current.values, next);
       if (namesCompany && changes.company_id !== current.companyId) diff.company_id = [current.companyId, changes.company_id ?? null];
-      if (Object.keys(diff).length > 0) {
+      if (Object.keys(diff).length > 0 || describe) {
         if (!touched.includes(current)) touched.push(current);
-        current.entry = { contactId: current.id, kind: 'contact.updated', data: { changes: diff } };
+        current.entry = { contactId: current.id, ...(describe ? describe(diff) : { kind: 'contact.updated', data: { changes: diff } }) };
         timeline.push(current.entry);
         current.values = next;
         if (namesCompany) {
@@ -243,18 +290,20 @@ function byIdOf(id: string, ...maps: Map<string, Working>[]): Contact | undefine
 
 /**
  * Upserts many contacts, each with its own result: an invalid item fails alone, the rest are
- * stored together. A concurrent writer creating the same email makes the unique index refuse
- * the batch; it is then run once more, and sees that contact.
+ * stored together.
  */
-export async function upsertContactsBatch(
-  db: Kysely<DB>,
-  workspaceId: string,
-  inputs: readonly ContactInput[],
-  options: BatchOptions,
-): Promise<BatchItemResult[]> {
+export function upsertContactsBatch(db: Kysely<DB>, workspaceId: string, inputs: readonly ContactInput[], options: BatchOptions): Promise<BatchItemResult[]> {
+  return runContactWrites(db, workspaceId, inputs.map((input) => ({ input })), options);
+}
+
+/**
+ * The writes in a transaction of their own. A concurrent writer creating the same email makes
+ * the unique index refuse the batch; it is then run once more, and sees that contact.
+ */
+export async function runContactWrites(db: Kysely<DB>, workspaceId: string, writes: readonly ContactWrite[], options: BatchOptions): Promise<BatchItemResult[]> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.transaction().execute((tx) => upsertContactsInTransaction(tx, workspaceId, inputs, options));
+      return await db.transaction().execute((tx) => applyContactWrites(tx, workspaceId, writes, options));
     } catch (err) {
       if (attempt === 0 && (err as { code?: string }).code === '23505') continue;
       throw err;

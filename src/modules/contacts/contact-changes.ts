@@ -4,8 +4,9 @@ import { publish, type NewEvent } from '../../events/publish.js';
 import { recordTimeline, type TimelineEntry } from '../timeline/timeline.js';
 
 /**
- * Records what happened to contacts: their timeline entries, and for creations and field
- * changes the domain events other modules hear (`contact.created`, `contact.updated`). The
+ * Records what happened to contacts: their timeline entries, and for creations, merges and
+ * field changes the domain events other modules hear (`contact.created`, `contact.merged`,
+ * `contact.updated`). The
  * one place both are written, so they never disagree. Creations of one call share one payload,
  * so an import's events are written set-based.
  */
@@ -15,9 +16,13 @@ export async function recordContactChanges(tx: Executor, workspaceId: string, ac
   const events: NewEvent[] = [];
   for (const entry of entries) {
     if (entry.kind === 'contact.created') events.push({ workspaceId, kind: 'contact.created', contactId: entry.contactId, actor, payload: created });
-    if (entry.kind === 'contact.updated') {
+    if (entry.kind === 'contact.merged') {
+      const mergedContactId = (entry.data as { merged_contact: { id: string } }).merged_contact.id;
+      events.push({ workspaceId, kind: 'contact.merged', contactId: entry.contactId, actor, payload: { merged_contact_id: mergedContactId } });
+    }
+    if (entry.kind === 'contact.updated' || entry.kind === 'contact.merged') {
       const changes = (entry.data as { changes: Record<string, [unknown, unknown]> }).changes;
-      events.push({ workspaceId, kind: 'contact.updated', contactId: entry.contactId, actor, payload: { changes } });
+      if (Object.keys(changes).length > 0) events.push({ workspaceId, kind: 'contact.updated', contactId: entry.contactId, actor, payload: { changes } });
     }
   }
   await publish(tx, events);

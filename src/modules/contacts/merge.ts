@@ -1,14 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../actor.js';
 import { isId } from '../../db/ids.js';
 import type { Contact, DB } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import { publish } from '../../events/publish.js';
 import type { ModuleHooks, PersonRef } from '../module.js';
 import { forgetDuplicatePairs } from './duplicates.js';
-import { fieldChanges } from './fields.js';
-import { mergeValues, type Side } from './merge-values.js';
-import { recordTimeline } from '../timeline/timeline.js';
+import { applyContactWrites } from './batch.js';
+import type { ContactInput } from './contact-input.js';
+import { CHOOSABLE_FIELDS, mergeValues, same, type MergedValues, type Side } from './merge-values.js';
 
 const personRef = (contact: Contact): PersonRef => ({ id: contact.id, email: contact.email, companyId: contact.company_id });
 
@@ -58,32 +57,58 @@ export async function mergeContacts(
     // The other goes first: the survivor may take its email or external id, which are unique.
     await forgetDuplicatePairs(tx, workspaceId, [other.id]);
     await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', '=', other.id).execute();
-    const { custom, ...values } = merge.values;
+    const [result] = await applyContactWrites(
+      tx,
+      workspaceId,
+      [
+        {
+          id: survivor.id,
+          input: survivorInput(survivor, merge.values),
+          describe: (changes) => ({
+            kind: 'contact.merged',
+            data: {
+              merged_contact: { id: other.id, email: other.email, external_id: other.external_id, created_at: other.created_at.toISOString() },
+              changes,
+              taken_from_other: merge.takenFromOther,
+              discarded_from_other: merge.discarded,
+              moved: { ...movedElsewhere, consents: Number(consents.numUpdatedRows) },
+            },
+          }),
+        },
+      ],
+      { actor, tags: 'set', returnContacts: false },
+    );
+    if (result?.status === 'error') {
+      const errors = (result.errors ?? []).map((e) => ({ ...e, field: `keep.${e.field}` }));
+      throw new AppError(result.kind ?? 'invalid_input', 'The merged contact cannot be stored as chosen', errors);
+    }
+    // What Inflow keeps of the person itself (scores, opt-out time, first and last activity) is not a field a write sets.
+    const { unsubscribed_at, score, fit_score, temperature, created_at, last_activity_at } = merge.values;
     const merged = await tx
       .updateTable('contacts')
-      .set({ ...values, custom: JSON.stringify(custom), updated_at: sql`now()` })
+      .set({ unsubscribed_at, score, fit_score, temperature, created_at, last_activity_at })
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', survivor.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const changes = fieldChanges(survivor, merged);
-    await recordTimeline(tx, workspaceId, actor, [
-      {
-        contactId: survivor.id,
-        kind: 'contact.merged',
-        data: {
-          merged_contact: { id: other.id, email: other.email, external_id: other.external_id, created_at: other.created_at.toISOString() },
-          changes,
-          taken_from_other: merge.takenFromOther,
-          discarded_from_other: merge.discarded,
-          moved: { ...movedElsewhere, consents: Number(consents.numUpdatedRows) },
-        },
-      },
-    ]);
-    await publish(tx, [
-      { workspaceId, kind: 'contact.merged', contactId: survivor.id, actor, payload: { merged_contact_id: other.id } },
-      ...(Object.keys(changes).length > 0 ? [{ workspaceId, kind: 'contact.updated' as const, contactId: survivor.id, actor, payload: { changes } }] : []),
-    ]);
     return merged;
   });
+}
+
+/**
+ * The merge's choices as a write to the survivor: the fields whose value changes, and the
+ * company always, so that taking the other's email keeps the chosen company rather than
+ * linking the new address's domain.
+ */
+function survivorInput(survivor: Contact, values: MergedValues): ContactInput {
+  const input: ContactInput = { company_id: values.company_id };
+  const fields = input as Record<string, unknown>;
+  for (const field of CHOOSABLE_FIELDS) if (!same(survivor[field], values[field])) fields[field] = values[field];
+  for (const field of ['tags', 'do_not_email', 'do_not_call'] as const) if (!same(survivor[field], values[field])) fields[field] = values[field];
+  const custom: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(survivor.custom), ...Object.keys(values.custom)])) {
+    if (!same(survivor.custom[key], values.custom[key])) custom[key] = values.custom[key] ?? null;
+  }
+  if (Object.keys(custom).length > 0) input.custom = custom;
+  return input;
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Contact } from '../../db/schema.js';
 import type { CustomFieldDefinition, CustomFieldType } from './custom-fields.js';
 import type { Executor } from '../../db/database.js';
@@ -7,28 +6,6 @@ import type { Executor } from '../../db/database.js';
 export function contactsByIds(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Contact[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
-}
-
-/** The contact whose email is this one, compared case-insensitively; locked for update. */
-export function contactByEmailForUpdate(db: Executor, workspaceId: string, email: string): Promise<Contact | undefined> {
-  return db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where(sql`lower(email)`, '=', email.toLowerCase())
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-/** The contact with this external id; locked for update. */
-export function contactByExternalIdForUpdate(db: Executor, workspaceId: string, externalId: string): Promise<Contact | undefined> {
-  return db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('external_id', '=', externalId)
-    .forUpdate()
-    .executeTakeFirst();
 }
 
 /** The workspace's custom field definitions, by key. */

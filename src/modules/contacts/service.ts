@@ -1,74 +1,18 @@
 import { sql, type Kysely } from 'kysely';
 import { isId } from '../../db/ids.js';
 import type { Contact, DB } from '../../db/schema.js';
-import { AppError, conflict, invalid, notFound } from '../../errors.js';
-import { companiesAmong, linkCompany } from '../companies/service.js';
-import { membersAmong } from '../workspaces/service.js';
-import { applyChanges, type ContactValues } from './apply-changes.js';
-import { upsertContactsBatch, valuesOf } from './batch.js';
-import { checkContactInput, type ContactChanges, type ContactInput } from './contact-input.js';
+import { AppError, notFound } from '../../errors.js';
+import { runContactWrites, upsertContactsBatch, type BatchItemResult } from './batch.js';
+import type { ContactInput } from './contact-input.js';
 import { forgetDuplicatePairs } from './duplicates.js';
-import { fieldChanges } from './fields.js';
-import {
-  contactByEmailForUpdate,
-  contactByExternalIdForUpdate,
-  contactsByIds,
-  customFieldDefinitions,
-} from './queries.js';
-import { refuseErasedEmail } from './suppressions.js';
+import { contactsByIds } from './queries.js';
 import { forgetTimelines, recordTimeline, type Actor } from '../timeline/timeline.js';
-import { publishDeletions, recordContactChanges } from './contact-changes.js';
+import { publishDeletions } from './contact-changes.js';
 import type { Executor } from '../../db/database.js';
 
 export interface UpsertResult {
   contact: Contact;
   created: boolean;
-}
-
-async function checkedChanges(tx: Executor, workspaceId: string, input: ContactInput): Promise<ContactChanges> {
-  const { changes, errors } = checkContactInput(input, await customFieldDefinitions(tx, workspaceId));
-  if (changes.owner_id && !(await membersAmong(tx, workspaceId, [changes.owner_id])).has(changes.owner_id)) {
-    errors.push({ field: 'owner_id', message: 'is not a user of this workspace' });
-  }
-  if (changes.company_id && !(await companiesAmong(tx, workspaceId, [changes.company_id])).has(changes.company_id)) {
-    errors.push({ field: 'company_id', message: 'is not a company of this workspace' });
-  }
-  if (errors.length > 0) throw invalid(`${errors.length} field${errors.length === 1 ? '' : 's'} of the contact ${errors.length === 1 ? 'is' : 'are'} not valid`, errors);
-  if (changes.email) await refuseErasedEmail(tx, workspaceId, changes.email);
-  return changes;
-}
-
-function rowValues(values: ContactValues) {
-  return { ...values, custom: JSON.stringify(values.custom) };
-}
-
-/** `companyId`: the company the caller set explicitly (it wins over domain linking), if any. */
-async function updateContact(tx: Executor, workspaceId: string, current: Contact, next: ContactValues, actor: Actor, companyId?: string | null): Promise<Contact> {
-  const changes = fieldChanges(valuesOf(current), next);
-  if (Object.keys(changes).length === 0 && (companyId === undefined || companyId === current.company_id)) return current;
-  if (changes.email && next.email) {
-    const other = await contactByEmailForUpdate(tx, workspaceId, next.email);
-    if (other && other.id !== current.id) throw conflict('Another contact has this email', [{ field: 'email', message: 'belongs to another contact' }]);
-  }
-  if (changes.external_id && next.external_id) {
-    const other = await contactByExternalIdForUpdate(tx, workspaceId, next.external_id);
-    if (other && other.id !== current.id) throw conflict('Another contact has this external id', [{ field: 'external_id', message: 'belongs to another contact' }]);
-  }
-  if (next.email === null && next.external_id === null) {
-    throw invalid('A contact needs an email or an external id', [{ field: 'email', message: 'is required when there is no external_id' }]);
-  }
-  const company = companyId !== undefined ? companyId
-    : changes.email || changes.company_name ? await linkCompany(tx, workspaceId, next.email, next.company_name, current.company_id) : current.company_id;
-  if (company !== current.company_id) changes.company_id = [current.company_id, company];
-  const updated = await tx
-    .updateTable('contacts')
-    .set({ ...rowValues(next), company_id: company, updated_at: sql`now()` })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', current.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordContactChanges(tx, workspaceId, actor, [{ contactId: current.id, kind: 'contact.updated', data: { changes } }]);
-  return updated;
 }
 
 /**
@@ -83,15 +27,19 @@ export async function upsertContact(
   options: { actor: Actor; keepExisting?: boolean },
 ): Promise<UpsertResult> {
   const [result] = await upsertContactsBatch(db, workspaceId, [input], options);
-  if (!result || result.status === 'error' || !result.contact) {
-    const errors = result?.errors ?? [];
-    const detail =
-      result?.kind === 'conflict'
-        ? `The contact collides with another one: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`
-        : `${errors.length} field${errors.length === 1 ? '' : 's'} of the contact ${errors.length === 1 ? 'is' : 'are'} not valid`;
-    throw new AppError(result?.kind ?? 'invalid_input', detail, errors);
-  }
-  return { contact: result.contact, created: result.status === 'created' };
+  return { contact: storedContact(result), created: result?.status === 'created' };
+}
+
+/** The contact a single write stored, or the error it failed with. */
+export function storedContact(result: BatchItemResult | undefined): Contact {
+  if (result?.status !== 'error' && result?.contact) return result.contact;
+  const errors = result?.errors ?? [];
+  if (result?.kind === 'not_found') throw notFound('Contact');
+  const detail =
+    result?.kind === 'conflict'
+      ? `The contact collides with another one: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`
+      : `${errors.length} field${errors.length === 1 ? '' : 's'} of the contact ${errors.length === 1 ? 'is' : 'are'} not valid`;
+  throw new AppError(result?.kind ?? 'invalid_input', detail, errors);
 }
 
 export async function getContact(db: Executor, workspaceId: string, id: string): Promise<Contact> {
@@ -103,11 +51,8 @@ export async function getContact(db: Executor, workspaceId: string, id: string):
 
 /** Changes the given fields of one contact; tags are set exactly. */
 export async function patchContact(db: Kysely<DB>, workspaceId: string, id: string, input: ContactInput, actor: Actor): Promise<Contact> {
-  return db.transaction().execute(async (tx) => {
-    const current = await getContact(tx, workspaceId, id);
-    const changes = await checkedChanges(tx, workspaceId, input);
-    return updateContact(tx, workspaceId, current, applyChanges(valuesOf(current), changes, { keepExisting: false, tags: 'set' }), actor, changes.company_id);
-  });
+  const [result] = await runContactWrites(db, workspaceId, [{ id, input }], { actor, tags: 'set' });
+  return storedContact(result);
 }
 
 /**

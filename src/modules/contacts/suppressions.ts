@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { conflict } from '../../errors.js';
 import { emailIdentityKey } from '../../lib/email-address.js';
 import type { Executor } from '../../db/database.js';
 
@@ -42,13 +41,3 @@ export async function erasedEmails(db: Executor, workspaceId: string, emails: re
 
 export const ERASED_EMAIL_MESSAGE = 'this address asked to be erased';
 
-/**
- * Refuses an address whose owner had their data erased: the erasure promised they would not
- * come back into the lead database by an import or an API call. One check for every write
- * path of contacts (single upserts, edits; batches use erasedEmails for the whole batch).
- */
-export async function refuseErasedEmail(db: Executor, workspaceId: string, email: string): Promise<void> {
-  if ((await erasedEmails(db, workspaceId, [email])).size > 0) {
-    throw conflict(`The contact was not saved: ${ERASED_EMAIL_MESSAGE}`, [{ field: 'email', message: ERASED_EMAIL_MESSAGE }]);
-  }
-}
