@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.js';
+import type { QueryBuilder } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Role } from '../db/schema.js';
 import { notFound } from '../errors.js';
@@ -9,6 +9,7 @@ import { ensureMembership, insertWorkspace, workspaceBySlug } from '../modules/w
 import { titleFromSlug } from '../modules/workspaces/slug.js';
 import { flags, required, UsageError } from './args.js';
 import { runTransferCommand, type TransferContext } from './transfer-commands.js';
+import { plural } from '../lib/plural.js';
 
 /**
  * Commands that change the database. They run where the database is: in this process, or —
@@ -33,7 +34,7 @@ function print(json: boolean, record: Record<string, unknown>): string {
   return Object.entries(record).map(([k, v]) => `${k}: ${String(v)}`).join('\n') + '\n';
 }
 
-async function userCreate(db: Db, argv: string[]): Promise<string> {
+async function userCreate(db: QueryBuilder, argv: string[]): Promise<string> {
   const { values } = flags(argv, {
     email: { type: 'string' },
     password: { type: 'string' },
@@ -65,16 +66,16 @@ async function userCreate(db: Db, argv: string[]): Promise<string> {
   return print(values.json === true, record);
 }
 
-async function userPassword(db: Db, argv: string[]): Promise<string> {
+async function userPassword(db: QueryBuilder, argv: string[]): Promise<string> {
   const { values } = flags(argv, { email: { type: 'string' }, password: { type: 'string' } });
   const email = required(values, 'email');
   const [user] = await usersByEmail(db, [email]);
   if (!user) throw notFound(`User ${email.trim().toLowerCase()}`);
   const ended = await changePassword(db, user.id, required(values, 'password'), null);
-  return `password changed for ${user.email}; ${ended} signed-in session${ended === 1 ? '' : 's'} ended\n`;
+  return `password changed for ${user.email}; ${plural(ended, 'signed-in session')} ended\n`;
 }
 
-async function apikeyCreate(db: Db, argv: string[]): Promise<string> {
+async function apikeyCreate(db: QueryBuilder, argv: string[]): Promise<string> {
   const { values } = flags(argv, {
     workspace: { type: 'string' },
     name: { type: 'string' },
@@ -92,7 +93,7 @@ async function apikeyCreate(db: Db, argv: string[]): Promise<string> {
   return print(values.json === true, { key, id: apiKey.id, name: apiKey.name, role: apiKey.role, workspace: workspace.slug });
 }
 
-export async function runAdminCommand(db: Db, argv: readonly string[], context: TransferContext): Promise<CommandOutput> {
+export async function runAdminCommand(db: QueryBuilder, argv: readonly string[], context: TransferContext): Promise<CommandOutput> {
   const [command, sub, ...rest] = argv;
   if (command === 'import' || command === 'export') return { exitCode: 0, stdout: await runTransferCommand(db, argv, context), stderr: '' };
   if (command === 'migrate') {

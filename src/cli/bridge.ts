@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../db/database.js';
+import type { QueryBuilder } from '../db/database.js';
 import type { LockInfo } from '../db/data-dir-lock.js';
 import { AppError } from '../errors.js';
 import { safeEqual } from '../modules/accounts/tokens.js';
@@ -17,7 +17,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * server: the CLI reads the port and a one-time token from the data dir's lock file (mode 0600,
  * so only the same OS user can) and posts its arguments here.
  */
-export function registerCliBridge(app: FastifyInstance, db: Db, token: string, context: TransferContext): void {
+export function registerCliBridge(app: FastifyInstance, db: QueryBuilder, token: string, context: TransferContext): void {
   app.post(
     BRIDGE_PATH,
     {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import type { Db } from '../db/database.js';
+import type { QueryBuilder } from '../db/database.js';
 import type { Import } from '../db/schema.js';
 import { invalid, notFound } from '../errors.js';
 import { contactsCsv } from '../modules/contacts/export/export-stream.js';
@@ -63,7 +63,7 @@ export function parseCommand<T extends NonNullable<Flags['options']>>(argv: read
 }
 
 /** The workspace named by --workspace, or the install's only one. */
-export async function resolveWorkspace(db: Db, slug: string | undefined): Promise<{ id: string; slug: string }> {
+export async function resolveWorkspace(db: QueryBuilder, slug: string | undefined): Promise<{ id: string; slug: string }> {
   if (slug) {
     const workspace = await workspaceBySlug(db, slug);
     if (!workspace) throw notFound(`Workspace "${slug}"`);
@@ -80,7 +80,7 @@ export function importForCli(imp: Import) {
   return { ...importView(imp), workspace_id: imp.workspace_id, error_report_path: Number(imp.error_report_bytes) > 0 ? imp.error_report_path : null };
 }
 
-export async function findImport(db: Db, id: string): Promise<Import> {
+export async function findImport(db: QueryBuilder, id: string): Promise<Import> {
   const found = /^[0-9a-f-]{36}$/i.test(id) ? await importAnywhere(db, id) : undefined;
   if (!found) throw notFound(`Import ${id}`);
   return found;
@@ -110,7 +110,7 @@ type ImportValues = ReturnType<typeof parseCommand<typeof IMPORT_FLAGS>>['values
  * Creates the import the command line describes (or re-queues the one to resume). With
  * `runHere` no job is queued: the caller runs it.
  */
-export async function prepareImport(db: Db, values: ImportValues, file: string | undefined, context: TransferContext & { runHere: boolean }): Promise<Import> {
+export async function prepareImport(db: QueryBuilder, values: ImportValues, file: string | undefined, context: TransferContext & { runHere: boolean }): Promise<Import> {
   if (values.resume) {
     const existing = await findImport(db, values.resume);
     return startImport(db, existing.workspace_id, existing.id, { runHere: context.runHere });
@@ -145,14 +145,14 @@ export async function prepareImport(db: Db, values: ImportValues, file: string |
 type ExportValues = ReturnType<typeof parseCommand<typeof EXPORT_FLAGS>>['values'];
 
 /** Writes the export to a file, page by page. */
-export async function exportToFile(db: Db, values: ExportValues, out: string): Promise<void> {
+export async function exportToFile(db: QueryBuilder, values: ExportValues, out: string): Promise<void> {
   const workspace = await resolveWorkspace(db, values.workspace);
   const csv = await contactsCsv(db, workspace.id, { tag: values.tag, stage: values.stage, q: values.q, list: values.list, custom: {} });
   await pipeline(Readable.from(csv), createWriteStream(out, { mode: 0o600 }));
 }
 
 /** The server side of the import and export commands (see runAdminCommand). */
-export async function runTransferCommand(db: Db, argv: readonly string[], context: TransferContext): Promise<string> {
+export async function runTransferCommand(db: QueryBuilder, argv: readonly string[], context: TransferContext): Promise<string> {
   const [command, sub, ...rest] = argv;
   if (command === 'import' && sub === 'contacts') {
     const { values, positionals } = parseCommand(rest, IMPORT_FLAGS, 1);

@@ -5,11 +5,11 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
-import type { DB } from './schema.js';
+import type { Tables } from './schema.js';
 
-export type Db = Kysely<DB>;
+export type QueryBuilder = Kysely<Tables>;
 /** Where a query runs: the database, or a transaction on it. */
-export type Executor = Kysely<DB> | Transaction<DB>;
+export type Executor = Kysely<Tables> | Transaction<Tables>;
 
 export interface Subscription {
   /** A notification's payload arrived. */
@@ -20,15 +20,15 @@ export interface Subscription {
   down(): void;
 }
 
-const pooled = new WeakSet<Db>();
+const pooled = new WeakSet<QueryBuilder>();
 
 /** Whether the database serves several connections at once (PostgreSQL) or one query at a time (PGlite). */
-export function servesConcurrently(db: Db): boolean {
+export function servesConcurrently(db: QueryBuilder): boolean {
   return pooled.has(db);
 }
 
 export interface Database {
-  db: Db;
+  db: QueryBuilder;
   kind: 'pglite' | 'postgres';
   /** LISTEN on a channel; what NOTIFY sends there after commit reaches every subscribed process. */
   listen(channel: string, subscription: Subscription): Promise<() => Promise<void>>;
@@ -96,7 +96,7 @@ async function openPglite(dataDir: string | null, from?: Blob): Promise<Database
   });
   await client.waitReady;
   await client.exec(`set time zone 'UTC'`);
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<Tables>({ dialect: new PGliteDialect(client) });
   return {
     db,
     kind: 'pglite',
@@ -122,7 +122,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   });
   // An idle client that loses its server emits 'error'; without a listener it would crash the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   pooled.add(db);
   return {
     db,

@@ -1,5 +1,5 @@
 import { Migrator, type MigrationResultSet } from 'kysely';
-import type { Db } from './database.js';
+import type { QueryBuilder } from './database.js';
 import { migrations } from './migrations/index.js';
 
 export class MigrationFailed extends Error {}
@@ -8,7 +8,7 @@ export class MigrationFailed extends Error {}
  * Brings the schema up to date. Kysely's Postgres adapter holds an advisory lock while it
  * migrates, so two processes starting at once run each migration exactly once.
  */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+export async function migrateToLatest(db: QueryBuilder): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {

@@ -298,7 +298,7 @@ export interface EventDeadLettersTable {
   failed_at: Stamp;
 }
 
-export interface DB {
+export interface Tables {
   domain_events: DomainEventsTable;
   event_subscribers: EventSubscribersTable;
   event_dead_letters: EventDeadLettersTable;

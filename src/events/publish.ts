@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../actor.js';
 import { arrayLiteral } from '../db/array-literal.js';
-import type { Db, Executor } from '../db/database.js';
+import type { QueryBuilder, Executor } from '../db/database.js';
 import { assertValidEvent, type EventKind, type EventPayload } from './kinds.js';
 
 /** The channel a commit that published events notifies; dispatchers listen on it. */
@@ -62,7 +62,7 @@ function groupBySharedPayload(events: readonly NewEvent[]): NewEvent[][] {
 
 // `x` assigns the transaction its id before the sequence draws the events' ids: the dispatcher
 // relies on a drawn id always belonging to a transaction that has an id (src/events/horizon.ts).
-async function insertShared(tx: Db, group: readonly NewEvent[]): Promise<void> {
+async function insertShared(tx: QueryBuilder, group: readonly NewEvent[]): Promise<void> {
   const { workspaceId, kind, actor, payload } = group[0]!;
   await sql`
     with x as (select pg_current_xact_id() as xid)
@@ -72,7 +72,7 @@ async function insertShared(tx: Db, group: readonly NewEvent[]): Promise<void> {
      order by c.n`.execute(tx);
 }
 
-async function insertEach(tx: Db, events: readonly NewEvent[]): Promise<void> {
+async function insertEach(tx: QueryBuilder, events: readonly NewEvent[]): Promise<void> {
   const rows = events.map((e) => ({ w: e.workspaceId, k: e.kind, c: e.contactId, t: e.actor.type, a: e.actor.id, p: e.payload }));
   await sql`
     with x as (select pg_current_xact_id() as xid)

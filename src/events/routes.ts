@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../db/database.js';
+import type { QueryBuilder } from '../db/database.js';
 import { requireWorkspace } from '../http/auth.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../http/pagination.js';
 import { NullableTimestamp, Timestamp } from '../http/schemas.js';
@@ -47,7 +47,7 @@ const isDeadLetterKeyset = (keyset: { key: string; id: string }) => /^[0-9]{1,18
 
 const manage = { auth: 'workspace', permission: 'workspace.manage' } as const;
 
-export function eventRoutes(server: FastifyInstance, { db, subscribers }: { db: Db; subscribers: readonly RegisteredSubscriber[] }): void {
+export function eventRoutes(server: FastifyInstance, { db, subscribers }: { db: QueryBuilder; subscribers: readonly RegisteredSubscriber[] }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { Db, Executor } from '../db/database.js';
+import type { QueryBuilder, Executor } from '../db/database.js';
 import type { DomainEvent, EventKind } from './kinds.js';
 import type { Snapshot } from './horizon.js';
 import type { EventSubscriber } from './subscriber.js';
 
 /** Visible ids above `after`, ascending, and the snapshot they were read in (one statement). */
-export async function visibleIdsAbove(db: Db, after: number, limit: number): Promise<{ ids: number[]; snapshot: Snapshot }> {
+export async function visibleIdsAbove(db: QueryBuilder, after: number, limit: number): Promise<{ ids: number[]; snapshot: Snapshot }> {
   const { rows } = await sql<{ xmin: string; xmax: string; ids: number[] | null }>`
     select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
            pg_snapshot_xmax(pg_current_snapshot())::text as xmax,
@@ -63,7 +63,7 @@ export async function eventById(db: Executor, workspaceId: string, id: number): 
 }
 
 /** Creates the cursor of each subscriber seen for the first time: at the start of the log, or at its end. */
-export async function ensureSubscribers(db: Db, subscribers: readonly EventSubscriber[]): Promise<void> {
+export async function ensureSubscribers(db: QueryBuilder, subscribers: readonly EventSubscriber[]): Promise<void> {
   for (const subscriber of subscribers) {
     const start = subscriber.startAt === 'now' ? sql<number>`(select coalesce(max(id), 0) from domain_events)` : sql<number>`0`;
     await sql`insert into event_subscribers (name, cursor) values (${subscriber.name}, ${start}) on conflict (name) do nothing`.execute(db);
@@ -71,7 +71,7 @@ export async function ensureSubscribers(db: Db, subscribers: readonly EventSubsc
 }
 
 /** Where the slowest of these subscribers stands: every event up to it was handled by all. */
-export async function lowestCursor(db: Db, subscribers: readonly EventSubscriber[]): Promise<number> {
+export async function lowestCursor(db: QueryBuilder, subscribers: readonly EventSubscriber[]): Promise<number> {
   if (subscribers.length === 0) return 0;
   const row = await db
     .selectFrom('event_subscribers')
@@ -91,7 +91,7 @@ export interface SubscriberState {
  * Takes (or keeps) the subscriber's lease for `owner`: one process delivers to a subscriber at
  * a time. Null when another process holds it.
  */
-export async function leaseSubscriber(db: Db, name: string, owner: string, leaseMs: number): Promise<SubscriberState | null> {
+export async function leaseSubscriber(db: QueryBuilder, name: string, owner: string, leaseMs: number): Promise<SubscriberState | null> {
   const row = await db
     .updateTable('event_subscribers')
     .set({ leased_by: owner, lease_expires_at: sql`now() + ${leaseMs} * interval '1 millisecond'` })
@@ -102,7 +102,7 @@ export async function leaseSubscriber(db: Db, name: string, owner: string, lease
   return row ? { cursor: Number(row.cursor), attempts: row.attempts, next_attempt_at: row.next_attempt_at } : null;
 }
 
-export async function releaseSubscribers(db: Db, owner: string): Promise<void> {
+export async function releaseSubscribers(db: QueryBuilder, owner: string): Promise<void> {
   await db.updateTable('event_subscribers').set({ leased_by: null, lease_expires_at: null }).where('leased_by', '=', owner).execute();
 }
 
@@ -117,7 +117,7 @@ export async function advanceCursor(db: Executor, name: string, owner: string, c
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function recordFailure(db: Db, name: string, owner: string, failure: { attempts: number; eventId: number | null; retryAt: Date; error: string }): Promise<void> {
+export async function recordFailure(db: QueryBuilder, name: string, owner: string, failure: { attempts: number; eventId: number | null; retryAt: Date; error: string }): Promise<void> {
   await db
     .updateTable('event_subscribers')
     .set({ attempts: failure.attempts, failing_event_id: failure.eventId, next_attempt_at: failure.retryAt, last_error: failure.error.slice(0, 2000), updated_at: sql`now()` })
@@ -127,7 +127,7 @@ export async function recordFailure(db: Db, name: string, owner: string, failure
 }
 
 /** Parks an event the subscriber keeps failing on, and moves its cursor past it. */
-export async function parkDeadLetter(db: Db, name: string, owner: string, event: DomainEvent, attempts: number, error: string): Promise<void> {
+export async function parkDeadLetter(db: QueryBuilder, name: string, owner: string, event: DomainEvent, attempts: number, error: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     if (!(await advanceCursor(tx, name, owner, Number(event.id)))) return;
     await tx

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Tables } from '../db/schema.js';
 import type { DomainEvent, EventKind } from './kinds.js';
 
 export interface DeliveryContext {
@@ -7,7 +7,7 @@ export interface DeliveryContext {
    * The transaction the subscriber's cursor moves in: what the handler writes with it commits
    * together with "handled", so a database-only handler sees each event once in effect.
    */
-  tx: Transaction<DB>;
+  tx: Transaction<Tables>;
 }
 
 /** A module's interest in some kinds of domain events. */

@@ -5,6 +5,7 @@ import { problem, sendProblem, type Problem } from './problem.js';
 import { fieldErrors } from './validation.js';
 import { allowedMethods } from './route-index.js';
 import type { PageFallback } from './static.js';
+import { plural } from '../lib/plural.js';
 
 // Fastify's own error codes that are the client's fault, mapped to our kinds.
 const FASTIFY_CODES: Record<string, (err: FastifyError) => Problem> = {
@@ -34,7 +35,7 @@ function toProblem(err: FastifyError): Problem {
   if (err.validation) {
     const fields = fieldErrors(err.validation as ErrorObject[], err.validationContext);
     const where = err.validationContext ? ` in the ${err.validationContext}` : '';
-    return problem('invalid_input', `${fields.length} field${fields.length === 1 ? '' : 's'}${where} failed validation`, fields);
+    return problem('invalid_input', `${plural(fields.length, 'field')}${where} failed validation`, fields);
   }
   const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (mapped) return mapped(err);

@@ -3,14 +3,14 @@ import type { TProperties } from 'typebox';
 import type { Permission, Role } from '../access.js';
 import type { Actor } from '../actor.js';
 import type { Config } from '../config.js';
-import type { Database, Db, Executor } from '../db/database.js';
+import type { Database, QueryBuilder, Executor } from '../db/database.js';
 import type { RecurringJob } from '../db/jobs/recurring.js';
 import type { JobHandler } from '../db/jobs/worker.js';
 import type { EventSubscriber } from '../events/subscriber.js';
 
 /** What a module's routes are given when the app is assembled. */
 export interface ModuleContext {
-  db: Db;
+  db: QueryBuilder;
   /** The database itself, for what needs more than queries (LISTEN, its kind). */
   database: Database;
   /** The app's config; parts an API-only test app leaves out are absent. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish } from '../../src/events/publish.js';
 import { routesOf } from '../../src/http/route-index.js';
-import { scanDuplicates } from '../../src/modules/contacts/duplicates.js';
+import { scanDuplicates } from '../../src/modules/contacts/duplicates/pairs.js';
 import { createImport } from '../../src/modules/contacts/import/import-service.js';
 import { recordTimeline } from '../../src/modules/timeline/timeline.js';
 import { createApiKey } from '../../src/modules/workspaces/api-keys.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { DB, Import } from '../../src/db/schema.js';
+import type { Tables, Import } from '../../src/db/schema.js';
 import { createImport } from '../../src/modules/contacts/import/import-service.js';
 import { runImport, type RunOptions } from '../../src/modules/contacts/import/import-runner.js';
 import type { ImportOptions, MappingEntry } from '../../src/modules/contacts/import/import-options.js';
@@ -19,7 +19,7 @@ export function csvFile(content: string | Buffer, name = `file-${++counter}.csv`
 
 /** Creates an import of the file and runs it here, as the CLI does. */
 export async function importFile(
-  db: Kysely<DB>,
+  db: Kysely<Tables>,
   workspaceId: string,
   file: string,
   settings: { options?: Partial<ImportOptions>; mapping?: MappingEntry[]; run?: Partial<RunOptions> } = {},

@@ -1,4 +1,7 @@
 // Dates as marketers read them: "12 Mar 2025", "3 days ago". The API sends ISO 8601 UTC.
+import { plural } from '../../src/lib/plural';
+
+export { plural };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -36,4 +39,4 @@ export function initials(nameOrEmail: string): string {
 }
 
 /** "1 contact", "1,204 contacts". */
-export const contactCount = (n: number) => (n === 1 ? '1 contact' : `${n.toLocaleString()} contacts`);
+export const contactCount = (n: number) => plural(n, 'contact');

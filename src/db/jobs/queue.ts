@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { DB, Job } from '../schema.js';
+import type { Tables, Job } from '../schema.js';
 import { retryDelayMs } from './backoff.js';
 import type { Executor } from '../database.js';
 
@@ -79,7 +79,7 @@ export async function claimJobs(db: Executor, workerId: string, limit: number, l
 }
 
 function fence(job: Job, workerId: string) {
-  return (eb: ExpressionBuilder<DB, 'jobs'>) =>
+  return (eb: ExpressionBuilder<Tables, 'jobs'>) =>
     eb.and([
       eb('id', '=', job.id),
       eb('status', '=', 'running'),

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../schema.js';
+import type { Tables } from '../schema.js';
 import { enqueue } from './queue.js';
 import type { JobHandler } from './worker.js';
 
@@ -13,7 +13,7 @@ export interface RecurringJob {
  * Enqueues the next run of each recurring job. The idempotency key names the time slot, so
  * any number of workers starting at once schedule each slot once.
  */
-export async function scheduleRecurring(db: Kysely<DB>, jobs: readonly RecurringJob[], now = Date.now()): Promise<void> {
+export async function scheduleRecurring(db: Kysely<Tables>, jobs: readonly RecurringJob[], now = Date.now()): Promise<void> {
   for (const job of jobs) {
     const slot = Math.floor(now / job.everyMs) * job.everyMs + job.everyMs;
     await enqueue(db, job.kind, {}, { runAt: new Date(slot), idempotencyKey: `${job.kind}@${new Date(slot).toISOString()}`, maxAttempts: 3 });

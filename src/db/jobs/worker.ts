@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
-import type { DB, Job } from '../schema.js';
+import type { Tables, Job } from '../schema.js';
 import { claimJobs, completeJob, extendLeases, failJob } from './queue.js';
 
 export interface JobContext {
-  db: Kysely<DB>;
+  db: Kysely<Tables>;
   /** Aborted when the worker is told to stop and the grace period ran out. */
   signal: AbortSignal;
   /** The process's config; what a test worker leaves out is absent. */
@@ -49,7 +49,7 @@ export class Worker {
   private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: Kysely<DB>,
+    private readonly db: Kysely<Tables>,
     private readonly handlers: ReadonlyMap<string, JobHandler>,
     private readonly options: WorkerOptions,
   ) {

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../../db/database.js';
+import type { QueryBuilder } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { requireUser } from '../../http/auth.js';
 import { RateLimiter } from '../../http/rate-limit.js';
@@ -50,7 +50,7 @@ const failuresByAccount = new RateLimiter(50, 15 * 60_000);
 const failuresByIp = new RateLimiter(100, 15 * 60_000);
 
 export interface AccountRoutesOptions {
-  db: Db;
+  db: QueryBuilder;
   secureCookies: (request: FastifyRequest) => boolean;
   /** The workspaces module's answer (it sits above accounts, so it is handed in through the registry). */
   workspacesOfUser: ProvidedServices['workspacesOfUser'];

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../../db/ids.js';
-import type { DB, User } from '../../db/schema.js';
+import type { Tables, User } from '../../db/schema.js';
 import { conflict, invalid } from '../../errors.js';
 import { isPlausibleEmail, normaliseLoginEmail } from './email.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
@@ -65,7 +65,7 @@ export async function createUser(db: Executor, input: { email: string; password:
  * that made the change), so a stolen session dies with the old password. Returns how many
  * sessions were ended.
  */
-export async function changePassword(db: Kysely<DB>, userId: string, password: string, keepSessionId: string | null): Promise<number> {
+export async function changePassword(db: Kysely<Tables>, userId: string, password: string, keepSessionId: string | null): Promise<number> {
   checkPassword(password);
   const hash = await hashPassword(password);
   return db.transaction().execute(async (tx) => {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId } from '../../db/ids.js';
-import type { DB } from '../../db/schema.js';
+import type { Tables } from '../../db/schema.js';
 import { emailDomain } from '../../lib/email-address.js';
 import { companyDomainOf, companyNameFromDomain } from './company-domain.js';
 
@@ -10,7 +10,7 @@ import { companyDomainOf, companyNameFromDomain } from './company-domain.js';
  * Set-based: one lookup and one insert for any number of contacts. Keys are lower-cased emails.
  */
 export async function companiesForEmails(
-  tx: Kysely<DB> | Transaction<DB>,
+  tx: Kysely<Tables> | Transaction<Tables>,
   workspaceId: string,
   people: ReadonlyArray<{ email: string; companyName: string | null }>,
 ): Promise<Map<string, string>> {

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../../db/database.js';
+import type { QueryBuilder } from '../../db/database.js';
 import { requireWorkspace } from '../../http/auth.js';
 import { decodeCursor, Page, pageOf } from '../../http/pagination.js';
 import { IdParams } from '../../http/schemas.js';
@@ -10,7 +10,7 @@ import { CompanyCreate, CompanyListQuery, CompanyPatch, CompanySchema } from './
 import { createCompany, deleteCompany, getCompany, listCompanies, patchCompany, type CompanyRecord } from './service.js';
 
 export interface CompanyRoutesOptions {
-  db: Db;
+  db: QueryBuilder;
   /** The contacts module's count (it sits above companies, so it comes through the registry). */
   contactCountsByCompany: ProvidedServices['contactCountsByCompany'];
 }

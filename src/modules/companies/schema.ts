@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Timestamp } from '../../http/schemas.js';
+import { StringEnum } from '../../schema-types.js';
 
 const Text = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
 // One JSON type list rather than a union, so a negative amount gets one error, not three.
@@ -50,8 +51,8 @@ export const CompanyListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Prefix of the name or the domain' })),
     domain: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Exact domain (a URL is fine: it is normalised)' })),
-    sort: Type.Optional(Type.Unsafe<(typeof COMPANY_SORTS)[number]>({ type: 'string', enum: [...COMPANY_SORTS], default: 'name' })),
-    order: Type.Optional(Type.Unsafe<'asc' | 'desc'>({ type: 'string', enum: ['asc', 'desc'], description: 'Default: asc by name, desc by created_at' })),
+    sort: Type.Optional(StringEnum(COMPANY_SORTS, { default: 'name' })),
+    order: Type.Optional(StringEnum(['asc', 'desc'], { description: 'Default: asc by name, desc by created_at' })),
     cursor: Type.Optional(Type.String({ maxLength: 2000 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },

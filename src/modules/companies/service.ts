@@ -7,6 +7,7 @@ import { cleanText } from '../../lib/text.js';
 import { normaliseCompanyDomain } from './company-domain.js';
 import type { COMPANY_SORTS, CompanyCreateInput, CompanyPatchInput, CompanyView } from './schema.js';
 import type { Executor } from '../../db/database.js';
+import { plural } from '../../lib/plural.js';
 
 const COLUMNS = ['id', 'name', 'domain', 'industry', 'size', 'revenue', 'country', 'created_at', 'updated_at'] as const;
 
@@ -59,7 +60,7 @@ function checkedCompany(input: CompanyPatchInput) {
   if (domain !== undefined) values.domain = domain;
   for (const field of ['industry', 'size', 'country'] as const) if (input[field] !== undefined) values[field] = cleanText(input[field]);
   if (input.revenue !== undefined) values.revenue = input.revenue;
-  if (errors.length > 0) throw invalid(`${errors.length} field${errors.length === 1 ? '' : 's'} of the company ${errors.length === 1 ? 'is' : 'are'} not valid`, errors);
+  if (errors.length > 0) throw invalid(`${plural(errors.length, 'field of the company is', 'fields of the company are')} not valid`, errors);
   return values;
 }
 

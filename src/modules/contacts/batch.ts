@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../actor.js';
 import { isId, newId } from '../../db/ids.js';
-import type { Contact, DB } from '../../db/schema.js';
+import type { Contact, Tables } from '../../db/schema.js';
 import type { ErrorKind, FieldError } from '../../errors.js';
 import { companiesForEmails } from '../companies/link-by-domain.js';
 import { companiesAmong } from '../companies/service.js';
@@ -64,7 +64,7 @@ export interface ContactWrite {
 
 type FieldDiff = Record<string, [unknown, unknown]>;
 
-type Tx = Transaction<DB>;
+type Tx = Transaction<Tables>;
 
 /** A contact as the batch sees it while applying items in order. */
 interface Working {
@@ -292,7 +292,7 @@ function byIdOf(id: string, ...maps: Map<string, Working>[]): Contact | undefine
  * Upserts many contacts, each with its own result: an invalid item fails alone, the rest are
  * stored together.
  */
-export function upsertContactsBatch(db: Kysely<DB>, workspaceId: string, inputs: readonly ContactInput[], options: BatchOptions): Promise<BatchItemResult[]> {
+export function upsertContactsBatch(db: Kysely<Tables>, workspaceId: string, inputs: readonly ContactInput[], options: BatchOptions): Promise<BatchItemResult[]> {
   return runContactWrites(db, workspaceId, inputs.map((input) => ({ input })), options);
 }
 
@@ -300,7 +300,7 @@ export function upsertContactsBatch(db: Kysely<DB>, workspaceId: string, inputs:
  * The writes in a transaction of their own. A concurrent writer creating the same email makes
  * the unique index refuse the batch; it is then run once more, and sees that contact.
  */
-export async function runContactWrites(db: Kysely<DB>, workspaceId: string, writes: readonly ContactWrite[], options: BatchOptions): Promise<BatchItemResult[]> {
+export async function runContactWrites(db: Kysely<Tables>, workspaceId: string, writes: readonly ContactWrite[], options: BatchOptions): Promise<BatchItemResult[]> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction().execute((tx) => applyContactWrites(tx, workspaceId, writes, options));

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Tables } from '../../db/schema.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { definitionErrors, type CustomFieldType } from './custom-fields.js';
 
@@ -13,13 +13,13 @@ export interface CustomFieldView {
 
 const columns = ['key', 'label', 'type', 'options', 'created_at'] as const;
 
-export async function listCustomFields(db: Kysely<DB>, workspaceId: string): Promise<CustomFieldView[]> {
+export async function listCustomFields(db: Kysely<Tables>, workspaceId: string): Promise<CustomFieldView[]> {
   const rows = await db.selectFrom('custom_fields').select(columns).where('workspace_id', '=', workspaceId).orderBy('key').execute();
   return rows.map((row) => ({ ...row, type: row.type as CustomFieldType }));
 }
 
 export async function createCustomField(
-  db: Kysely<DB>,
+  db: Kysely<Tables>,
   workspaceId: string,
   input: { key: string; label: string; type: CustomFieldType; options?: string[] },
 ): Promise<CustomFieldView> {
@@ -42,7 +42,7 @@ export async function createCustomField(
 }
 
 /** Removes the definition and the field's values from every contact of the workspace. */
-export async function deleteCustomField(db: Kysely<DB>, workspaceId: string, key: string): Promise<void> {
+export async function deleteCustomField(db: Kysely<Tables>, workspaceId: string, key: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const result = await tx.deleteFrom('custom_fields').where('workspace_id', '=', workspaceId).where('key', '=', key).executeTakeFirst();
     if (result.numDeletedRows === 0n) throw notFound('Custom field');

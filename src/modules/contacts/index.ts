@@ -1,15 +1,16 @@
 import type { InflowModule } from '../module.js';
-import { bulkRoutes } from './bulk/bulk-routes.js';
+import { bulkRoutes } from './bulk/routes.js';
 import { BULK_ACTION_JOB } from './bulk/bulk-actions.js';
 import { runBulkActionJob } from './bulk/bulk-job.js';
-import { duplicateChecks, findDuplicatesJob } from './duplicate-jobs.js';
-import { FIND_DUPLICATES_JOB } from './duplicates.js';
+import { duplicateChecks, findDuplicatesJob } from './duplicates/jobs.js';
+import { FIND_DUPLICATES_JOB } from './duplicates/pairs.js';
 import { exportRoutes } from './export/routes.js';
 import { runImportJob } from './import/import-job.js';
 import { purgeImportFilesJob } from './import/import-retention.js';
 import { IMPORT_JOB } from './import/import-service.js';
 import { importRoutes } from './import/routes.js';
-import { mergeRoutes } from './merge-routes.js';
+import { duplicateRoutes } from './duplicates/routes.js';
+import { customFieldRoutes } from './custom-field-routes.js';
 import { privacyRoutes } from './privacy-routes.js';
 import { contactCountsByCompany } from './queries.js';
 import { relatedRoutes } from './related-routes.js';
@@ -34,11 +35,12 @@ export const contactsModule: InflowModule = {
   ],
   routes: (app, context) => {
     contactRoutes(app, context);
+    customFieldRoutes(app, context);
     importRoutes(app, context);
     exportRoutes(app, context);
     bulkRoutes(app, context);
     privacyRoutes(app, context);
-    mergeRoutes(app, context);
+    duplicateRoutes(app, context);
     relatedRoutes(app, context);
   },
   provides: { contactCountsByCompany, existingContactIds },

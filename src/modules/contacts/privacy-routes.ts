@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/database.js';
+import type { QueryBuilder } from '../../db/database.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { IdParams } from '../../http/schemas.js';
@@ -8,7 +8,7 @@ import { ConsentInput, ConsentSchema, contactExportSchema, ErasureSchema } from 
 import type { ModuleHooks } from '../module.js';
 import { consentsOf, eraseContact, exportContact, recordConsent } from './privacy.js';
 
-export function privacyRoutes(server: FastifyInstance, { db, hooks }: { db: Db; hooks: ModuleHooks }): void {
+export function privacyRoutes(server: FastifyInstance, { db, hooks }: { db: QueryBuilder; hooks: ModuleHooks }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['contacts', 'privacy'];
 

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../actor.js';
 import type { Executor } from '../../db/database.js';
 import { newId } from '../../db/ids.js';
-import type { DB } from '../../db/schema.js';
+import type { Tables } from '../../db/schema.js';
 import { invalid, type FieldError } from '../../errors.js';
 import { pastKeyset, timestampKey, type Keyset } from '../../db/keyset.js';
 import { forgetEventsOfContact } from '../../events/maintenance.js';
@@ -39,7 +39,7 @@ function checkedConsent(input: ConsentInputValue, now: Date) {
 }
 
 /** Records a consent (or its refusal or withdrawal) with its wording, time, place and address. */
-export async function recordConsent(db: Kysely<DB>, workspaceId: string, contactId: string, input: ConsentInputValue, actor: Actor) {
+export async function recordConsent(db: Kysely<Tables>, workspaceId: string, contactId: string, input: ConsentInputValue, actor: Actor) {
   const values = checkedConsent(input, new Date());
   return db.transaction().execute(async (tx) => {
     await getContact(tx, workspaceId, contactId);
@@ -71,7 +71,7 @@ export async function consentsOf(db: Executor, workspaceId: string, contactId: s
  * Everything Inflow holds about one person, for a data subject access request (GDPR art. 15,
  * 20): the contact's own records, and each module's share through its export hook.
  */
-export async function exportContact(db: Kysely<DB>, workspaceId: string, contactId: string, hooks: Pick<ModuleHooks, 'personalData'>) {
+export async function exportContact(db: Kysely<Tables>, workspaceId: string, contactId: string, hooks: Pick<ModuleHooks, 'personalData'>) {
   // One transaction, so the parts describe the same moment.
   return db.transaction().execute(async (tx) => {
     const contact = await getContact(tx, workspaceId, contactId);
@@ -102,7 +102,7 @@ export async function exportContact(db: Kysely<DB>, workspaceId: string, contact
  * call brings the person back. Nothing of them can be restored; `contact.erased` says only
  * that the id is gone.
  */
-export async function eraseContact(db: Kysely<DB>, workspaceId: string, contactId: string, actor: Actor, hooks: Pick<ModuleHooks, 'personalData'>) {
+export async function eraseContact(db: Kysely<Tables>, workspaceId: string, contactId: string, actor: Actor, hooks: Pick<ModuleHooks, 'personalData'>) {
   return db.transaction().execute(async (tx) => {
     const contact = await getContact(tx, workspaceId, contactId);
     const person = { id: contact.id, email: contact.email, companyId: contact.company_id };

@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/database.js';
+import type { QueryBuilder } from '../../db/database.js';
 import { requireWorkspace } from '../../http/auth.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { IdParams } from '../../http/schemas.js';
@@ -17,7 +17,7 @@ import { getContact } from './service.js';
  * list as `GET /contacts?company=` and `?list=`, newest first, kept for clients of the first
  * release), and the lists a contact is on.
  */
-export function relatedRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+export function relatedRoutes(server: FastifyInstance, { db }: { db: QueryBuilder }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const read = { auth: 'workspace', permission: 'workspace.read' } as const;
 

@@ -1,26 +1,26 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../../db/database.js';
+import type { QueryBuilder } from '../../db/database.js';
 import type { Contact } from '../../db/schema.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { IdParams, Timestamp } from '../../http/schemas.js';
 import { upsertContactsBatch } from './batch.js';
-import { createCustomField, deleteCustomField, listCustomFields } from './custom-field-service.js';
 import { filtersFromQuery, listContacts } from './list.js';
 import { customFieldDefinitions } from './queries.js';
 import { TimelineEntrySchema } from '../timeline/schema.js';
 import { timelineOf } from '../timeline/timeline.js';
-import { ContactCreation, ContactFields, ContactListQuery, ContactSchema, ContactUpsert, CustomFieldInput, CustomFieldSchema } from './schema.js';
+import { ContactCreation, ContactFields, ContactListQuery, ContactSchema, ContactUpsert } from './schema.js';
 import { addNote, deleteContact, getContact, patchContact, upsertContact } from './service.js';
+import { StringEnum } from '../../schema-types.js';
 
 function view(contact: Contact) {
   const { workspace_id: _workspace, ...rest } = contact;
   return rest;
 }
 
-export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+export function contactRoutes(server: FastifyInstance, { db }: { db: QueryBuilder }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const read = { auth: 'workspace', permission: 'workspace.read' } as const;
   const write = { auth: 'workspace', permission: 'contacts.write' } as const;
@@ -64,7 +64,7 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
             results: Type.Array(
               Type.Object({
                 index: Type.Integer(),
-                status: Type.Unsafe<'created' | 'updated' | 'skipped' | 'error'>({ type: 'string', enum: ['created', 'updated', 'skipped', 'error'] }),
+                status: StringEnum(['created', 'updated', 'skipped', 'error']),
                 id: Type.Optional(Type.String()),
                 errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
               }),
@@ -169,35 +169,6 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: Db }): void
     async (request, reply) => {
       await addNote(db, requireWorkspace(request).id, request.params.id, request.body.text, actorOf(request));
       return reply.code(201).send({ contact_id: request.params.id, created_at: new Date() });
-    },
-  );
-
-  app.get(
-    '/api/v1/custom-fields',
-    { config: read, schema: { tags: ['contacts'], summary: 'The workspace’s custom contact fields', response: { 200: Page(CustomFieldSchema) } } },
-    async (request) => ({ data: await listCustomFields(db, requireWorkspace(request).id), next_cursor: null }),
-  );
-
-  app.post(
-    '/api/v1/custom-fields',
-    { config: { auth: 'workspace', permission: 'marketing.write' }, schema: { tags: ['contacts'], summary: 'Define a custom contact field', body: CustomFieldInput, response: { 201: CustomFieldSchema } } },
-    async (request, reply) => reply.code(201).send(await createCustomField(db, requireWorkspace(request).id, request.body)),
-  );
-
-  app.delete(
-    '/api/v1/custom-fields/:key',
-    {
-      config: { auth: 'workspace', permission: 'marketing.write' },
-      schema: {
-        tags: ['contacts'],
-        summary: 'Delete a custom field and its values on every contact',
-        params: Type.Object({ key: Type.String({ maxLength: 63 }) }, { additionalProperties: false }),
-        response: { 204: Type.Null() },
-      },
-    },
-    async (request, reply) => {
-      await deleteCustomField(db, requireWorkspace(request).id, request.params.key);
-      return reply.code(204).send(null);
     },
   );
 }

@@ -82,8 +82,8 @@ export const ContactListQuery = Type.Object(
     list: Type.Optional(Type.String({ maxLength: 64 })),
     created_after: Type.Optional(Type.String({ format: 'date-time' })),
     created_before: Type.Optional(Type.String({ format: 'date-time' })),
-    sort: Type.Optional(Type.Unsafe<(typeof SORTS)[number]>({ type: 'string', enum: [...SORTS], default: 'created_at' })),
-    order: Type.Optional(Type.Unsafe<'asc' | 'desc'>({ type: 'string', enum: ['asc', 'desc'], default: 'desc' })),
+    sort: Type.Optional(StringEnum(SORTS, { default: 'created_at' })),
+    order: Type.Optional(StringEnum(['asc', 'desc'], { default: 'desc' })),
     cursor: Type.Optional(Type.String({ maxLength: 400 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },
@@ -106,7 +106,7 @@ export const ContactFilterQuery = Type.Object(filterProperties, {
 export const CustomFieldSchema = Type.Object({
   key: Type.String(),
   label: Type.String(),
-  type: Type.Unsafe<(typeof CUSTOM_FIELD_TYPES)[number]>({ type: 'string', enum: [...CUSTOM_FIELD_TYPES] }),
+  type: StringEnum(CUSTOM_FIELD_TYPES),
   options: Type.Array(Type.String()),
   created_at: Timestamp,
 });

@@ -1,14 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import { isId } from '../../db/ids.js';
-import type { Contact, DB } from '../../db/schema.js';
+import type { Contact, Tables } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { runContactWrites, upsertContactsBatch, type BatchItemResult } from './batch.js';
 import type { ContactInput } from './contact-input.js';
-import { forgetDuplicatePairs } from './duplicates.js';
+import { forgetDuplicatePairs } from './duplicates/pairs.js';
 import { contactsByIds } from './queries.js';
 import { forgetTimelines, recordTimeline, type Actor } from '../timeline/timeline.js';
 import { publishDeletions } from './contact-changes.js';
 import type { Executor } from '../../db/database.js';
+import { plural } from '../../lib/plural.js';
 
 export interface UpsertResult {
   contact: Contact;
@@ -21,7 +22,7 @@ export interface UpsertResult {
  * engine as batches and imports, with one item.
  */
 export async function upsertContact(
-  db: Kysely<DB>,
+  db: Kysely<Tables>,
   workspaceId: string,
   input: ContactInput,
   options: { actor: Actor; keepExisting?: boolean },
@@ -38,7 +39,7 @@ export function storedContact(result: BatchItemResult | undefined): Contact {
   const detail =
     result?.kind === 'conflict'
       ? `The contact collides with another one: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`
-      : `${errors.length} field${errors.length === 1 ? '' : 's'} of the contact ${errors.length === 1 ? 'is' : 'are'} not valid`;
+      : `${plural(errors.length, 'field of the contact is', 'fields of the contact are')} not valid`;
   throw new AppError(result?.kind ?? 'invalid_input', detail, errors);
 }
 
@@ -50,7 +51,7 @@ export async function getContact(db: Executor, workspaceId: string, id: string):
 }
 
 /** Changes the given fields of one contact; tags are set exactly. */
-export async function patchContact(db: Kysely<DB>, workspaceId: string, id: string, input: ContactInput, actor: Actor): Promise<Contact> {
+export async function patchContact(db: Kysely<Tables>, workspaceId: string, id: string, input: ContactInput, actor: Actor): Promise<Contact> {
   const [result] = await runContactWrites(db, workspaceId, [{ id, input }], { actor, tags: 'set' });
   return storedContact(result);
 }
@@ -69,7 +70,7 @@ export async function removeContacts(tx: Executor, workspaceId: string, ids: rea
   return deleted.length;
 }
 
-export async function deleteContact(db: Kysely<DB>, workspaceId: string, id: string, actor: Actor): Promise<void> {
+export async function deleteContact(db: Kysely<Tables>, workspaceId: string, id: string, actor: Actor): Promise<void> {
   if (!isId(id)) throw notFound('Contact');
   await db.transaction().execute(async (tx) => {
     if ((await removeContacts(tx, workspaceId, [id], actor)) === 0) throw notFound('Contact');
@@ -78,7 +79,7 @@ export async function deleteContact(db: Kysely<DB>, workspaceId: string, id: str
 
 export const MAX_NOTE_LENGTH = 20_000;
 
-export async function addNote(db: Kysely<DB>, workspaceId: string, contactId: string, text: string, actor: Actor): Promise<void> {
+export async function addNote(db: Kysely<Tables>, workspaceId: string, contactId: string, text: string, actor: Actor): Promise<void> {
   const body = text.trim();
   if (!body) throw new AppError('invalid_input', 'The note is empty', [{ field: 'text', message: 'must not be empty' }]);
   await db.transaction().execute(async (tx) => {

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../actor.js';
-import type { DB } from '../../db/schema.js';
+import type { Tables } from '../../db/schema.js';
 import { valuesOf } from './batch.js';
 import { fieldChanges } from './fields.js';
 import { recordContactChanges } from './contact-changes.js';
@@ -21,7 +21,7 @@ export function changedTags(tags: readonly string[], change: TagChange): string[
  * change in the contact's timeline. Contacts the change leaves as they were are not written.
  * Returns how many changed.
  */
-export async function changeTagsOf(tx: Transaction<DB>, workspaceId: string, ids: readonly string[], change: TagChange, actor: Actor): Promise<number> {
+export async function changeTagsOf(tx: Transaction<Tables>, workspaceId: string, ids: readonly string[], change: TagChange, actor: Actor): Promise<number> {
   if (ids.length === 0) return 0;
   const current = await tx.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).forUpdate().execute();
   const rows = [];

@@ -3,7 +3,7 @@
 // parse than the insert itself.
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { arrayLiteral, columnLiteral } from '../../db/array-literal.js';
-import type { Contact, DB } from '../../db/schema.js';
+import type { Contact, Tables } from '../../db/schema.js';
 import type { ContactValues } from './apply-changes.js';
 import { TEXT_FIELDS, type TextField } from './fields.js';
 
@@ -56,7 +56,7 @@ const values = sql.join(COLUMNS.map((c) => DEFAULTED[c] ?? sql.ref(`r.${c}`)));
  * meanwhile by another writer makes the email index refuse the insert (the caller retries).
  * Returns the stored rows when asked; an import does not need them back.
  */
-export async function writeContacts(tx: Transaction<DB>, workspaceId: string, rows: readonly ContactRow[], options: { returning: boolean }): Promise<Contact[]> {
+export async function writeContacts(tx: Transaction<Tables>, workspaceId: string, rows: readonly ContactRow[], options: { returning: boolean }): Promise<Contact[]> {
   const stored: Contact[] = [];
   const returning = options.returning ? sql`returning *` : sql``;
   for (const isNew of [true, false]) {

@@ -1,14 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../../db/database.js';
+import type { QueryBuilder } from '../../db/database.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
 import { decodeCursor, Page, pageOf } from '../../http/pagination.js';
 import { IdParams } from '../../http/schemas.js';
 import { ListCreate, ListListQuery, ListPatch, ListSchema, MembersAdded, MembershipChange, MembersRemoved } from './schema.js';
 import { addToList, createList, deleteList, getList, listLists, patchList, removeFromList, type ExistingContactIds } from './service.js';
 
-export function listRoutes(server: FastifyInstance, { db, existingContactIds }: { db: Db; existingContactIds: ExistingContactIds }): void {
+export function listRoutes(server: FastifyInstance, { db, existingContactIds }: { db: QueryBuilder; existingContactIds: ExistingContactIds }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const read = { auth: 'workspace', permission: 'workspace.read' } as const;
   // Defining lists is marketing's; putting contacts on them is editing contacts.

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../actor.js';
 import { isId, newId } from '../../db/ids.js';
-import type { DB } from '../../db/schema.js';
+import type { Tables } from '../../db/schema.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { publish } from '../../events/publish.js';
 import type { ProvidedServices } from '../module.js';
@@ -117,7 +117,7 @@ export interface MembersAddedResult {
  * (another workspace's included) are reported and skipped, the rest join. Each contact that
  * joins gets a `list.added` timeline entry, in the same transaction.
  */
-export async function addToList(db: Kysely<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor, existingContactIds: ExistingContactIds): Promise<MembersAddedResult> {
+export async function addToList(db: Kysely<Tables>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor, existingContactIds: ExistingContactIds): Promise<MembersAddedResult> {
   return db.transaction().execute((tx) => addToListIn(tx, workspaceId, listId, contactIds, actor, existingContactIds));
 }
 
@@ -125,7 +125,7 @@ export async function addToList(db: Kysely<DB>, workspaceId: string, listId: str
 export type ExistingContactIds = ProvidedServices['existingContactIds'];
 
 /** The same, in the caller's transaction (a bulk action's chunk, with its checkpoint). */
-export async function addToListIn(tx: Transaction<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor, existingContactIds: ExistingContactIds): Promise<MembersAddedResult> {
+export async function addToListIn(tx: Transaction<Tables>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor, existingContactIds: ExistingContactIds): Promise<MembersAddedResult> {
   const list = await listById(tx, workspaceId, listId, true);
   const requested = [...new Set(contactIds)];
   const existing = await existingContactIds(tx, workspaceId, requested);
@@ -142,7 +142,7 @@ export async function addToListIn(tx: Transaction<DB>, workspaceId: string, list
 }
 
 /** Takes contacts off a list; each one that was on it gets a `list.removed` timeline entry. */
-export async function removeFromList(db: Kysely<DB>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor): Promise<{ removed: number; not_members: string[] }> {
+export async function removeFromList(db: Kysely<Tables>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor): Promise<{ removed: number; not_members: string[] }> {
   return db.transaction().execute(async (tx) => {
     const list = await listById(tx, workspaceId, listId, true);
     const requested = [...new Set(contactIds)];

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isId, newId } from '../../db/ids.js';
-import type { DB, Role } from '../../db/schema.js';
+import type { Tables, Role } from '../../db/schema.js';
 import { forbidden, notFound } from '../../errors.js';
 import { randomToken, sha256 } from '../accounts/tokens.js';
 import { afterAuthChangeCommitted, announceAuthChange } from './auth-changes.js';
@@ -66,7 +66,7 @@ export function listApiKeys(db: Executor, workspaceId: string, page: { after: st
 }
 
 /** Revokes a key; an owner key only by an owner, as only owners may create one. */
-export async function revokeApiKey(db: Kysely<DB>, workspaceId: string, keyId: string, actorRole: Role): Promise<void> {
+export async function revokeApiKey(db: Kysely<Tables>, workspaceId: string, keyId: string, actorRole: Role): Promise<void> {
   if (!isId(keyId)) throw notFound('API key');
   await db.transaction().execute(async (tx) => {
     const key = await tx

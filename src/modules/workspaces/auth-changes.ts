@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Tables } from '../../db/schema.js';
 
 export const AUTH_CHANNEL = 'inflow_auth';
 
@@ -14,7 +14,7 @@ localAuthChanges.setMaxListeners(0);
  * workspace renamed). NOTIFY inside the caller's transaction is delivered only if it commits;
  * call `afterAuthChangeCommitted` once it has, so this process need not wait for the round trip.
  */
-export async function announceAuthChange(tx: Kysely<DB> | Transaction<DB>, workspaceId: string): Promise<void> {
+export async function announceAuthChange(tx: Kysely<Tables> | Transaction<Tables>, workspaceId: string): Promise<void> {
   await sql`select pg_notify(${AUTH_CHANNEL}, ${workspaceId})`.execute(tx);
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { QueryBuilder } from '../../db/database.js';
 import { createUser, usersByEmail } from '../accounts/service.js';
 import { sha256 } from '../accounts/tokens.js';
 import { createApiKey } from './api-keys.js';
@@ -29,7 +29,7 @@ const DEFAULT_ADMIN_EMAIL = 'admin@inflow.local';
  * one is configured and was never stored (a revoked one stays revoked). Runs under an advisory
  * lock so two processes starting together on one PostgreSQL do this once.
  */
-export async function bootstrapInstall(db: Db, input: BootstrapInput): Promise<BootstrapResult> {
+export async function bootstrapInstall(db: QueryBuilder, input: BootstrapInput): Promise<BootstrapResult> {
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext('inflow.bootstrap'))`.execute(tx);
     let created: BootstrapResult['created'] = null;

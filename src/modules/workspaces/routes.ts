@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../../db/database.js';
+import type { QueryBuilder } from '../../db/database.js';
 import { requireUser, requireWorkspace } from '../../http/auth.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { Id, IdParams, NullableTimestamp, PermissionName, RoleName, Timestamp } from '../../http/schemas.js';
@@ -49,7 +49,7 @@ const RoleSchema = Type.Object({
 
 const UserIdParams = Type.Object({ userId: Id }, { additionalProperties: false });
 
-export function workspaceRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+export function workspaceRoutes(server: FastifyInstance, { db }: { db: QueryBuilder }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(

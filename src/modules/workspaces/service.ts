@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isId, newId } from '../../db/ids.js';
-import type { DB, Role, Workspace } from '../../db/schema.js';
+import type { Tables, Role, Workspace } from '../../db/schema.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.js';
 import { createUser, publicUsersByIds, usersByEmail } from '../accounts/service.js';
 import { randomToken } from '../accounts/tokens.js';
@@ -53,7 +53,7 @@ export async function insertWorkspace(
   return workspace;
 }
 
-export function createWorkspace(db: Kysely<DB>, input: { slug: string; name: string }, ownerUserId: string | null): Promise<Workspace> {
+export function createWorkspace(db: Kysely<Tables>, input: { slug: string; name: string }, ownerUserId: string | null): Promise<Workspace> {
   return db.transaction().execute((tx) => insertWorkspace(tx, input, ownerUserId));
 }
 
@@ -90,7 +90,7 @@ export function membershipOf(db: Executor, userId: string, workspaceRef: string)
     .executeTakeFirst();
 }
 
-export async function renameWorkspace(db: Kysely<DB>, workspaceId: string, name: string): Promise<WorkspaceView> {
+export async function renameWorkspace(db: Kysely<Tables>, workspaceId: string, name: string): Promise<WorkspaceView> {
   const trimmed = name.trim();
   if (!trimmed) throw invalid('The name is empty', [{ field: 'name', message: 'is required' }]);
   const workspace = await db.transaction().execute(async (tx) => {
@@ -135,7 +135,7 @@ async function memberOrThrow(db: Executor, workspaceId: string, userId: string):
  * is given. The actor may only hand out roles their own role allows.
  */
 export async function addMember(
-  db: Kysely<DB>,
+  db: Kysely<Tables>,
   workspaceId: string,
   actorRole: Role,
   input: { email: string; role: Role; name?: string; password?: string },
@@ -175,7 +175,7 @@ async function ownerCount(tx: Executor, workspaceId: string): Promise<number> {
 const lastOwner = () => new AppError('conflict', 'A workspace must keep at least one owner');
 
 export async function changeMemberRole(
-  db: Kysely<DB>,
+  db: Kysely<Tables>,
   workspaceId: string,
   actorRole: Role,
   userId: string,
@@ -192,7 +192,7 @@ export async function changeMemberRole(
   });
 }
 
-export async function removeMember(db: Kysely<DB>, workspaceId: string, actorRole: Role, userId: string): Promise<void> {
+export async function removeMember(db: Kysely<Tables>, workspaceId: string, actorRole: Role, userId: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const member = await memberOrThrow(tx, workspaceId, userId);
     if (!mayAssignRole(actorRole, member.role, null)) throw forbidden(`Your role (${actorRole}) may not remove a ${member.role}`);

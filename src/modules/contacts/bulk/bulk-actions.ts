@@ -4,7 +4,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import { enqueue, hasLiveJob } from '../../../db/jobs/queue.js';
 import { isId, newId } from '../../../db/ids.js';
-import type { BulkAction, BulkActionKind, DB } from '../../../db/schema.js';
+import type { BulkAction, BulkActionKind, Tables } from '../../../db/schema.js';
 import { invalid, notFound } from '../../../errors.js';
 import { listById } from '../../lists/service.js';
 import { cleanTags, MAX_TAG_LENGTH, MAX_TAGS } from '../fields.js';
@@ -20,7 +20,7 @@ export interface BulkActionInput {
 }
 
 /** How many contacts pass the filters (checked as the list checks them). */
-export async function countContacts(db: Kysely<DB> | Transaction<DB>, workspaceId: string, filters: ContactFilters): Promise<number> {
+export async function countContacts(db: Kysely<Tables> | Transaction<Tables>, workspaceId: string, filters: ContactFilters): Promise<number> {
   const definitions = await customFieldDefinitions(db, workspaceId);
   const row = await filteredContacts(db, workspaceId, filters, definitions)
     .clearSelect()
@@ -48,7 +48,7 @@ function paramsOf(input: BulkActionInput): Record<string, unknown> {
  * Records the action for the contacts the filters match now (later ones are left out) and
  * queues the job that carries it out.
  */
-export async function createBulkAction(db: Kysely<DB>, workspaceId: string, filters: ContactFilters, input: BulkActionInput, actor: Actor): Promise<BulkAction> {
+export async function createBulkAction(db: Kysely<Tables>, workspaceId: string, filters: ContactFilters, input: BulkActionInput, actor: Actor): Promise<BulkAction> {
   const params = paramsOf(input);
   return db.transaction().execute(async (tx) => {
     if (typeof params.list_id === 'string') await listById(tx, workspaceId, params.list_id);
@@ -81,7 +81,7 @@ export async function createBulkAction(db: Kysely<DB>, workspaceId: string, filt
  * the job's last attempt, so the job was given up without running) is ended as failed here,
  * so it does not look busy forever.
  */
-export async function getBulkAction(db: Kysely<DB>, workspaceId: string, id: string): Promise<BulkAction> {
+export async function getBulkAction(db: Kysely<Tables>, workspaceId: string, id: string): Promise<BulkAction> {
   if (!isId(id)) throw notFound('Bulk action');
   const row = await db.selectFrom('bulk_actions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Bulk action');
@@ -106,7 +106,7 @@ export function bulkActionView(row: BulkAction) {
 }
 
 /** Ends the action: done, or failed with the reason shown to the user. */
-export function endBulkAction(db: Kysely<DB>, workspaceId: string, id: string, end: { status: 'done' } | { status: 'failed'; error: string }): Promise<BulkAction> {
+export function endBulkAction(db: Kysely<Tables>, workspaceId: string, id: string, end: { status: 'done' } | { status: 'failed'; error: string }): Promise<BulkAction> {
   return db
     .updateTable('bulk_actions')
     .set({ status: end.status, error: end.status === 'failed' ? end.error : null, finished_at: sql`now()`, updated_at: sql`now()` })

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../../actor.js';
-import type { BulkAction, DB } from '../../../db/schema.js';
+import type { BulkAction, Tables } from '../../../db/schema.js';
 import { addToListIn } from '../../lists/service.js';
 import { filteredContacts, type ContactFilters } from '../list.js';
 import { customFieldDefinitions } from '../queries.js';
@@ -18,7 +18,7 @@ export class BulkInterrupted extends Error {}
  * existed when it was asked for, a chunk at a time. Each chunk and the checkpoint after it
  * commit together, so a run cut short resumes without doing a contact twice.
  */
-export async function runBulkAction(db: Kysely<DB>, workspaceId: string, id: string, signal?: AbortSignal): Promise<void> {
+export async function runBulkAction(db: Kysely<Tables>, workspaceId: string, id: string, signal?: AbortSignal): Promise<void> {
   const claimed = await db
     .updateTable('bulk_actions')
     .set({ status: 'running', updated_at: sql`now()` })
@@ -51,7 +51,7 @@ export async function runBulkAction(db: Kysely<DB>, workspaceId: string, id: str
   await endBulkAction(db, workspaceId, id, { status: 'done' });
 }
 
-async function applyTo(tx: Transaction<DB>, workspaceId: string, action: BulkAction, ids: string[], actor: Actor): Promise<void> {
+async function applyTo(tx: Transaction<Tables>, workspaceId: string, action: BulkAction, ids: string[], actor: Actor): Promise<void> {
   const params = action.params as { tags?: string[]; list_id?: string };
   switch (action.action) {
     case 'add_tags':

@@ -1,7 +1,7 @@
 // A workspace's contacts as CSV, streamed page by page: memory stays flat at any size.
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/schema.js';
+import type { Tables } from '../../../db/schema.js';
 import { listMembers } from '../../workspaces/service.js';
 import { CSV_WRITE_OPTIONS, escapeFormula } from '../csv-cells.js';
 import { checkFilterIds, filteredContacts, type ContactFilters } from '../list.js';
@@ -13,7 +13,7 @@ const PAGE = 1000;
 // most CSV readers skip it.
 const BOM = '\uFEFF';
 
-async function ownerEmails(db: Kysely<DB>, workspaceId: string): Promise<Map<string, string>> {
+async function ownerEmails(db: Kysely<Tables>, workspaceId: string): Promise<Map<string, string>> {
   const emails = new Map<string, string>();
   for (let after: string | null = null; ; ) {
     const page = await listMembers(db, workspaceId, { after, limit: 500 });
@@ -32,7 +32,7 @@ function csvLines(rows: string[][]): string {
  * are checked before the first chunk, so a bad one is an error answer, not a broken download.
  * Pages go by keyset on the id (time-ordered), which no concurrent write can make skip or repeat a row.
  */
-export async function contactsCsv(db: Kysely<DB>, workspaceId: string, filters: ContactFilters): Promise<AsyncGenerator<string>> {
+export async function contactsCsv(db: Kysely<Tables>, workspaceId: string, filters: ContactFilters): Promise<AsyncGenerator<string>> {
   checkFilterIds(filters);
   const definitionMap = await customFieldDefinitions(db, workspaceId);
   const query = filteredContacts(db, workspaceId, filters, definitionMap);

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../../../db/database.js';
+import type { QueryBuilder } from '../../../db/database.js';
 import { isId } from '../../../db/ids.js';
 import { invalid } from '../../../errors.js';
 import { requireWorkspace } from '../../../http/auth.js';
@@ -11,7 +11,7 @@ import { ContactFilterQuery } from '../schema.js';
 import { contactsCsv } from './export-stream.js';
 
 
-export function exportRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+export function exportRoutes(server: FastifyInstance, { db }: { db: QueryBuilder }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/v1/contacts/export',

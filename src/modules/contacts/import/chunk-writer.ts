@@ -2,7 +2,7 @@
 // transaction, so an interrupted import resumes exactly after the last chunk that committed.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../../actor.js';
-import type { DB } from '../../../db/schema.js';
+import type { Tables } from '../../../db/schema.js';
 import { companiesForEmails } from '../../companies/link-by-domain.js';
 import { upsertContactsInTransaction, type BatchItemResult, type BatchOptions } from '../batch.js';
 import type { ContactInput } from '../contact-input.js';
@@ -41,7 +41,7 @@ export interface ChunkContext {
 /** The import is no longer this runner's: cancelled, or taken over by another runner. */
 export class RunLost extends Error {}
 
-type Tx = Transaction<DB>;
+type Tx = Transaction<Tables>;
 
 // Class 22 (data exception) and 23 (integrity) come from a value the database refuses; anything
 // else (connection lost, deadlock) is no fault of the rows and is retried by the caller.
@@ -92,7 +92,7 @@ async function upsertRows(tx: Tx, workspaceId: string, inputs: readonly ContactI
  * turn for nothing but its own commit. Committed first, a company is shared at once. Should the
  * chunk fail for good, the company stays, empty, as if created by hand.
  */
-async function createCompaniesFirst(db: Kysely<DB>, workspaceId: string, contacts: Chunk['contacts']): Promise<void> {
+async function createCompaniesFirst(db: Kysely<Tables>, workspaceId: string, contacts: Chunk['contacts']): Promise<void> {
   const people = contacts.flatMap(({ input }) => {
     if (input.company_id) return [];
     const email = input.email ? normaliseEmail(input.email) : null;
@@ -112,7 +112,7 @@ export interface ChunkOrder {
 }
 
 /** Writes the chunk and moves the checkpoint; returns its counts and the report's new length. */
-export async function writeChunk(db: Kysely<DB>, context: ChunkContext, chunk: Chunk, order: ChunkOrder): Promise<{ counts: ChunkCounts; reportBytes: number }> {
+export async function writeChunk(db: Kysely<Tables>, context: ChunkContext, chunk: Chunk, order: ChunkOrder): Promise<{ counts: ChunkCounts; reportBytes: number }> {
   if (order.concurrent) await createCompaniesFirst(db, context.workspaceId, chunk.contacts);
   return db.transaction().execute(async (tx) => {
     // Waiting for the disk at each chunk's commit was a large share of an import's time. A crash

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { CUSTOM_KEY_PATTERN } from '../custom-fields.js';
 import { STANDARD_FIELDS, type MappingTarget } from './column-mapping.js';
 import { DEFAULT_PLACEHOLDERS } from './value-cleaning.js';
+import { StringEnum } from '../../../schema-types.js';
 
 // The API contract of an import's options and mapping, and their defaults.
 
@@ -41,7 +42,7 @@ export function importOptions(input: Partial<ImportOptions> = {}): ImportOptions
 const Strict = { additionalProperties: false } as const;
 
 export const MappingTargetSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('field'), field: Type.Unsafe<(typeof STANDARD_FIELDS)[number]>({ type: 'string', enum: [...STANDARD_FIELDS] }) }, Strict),
+  Type.Object({ kind: Type.Literal('field'), field: StringEnum(STANDARD_FIELDS) }, Strict),
   Type.Object({ kind: Type.Literal('custom'), key: Type.String({ pattern: CUSTOM_KEY_PATTERN }) }, Strict),
   Type.Object({ kind: Type.Literal('ignore') }, Strict),
 ]);

@@ -3,7 +3,7 @@
 import { unlink } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import type { RecurringJob } from '../../../db/jobs/recurring.js';
-import type { DB } from '../../../db/schema.js';
+import type { Tables } from '../../../db/schema.js';
 
 /** An upload never started is a mistake or an abandoned wizard. */
 export const DRAFT_FILES_DAYS = 7;
@@ -23,7 +23,7 @@ async function removeFile(file: string | null): Promise<void> {
  * cancelled imports; never queued or running ones), in every workspace. A file given by path
  * (the CLI's own file) is never the import's to remove. Returns how many imports it cleared.
  */
-export async function purgeImportFiles(db: Kysely<DB>, now = new Date()): Promise<number> {
+export async function purgeImportFiles(db: Kysely<Tables>, now = new Date()): Promise<number> {
   let cleared = 0;
   for (;;) {
     // Claimed and marked in one statement, before any file goes: an import started meanwhile

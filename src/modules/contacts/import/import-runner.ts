@@ -4,7 +4,7 @@ import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { servesConcurrently } from '../../../db/database.js';
-import type { DB, Import } from '../../../db/schema.js';
+import type { Tables, Import } from '../../../db/schema.js';
 import { AppError } from '../../../errors.js';
 import { listMembers } from '../../workspaces/service.js';
 import { createCustomField } from '../custom-field-service.js';
@@ -53,7 +53,7 @@ class Interrupted extends Error {}
 /** lock_not_available (lock_timeout) and deadlock_detected: chunks in each other's way. */
 const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
 
-async function ownersByEmail(db: Kysely<DB>, workspaceId: string): Promise<Map<string, string>> {
+async function ownersByEmail(db: Kysely<Tables>, workspaceId: string): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
   for (let after: string | null = null; ; ) {
     const page = await listMembers(db, workspaceId, { after, limit: 500 });
@@ -64,7 +64,7 @@ async function ownersByEmail(db: Kysely<DB>, workspaceId: string): Promise<Map<s
 }
 
 /** Resolves the mapping against the file and creates the custom fields it asks for. */
-async function prepareMapping(db: Kysely<DB>, imp: Import, options: ImportOptions, headers: string[], samples: CsvRecord[]): Promise<MappingEntry[]> {
+async function prepareMapping(db: Kysely<Tables>, imp: Import, options: ImportOptions, headers: string[], samples: CsvRecord[]): Promise<MappingEntry[]> {
   const resolution = resolveMapping({
     headers,
     given: (imp.mapping as MappingEntry[] | null) ?? null,
@@ -116,7 +116,7 @@ async function* withSamplesFirst(samples: CsvRecord[], rest: AsyncGenerator<CsvR
  * Runs (or resumes) an import to its end. Returns how it ended; an error that is nobody's fault
  * in particular (the database went away) is thrown, for the job to retry from the checkpoint.
  */
-export async function runImport(db: Kysely<DB>, workspaceId: string, importId: string, run: RunOptions): Promise<{ outcome: RunOutcome; import: Import | undefined }> {
+export async function runImport(db: Kysely<Tables>, workspaceId: string, importId: string, run: RunOptions): Promise<{ outcome: RunOutcome; import: Import | undefined }> {
   const claimed = await claimImport(db, workspaceId, importId, run.runner, run.takeover ?? {});
   if (!claimed) return { outcome: 'not_claimed', import: await importById(db, workspaceId, importId) };
   let progress: Import = claimed;

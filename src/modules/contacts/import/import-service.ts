@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import { isId, newId } from '../../../db/ids.js';
 import { enqueue } from '../../../db/jobs/queue.js';
-import type { DB, Import } from '../../../db/schema.js';
+import type { Tables, Import } from '../../../db/schema.js';
 import { conflict, invalid, notFound } from '../../../errors.js';
 import type { CustomFieldDefinition } from '../custom-fields.js';
 import { customFieldDefinitions } from '../queries.js';
@@ -45,7 +45,7 @@ export interface CreateImportInput {
   actor: Actor;
 }
 
-export async function createImport(db: Kysely<DB>, workspaceId: string, input: CreateImportInput): Promise<Import> {
+export async function createImport(db: Kysely<Tables>, workspaceId: string, input: CreateImportInput): Promise<Import> {
   const id = input.id ?? newId();
   return db.transaction().execute(async (tx) => {
     const created = await insertImport(tx, workspaceId, {
@@ -94,7 +94,7 @@ async function checkMapping(db: Executor, imp: Import, mapping: MappingEntry[], 
 
 /** Sets the mapping and options of a draft; null mapping goes back to the guess. */
 export async function patchImport(
-  db: Kysely<DB>,
+  db: Kysely<Tables>,
   workspaceId: string,
   id: string,
   input: { mapping?: MappingEntry[] | null; options?: Partial<ImportOptions> },
@@ -114,7 +114,7 @@ const FILES_REMOVED = 'The import’s file was removed after some days without a
  * Queues a draft, or resumes a failed or cancelled import after its checkpoint. A job runs it,
  * unless the caller runs it itself (`runHere`: the CLI holding the database).
  */
-export async function startImport(db: Kysely<DB>, workspaceId: string, id: string, options: { runHere?: boolean } = {}): Promise<Import> {
+export async function startImport(db: Kysely<Tables>, workspaceId: string, id: string, options: { runHere?: boolean } = {}): Promise<Import> {
   return db.transaction().execute(async (tx) => {
     const current = await getImport(tx, workspaceId, id, { lock: true });
     // A queued or running import whose runner went quiet (a CLI that died) gets a job to take it
@@ -131,7 +131,7 @@ export async function startImport(db: Kysely<DB>, workspaceId: string, id: strin
 }
 
 /** Stops an import: a running one stops before its next chunk commits; what committed stays. */
-export async function cancelImport(db: Kysely<DB>, workspaceId: string, id: string): Promise<Import> {
+export async function cancelImport(db: Kysely<Tables>, workspaceId: string, id: string): Promise<Import> {
   return db.transaction().execute(async (tx) => {
     const current = await getImport(tx, workspaceId, id, { lock: true });
     if (current.status === 'cancelled') return current;

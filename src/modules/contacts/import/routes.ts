@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../../config.js';
-import type { Db } from '../../../db/database.js';
+import type { QueryBuilder } from '../../../db/database.js';
 import { newId } from '../../../db/ids.js';
 import { AppError } from '../../../errors.js';
 import { actorOf, requireWorkspace } from '../../../http/auth.js';
@@ -31,7 +31,7 @@ function requireCsvBody(request: FastifyRequest): void {
   if (!CSV_TYPES.has(type)) throw new AppError('unsupported_media_type', 'Send the CSV file as the request body, with the header Content-Type: text/csv');
 }
 
-export function importRoutes(server: FastifyInstance, { db, config }: { db: Db; config: Partial<Config> }): void {
+export function importRoutes(server: FastifyInstance, { db, config }: { db: QueryBuilder; config: Partial<Config> }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   // An app built without the full config (API tests) keeps uploads in the system's temporary folder.
   const dir = config.imports?.dir ?? path.join(os.tmpdir(), 'inflow-imports');

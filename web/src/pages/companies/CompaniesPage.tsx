@@ -13,7 +13,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
-import { formatDate, formatDateTime, initials } from '../../format';
+import { formatDate, formatDateTime, initials, plural } from '../../format';
 import { NewCompanyModal } from './NewCompanyModal';
 
 const SORTS = [
@@ -191,7 +191,7 @@ export function CompaniesPage() {
                 <Text fz="sm" c="dimmed">
                   {companies.hasNextPage
                     ? `Showing the first ${rows.length.toLocaleString()} companies`
-                    : `${rows.length.toLocaleString()} ${rows.length === 1 ? 'company' : 'companies'}`}
+                    : plural(rows.length, 'company', 'companies')}
                 </Text>
               </LoadMore>
             )}

@@ -18,8 +18,8 @@ import { useWorkspace } from '../../auth/workspace-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notifyError, notifySuccess } from '../../notify';
 import { BulkProgressModal } from './BulkProgressModal';
+import { plural } from '../../format';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 const NEW_LIST = '__new__';
 
 function TagModal({

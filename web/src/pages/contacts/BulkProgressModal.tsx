@@ -4,20 +4,20 @@ import { useQuery } from '@tanstack/react-query';
 import { getBulkAction, type BulkAction } from '../../api/contacts';
 import { useWorkspace } from '../../auth/workspace-context';
 import { notifyError, notifySuccess } from '../../notify';
+import { contactCount } from '../../format';
 
-const plural = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'contact' : 'contacts'}`;
 
 function describe(action: BulkAction, listName: string | null): { doing: string; done: string } {
   const tags = (action.tags ?? []).map((t) => `“${t}”`).join(', ');
   switch (action.action) {
     case 'add_tags':
-      return { doing: `Adding ${tags}`, done: `Tagged ${plural(action.processed)} with ${tags}` };
+      return { doing: `Adding ${tags}`, done: `Tagged ${contactCount(action.processed)} with ${tags}` };
     case 'remove_tags':
-      return { doing: `Removing ${tags}`, done: `Removed ${tags} from ${plural(action.processed)}` };
+      return { doing: `Removing ${tags}`, done: `Removed ${tags} from ${contactCount(action.processed)}` };
     case 'add_to_list':
-      return { doing: `Adding to “${listName ?? 'the list'}”`, done: `Added ${plural(action.processed)} to “${listName ?? 'the list'}”` };
+      return { doing: `Adding to “${listName ?? 'the list'}”`, done: `Added ${contactCount(action.processed)} to “${listName ?? 'the list'}”` };
     case 'delete':
-      return { doing: 'Deleting', done: `Deleted ${plural(action.processed)}` };
+      return { doing: 'Deleting', done: `Deleted ${contactCount(action.processed)}` };
   }
 }
 
@@ -54,7 +54,7 @@ export function BulkProgressModal({ started, listName, onFinished }: { started: 
       <Stack>
         <Progress value={percent} size="lg" radius="xl" animated striped aria-label="Bulk change progress" />
         <Text fz="sm" c="dimmed">
-          {current.processed.toLocaleString()} of {plural(current.total)} done. You can close this: the change goes on without it.
+          {current.processed.toLocaleString()} of {contactCount(current.total)} done. You can close this: the change goes on without it.
         </Text>
       </Stack>
     </Modal>

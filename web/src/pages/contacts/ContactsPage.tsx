@@ -24,6 +24,7 @@ import { ContactsTable } from '../../components/ContactsTable';
 import { ContactsToolbar } from './ContactsToolbar';
 import { NewContactModal } from './NewContactModal';
 import { useContactFilters, useStoredColumns } from './use-contacts-view';
+import { contactCount } from '../../format';
 
 const PAGE_SIZE = 50;
 
@@ -240,7 +241,7 @@ export function ContactsPage() {
                 <Text fz="sm" c="dimmed">
                   {contacts.hasNextPage
                     ? `Showing the first ${rows.length.toLocaleString()} contacts`
-                    : `${rows.length.toLocaleString()} ${rows.length === 1 ? 'contact' : 'contacts'}`}
+                    : contactCount(rows.length)}
                   {active ? ' matching these filters' : ''}
                 </Text>
                 {contacts.hasNextPage && (

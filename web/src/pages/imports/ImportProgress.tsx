@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { downloadFile } from '../../api/client';
 import { importErrorsPath, useCancelImport, useContactsAfterImport, useStartImport, type ContactImport } from '../../api/imports';
 import { useWorkspace } from '../../auth/workspace-context';
-import { formatDateTime } from '../../format';
+import { formatDateTime, plural } from '../../format';
 import { notifyError } from '../../notify';
 
 function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
@@ -81,7 +81,7 @@ export function ImportProgress({ imp }: { imp: ContactImport }) {
                 {imp.status === 'done' ? 'Import finished' : imp.status === 'failed' ? 'The import stopped' : 'Import cancelled'}
               </Title>
               <Text fz="sm" c="dimmed">
-                {imp.rows_processed.toLocaleString()} {imp.rows_processed === 1 ? 'row' : 'rows'} read
+                {plural(imp.rows_processed, 'row')} read
                 {imp.finished_at ? `, ${formatDateTime(imp.finished_at)}` : ''}.
                 {imp.status !== 'done' &&
                   (imp.files_removed_at
@@ -105,7 +105,7 @@ export function ImportProgress({ imp }: { imp: ContactImport }) {
         </Alert>
       )}
       {imp.rows_failed > 0 && (
-        <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />} title={imp.rows_failed === 1 ? '1 row was not imported' : `${imp.rows_failed.toLocaleString()} rows were not imported`}>
+        <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />} title={`${plural(imp.rows_failed, 'row was', 'rows were')} not imported`}>
           {imp.files_removed_at ? (
             `The error report was removed on ${formatDateTime(imp.files_removed_at)}, 30 days after the import ended.`
           ) : (

@@ -35,6 +35,7 @@ import { useWorkspace } from '../../auth/workspace-context';
 import { QueryError } from '../../components/QueryError';
 import { notifyError } from '../../notify';
 import { creatableFields, mappingProblems, sampleValues, targetOf, targetOptions, targetValue } from './import-mapping';
+import { plural } from '../../format';
 
 /** Step 2 of an import: check the column mapping and the options, then start. */
 export function MappingStep({ imp }: { imp: ContactImport }) {
@@ -117,7 +118,7 @@ export function MappingStep({ imp }: { imp: ContactImport }) {
                 )
               }
             >
-              Keep {unmatched.length} unmatched {unmatched.length === 1 ? 'column' : 'columns'} as new fields
+              Keep {plural(unmatched.length, 'unmatched column')} as new fields
             </Button>
           )}
         </Group>

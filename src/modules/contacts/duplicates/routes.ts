@@ -1,20 +1,21 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../../db/database.js';
-import { isId } from '../../db/ids.js';
-import { notFound } from '../../errors.js';
-import { actorOf, requireWorkspace } from '../../http/auth.js';
-import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
-import { Id, IdParams, Timestamp } from '../../http/schemas.js';
-import { contactView } from './contact-view.js';
-import { dismissDuplicate, duplicatePairs, duplicateScanState, requestDuplicateScan } from './duplicates.js';
-import type { ModuleHooks } from '../module.js';
+import type { QueryBuilder } from '../../../db/database.js';
+import { isId } from '../../../db/ids.js';
+import { notFound } from '../../../errors.js';
+import { actorOf, requireWorkspace } from '../../../http/auth.js';
+import { decodeCursor, Page, PageQuery, pageOf } from '../../../http/pagination.js';
+import { Id, IdParams, Timestamp } from '../../../http/schemas.js';
+import { contactView } from '../contact-view.js';
+import { dismissDuplicate, duplicatePairs, duplicateScanState, requestDuplicateScan } from './pairs.js';
+import type { ModuleHooks } from '../../module.js';
 import { mergeContacts } from './merge.js';
-import { ContactSchema } from './schema.js';
-import { contactsByIds } from './queries.js';
+import { ContactSchema } from '../schema.js';
+import { contactsByIds } from '../queries.js';
+import { StringEnum } from '../../../schema-types.js';
 
-const Side = Type.Unsafe<'this' | 'other'>({ type: 'string', enum: ['this', 'other'] });
+const Side = StringEnum(['this', 'other']);
 
 const MergeInput = Type.Object(
   {
@@ -32,7 +33,7 @@ const MergeInput = Type.Object(
 const DuplicateSchema = Type.Object({
   contact: ContactSchema,
   other: ContactSchema,
-  reasons: Type.Array(Type.Unsafe<'same_name_and_company' | 'same_phone'>({ type: 'string', enum: ['same_name_and_company', 'same_phone'] })),
+  reasons: Type.Array(StringEnum(['same_name_and_company', 'same_phone'])),
 });
 
 const ScanStateSchema = Type.Object({
@@ -43,7 +44,7 @@ const ScanStateSchema = Type.Object({
 
 const DuplicatesPage = Type.Object({ ...Page(DuplicateSchema).properties, ...ScanStateSchema.properties });
 
-export function mergeRoutes(server: FastifyInstance, { db, hooks }: { db: Db; hooks: ModuleHooks }): void {
+export function duplicateRoutes(server: FastifyInstance, { db, hooks }: { db: QueryBuilder; hooks: ModuleHooks }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post(

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../../../db/database.js';
+import type { QueryBuilder } from '../../../db/database.js';
 import { actorOf, requireWorkspace } from '../../../http/auth.js';
 import { IdParams, Timestamp } from '../../../http/schemas.js';
 import { StringEnum } from '../../../schema-types.js';
@@ -35,7 +35,7 @@ const BulkActionSchema = Type.Object({
   action: Type.Unsafe<string>(ActionName),
   tags: Type.Optional(Type.Array(Type.String())),
   list_id: Type.Optional(Type.String()),
-  status: Type.Unsafe<'queued' | 'running' | 'done' | 'failed'>({ type: 'string', enum: ['queued', 'running', 'done', 'failed'] }),
+  status: StringEnum(['queued', 'running', 'done', 'failed']),
   total: Type.Integer({ description: 'Contacts the filters matched when the action was asked for' }),
   processed: Type.Integer({ description: 'Contacts done so far' }),
   error: Type.Union([Type.String(), Type.Null()]),
@@ -44,7 +44,7 @@ const BulkActionSchema = Type.Object({
   finished_at: Type.Union([Timestamp, Type.Null()]),
 });
 
-export function bulkRoutes(server: FastifyInstance, { db }: { db: Db }): void {
+export function bulkRoutes(server: FastifyInstance, { db }: { db: QueryBuilder }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(

@@ -1,9 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Actor } from '../../actor.js';
-import { isId } from '../../db/ids.js';
-import { enqueue, hasLiveJob } from '../../db/jobs/queue.js';
-import type { DB } from '../../db/schema.js';
-import type { Executor } from '../../db/database.js';
+import type { Actor } from '../../../actor.js';
+import { isId } from '../../../db/ids.js';
+import { enqueue, hasLiveJob } from '../../../db/jobs/queue.js';
+import type { Tables } from '../../../db/schema.js';
+import type { Executor } from '../../../db/database.js';
 
 export type DuplicateReason = 'same_name_and_company' | 'same_phone';
 
@@ -32,7 +32,7 @@ export const FIND_DUPLICATES_JOB = 'contacts.find_duplicates';
  * groups contacts by one key, so the scan is linear in the workspace's contacts. Pairs no
  * longer found are dropped, unless marked "not a duplicate": those marks stay.
  */
-export async function scanDuplicates(db: Kysely<DB>, workspaceId: string): Promise<number> {
+export async function scanDuplicates(db: Kysely<Tables>, workspaceId: string): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockScans(tx, workspaceId);
     await sql`
@@ -139,7 +139,7 @@ export async function duplicateScanState(db: Executor, workspaceId: string): Pro
 }
 
 /** Scans of one workspace, and requests for one, take turns: two at once could deadlock or queue twice. */
-async function lockScans(tx: Transaction<DB>, workspaceId: string): Promise<void> {
+async function lockScans(tx: Transaction<Tables>, workspaceId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`duplicates:${workspaceId}`}))`.execute(tx);
 }
 
@@ -148,7 +148,7 @@ function pendingScan(db: Executor, workspaceId: string): Promise<boolean> {
 }
 
 /** Queues a scan of the workspace, unless one is waiting or running already. */
-export async function requestDuplicateScan(db: Kysely<DB>, workspaceId: string): Promise<void> {
+export async function requestDuplicateScan(db: Kysely<Tables>, workspaceId: string): Promise<void> {
   await db.transaction().execute((tx) => scheduleDuplicateScan(tx, workspaceId, 0));
 }
 
@@ -156,7 +156,7 @@ export async function requestDuplicateScan(db: Kysely<DB>, workspaceId: string):
  * The same, in the caller's transaction, to run after `delayMs`: a burst of changes (an
  * import, a bulk edit) asks for one scan, not one per change.
  */
-export async function scheduleDuplicateScan(tx: Transaction<DB>, workspaceId: string, delayMs: number): Promise<void> {
+export async function scheduleDuplicateScan(tx: Transaction<Tables>, workspaceId: string, delayMs: number): Promise<void> {
   await lockScans(tx, workspaceId);
   if (await pendingScan(tx, workspaceId)) return;
   await enqueue(tx, FIND_DUPLICATES_JOB, { workspace_id: workspaceId }, { workspaceId, maxAttempts: 3, runAt: new Date(Date.now() + delayMs) });

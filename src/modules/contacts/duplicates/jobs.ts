@@ -1,6 +1,6 @@
-import type { JobHandler } from '../../db/jobs/worker.js';
-import type { EventSubscriber } from '../../events/subscriber.js';
-import { scanDuplicates, scheduleDuplicateScan } from './duplicates.js';
+import type { JobHandler } from '../../../db/jobs/worker.js';
+import type { EventSubscriber } from '../../../events/subscriber.js';
+import { scanDuplicates, scheduleDuplicateScan } from './pairs.js';
 
 /** A scan asked for by a user ("Check again"), or after contacts changed (below). */
 export const findDuplicatesJob: JobHandler = async (job, { db }) => {

@@ -1,6 +1,6 @@
-import type { Contact } from '../../db/schema.js';
-import type { FieldError } from '../../errors.js';
-import { cleanTags, LIFECYCLE_STAGES, TEXT_FIELDS, type TextField } from './fields.js';
+import type { Contact } from '../../../db/schema.js';
+import type { FieldError } from '../../../errors.js';
+import { cleanTags, LIFECYCLE_STAGES, TEXT_FIELDS, type TextField } from '../fields.js';
 
 export type Side = 'this' | 'other';
 

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../actor.js';
-import { isId } from '../../db/ids.js';
-import type { Contact, DB } from '../../db/schema.js';
-import { AppError, invalid, notFound } from '../../errors.js';
-import type { ModuleHooks, PersonRef } from '../module.js';
-import { forgetDuplicatePairs } from './duplicates.js';
-import { applyContactWrites } from './batch.js';
-import type { ContactInput } from './contact-input.js';
+import type { Actor } from '../../../actor.js';
+import { isId } from '../../../db/ids.js';
+import type { Contact, Tables } from '../../../db/schema.js';
+import { AppError, invalid, notFound } from '../../../errors.js';
+import type { ModuleHooks, PersonRef } from '../../module.js';
+import { forgetDuplicatePairs } from './pairs.js';
+import { applyContactWrites } from '../batch.js';
+import type { ContactInput } from '../contact-input.js';
 import { CHOOSABLE_FIELDS, mergeValues, same, type MergedValues, type Side } from './merge-values.js';
 
 const personRef = (contact: Contact): PersonRef => ({ id: contact.id, email: contact.email, companyId: contact.company_id });
@@ -20,7 +20,7 @@ const otherNotFound = () =>
  * other is deleted, and a `contact.merged` entry says what came from where.
  */
 export async function mergeContacts(
-  db: Kysely<DB>,
+  db: Kysely<Tables>,
   workspaceId: string,
   survivorId: string,
   otherId: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '../../db/schema.js';
+import type { Contact } from '../../../db/schema.js';
 import { mergeValues } from './merge-values.js';
 
 const base: Contact = {
