@@ -28,8 +28,8 @@ export default defineConfig({
     // Most tests wait on a database, a socket or a child process: three at once keep two cores busy.
     maxWorkers: 3,
     projects: [
-      { extends: true, test: { name: 'unit', include: unit } },
-      { extends: true, test: { name: 'db', include: allTests, exclude: [...slow, ...unit], globalSetup: ['test/global-setup.ts'] } },
+      { extends: true, test: { name: 'unit', include: unit, isolate: false } },
+      { extends: true, test: { name: 'db', include: allTests, exclude: [...slow, ...unit], globalSetup: ['test/global-setup.ts'], isolate: false } },
       // Whole processes on a machine busy with the other projects: a generous time per test.
       { extends: true, test: { name: 'slow', include: slow, globalSetup: ['test/global-setup.ts'], testTimeout: 120_000 } },
     ],
