@@ -1,9 +1,9 @@
 // Figure: cold start of `npm start` on an existing data dir to a 200 from /healthz, under 3 s.
 import fs from 'node:fs';
-import { freePort, start, stop, tempDir, waitForHealth } from './lib.mjs';
+import { freePort, start, stop, migratedDataDir, waitForHealth } from './lib.mjs';
 
 export default async function coldStart({ runs = 5 } = {}) {
-  const dataDir = tempDir('inflow-bench-start-');
+  const dataDir = migratedDataDir('inflow-bench-start-');
   const env = { INFLOW_DATA_DIR: dataDir, INFLOW_ADMIN_PASSWORD: 'bench-password', LOG_LEVEL: 'warn', DATABASE_URL: '' };
   // The first start creates and migrates the database; it is not what the figure is about.
   const port = await freePort();

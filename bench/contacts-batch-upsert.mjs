@@ -2,7 +2,7 @@
 // batches of 1,000 new contacts (then the same again, as updates) with a few in flight.
 import fs from 'node:fs';
 import { contacts } from './generators/contacts.mjs';
-import { freePort, start, stop, tempDir, waitForHealth } from './lib.mjs';
+import { freePort, start, stop, migratedDataDir, waitForHealth } from './lib.mjs';
 
 const API_KEY = 'inf_bench_contacts_batch_key_0001';
 const BATCH = 1000;
@@ -34,7 +34,7 @@ async function run(url, total, concurrency) {
 }
 
 async function measure(database, total, concurrency) {
-  const dataDir = tempDir('inflow-bench-batch-');
+  const dataDir = migratedDataDir('inflow-bench-batch-');
   const port = await freePort();
   const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
     INFLOW_DATA_DIR: dataDir,

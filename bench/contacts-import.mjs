@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { contacts } from './generators/contacts.mjs';
-import { root, tempDir } from './lib.mjs';
+import { migratedDataDir, root, tempDir } from './lib.mjs';
 
 const HEADER = ['Email', 'First Name', 'Last Name', 'City', 'Lead Source', 'Lifecycle Stage', 'Tags'];
 
@@ -91,8 +91,12 @@ export default async function contactsImport({ total = 1_000_000, pglite = true 
       };
     }
     if (pglite) {
-      const imported = importInto({ DATABASE_URL: '', INFLOW_DATA_DIR: path.join(dir, 'pglite') }, file, total);
-      out.pglite = { ...imported, limit_seconds: 180 };
+      const dataDir = migratedDataDir('inflow-bench-import-pglite-');
+      try {
+        out.pglite = { ...importInto({ DATABASE_URL: '', INFLOW_DATA_DIR: dataDir }, file, total), limit_seconds: 180 };
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
     }
     const checks = [
       ...(out.postgres ? [out.postgres.seconds < 60, out.postgres.ratio_to_indexed_copy <= 2] : []),

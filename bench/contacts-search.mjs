@@ -4,7 +4,7 @@
 // the list API is called over HTTP with an API key, one request at a time.
 import pg from 'pg';
 import fs from 'node:fs';
-import { freePort, percentile, seeded, start, stop, tempDir, waitForHealth } from './lib.mjs';
+import { freePort, percentile, seeded, start, stop, migratedDataDir, waitForHealth } from './lib.mjs';
 
 const API_KEY = 'inf_bench_contacts_search_key_0001';
 const FIRST = ['ana', 'bruno', 'carla', 'diego', 'elisa', 'felipe', 'gabriela', 'hugo', 'isabela', 'joao', 'karen', 'lucas'];
@@ -62,7 +62,7 @@ async function timeQueries(url, label, paths) {
 export default async function contactsSearch({ total = 1_000_000, requests = 200 } = {}) {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   if (!databaseUrl) return { name: 'contacts-search', skipped: 'set BENCH_DATABASE_URL to an empty PostgreSQL database', pass: null };
-  const dataDir = tempDir('inflow-bench-search-');
+  const dataDir = migratedDataDir('inflow-bench-search-');
   const port = await freePort();
   const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
     INFLOW_DATA_DIR: dataDir,

@@ -1,6 +1,6 @@
 // Figure: resident memory of an idle `inflow serve` on PGlite, under 400 MB.
 import fs from 'node:fs';
-import { freePort, sleep, start, stop, tempDir, waitForHealth } from './lib.mjs';
+import { freePort, sleep, start, stop, migratedDataDir, waitForHealth } from './lib.mjs';
 
 function rssMb(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -8,7 +8,7 @@ function rssMb(pid) {
 }
 
 export default async function idleMemory({ idleSeconds = 15 } = {}) {
-  const dataDir = tempDir('inflow-bench-mem-');
+  const dataDir = migratedDataDir('inflow-bench-mem-');
   const port = await freePort();
   const server = start('node', ['bin/inflow.js', 'serve'], {
     INFLOW_DATA_DIR: dataDir,

@@ -1,5 +1,5 @@
 // Shared helpers of the benchmarks: processes, timing, machine description, seeded data.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -33,6 +33,31 @@ export function machine() {
 
 export function tempDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+let template = null;
+
+/**
+ * A new PGlite data dir, already created and migrated: a copy of one made once per run. Creating
+ * a cluster (initdb, in WebAssembly) takes seconds, and no figure here is about it; every
+ * benchmark's own first start still happens on its copy.
+ */
+export function migratedDataDir(prefix) {
+  // The test suite's smoke run hands over the template it made for all its processes.
+  template ??= process.env.BENCH_MIGRATED_DATA_DIR || null;
+  if (!template) {
+    template = tempDir('inflow-bench-template-');
+    const made = spawnSync(process.execPath, ['bin/inflow.js', 'migrate'], {
+      cwd: root,
+      env: { ...process.env, INFLOW_DATA_DIR: template, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    });
+    if (made.status !== 0) throw new Error(`inflow migrate failed: ${made.stderr}`);
+    process.on('exit', () => fs.rmSync(template, { recursive: true, force: true }));
+  }
+  const dir = tempDir(prefix);
+  fs.cpSync(template, dir, { recursive: true });
+  return dir;
 }
 
 export function sleep(ms) {

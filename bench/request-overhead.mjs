@@ -9,7 +9,7 @@
 // visible too; it is reported, not held to the 40%.
 import autocannon from 'autocannon';
 import fs from 'node:fs';
-import { freePort, seeded, sleep, start, stop, tempDir, waitForHealth } from './lib.mjs';
+import { freePort, seeded, sleep, start, stop, migratedDataDir, waitForHealth } from './lib.mjs';
 
 const API_KEY = 'inf_bench_request_overhead_key_0001';
 
@@ -46,7 +46,7 @@ async function seedWorkspace(url, rows) {
 }
 
 async function measureInflow(database, seconds, bareRps) {
-  const dataDir = tempDir('inflow-bench-http-');
+  const dataDir = migratedDataDir('inflow-bench-http-');
   const port = await freePort();
   const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
     INFLOW_DATA_DIR: dataDir,

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { buildProductOnce } from './helpers/build.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function runBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bench/run.mjs', '--smoke'], { cwd: root, env: { ...process.env, BENCH_DATABASE_URL: '' } });
+    const child = spawn(process.execPath, ['bench/run.mjs', '--smoke'], { cwd: root, env: { ...process.env, BENCH_DATABASE_URL: '', BENCH_MIGRATED_DATA_DIR: inject('migratedDataDir') } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

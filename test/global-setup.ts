@@ -5,11 +5,14 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { adminQuery, databaseKind, postgresUrl, urlWithDatabase } from './helpers/database.js';
+import { runCli } from './helpers/process.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A migrated database every test database starts as a copy of: a PGlite dump file, or a PostgreSQL template's name. */
     migratedDatabase: { kind: 'pglite'; dump: string } | { kind: 'postgres'; template: string };
+    /** Whole-process tests: a migrated PGlite data dir on disk, which each test copies for its server or CLI. */
+    migratedDataDir: string;
   }
 }
 
@@ -19,6 +22,7 @@ declare module 'vitest' {
  * migrated again by every test file.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (project.name === 'slow') return migratedDataDirForProcesses(project);
   console.log(`\n  storage tests run on ${databaseKind === 'postgres' ? 'PostgreSQL (TEST_DATABASE_URL)' : 'embedded PGlite'}\n`);
   if (postgresUrl) {
     const template = `inflow_template_${process.pid}_${Date.now()}`;
@@ -38,6 +42,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   fs.writeFileSync(dump, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
   await database.close();
   project.provide('migratedDatabase', { kind: 'pglite', dump });
+  return async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/**
+ * The processes the slow tests start (servers, CLI commands, benchmarks) run on PGlite data dirs
+ * on disk. Creating one (initdb, in WebAssembly) costs seconds of CPU each time; a copy of one
+ * created and migrated here costs a fraction of that. Tests of creating a data dir still start empty.
+ */
+async function migratedDataDirForProcesses(project: TestProject): Promise<() => Promise<void>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inflow-test-datadir-'));
+  const migrated = await runCli(['migrate'], { INFLOW_DATA_DIR: dir, DATABASE_URL: '' });
+  if (migrated.code !== 0) throw new Error(`inflow migrate failed:\n${migrated.stderr}`);
+  project.provide('migratedDataDir', dir);
   return async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   };

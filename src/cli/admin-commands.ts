@@ -10,18 +10,7 @@ import { titleFromSlug } from '../modules/workspaces/slug.js';
 import { flags, required, UsageError } from './args.js';
 import { runTransferCommand, type TransferContext } from './transfer-commands.js';
 import { plural } from '../lib/plural.js';
-
-/**
- * Commands that change the database. They run where the database is: in this process, or —
- * while `inflow serve` holds the embedded database — inside the server, through its CLI bridge.
- */
-export const ADMIN_COMMANDS = ['migrate', 'user', 'apikey', 'import', 'export'] as const;
-
-export interface CommandOutput {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+import type { CommandOutput } from './bridge-client.js';
 
 function role(value: unknown): Role {
   const name = (value ?? 'owner') as Role;

@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { QueryBuilder } from '../db/database.js';
-import type { LockInfo } from '../db/data-dir-lock.js';
 import { AppError } from '../errors.js';
 import { safeEqual } from '../modules/accounts/tokens.js';
-import { runAdminCommand, type CommandOutput } from './admin-commands.js';
+import { runAdminCommand } from './admin-commands.js';
+import { BRIDGE_PATH, TOKEN_HEADER, type CommandOutput } from './bridge-client.js';
 import { describeError } from './describe-error.js';
 import type { TransferContext } from './transfer-commands.js';
 
-export const BRIDGE_PATH = '/internal/cli';
-const TOKEN_HEADER = 'x-inflow-cli-token';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
@@ -45,22 +43,4 @@ export function registerCliBridge(app: FastifyInstance, db: QueryBuilder, token:
       }
     },
   );
-}
-
-/** Runs an admin command in the server that holds the data dir. */
-export async function runThroughServer(holder: LockInfo, argv: readonly string[]): Promise<CommandOutput> {
-  const host = holder.host?.includes(':') ? `[${holder.host}]` : (holder.host ?? '127.0.0.1');
-  const url = `http://${host}:${holder.port}${BRIDGE_PATH}`;
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: holder.token ?? '' },
-    body: JSON.stringify({ argv }),
-    // Long enough for any admin command; short enough that a wedged server does not hang a script.
-    signal: AbortSignal.timeout(10 * 60_000),
-  }).catch((err: unknown) => {
-    const cause = (err as { cause?: { message?: string } }).cause?.message ?? String(err);
-    throw new Error(`inflow serve (pid ${holder.pid}) holds the data directory but does not answer at ${url}: ${cause}`);
-  });
-  if (!response.ok) throw new Error(`the running server (pid ${holder.pid}) refused the command: HTTP ${response.status}`);
-  return (await response.json()) as CommandOutput;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { readLock } from '../db/data-dir-lock.js';
 import { contactsCsv } from '../modules/contacts/export/export-stream.js';
-import { runThroughServer } from './bridge.js';
+import { runThroughServer } from './bridge-client.js';
 import { openForCommand } from './serve.js';
 import { EXPORT_FLAGS, exportToFile, parseCommand, resolveWorkspace } from './transfer-commands.js';
 

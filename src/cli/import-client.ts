@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { readLock, type LockInfo } from '../db/data-dir-lock.js';
 import { runImport } from '../modules/contacts/import/import-runner.js';
-import { runThroughServer } from './bridge.js';
+import { runThroughServer } from './bridge-client.js';
 import { ProgressPrinter, rowsPerSecond } from './progress-bar.js';
 import { openForCommand } from './serve.js';
 import { importForCli, IMPORT_FLAGS, parseCommand, prepareImport } from './transfer-commands.js';

@@ -1,13 +1,12 @@
 import { loadConfig } from '../config.js';
 import { readLock } from '../db/data-dir-lock.js';
 import { version } from '../paths.js';
-import { ADMIN_COMMANDS, runAdminCommand, type CommandOutput } from './admin-commands.js';
 import { flags, UsageError } from './args.js';
-import { runThroughServer } from './bridge.js';
+import { ADMIN_COMMANDS, runThroughServer, type CommandOutput } from './bridge-client.js';
 import { describeError } from './describe-error.js';
-import { exportContactsCommand } from './export-client.js';
-import { importContactsCommand } from './import-client.js';
-import { openForCommand, serve, work } from './serve.js';
+
+// The server, the database and the importer are loaded by the commands that need them: a
+// command that runs through the running server (or `help`) starts in a fraction of the time.
 
 const HELP = `inflow ${version} — inbound marketing and lead management
 
@@ -45,6 +44,7 @@ async function admin(argv: string[]): Promise<CommandOutput> {
     if (holder?.port && holder.token) return runThroughServer(holder, argv);
   }
   // `migrate` does the migrating itself, to report what it applied.
+  const [{ openForCommand }, { runAdminCommand }] = await Promise.all([import('./serve.js'), import('./admin-commands.js')]);
   const { database, lock } = await openForCommand(config, argv[0]!, { migrate: argv[0] !== 'migrate' });
   try {
     return await runAdminCommand(database.db, argv, { importDir: config.imports.dir });
@@ -59,17 +59,19 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'serve') {
       const { values } = flags(rest, { 'no-worker': { type: 'boolean' } });
+      const { serve } = await import('./serve.js');
       await serve(loadConfig(), { worker: values['no-worker'] !== true });
       return -1;
     }
     if (command === 'worker') {
       flags(rest, {});
+      const { work } = await import('./serve.js');
       await work(loadConfig());
       return -1;
     }
     // Import and export draw progress and stream files themselves; they use the bridge their own way.
-    if (command === 'import' && rest[0] === 'contacts') return await importContactsCommand(rest.slice(1), loadConfig());
-    if (command === 'export' && rest[0] === 'contacts') return await exportContactsCommand(rest.slice(1), loadConfig());
+    if (command === 'import' && rest[0] === 'contacts') return await (await import('./import-client.js')).importContactsCommand(rest.slice(1), loadConfig());
+    if (command === 'export' && rest[0] === 'contacts') return await (await import('./export-client.js')).exportContactsCommand(rest.slice(1), loadConfig());
     if ((ADMIN_COMMANDS as readonly string[]).includes(command)) {
       const result = await admin(argv);
       process.stdout.write(result.stdout);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startServerProcess, type ServerProcess } from '../helpers/process.js';
+import { migratedDataDir, runCli, startServerProcess, type ServerProcess } from '../helpers/process.js';
 
 const dataset = fileURLToPath(new URL('../../../shared/datasets/x-education-leads.csv', import.meta.url));
 let dir: string;
@@ -14,7 +14,7 @@ let server: ServerProcess;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inflow-cli-import-'));
   env = {
-    INFLOW_DATA_DIR: path.join(dir, 'data'),
+    INFLOW_DATA_DIR: migratedDataDir(path.join(dir, 'data')),
     DATABASE_URL: '',
     INFLOW_ADMIN_EMAIL: 'owner@example.com',
     INFLOW_ADMIN_PASSWORD: 'owner-password',
@@ -75,7 +75,7 @@ describe('inflow import and export beside a running server (embedded database)',
 
 describe('inflow import and export with no server running', () => {
   it('runs the import in the CLI process itself', async () => {
-    const own = { ...env, INFLOW_DATA_DIR: path.join(dir, 'offline') };
+    const own = { ...env, INFLOW_DATA_DIR: migratedDataDir(path.join(dir, 'offline')) };
     expect((await runCli(['user', 'create', '--email', 'o@acme.test', '--password', 'owner-password', '--workspace', 'solo'], own)).code).toBe(0);
     const file = path.join(dir, 'solo.csv');
     fs.writeFileSync(file, 'Email;Nome;Telefone;Código\nana@acme.test;Ana Souza;+55 81 99999-0000;00123\n');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/db/migrations/index.js';
-import { runCli, startServerProcess, type ServerProcess } from '../helpers/process.js';
+import { migratedDataDir, runCli, startServerProcess, type ServerProcess } from '../helpers/process.js';
 
 const ADMIN_KEY = 'inf_scripted_admin_key_for_tests_0001';
 let dataDir: string;
@@ -20,7 +20,7 @@ async function signIn(url: string, email: string, password: string): Promise<num
 }
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inflow-cli-'));
+  dataDir = migratedDataDir(fs.mkdtempSync(path.join(os.tmpdir(), 'inflow-cli-')));
   // The embedded database: this test is about PGlite's one-process rule, whatever the suite runs on.
   env = {
     INFLOW_DATA_DIR: dataDir,

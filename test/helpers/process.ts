@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { inject } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { buildProductOnce } from './build.js';
 
@@ -8,6 +10,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = ['bin/inflow.js'];
 let built: Promise<void> | null = null;
 const ensureBuilt = () => (built ??= buildProductOnce());
+
+/** A new PGlite data dir at `dir`, created and migrated already (a copy of the run's template). */
+export function migratedDataDir(dir: string): string {
+  fs.cpSync(inject('migratedDataDir'), dir, { recursive: true });
+  return dir;
+}
 
 export interface RunResult {
   code: number | null;
