@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, Group, Modal, Radio, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useMergeContacts, type Contact } from '../../api/contacts';
 import { customFieldsQuery } from '../../api/custom-fields';
@@ -29,14 +30,14 @@ interface Props {
 export function MergeModal({ pair, members, onClose, onMerged }: Props) {
   const { slug } = useWorkspace();
   const customFields = useQuery(customFieldsQuery(slug));
-  const [survivorSide, setSurvivorSide] = useState<'a' | 'b'>('a');
-  const [keep, setKeep] = useState<Record<string, 'this' | 'other'>>({});
+  // `keep` holds only the choices made: a field left alone goes to the server's default.
+  const form = useForm({ initialValues: { survivorSide: 'a' as 'a' | 'b', keep: {} as Record<string, 'this' | 'other'> } });
 
-  useEffect(() => {
-    setSurvivorSide('a');
-    setKeep({});
-  }, [pair]);
+  // Each pair starts over.
+  const { reset } = form;
+  useEffect(() => reset(), [pair, reset]);
 
+  const { survivorSide, keep } = form.values;
   const survivor = pair ? (survivorSide === 'a' ? pair.contact : pair.other) : null;
   const other = pair ? (survivorSide === 'a' ? pair.other : pair.contact) : null;
 
@@ -67,96 +68,100 @@ export function MergeModal({ pair, members, onClose, onMerged }: Props) {
     return !blank(a) && !blank(b) && !same(a, b) && field !== 'lifecycle_stage';
   });
 
+  const submit = form.onSubmit((values) =>
+    merge.mutate(
+      { survivorId: survivor.id, other_id: other.id, keep: values.keep },
+      {
+        onSuccess: (merged) => {
+          notifySuccess(`Merged into ${contactName(merged)}: one contact, with both histories`);
+          onMerged(merged);
+        },
+        onError: (error) => notifyError(error, 'Could not merge the contacts'),
+      },
+    ),
+  );
+
   return (
     <Modal opened onClose={onClose} title={<Text fw={650}>Merge two contacts</Text>} size="xl">
-      <Stack>
-        <div>
-          <Text fz="sm" fw={500} mb={6}>
-            Which record stays?
-          </Text>
-          <SegmentedControl
-            fullWidth
-            value={survivorSide}
-            onChange={(v) => {
-              setSurvivorSide(v as 'a' | 'b');
-              setKeep({});
-            }}
-            data={[
-              { value: 'a', label: `${recordLabel(pair.contact)} · added ${formatDate(pair.contact.created_at)}` },
-              { value: 'b', label: `${recordLabel(pair.other)} · added ${formatDate(pair.other.created_at)}` },
-            ]}
-          />
-        </div>
-        {conflicts.length > 0 ? (
-          <>
-            <Text fz="sm" c="dimmed">
-              These fields hold different values. Pick the one to keep; the other is recorded on the timeline.
+      {/* Not a <form>: Enter on a focused choice would merge, and a merge cannot be undone. */}
+      <div>
+        <Stack>
+          <div>
+            <Text fz="sm" fw={500} mb={6}>
+              Which record stays?
             </Text>
-            <Table verticalSpacing="xs" withTableBorder>
-              <Table.Thead bg="gray.0">
-                <Table.Tr>
-                  <Table.Th w={160}>Field</Table.Th>
-                  <Table.Th>Kept record</Table.Th>
-                  <Table.Th>Merged record</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {conflicts.map((field) => {
-                  const side = keep[field] ?? 'this';
-                  return (
-                    <Table.Tr key={field}>
-                      <Table.Td>
-                        <Text fz="sm" fw={500}>
-                          {label(field)}
-                        </Text>
-                      </Table.Td>
-                      {(['this', 'other'] as const).map((s) => (
-                        <Table.Td key={s}>
-                          <Radio
-                            size="sm"
-                            name={field}
-                            checked={side === s}
-                            onChange={() => setKeep((k) => ({ ...k, [field]: s }))}
-                            label={<span style={{ overflowWrap: 'anywhere' }}>{show(field, valueOf(s === 'this' ? survivor : other, field))}</span>}
-                          />
+            <SegmentedControl
+              fullWidth
+              value={survivorSide}
+              // The choices are between the kept record and the other, so they do not survive a swap.
+              onChange={(v) => form.setValues({ survivorSide: v as 'a' | 'b', keep: {} })}
+              data={[
+                { value: 'a', label: `${recordLabel(pair.contact)} · added ${formatDate(pair.contact.created_at)}` },
+                { value: 'b', label: `${recordLabel(pair.other)} · added ${formatDate(pair.other.created_at)}` },
+              ]}
+            />
+          </div>
+          {conflicts.length > 0 ? (
+            <>
+              <Text fz="sm" c="dimmed">
+                These fields hold different values. Pick the one to keep; the other is recorded on the timeline.
+              </Text>
+              <Table verticalSpacing="xs" withTableBorder>
+                <Table.Thead bg="gray.0">
+                  <Table.Tr>
+                    <Table.Th w={160}>Field</Table.Th>
+                    <Table.Th>Kept record</Table.Th>
+                    <Table.Th>Merged record</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {conflicts.map((field) => {
+                    const side = keep[field] ?? 'this';
+                    return (
+                      <Table.Tr key={field}>
+                        <Table.Td>
+                          <Text fz="sm" fw={500}>
+                            {label(field)}
+                          </Text>
                         </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </>
-        ) : (
-          <Text fz="sm" c="dimmed">
-            No field holds two different values: empty fields are filled from the other record.
+                        {(['this', 'other'] as const).map((s) => (
+                          <Table.Td key={s}>
+                            <Radio
+                              size="sm"
+                              name={field}
+                              checked={side === s}
+                              // Not the path `keep.${field}`: the dot in custom.<key> would read as nesting.
+                              onChange={() => form.setFieldValue('keep', (k) => ({ ...k, [field]: s }))}
+                              label={<span style={{ overflowWrap: 'anywhere' }}>{show(field, valueOf(s === 'this' ? survivor : other, field))}</span>}
+                            />
+                          </Table.Td>
+                        ))}
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </>
+          ) : (
+            <Text fz="sm" c="dimmed">
+              No field holds two different values: empty fields are filled from the other record.
+            </Text>
+          )}
+          <Text fz="xs" c="dimmed">
+            Tags are combined, the further lifecycle stage wins, and any “do not email” or “do not call” from either record
+            is kept. The timeline, notes, consents and lists of {recordLabel(other)} move to {recordLabel(survivor)}, then{' '}
+            {recordLabel(other)} is deleted.
           </Text>
-        )}
-        <Text fz="xs" c="dimmed">
-          Tags are combined, the further lifecycle stage wins, and any “do not email” or “do not call” from either record
-          is kept. The timeline, notes, consents and lists of {recordLabel(other)} move to {recordLabel(survivor)}, then{' '}
-          {recordLabel(other)} is deleted.
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button loading={merge.isPending} onClick={() =>
-              merge.mutate(
-                { survivorId: survivor.id, other_id: other.id, keep },
-                {
-                  onSuccess: (merged) => {
-                    notifySuccess(`Merged into ${contactName(merged)}: one contact, with both histories`);
-                    onMerged(merged);
-                  },
-                  onError: (error) => notifyError(error, 'Could not merge the contacts'),
-                },
-              )
-            }>
-            Merge into {recordLabel(survivor)}
-          </Button>
-        </Group>
-      </Stack>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button onClick={() => submit()} loading={merge.isPending}>
+              Merge into {recordLabel(survivor)}
+            </Button>
+          </Group>
+        </Stack>
+      </div>
     </Modal>
   );
 }

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { Button, Code, Group, Modal, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useCreateCustomField, type CustomFieldType } from '../../api/custom-fields';
 import { useWorkspace } from '../../auth/workspace-context';
-import { formErrors, shownInForm } from '../../form-errors';
+import { showInForm } from '../../form-errors';
 import { notifyError, notifySuccess } from '../../notify';
 import { CUSTOM_TYPE_LABELS, keyFromLabel } from '../../contact-fields';
 
@@ -17,47 +18,50 @@ const TYPE_HINTS: Record<CustomFieldType, string> = {
   multiselect: 'Any number of values from a list you define.',
 };
 
+/** The server's rule for a key; checked here so the mistake shows while typing. */
+const KEY_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
+
+const takesOptions = (type: CustomFieldType) => type === 'select' || type === 'multiselect';
+
 const TYPE_OPTIONS = (Object.keys(CUSTOM_TYPE_LABELS) as CustomFieldType[]).map((t) => ({ value: t, label: CUSTOM_TYPE_LABELS[t] }));
 
 export function CreateCustomFieldModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { slug } = useWorkspace();
-  const [label, setLabel] = useState('');
-  const [key, setKey] = useState('');
-  const [keyEdited, setKeyEdited] = useState(false);
-  const [type, setType] = useState<CustomFieldType>('text');
-  const [options, setOptions] = useState<string[]>([]);
-  const withOptions = type === 'select' || type === 'multiselect';
-
+  // The key follows the label until the user types one of their own.
+  const keyEdited = useRef(false);
+  const form = useForm({
+    initialValues: { label: '', key: '', type: 'text' as CustomFieldType, options: [] as string[] },
+    // An empty key is left to `required`, so clearing the box does not shout.
+    validate: { key: (key) => (key && !KEY_PATTERN.test(key) ? 'Key must start with a letter and hold only a–z, 0–9 and _' : null) },
+    validateInputOnChange: ['key'],
+    onValuesChange: (values, previous) => {
+      if (values.label !== previous.label && !keyEdited.current) form.setFieldValue('key', keyFromLabel(values.label));
+    },
+    transformValues: ({ label, key, type, options }) => ({ label: label.trim(), key, type, ...(takesOptions(type) ? { options } : {}) }),
+  });
   const create = useCreateCustomField(slug);
 
   function close() {
-    setLabel('');
-    setKey('');
-    setKeyEdited(false);
-    setType('text');
-    setOptions([]);
+    keyEdited.current = false;
+    form.reset();
     create.reset();
     onClose();
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate(
-      { label: label.trim(), key, type, ...(withOptions ? { options } : {}) },
-      {
-        onSuccess: (field) => {
-          notifySuccess(`“${field.label}” can now be filled in on every contact`);
-          close();
-        },
-        onError: (error) => {
-          if (!shownInForm(error, FIELDS)) notifyError(error, 'Could not create the field');
-        },
+  const submit = form.onSubmit((input) =>
+    create.mutate(input, {
+      onSuccess: (field) => {
+        notifySuccess(`“${field.label}” can now be filled in on every contact`);
+        close();
       },
-    );
-  }
+      onError: (error) => {
+        if (!showInForm(form, error, FIELDS)) notifyError(error, 'Could not create the field');
+      },
+    }),
+  );
 
-  const errors = formErrors(create.error, FIELDS);
-  const keyValid = /^[a-z][a-z0-9_]{0,62}$/.test(key);
+  const { label, key, type, options } = form.values;
+  const withOptions = takesOptions(type);
 
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={650}>New contact field</Text>}>
@@ -69,13 +73,7 @@ export function CreateCustomFieldModal({ opened, onClose }: { opened: boolean; o
             placeholder="Annual budget"
             required
             data-autofocus
-            value={label}
-            error={errors.label}
-            onChange={(e) => {
-              const next = e.currentTarget.value;
-              setLabel(next);
-              if (!keyEdited) setKey(keyFromLabel(next));
-            }}
+            {...form.getInputProps('label')}
           />
           <TextInput
             label="Key"
@@ -87,40 +85,35 @@ export function CreateCustomFieldModal({ opened, onClose }: { opened: boolean; o
             }
             required
             styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
-            value={key}
-            error={errors.key ?? (key && !keyValid ? 'Key must start with a letter and hold only a–z, 0–9 and _' : undefined)}
+            {...form.getInputProps('key')}
             onChange={(e) => {
-              setKey(e.currentTarget.value);
-              setKeyEdited(true);
+              keyEdited.current = true;
+              form.setFieldValue('key', e.currentTarget.value);
             }}
           />
           <Select
             label="Type"
             description={TYPE_HINTS[type]}
             data={TYPE_OPTIONS}
-            value={type}
             allowDeselect={false}
-            error={errors.type}
-            onChange={(value) => value && setType(value as CustomFieldType)}
+            {...form.getInputProps('type')}
           />
           {withOptions && (
             <TagsInput
               label="Options"
               description="Type each choice and press Enter."
               placeholder={options.length ? undefined : 'Starter, Growth, Enterprise'}
-              value={options}
-              error={errors.options}
-              onChange={setOptions}
               acceptValueOnBlur
               splitChars={[',']}
               required
+              {...form.getInputProps('options')}
             />
           )}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending} disabled={!label.trim() || !keyValid || (withOptions && options.length === 0)}>
+            <Button type="submit" loading={create.isPending} disabled={!label.trim() || !KEY_PATTERN.test(key) || (withOptions && options.length === 0)}>
               Create field
             </Button>
           </Group>

@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { ActionIcon, Button, Code, CopyButton, DataList, Group, Paper, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useRenameWorkspace, workspaceQuery } from '../../api/workspaces';
@@ -8,8 +9,10 @@ import { useWorkspace } from '../../auth/workspace-context';
 import { QueryError } from '../../components/QueryError';
 import { SectionHeader } from '../../components/SectionHeader';
 import { formatDateTime } from '../../format';
-import { formErrors } from '../../form-errors';
+import { showInForm } from '../../form-errors';
 import { notifyError, notifySuccess } from '../../notify';
+
+const FIELDS = { name: 'Name' };
 
 function CopyValue({ value, label }: { value: string; label: string }) {
   return (
@@ -31,23 +34,29 @@ function CopyValue({ value, label }: { value: string; label: string }) {
 export function WorkspaceSettings() {
   const { slug } = useWorkspace();
   const workspace = useQuery(workspaceQuery(slug));
-  const [name, setName] = useState('');
+  const form = useForm({ initialValues: { name: '' } });
   const editable = useCan('workspace.manage');
 
+  // The box shows the name as saved: once loaded, and again after each rename.
+  const { setValues } = form;
   useEffect(() => {
-    if (workspace.data) setName(workspace.data.name);
-  }, [workspace.data]);
+    if (workspace.data) setValues({ name: workspace.data.name });
+  }, [workspace.data, setValues]);
 
   const rename = useRenameWorkspace(slug);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    rename.mutate(name.trim(), { onSuccess: () => notifySuccess('Workspace name saved'), onError: (error) => notifyError(error, 'Could not save the name') });
-  }
+  const submit = form.onSubmit(({ name }) =>
+    rename.mutate(name.trim(), {
+      onSuccess: () => notifySuccess('Workspace name saved'),
+      onError: (error) => {
+        if (!showInForm(form, error, FIELDS)) notifyError(error, 'Could not save the name');
+      },
+    }),
+  );
 
   if (workspace.isError) return <QueryError error={workspace.error} onRetry={() => void workspace.refetch()} />;
   const data = workspace.data;
-  const nameError = formErrors(rename.error, { name: 'Name' }).name;
+  const name = form.values.name.trim();
 
   return (
     <Stack gap="xl">
@@ -59,17 +68,15 @@ export function WorkspaceSettings() {
               <TextInput
                 label="Workspace name"
                 style={{ flex: 1, maxWidth: 420 }}
-                value={name}
                 required={editable}
                 readOnly={!editable}
                 variant={editable ? 'default' : 'filled'}
                 disabled={!data}
-                error={nameError}
                 description={editable ? undefined : 'Only owners and admins can rename the workspace.'}
-                onChange={(e) => setName(e.currentTarget.value)}
+                {...form.getInputProps('name')}
               />
               {editable && (
-                <Button type="submit" loading={rename.isPending} disabled={!data || !name.trim() || name.trim() === data.name}>
+                <Button type="submit" loading={rename.isPending} disabled={!data || !name || name === data.name}>
                   Save
                 </Button>
               )}
