@@ -23,8 +23,8 @@ const dialogs: string[] = [];
 const hostileNote = 'Called her.\nShe wrote: <img src=x onerror=alert(1)> & asked for <b>pricing</b>';
 
 async function screenshot(name: string): Promise<void> {
-  // Mantine's modal and notification transitions take 200 ms; a picture mid-fade shows nothing.
-  await page.waitForTimeout(400);
+  // No transitions run (reduced motion); a frame for the last change to be painted.
+  await page.waitForTimeout(50);
   const file = path.join(screens, `${name}.png`);
   // A long page is shot in a window as tall as the page, so the fixed header and navbar sit
   // where they belong instead of floating at the scroll position.
@@ -50,7 +50,8 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     worker = new Worker(server.database.db, jobHandlers(), { concurrency: 1, pollMs: 50 });
     worker.start();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Reduced motion: the dashboard then opens modals and shows notifications without transitions.
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     page.setDefaultTimeout(8_000);
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

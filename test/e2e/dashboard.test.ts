@@ -19,8 +19,8 @@ let page: Page;
 const dialogs: string[] = [];
 
 async function screenshot(name: string): Promise<void> {
-  // Mantine's modal and notification transitions take 200 ms; a picture mid-fade shows nothing.
-  await page.waitForTimeout(400);
+  // No transitions run (reduced motion); a frame for the last change to be painted.
+  await page.waitForTimeout(50);
   const file = path.join(screens, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   expect(fs.statSync(file).size).toBeGreaterThan(10_000);
@@ -33,7 +33,8 @@ describe.runIf(hasBrowser)('dashboard in a real browser', () => {
     server = await startTestServer({ webDist: webDistDir });
     tenant = await createTenant(server, 'e2e');
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Reduced motion: the dashboard then opens modals and shows notifications without transitions.
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     // Fail with the locator that did not appear, well before the test's own timeout.
     page.setDefaultTimeout(8_000);
     page.on('dialog', (dialog) => {

@@ -23,6 +23,8 @@ export const theme = createTheme({
     'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
   cursorType: 'pointer',
+  // People who ask their system for less motion get modals and notifications without animation.
+  respectReducedMotion: true,
   components: {
     Button: { defaultProps: { fw: 550 } },
     Modal: { defaultProps: { centered: true, radius: 'lg', padding: 'lg', closeButtonProps: { 'aria-label': 'Close' } } },
