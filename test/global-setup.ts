@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { adminQuery, databaseKind, postgresUrl, urlWithDatabase } from './helpers/database.js';
-import { runCli } from './helpers/process.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -54,8 +54,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
  */
 async function migratedDataDirForProcesses(project: TestProject): Promise<() => Promise<void>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inflow-test-datadir-'));
-  const migrated = await runCli(['migrate'], { INFLOW_DATA_DIR: dir, DATABASE_URL: '' });
-  if (migrated.code !== 0) throw new Error(`inflow migrate failed:\n${migrated.stderr}`);
+  // The cluster is created here, in the runner's process (the product creates one in a child
+  // process to keep its own memory small), without waiting for a build of the product.
+  const cluster = new PGlite(dir);
+  await cluster.waitReady;
+  await cluster.close();
+  const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+  await migrateToLatest(database.db);
+  await database.close();
   project.provide('migratedDataDir', dir);
   return async () => {
     fs.rmSync(dir, { recursive: true, force: true });
