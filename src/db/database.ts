@@ -120,8 +120,13 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     types: pgTypes(),
     options: '-c TimeZone=UTC',
   });
-  // An idle client that loses its server emits 'error'; without a listener it would crash the process.
+  // A client that loses its server (a restart, a failover, pg_terminate_backend, an idle-connection
+  // reaper) emits 'error'. The pool listens only while a client is idle; a client checked out by a
+  // request has no listener, and an unheard 'error' event ends the process. The query in flight
+  // fails on its own (the request answers 503) and the pool drops the broken client when it is
+  // released, so the error itself needs nothing more than to be heard.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   pooled.add(db);
   return {

@@ -19,10 +19,21 @@ const FASTIFY_CODES: Record<string, (err: FastifyError) => Problem> = {
 
 // PostgreSQL SQLSTATE classes that mean the input was at fault, as a last line of defence
 // behind the schemas: 22 data exception (bad value, too long, NUL), 23505 unique violation.
+// Class 08 (connection exception) and 57P (operator intervention: shutdown, terminated
+// backend) mean the database went away under the request: worth a retry, not a bug.
 function databaseProblem(code: string): Problem | null {
   if (code.startsWith('22')) return problem('invalid_input', 'A value is malformed or out of range');
   if (code === '23505') return problem('conflict', 'A record with the same unique value already exists');
+  if (code.startsWith('08') || code.startsWith('57P')) return databaseUnavailable;
   return null;
+}
+
+const databaseUnavailable = problem('unavailable', 'The database connection was lost; try again in a moment');
+
+// What node-postgres throws when the socket under a query closes, before any SQLSTATE arrives.
+function lostConnection(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return /Connection terminated|terminating connection|Client has encountered a connection error/i.test(err.message) || code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'EPIPE';
 }
 
 function toProblem(err: FastifyError): Problem {
@@ -32,6 +43,7 @@ function toProblem(err: FastifyError): Problem {
     const mapped = databaseProblem(sqlState);
     if (mapped) return mapped;
   }
+  if (lostConnection(err)) return databaseUnavailable;
   if (err.validation) {
     const fields = fieldErrors(err.validation as ErrorObject[], err.validationContext);
     const where = err.validationContext ? ` in the ${err.validationContext}` : '';
@@ -58,6 +70,7 @@ export function registerErrorHandling(app: FastifyInstance, pageFallback: () => 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const body = toProblem(err);
     if (body.status >= 500) request.log.error({ err }, 'request failed');
+    if (body.status === 503) reply.header('retry-after', '1');
     if (err instanceof AppError) for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);
     return sendProblem(reply, body);
   });
