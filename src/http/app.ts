@@ -74,11 +74,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // Before any handler, so a streamed answer (an export) never starts on a value the database refuses.
   app.addHook('preValidation', async (request) => {
-    const paths = nulBytePaths(request.body);
-    if (paths.length > 0) {
-      throw invalid('Text may not contain the NUL character (U+0000)', paths.map((field) => ({ field, in: 'body', message: 'contains U+0000' })));
-    }
+    const fields = [
+      ...nulBytePaths(request.query).map((field) => ({ field, in: 'querystring', message: 'contains U+0000' })),
+      ...nulBytePaths(request.body).map((field) => ({ field, in: 'body', message: 'contains U+0000' })),
+    ];
+    if (fields.length > 0) throw invalid('Text may not contain the NUL character (U+0000)', fields);
   });
 
   let pageFallback: PageFallback | null = null;

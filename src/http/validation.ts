@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FieldError } from '../errors.js';
+import { isDateTime } from '../lib/date-time.js';
 
 type AddFormats = (ajv: Ajv) => Ajv;
 // ajv-formats ships CommonJS whose default export ESM sees one level down.
@@ -11,6 +12,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
 function makeAjv(options: Options): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true, removeAdditional: false, ...options });
   addFormats(ajv);
+  // Stricter than ajv-formats' date-time: no leap second (see isDateTime).
+  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
   return ajv;
 }
 

@@ -168,3 +168,30 @@ describe('HTTP errors are problem+json, never 500', () => {
     expect(page.text).toContain('swagger');
   });
 });
+
+describe('times', () => {
+  it('refuses a leap second in any filter or timestamp, on both databases, as a field error', async () => {
+    const leap = '2016-12-31T23:59:60Z';
+    const filtered = await call(server, `/api/v1/contacts?created_after=${encodeURIComponent(leap)}`, { apiKey: tenant.apiKey });
+    expectProblem(filtered, 400, 'invalid_input');
+    expect(filtered.json.errors).toEqual([{ field: 'created_after', in: 'querystring', message: 'must be a valid date time' }]);
+    const contact = (await call(server, '/api/v1/contacts', { method: 'POST', apiKey: tenant.apiKey, body: { email: 'leap@example.org' } })).json;
+    const consent = await call(server, `/api/v1/contacts/${contact.id}/consents`, {
+      method: 'POST',
+      apiKey: tenant.apiKey,
+      body: { purpose: 'email', granted: false, text_shown: '', source: 'test', occurred_at: leap },
+    });
+    expectProblem(consent, 400, 'invalid_input');
+    expect(consent.json.errors[0]).toMatchObject({ field: 'occurred_at' });
+    const created = await call(server, '/api/v1/contacts', { method: 'POST', apiKey: tenant.apiKey, body: { email: 'leap2@example.org', created_at: leap } });
+    expectProblem(created, 400, 'invalid_input');
+  });
+});
+
+describe('the NUL character in a query string', () => {
+  it.each(['q', 'email', 'tag', 'custom.plan'])('is refused in %s before an export starts streaming', async (name) => {
+    const response = await call(server, `/api/v1/contacts/export?${encodeURIComponent(name)}=a%00b`, { apiKey: tenant.apiKey });
+    expectProblem(response, 400, 'invalid_input');
+    expect(response.json.errors).toEqual([{ field: name, in: 'querystring', message: 'contains U+0000' }]);
+  });
+});
