@@ -29,7 +29,7 @@ if (unknown.length) {
   process.exit(2);
 }
 
-buildIfStale(['server', 'dashboard'], (line) => console.error(line));
+await buildIfStale(['server', 'dashboard'], (line) => console.error(line));
 const results = [];
 for (const name of names.length ? names : Object.keys(benchmarks)) {
   console.error(`running ${name}${smoke ? ' (smoke)' : ''}…`);

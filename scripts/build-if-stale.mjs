@@ -1,6 +1,6 @@
 // Builds the server and the dashboard when their output is missing or older than the sources.
 // Used by `npm start` and by the browser tests, so both run what the sources say.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,17 +33,22 @@ export const targets = {
   dashboard: {
     output: path.join(root, 'web/dist/index.html'),
     sources: () => newest(path.join(root, 'web'), (p) => p.startsWith(path.join(root, 'web', 'dist'))),
-    script: 'build:web',
+    // The dashboard alone: the API types it imports are checked in (a test keeps them current).
+    script: 'build:dashboard',
   },
 };
 
-/** Builds the named targets that are stale; throws if a build fails. */
-export function buildIfStale(names = Object.keys(targets), log = console.log) {
-  for (const name of names) {
-    const target = targets[name];
-    if (builtAt(target.output) >= target.sources()) continue;
-    log(`building the ${name}…`);
-    const result = spawnSync('npm', ['run', '--silent', target.script], { cwd: root, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`building the ${name} failed`);
-  }
+/** Builds the named targets that are stale, side by side; rejects if a build fails. */
+export async function buildIfStale(names = Object.keys(targets), log = console.log) {
+  const stale = names.filter((name) => builtAt(targets[name].output) < targets[name].sources());
+  await Promise.all(
+    stale.map((name) => {
+      log(`building the ${name}…`);
+      const build = spawn('npm', ['run', '--silent', targets[name].script], { cwd: root, stdio: 'inherit' });
+      return new Promise((resolve, reject) => {
+        build.on('error', reject);
+        build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`building the ${name} failed`))));
+      });
+    }),
+  );
 }

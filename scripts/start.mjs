@@ -2,7 +2,7 @@
 import { buildIfStale } from './build-if-stale.mjs';
 
 try {
-  buildIfStale();
+  await buildIfStale();
 } catch (err) {
   console.error(err.message);
   process.exit(1);
