@@ -1,14 +1,17 @@
-// Figure: resident memory of an idle `inflow serve` on PGlite, under 400 MB.
+// Figure: resident memory of `inflow serve` on PGlite, under 380 MB (issue 9; issue 2 said 400),
+// at both moments an operator looks: right after the very first start on a fresh data dir (which
+// creates and migrates the database in this process), and idle after a restart and a first visit.
 import fs from 'node:fs';
-import { freePort, sleep, start, stop, migratedDataDir, waitForHealth } from './lib.mjs';
+import { freePort, sleep, start, stop, tempDir, waitForHealth } from './lib.mjs';
+
+const LIMIT_MB = 380;
 
 function rssMb(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024);
 }
 
-export default async function idleMemory({ idleSeconds = 15 } = {}) {
-  const dataDir = migratedDataDir('inflow-bench-mem-');
+async function serve(dataDir) {
   const port = await freePort();
   const server = start('node', ['bin/inflow.js', 'serve'], {
     INFLOW_DATA_DIR: dataDir,
@@ -18,8 +21,12 @@ export default async function idleMemory({ idleSeconds = 15 } = {}) {
     PORT: String(port),
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, 60_000, 20, server);
-  // Warm it the way a first visit does: the dashboard, the spec, a sign-in.
+  await waitForHealth(url, 120_000, 20, server);
+  return { server, url };
+}
+
+// A first visit: the dashboard, the spec, a sign-in.
+async function warmUp(url) {
   await fetch(`${url}/`);
   await fetch(`${url}/api/openapi.json`);
   await fetch(`${url}/api/auth/login`, {
@@ -27,17 +34,34 @@ export default async function idleMemory({ idleSeconds = 15 } = {}) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin@inflow.local', password: 'bench-password' }),
   });
-  const afterWarmup = rssMb(server.child.pid);
-  await sleep(idleSeconds * 1000);
-  const idle = rssMb(server.child.pid);
-  await stop(server.child);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  return {
-    name: 'idle-memory',
-    what: `VmRSS of \`inflow serve\` (PGlite, in-process worker) after warm-up and ${idleSeconds} s idle`,
-    rss_after_warmup_mb: afterWarmup,
-    rss_idle_mb: idle,
-    limit_mb: 400,
-    pass: idle < 400,
-  };
+}
+
+export default async function idleMemory({ idleSeconds = 15 } = {}) {
+  const dataDir = tempDir('inflow-bench-mem-');
+  try {
+    const first = await serve(dataDir);
+    const afterFirstStart = rssMb(first.server.child.pid);
+    await warmUp(first.url);
+    const firstStartWarm = rssMb(first.server.child.pid);
+    await stop(first.server.child);
+
+    const { server, url } = await serve(dataDir);
+    await warmUp(url);
+    const afterWarmup = rssMb(server.child.pid);
+    await sleep(idleSeconds * 1000);
+    const idle = rssMb(server.child.pid);
+    await stop(server.child);
+    return {
+      name: 'idle-memory',
+      what: `VmRSS of \`inflow serve\` (PGlite, in-process worker): after the first start on a fresh data dir (and its first visit), and after a restart, a first visit and ${idleSeconds} s idle`,
+      rss_first_start_mb: afterFirstStart,
+      rss_first_start_after_visit_mb: firstStartWarm,
+      rss_after_warmup_mb: afterWarmup,
+      rss_idle_mb: idle,
+      limit_mb: LIMIT_MB,
+      pass: Math.max(afterFirstStart, firstStartWarm, afterWarmup, idle) < LIMIT_MB,
+    };
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string | null;
   databasePoolSize: number;
   dataDir: string;
+  /** PGlite's shared_buffers in MB: WASM memory that is touched at start and never given back. */
+  pgliteSharedBuffersMb: number;
   logLevel: LogLevel;
   /** Fastify's trustProxy: false, true (any hop), a hop count, or the proxies' addresses/CIDRs. */
   trustProxy: boolean | number | string[];
@@ -82,6 +84,11 @@ function trustProxy(env: NodeJS.ProcessEnv): Config['trustProxy'] {
   return list;
 }
 
+// PostgreSQL's default (128 MB) is resident from the start inside PGlite's WASM memory, which
+// never shrinks: 32 MB keeps an idle server about 130 MB smaller, and the operating system's
+// file cache still holds what the buffers do not.
+export const PGLITE_SHARED_BUFFERS_MB = 32;
+
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -111,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     dataDir: path.resolve(optional(env, 'INFLOW_DATA_DIR') ?? './data'),
+    pgliteSharedBuffersMb: integer(env, 'INFLOW_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 4096),
     logLevel,
     trustProxy: trustProxy(env),
     worker: {

@@ -4,11 +4,9 @@ import type { Config } from '../config.js';
 import { acquireLock, type DataDirLock } from '../db/data-dir-lock.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { buildApp } from '../http/app.js';
-import { startWorker, type BackgroundWork } from '../jobs.js';
-import { MODULES } from '../modules/index.js';
+import type { BackgroundWork } from '../jobs.js';
 import { randomToken } from '../modules/accounts/tokens.js';
-import { bootstrapInstall, type BootstrapResult } from '../modules/workspaces/bootstrap.js';
+import type { BootstrapResult } from '../modules/workspaces/bootstrap.js';
 import { version, webDistDir } from '../paths.js';
 import { registerCliBridge } from './bridge.js';
 import { Lifecycle } from './lifecycle.js';
@@ -78,8 +76,23 @@ async function runLongLived(config: Config, command: string, body: (started: Sta
   lifecycle.started();
 }
 
+/** The server's code, loaded while the database opens: both take about a second, and they overlap. */
+function loadServerCode() {
+  const loading = Promise.all([
+    import('../http/app.js'),
+    import('../jobs.js'),
+    import('../modules/index.js'),
+    import('../modules/workspaces/bootstrap.js'),
+  ]);
+  // Heard here too: when opening the database fails first, nobody awaits this.
+  loading.catch(() => undefined);
+  return loading;
+}
+
 export function serve(config: Config, options: { worker: boolean }): Promise<void> {
+  const serverCode = loadServerCode();
   return runLongLived(config, 'serve', async ({ logger, lifecycle, database, lock }) => {
+    const [{ buildApp }, { startWorker }, { MODULES }, { bootstrapInstall }] = await serverCode;
     const boot = await bootstrapInstall(database.db, config.bootstrap);
     if (boot.apiKeyCreated) logger.info('created the owner API key from INFLOW_ADMIN_API_KEY');
     if (boot.apiKeySkipped) logger.warn(boot.apiKeySkipped);
@@ -115,7 +128,10 @@ export function serve(config: Config, options: { worker: boolean }): Promise<voi
 }
 
 export function work(config: Config): Promise<void> {
+  const workerCode = import('../jobs.js');
+  workerCode.catch(() => undefined);
   return runLongLived(config, 'worker', async ({ logger, lifecycle, database }) => {
+    const { startWorker } = await workerCode;
     const worker = await startWorker(database, { ...config.worker, logger, config });
     lifecycle.onStop(() => worker.stop(config.shutdownTimeoutMs));
     logger.info({ worker: worker.id, database: database.kind }, 'worker started');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { PGLITE_SHARED_BUFFERS_MB } from '../config.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Tables } from './schema.js';
 
@@ -40,7 +41,7 @@ export interface Database {
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize: number }
   /** `from`: an in-memory database starts as a copy of this dump (PGlite's dumpDataDir), not empty. */
-  | { kind: 'pglite'; dataDir: string | null; from?: Blob };
+  | { kind: 'pglite'; dataDir: string | null; from?: Blob; sharedBuffersMb?: number };
 
 // Both drivers must hand back the same JS types for the same SQL types, or code that works
 // on one database breaks on the other: int8 and numeric as numbers (counts, ids of jobs,
@@ -77,7 +78,7 @@ await pg.close();`;
   });
 }
 
-async function openPglite(dataDir: string | null, from?: Blob): Promise<Database> {
+async function openPglite({ dataDir, from, sharedBuffersMb = PGLITE_SHARED_BUFFERS_MB }: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
   if (dataDir) {
     await fs.mkdir(dataDir, { recursive: true });
     const exists = await fs.access(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
@@ -88,6 +89,7 @@ async function openPglite(dataDir: string | null, from?: Blob): Promise<Database
   const client = new PGlite({
     dataDir: dataDir ?? undefined,
     loadDataDir: from,
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
       [pgliteTypes.NUMERIC]: (v: string) => Number(v),
@@ -187,5 +189,5 @@ async function listenOnPostgres(url: string, channel: string, subscription: Subs
 }
 
 export function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPglite(target.dataDir, target.from);
+  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPglite(target);
 }
