@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   /** PGlite's shared_buffers in MB: WASM memory that is touched at start and never given back. */
   pgliteSharedBuffersMb: number;
+  /** Below this much free space under the data dir (PGlite) or the import dir, writes are refused. */
+  diskReserveMb: number;
   logLevel: LogLevel;
   /** Fastify's trustProxy: false, true (any hop), a hop count, or the proxies' addresses/CIDRs. */
   trustProxy: boolean | number | string[];
@@ -89,6 +91,10 @@ function trustProxy(env: NodeJS.ProcessEnv): Config['trustProxy'] {
 // file cache still holds what the buffers do not.
 export const PGLITE_SHARED_BUFFERS_MB = 32;
 
+// PostgreSQL starts a new 16 MB WAL segment when one fills, and a checkpoint needs room too:
+// four segments' worth keeps the embedded database clear of a full disk.
+export const DISK_RESERVE_MB = 64;
+
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -119,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     dataDir: path.resolve(optional(env, 'INFLOW_DATA_DIR') ?? './data'),
     pgliteSharedBuffersMb: integer(env, 'INFLOW_PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 4096),
+    diskReserveMb: integer(env, 'INFLOW_DISK_RESERVE_MB', DISK_RESERVE_MB, 0, 1024 * 1024),
     logLevel,
     trustProxy: trustProxy(env),
     worker: {

@@ -12,6 +12,7 @@ export const ERROR_KINDS = {
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
+  storage_full: { status: 507, title: 'Insufficient storage' },
   unavailable: { status: 503, title: 'Service unavailable' },
 } as const;
 

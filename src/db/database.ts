@@ -4,7 +4,8 @@ import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { PGLITE_SHARED_BUFFERS_MB } from '../config.js';
+import { DISK_RESERVE_MB, PGLITE_SHARED_BUFFERS_MB } from '../config.js';
+import { watchDiskSpace, type DiskSpace } from './disk-space.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Tables } from './schema.js';
 
@@ -35,13 +36,15 @@ export interface Database {
   listen(channel: string, subscription: Subscription): Promise<() => Promise<void>>;
   /** PGlite only: the whole database as one file, which `from` in a target loads again (tests copy a migrated one). */
   dumpDataDir?(): Promise<Blob>;
+  /** PGlite on a data dir: the space left under it (writes stop below the reserve). */
+  disk?: DiskSpace;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize: number }
   /** `from`: an in-memory database starts as a copy of this dump (PGlite's dumpDataDir), not empty. */
-  | { kind: 'pglite'; dataDir: string | null; from?: Blob; sharedBuffersMb?: number };
+  | { kind: 'pglite'; dataDir: string | null; from?: Blob; sharedBuffersMb?: number; diskReserveMb?: number };
 
 // Both drivers must hand back the same JS types for the same SQL types, or code that works
 // on one database breaks on the other: int8 and numeric as numbers (counts, ids of jobs,
@@ -78,7 +81,12 @@ await pg.close();`;
   });
 }
 
-async function openPglite({ dataDir, from, sharedBuffersMb = PGLITE_SHARED_BUFFERS_MB }: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
+async function openPglite({
+  dataDir,
+  from,
+  sharedBuffersMb = PGLITE_SHARED_BUFFERS_MB,
+  diskReserveMb = DISK_RESERVE_MB,
+}: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
   if (dataDir) {
     await fs.mkdir(dataDir, { recursive: true });
     const exists = await fs.access(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
@@ -98,10 +106,12 @@ async function openPglite({ dataDir, from, sharedBuffersMb = PGLITE_SHARED_BUFFE
   });
   await client.waitReady;
   await client.exec(`set time zone 'UTC'`);
-  const db = new Kysely<Tables>({ dialect: new PGliteDialect(client) });
+  const disk = dataDir ? watchDiskSpace(dataDir, diskReserveMb * 2 ** 20) : undefined;
+  const db = new Kysely<Tables>({ dialect: new PGliteDialect(client, disk) });
   return {
     db,
     kind: 'pglite',
+    disk,
     // One process owns the embedded database and its one connection: it never goes down.
     listen: async (channel, subscription) => {
       const unlisten = await client.listen(channel, (payload) => subscription.message(payload));

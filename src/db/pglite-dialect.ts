@@ -14,6 +14,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { storageFull, type DiskSpace } from './disk-space.js';
 
 /**
  * PGlite has one connection. Kysely asks for a connection per query and holds one for a
@@ -32,10 +33,23 @@ class ConnectionMutex {
   }
 }
 
+// Statements that write nothing to disk; a transaction's COMMIT is among them, so a transaction
+// that wrote before the disk ran low still ends cleanly.
+const READS = /^\s*(select|show|explain|values|begin|start transaction|commit|end|rollback|set|reset|listen|unlisten)\b/i;
+
+function writes(query: CompiledQuery): boolean {
+  if (query.query.kind === 'SelectQueryNode') return false;
+  return query.query.kind !== 'RawNode' || !READS.test(query.sql);
+}
+
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly disk: DiskSpace | null,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.disk?.low() && writes(query)) throw storageFull(this.disk);
     const result = await this.pg.query<R>(query.sql, query.parameters as unknown[]);
     return {
       rows: result.rows,
@@ -55,8 +69,11 @@ class PGliteDriver implements Driver {
   // The mutex admits one holder at a time, so one pending release is all there can be.
   private release: (() => void) | null = null;
 
-  constructor(private readonly pg: PGlite) {
-    this.connection = new PGliteConnection(pg);
+  constructor(
+    private readonly pg: PGlite,
+    disk: DiskSpace | null,
+  ) {
+    this.connection = new PGliteConnection(pg, disk);
   }
 
   async init(): Promise<void> {
@@ -92,16 +109,22 @@ class PGliteDriver implements Driver {
   }
 }
 
-/** Kysely dialect for an embedded PGlite instance (Kysely 0.28 has none of its own). */
+/**
+ * Kysely dialect for an embedded PGlite instance (Kysely 0.28 has none of its own). With `disk`,
+ * statements that write are refused while its file system is below the reserve.
+ */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly disk: DiskSpace | null = null,
+  ) {}
 
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pg);
+    return new PGliteDriver(this.pg, this.disk);
   }
 
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {

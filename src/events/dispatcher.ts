@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { Database } from '../db/database.js';
+import { loopFailures } from '../db/disk-space.js';
 import { retryDelayMs, type BackoffPolicy } from '../db/jobs/backoff.js';
 import type { WorkerLogger } from '../db/jobs/worker.js';
 import { advanceHorizon, type Horizon } from './horizon.js';
@@ -36,6 +37,7 @@ export class EventDispatcher {
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly logger: WorkerLogger;
+  private readonly cycleFailures: ReturnType<typeof loopFailures>;
   private horizon: Horizon = { safe: 0, watch: null };
   private stopping = false;
   private loop: Promise<void> | null = null;
@@ -60,6 +62,7 @@ export class EventDispatcher {
     this.pollMs = options.pollMs ?? 1_000;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.logger = options.logger ?? silent;
+    this.cycleFailures = loopFailures(this.logger, 'delivering domain events');
     const names = new Set<string>();
     for (const subscriber of subscribers) {
       if (names.has(subscriber.name)) throw new Error(`two event subscribers are named "${subscriber.name}"`);
@@ -117,8 +120,9 @@ export class EventDispatcher {
       let more = false;
       try {
         more = await this.cycle();
+        this.cycleFailures.succeeded();
       } catch (err) {
-        this.logger.error({ err }, 'delivering domain events failed');
+        this.cycleFailures.failed(err);
       }
       if (this.stopping) break;
       if (more && !this.horizon.watch) continue;

@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { describeLowDisk } from '../db/disk-space.js';
 import { AppError, invalid } from '../errors.js';
 import { hooksOf, type InflowModule } from '../modules/module.js';
 import { registerErrorHandling } from './errors.js';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       } catch (err) {
         throw new AppError('unavailable', `The database does not answer: ${(err as Error).message}`);
       }
+      if (database.disk?.low()) throw new AppError('unavailable', describeLowDisk(database.disk));
       return { status: 'ok', database: database.kind };
     },
   );

@@ -20,11 +20,13 @@ const FASTIFY_CODES: Record<string, (err: FastifyError) => Problem> = {
 // PostgreSQL SQLSTATE classes that mean the input was at fault, as a last line of defence
 // behind the schemas: 22 data exception (bad value, too long, NUL), 23505 unique violation.
 // Class 08 (connection exception) and 57P (operator intervention: shutdown, terminated
-// backend) mean the database went away under the request: worth a retry, not a bug.
+// backend) mean the database went away under the request: worth a retry, not a bug. 53100:
+// the database server's disk is full.
 function databaseProblem(code: string): Problem | null {
   if (code.startsWith('22')) return problem('invalid_input', 'A value is malformed or out of range');
   if (code === '23505') return problem('conflict', 'A record with the same unique value already exists');
   if (code.startsWith('08') || code.startsWith('57P')) return databaseUnavailable;
+  if (code === '53100') return problem('storage_full', "The database server's disk is full: writes fail until space is freed");
   return null;
 }
 
@@ -44,6 +46,7 @@ function toProblem(err: FastifyError): Problem {
     if (mapped) return mapped;
   }
   if (lostConnection(err)) return databaseUnavailable;
+  if ((err as { code?: unknown }).code === 'ENOSPC') return problem('storage_full', "The server's disk is full: free some space and try again");
   if (err.validation) {
     const fields = fieldErrors(err.validation as ErrorObject[], err.validationContext);
     const where = err.validationContext ? ` in the ${err.validationContext}` : '';

@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Tables, Job } from '../schema.js';
+import { loopFailures } from '../disk-space.js';
 import { claimJobs, completeJob, extendLeases, failJob } from './queue.js';
 
 export interface JobContext {
@@ -43,6 +44,7 @@ export class Worker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly abort = new AbortController();
   private readonly logger: WorkerLogger;
+  private readonly claimFailures: ReturnType<typeof loopFailures>;
   private stopping = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -56,6 +58,7 @@ export class Worker {
     this.id = options.id ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.logger = options.logger ?? silent;
+    this.claimFailures = loopFailures(this.logger, 'claiming jobs');
   }
 
   start(): void {
@@ -92,8 +95,9 @@ export class Worker {
       let started = 0;
       try {
         started = await this.claimAndStart();
+        this.claimFailures.succeeded();
       } catch (err) {
-        this.logger.error({ err }, 'claiming jobs failed');
+        this.claimFailures.failed(err);
       }
       if (this.stopping) break;
       // A full batch means more may be waiting: poll again at once; otherwise sleep.
