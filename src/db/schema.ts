@@ -83,6 +83,8 @@ export interface CompaniesTable extends Stamped {
   workspace_id: string;
   id: string;
   name: string;
+  /** The name compared (case, marks, punctuation and legal forms ignored): computed by the database. */
+  name_key: ColumnType<string, never, never>;
   domain: string | null;
   industry: string | null;
   size: string | null;

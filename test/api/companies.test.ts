@@ -1,4 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueue } from '../../src/db/jobs/queue.js';
+import { Worker } from '../../src/db/jobs/worker.js';
+import { jobHandlers } from '../../src/jobs.js';
 import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -174,22 +178,65 @@ describe('a company and its contacts', () => {
     expect(kept.json.company_id).toBe(subsidiary.id);
   });
 
-  it('links an edited contact by the rule of every write: a new email joins its domain’s company, a new company name alone moves nothing', async () => {
-    const initrode = (await api('/api/v1/companies', 'POST', { name: 'Initrode', domain: 'initrode.example' })).json;
+  it('links an edited contact by the rule of every write: its company name first, else a new email’s domain', async () => {
+    const initrode = (await api('/api/v1/companies', 'POST', { name: 'Initrode', domain: 'initrode.net' })).json;
     const milton = (await upsert({ email: 'milton@gmail.com', company_name: 'Initrode' })).json;
-    expect(milton.company_id).toBeNull();
-    const renamed = await api(`/api/v1/contacts/${milton.id}`, 'PATCH', { company_name: 'Initrode Inc.' });
-    expect(renamed.json).toMatchObject({ company_name: 'Initrode Inc.', company_id: null });
-    const readdressed = await api(`/api/v1/contacts/${milton.id}`, 'PATCH', { email: 'milton@initrode.example' });
-    expect(readdressed.json.company_id).toBe(initrode.id);
+    expect(milton.company_id).toBe(initrode.id);
+    // The same name in another spelling is the same company.
+    const renamed = await api(`/api/v1/contacts/${milton.id}`, 'PATCH', { company_name: 'INITRODE, Inc.' });
+    expect(renamed.json).toMatchObject({ company_name: 'INITRODE, Inc.', company_id: initrode.id });
+    const chotchkies = (await api(`/api/v1/contacts/${milton.id}`, 'PATCH', { company_name: 'Chotchkie’s' })).json;
+    expect(chotchkies.company_id).not.toBe(initrode.id);
     const timeline = await api(`/api/v1/contacts/${milton.id}/timeline`);
-    expect(timeline.json.data[0]).toMatchObject({
-      kind: 'contact.updated',
-      data: { changes: { email: ['milton@gmail.com', 'milton@initrode.example'], company_id: [null, initrode.id] } },
-    });
-    // A free-mail address again keeps the company the contact has.
-    const back = await api(`/api/v1/contacts/${milton.id}`, 'PATCH', { email: 'milton@gmail.com' });
+    expect(timeline.json.data[0]).toMatchObject({ kind: 'contact.updated', data: { changes: { company_name: ['INITRODE, Inc.', 'Chotchkie’s'], company_id: [initrode.id, chotchkies.company_id] } } });
+    // Without a name, a new work email joins its domain’s company; a free-mail one keeps the company.
+    const bob = (await upsert({ email: 'bob@gmail.com' })).json;
+    expect(bob.company_id).toBeNull();
+    const readdressed = await api(`/api/v1/contacts/${bob.id}`, 'PATCH', { email: 'bob@initrode.net' });
+    expect(readdressed.json.company_id).toBe(initrode.id);
+    const back = await api(`/api/v1/contacts/${bob.id}`, 'PATCH', { email: 'bob@gmail.com' });
     expect(back.json.company_id).toBe(initrode.id);
+  });
+
+  it('lets a contact’s company name decide its company over its email’s domain', async () => {
+    const acme = (await api('/api/v1/companies', 'POST', { name: 'Acme', domain: 'acme-corp.com' })).json;
+    // Someone at acme-corp.com who says they work for Vandelay is not put at Acme.
+    const wile = (await upsert({ email: 'wile@acme-corp.com', company_name: 'Vandelay Industries' })).json;
+    expect(wile.company_id).not.toBe(acme.id);
+    const vandelay = (await api(`/api/v1/companies/${wile.company_id}`)).json;
+    expect(vandelay).toMatchObject({ name: 'Vandelay Industries', domain: null });
+    // Case, punctuation, marks and legal forms do not make another company.
+    for (const company_name of ['ACME Inc.', 'Acme, Inc', 'The Acme Corporation', 'acme ltda']) {
+      expect((await upsert({ email: `${company_name.length}@acme-corp.com`, company_name })).json.company_id, company_name).toBe(acme.id);
+    }
+    expect((await upsert({ email: 'art@gmail.com', company_name: 'VANDELAY INDUSTRIES GmbH' })).json.company_id).toBe(vandelay.id);
+    // A new company takes the email's domain only when the two agree.
+    const initech = (await upsert({ email: 'peter@initech-software.com', company_name: 'Initech Software LLC' })).json;
+    expect((await api(`/api/v1/companies/${initech.company_id}`)).json).toMatchObject({ name: 'Initech Software LLC', domain: 'initech-software.com' });
+    const samir = (await upsert({ email: 'samir@initech-software.com' })).json;
+    expect(samir.company_id).toBe(initech.company_id);
+    // Without a name, reserved example domains and consumer mailboxes link nothing.
+    for (const email of ['ana@example.com', 'ana@acme.test', 'ana@comcast.net', 'ana@yahoo.com.br']) {
+      expect((await upsert({ email })).json.company_id, email).toBeNull();
+    }
+    expect((await api('/api/v1/companies?q=example')).json.data).toEqual([]);
+  });
+
+  it('relinks, once, contacts whose company contradicts their company name', async () => {
+    const local = await createTenant(server, 'relink-firms');
+    const localApi = (path: string, method = 'GET', body?: unknown) => call(server, path, { method, apiKey: local.apiKey, body });
+    const hooli = (await localApi('/api/v1/companies', 'POST', { name: 'Hooli', domain: 'hooli.xyz' })).json;
+    const gavin = (await localApi('/api/v1/contacts', 'POST', { email: 'gavin@hooli.xyz', company_name: 'Hooli Inc.' })).json;
+    const jared = (await localApi('/api/v1/contacts', 'POST', { email: 'jared@hooli.xyz', company_name: 'Pied Piper' })).json;
+    // As the domain-only rule left them: both at Hooli.
+    await sql`update contacts set company_id = ${hooli.id} where workspace_id = ${local.workspaceId}`.execute(server.database.db);
+    await enqueue(server.database.db, 'contacts.relink_companies', {}, { workspaceId: local.workspaceId });
+    await new Worker(server.database.db, jobHandlers(), { concurrency: 1, pollMs: 10 }).runOnce();
+    expect((await localApi(`/api/v1/contacts/${gavin.id}`)).json.company_id).toBe(hooli.id);
+    const moved = (await localApi(`/api/v1/contacts/${jared.id}`)).json;
+    expect((await localApi(`/api/v1/companies/${moved.company_id}`)).json).toMatchObject({ name: 'Pied Piper', domain: null });
+    const timeline = await localApi(`/api/v1/contacts/${jared.id}/timeline`);
+    expect(timeline.json.data[0]).toMatchObject({ kind: 'contact.updated', actor_type: 'system', data: { changes: { company_id: [hooli.id, moved.company_id] } } });
   });
 
   it('refuses a company that is not one of the workspace', async () => {

@@ -13,7 +13,7 @@ afterAll(() => server.close());
 describe('paging companies created in one statement', () => {
   it('neither repeats nor skips companies that share a creation time', async () => {
     // One batch creates the four companies of these domains in a single insert.
-    const domains = ['one.example', 'two.example', 'three.example', 'four.example'];
+    const domains = ['one-example.com', 'two-example.com', 'three-example.com', 'four-example.com'];
     const batch = await call(server, '/api/v1/contacts/batch', {
       method: 'POST',
       apiKey: tenant.apiKey,

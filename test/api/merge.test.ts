@@ -139,11 +139,11 @@ describe('likely duplicates', () => {
   it('pairs the same name at the same company, and the same phone number by its digits', async () => {
     const own = await createTenant(server, 'dupes');
     const add = async (body: Record<string, unknown>) => (await call(server, '/api/v1/contacts', { method: 'POST', apiKey: own.apiKey, body })).json.id as string;
-    const john1 = await add({ email: 'john@acme.example', first_name: 'John', last_name: 'Smith', company_name: 'ACME Inc' });
+    const john1 = await add({ email: 'john@acme-example.com', first_name: 'John', last_name: 'Smith', company_name: 'ACME Inc' });
     const john2 = await add({ external_id: 'crm-1', first_name: 'JOHN', last_name: 'smith', company_name: 'acme inc' });
     await add({ external_id: 'crm-2', first_name: 'John', last_name: 'Smith', company_name: 'Globex' });
-    const byDomain1 = await add({ email: 'mary@hooli.example', first_name: 'Mary', last_name: 'Jane', phone: '+55 (81) 99999-0000' });
-    const byDomain2 = await add({ email: 'mj@hooli.example', first_name: 'mary', last_name: 'jane', phone: '5581999990000' });
+    const byDomain1 = await add({ email: 'mary@hooli-example.com', first_name: 'Mary', last_name: 'Jane', phone: '+55 (81) 99999-0000' });
+    const byDomain2 = await add({ email: 'mj@hooli-example.com', first_name: 'mary', last_name: 'jane', phone: '5581999990000' });
     const phone3 = await add({ external_id: 'crm-3', phone: '55 81 9999 90000' });
     await add({ external_id: 'crm-4', first_name: 'Short', phone: '123-4567' });
     await add({ external_id: 'crm-5', first_name: 'Short', phone: '1234567' });
@@ -165,7 +165,7 @@ describe('likely duplicates', () => {
       [byDomain1, phone3, ['same_phone']],
       [byDomain2, phone3, ['same_phone']],
     ]);
-    expect(all.json.data[0].contact).toMatchObject({ email: 'john@acme.example', first_name: 'John' });
+    expect(all.json.data[0].contact).toMatchObject({ email: 'john@acme-example.com', first_name: 'John' });
     expect(all.json.data[0].contact).not.toHaveProperty('workspace_id');
 
     const seen: string[] = [];

@@ -71,8 +71,8 @@ describe('consents', () => {
 
 describe('export of one person', () => {
   it('gives fields, custom values, tags, company, lists, timeline and consents as JSON', async () => {
-    const company = (await api('/api/v1/companies', 'POST', { name: 'Umbrella', domain: 'umbrella.example', industry: 'Pharma' })).json;
-    const contact = await newContact({ email: 'alice@umbrella.example', first_name: 'Alice', tags: ['vip'], custom: { plan: 'pro' } });
+    const company = (await api('/api/v1/companies', 'POST', { name: 'Umbrella', domain: 'umbrella-example.com', industry: 'Pharma' })).json;
+    const contact = await newContact({ email: 'alice@umbrella-example.com', first_name: 'Alice', tags: ['vip'], custom: { plan: 'pro' } });
     const list = (await api('/api/v1/lists', 'POST', { name: 'Researchers' })).json;
     await api(`/api/v1/lists/${list.id}/contacts`, 'POST', { contact_ids: [contact.id] });
     await api(`/api/v1/contacts/${contact.id}/notes`, 'POST', { text: 'Asked about pricing' });
@@ -82,7 +82,7 @@ describe('export of one person', () => {
     const body = exported.json;
     expect(Object.keys(body).sort()).toEqual(['company', 'consents', 'contact', 'exported_at', 'lists', 'timeline']);
     expect(body.contact).toEqual((await api(`/api/v1/contacts/${contact.id}`)).json);
-    expect(body.contact).toMatchObject({ email: 'alice@umbrella.example', first_name: 'Alice', tags: ['vip'], custom: { plan: 'pro' }, company_id: company.id });
+    expect(body.contact).toMatchObject({ email: 'alice@umbrella-example.com', first_name: 'Alice', tags: ['vip'], custom: { plan: 'pro' }, company_id: company.id });
     expect(body.contact).not.toHaveProperty('workspace_id');
     const { contact_count: _count, ...companyFields } = (await api(`/api/v1/companies/${company.id}`)).json;
     expect(body.company).toEqual(companyFields);

@@ -43,7 +43,7 @@ export function registrableDomain(domain: string): string | null {
 
 /**
  * The registrable domain of an address when it can identify an employer; null for invalid
- * addresses and for free-mail and disposable providers. Subdomains collapse to the registrable
+ * addresses, for free-mail and disposable providers, and for reserved example domains. Subdomains collapse to the registrable
  * domain so that people at eu.acme.com and acme.com land in one company.
  */
 export function companyDomainFromEmail(email: string): string | null {
@@ -51,9 +51,19 @@ export function companyDomainFromEmail(email: string): string | null {
   return normalised.ok ? companyDomainOf(emailDomain(normalised.email)) : null;
 }
 
+// Names kept for documentation and testing (RFC 2606, RFC 6761): nobody's employer.
+const RESERVED_DOMAINS: ReadonlySet<string> = new Set(['example.com', 'example.net', 'example.org']);
+const RESERVED_TOP_LEVEL = new Set(['example', 'test', 'invalid', 'localhost', 'local']);
+
+/** True for example.com/.net/.org and the reserved top-level names (.test, .example, .invalid, .localhost, .local). */
+export function isReservedDomain(domain: string): boolean {
+  const clean = cleanDomain(domain);
+  return RESERVED_TOP_LEVEL.has(clean.split('.').pop() ?? '') || inList(RESERVED_DOMAINS, clean);
+}
+
 /** The same for the domain of an address already normalised. */
 export function companyDomainOf(domain: string): string | null {
-  if (isFreeMailDomain(domain) || isDisposableDomain(domain)) return null;
+  if (isFreeMailDomain(domain) || isDisposableDomain(domain) || isReservedDomain(domain)) return null;
   return registrableDomain(domain);
 }
 

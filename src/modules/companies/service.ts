@@ -144,3 +144,11 @@ export async function companiesAmong(db: Executor, workspaceId: string, companyI
   const rows = await db.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
   return new Set(rows.map((row) => row.id));
 }
+
+/** The name key (`name_key`: case, marks, punctuation and legal forms ignored) of each of these companies of the workspace. */
+export async function companyNameKeys(db: Executor, workspaceId: string, companyIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(companyIds.filter(isId))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('companies').select(['id', 'name_key']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name_key]));
+}

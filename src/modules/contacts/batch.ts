@@ -3,7 +3,7 @@ import type { Actor } from '../../actor.js';
 import { isId, newId } from '../../db/ids.js';
 import type { Contact, Tables } from '../../db/schema.js';
 import type { ErrorKind, FieldError } from '../../errors.js';
-import { companiesForEmails } from '../companies/link-by-domain.js';
+import { companiesFor } from '../companies/link-companies.js';
 import { companiesAmong } from '../companies/service.js';
 import { membersAmong } from '../workspaces/service.js';
 import { applyChanges, type ApplyOptions, type ContactValues } from './apply-changes.js';
@@ -249,7 +249,7 @@ export async function applyContactWrites(
     }
   }
 
-  await linkByDomain(tx, workspaceId, touched);
+  await linkCompanies(tx, workspaceId, touched);
   const returning = options.returnContacts ?? true;
   const written = await writeContacts(tx, workspaceId, touched.map((w) => ({ id: w.id, values: w.values, companyId: w.companyId, isNew: w.original === null, createdAt: w.createdAt })), { returning });
   await recordContactChanges(tx, workspaceId, options.actor, timeline);
@@ -262,19 +262,28 @@ export async function applyContactWrites(
   return results;
 }
 
-/** New and re-addressed contacts join the company of their email's domain, unless one was named. */
-async function linkByDomain(tx: Tx, workspaceId: string, touched: readonly Working[]): Promise<void> {
-  const relink = touched.filter((w) => !w.explicitCompany && w.values.email && (!w.original || w.original.email !== w.values.email));
-  const companyIds = await companiesForEmails(tx, workspaceId, relink.map((w) => ({ email: w.values.email!, companyName: w.values.company_name })));
-  for (const w of relink) {
-    const companyId = companyIds.get(w.values.email!.toLowerCase());
-    if (!companyId || companyId === w.companyId) continue;
+/**
+ * Contacts whose company name or email is new join their company, unless the caller named one
+ * by id: the company of that name (created if absent), else the company of the email's domain.
+ */
+async function linkCompanies(tx: Tx, workspaceId: string, touched: readonly Working[]): Promise<void> {
+  const relink = touched.filter((w) => {
+    if (w.explicitCompany) return false;
+    const nameChanged = w.values.company_name !== null && w.values.company_name !== (w.original?.company_name ?? null);
+    const emailChanged = w.values.email !== null && w.values.email !== (w.original?.email ?? null);
+    return nameChanged || emailChanged;
+  });
+  if (relink.length === 0) return;
+  const companyIds = await companiesFor(tx, workspaceId, relink.map((w) => ({ email: w.values.email, companyName: w.values.company_name })));
+  relink.forEach((w, i) => {
+    const companyId = companyIds[i];
+    if (!companyId || companyId === w.companyId) return;
     // The entry's own fields or changes; an entry sharing its data (an import's) lists none.
     const data = w.entry?.data as { fields?: Record<string, unknown>; changes?: Record<string, unknown> } | undefined;
     const listed = data?.fields ?? data?.changes;
     if (listed) listed.company_id = [w.companyId, companyId];
     w.companyId = companyId;
-  }
+  });
 }
 
 function createdFields(values: ContactValues, companyId: string | null): Record<string, unknown> {

@@ -14,6 +14,7 @@ import { customFieldRoutes } from './custom-field-routes.js';
 import { privacyRoutes } from './privacy-routes.js';
 import { contactCountsByCompany } from './queries.js';
 import { relatedRoutes } from './related-routes.js';
+import { RELINK_COMPANIES_JOB, relinkCompaniesJob } from './relink-companies.js';
 import { contactRoutes } from './routes.js';
 import { existingContactIds } from './service.js';
 
@@ -48,6 +49,7 @@ export const contactsModule: InflowModule = {
     [IMPORT_JOB]: runImportJob,
     [FIND_DUPLICATES_JOB]: findDuplicatesJob,
     [BULK_ACTION_JOB]: runBulkActionJob,
+    [RELINK_COMPANIES_JOB]: relinkCompaniesJob,
   },
   recurringJobs: [purgeImportFilesJob],
   subscribers: [duplicateChecks],

@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import type { Tables } from '../../../db/schema.js';
-import { companiesForEmails } from '../../companies/link-by-domain.js';
+import { companiesFor } from '../../companies/link-companies.js';
 import { upsertContactsInTransaction, type BatchItemResult, type BatchOptions } from '../batch.js';
 import type { ContactInput } from '../contact-input.js';
 import { normaliseEmail } from '../../../lib/email-address.js';
@@ -86,7 +86,7 @@ async function upsertRows(tx: Tx, workspaceId: string, inputs: readonly ContactI
 }
 
 /**
- * Creates the companies of the chunk's email domains in a transaction of their own, before the
+ * Creates the companies of the chunk's company names and email domains in a transaction of their own, before the
  * chunk's. Two chunks written at once often both create a new company; inside their
  * transactions the later-started one could hold it while the earlier one waits, which waits in
  * turn for nothing but its own commit. Committed first, a company is shared at once. Should the
@@ -96,9 +96,10 @@ async function createCompaniesFirst(db: Kysely<Tables>, workspaceId: string, con
   const people = contacts.flatMap(({ input }) => {
     if (input.company_id) return [];
     const email = input.email ? normaliseEmail(input.email) : null;
-    return email?.ok ? [{ email: email.email, companyName: cleanText(input.company_name) }] : [];
+    const companyName = cleanText(input.company_name);
+    return email?.ok || companyName ? [{ email: email?.ok ? email.email : null, companyName }] : [];
   });
-  await companiesForEmails(db, workspaceId, people);
+  if (people.length > 0) await db.transaction().execute((tx) => companiesFor(tx, workspaceId, people));
 }
 
 /** Where a chunk stands among the chunks written at the same time. */
