@@ -83,8 +83,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
-  it('keeps imports in the data dir unless told otherwise, up to 1 GiB per upload', () => {
-    expect(loadConfig({ INFLOW_DATA_DIR: '/srv/inflow' }).imports).toEqual({ dir: '/srv/inflow/imports', maxBytes: 1024 ** 3 });
-    expect(loadConfig({ INFLOW_IMPORT_DIR: '/mnt/shared/imports', INFLOW_IMPORT_MAX_BYTES: '1000' }).imports).toEqual({ dir: '/mnt/shared/imports', maxBytes: 1000 });
+  it('keeps imports in the data dir unless told otherwise, up to 1 GiB per upload and 5 GiB per workspace', () => {
+    expect(loadConfig({ INFLOW_DATA_DIR: '/srv/inflow' }).imports).toEqual({ dir: '/srv/inflow/imports', maxBytes: 1024 ** 3, quotaBytes: 5 * 1024 ** 3 });
+    expect(loadConfig({ INFLOW_IMPORT_DIR: '/mnt/shared/imports', INFLOW_IMPORT_MAX_BYTES: '1000', INFLOW_IMPORT_QUOTA_MB: '10' }).imports).toEqual({
+      dir: '/mnt/shared/imports',
+      maxBytes: 1000,
+      quotaBytes: 10 * 2 ** 20,
+    });
+  });
+
+  it('keeps 64 MB free under the data dir and 32 MB of PGlite buffers unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ diskReserveMb: 64, pgliteSharedBuffersMb: 32 });
+    expect(loadConfig({ INFLOW_DISK_RESERVE_MB: '0', INFLOW_PGLITE_SHARED_BUFFERS_MB: '128' })).toMatchObject({ diskReserveMb: 0, pgliteSharedBuffersMb: 128 });
+    expect(() => loadConfig({ INFLOW_PGLITE_SHARED_BUFFERS_MB: '0' })).toThrow(/INFLOW_PGLITE_SHARED_BUFFERS_MB/);
   });
 });

@@ -19,7 +19,7 @@ export interface Config {
   worker: { inProcess: boolean; concurrency: number; pollMs: number };
   shutdownTimeoutMs: number;
   /** Contact imports: where uploaded files and error reports are kept, and the largest upload. */
-  imports: { dir: string; maxBytes: number };
+  imports: { dir: string; maxBytes: number; quotaBytes: number };
   /** Domain events: how many days the log keeps an event that every subscriber has handled. */
   events: { retentionDays: number };
   bootstrap: {
@@ -95,6 +95,9 @@ export const PGLITE_SHARED_BUFFERS_MB = 32;
 // four segments' worth keeps the embedded database clear of a full disk.
 export const DISK_RESERVE_MB = 64;
 
+/** The import files (uploads, error reports) a workspace may keep on the server's disk. */
+export const IMPORT_QUOTA_MB = 5 * 1024;
+
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // whichever worker runs the import).
       dir: path.resolve(optional(env, 'INFLOW_IMPORT_DIR') ?? path.join(optional(env, 'INFLOW_DATA_DIR') ?? './data', 'imports')),
       maxBytes: integer(env, 'INFLOW_IMPORT_MAX_BYTES', 1024 ** 3, 1, 1024 ** 4),
+      quotaBytes: integer(env, 'INFLOW_IMPORT_QUOTA_MB', IMPORT_QUOTA_MB, 1, 1024 ** 3) * 2 ** 20,
     },
     events: { retentionDays: integer(env, 'INFLOW_EVENT_RETENTION_DAYS', 30, 1, 3650) },
     bootstrap: {

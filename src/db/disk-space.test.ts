@@ -37,7 +37,7 @@ describe('the embedded database on a disk below its reserve', () => {
     const err = await write.then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(isStorageFull(err)).toBe(true);
-    expect((err as Error).message).toMatch(/almost full \(1 MB free\).*less than 64 MB/);
+    expect((err as Error).message).toMatch(/almost full \(1.0 MB free\).*less than 64.0 MB/);
   };
 
   it('refuses every statement that writes, before it reaches the database', async () => {

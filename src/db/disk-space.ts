@@ -4,6 +4,7 @@
 // statement that writes is refused before it reaches the database, and reads go on.
 import fs from 'node:fs';
 import { AppError } from '../errors.js';
+import { formatBytes } from '../lib/bytes.js';
 
 export interface DiskSpace {
   /** The directory whose file system is watched. */
@@ -31,11 +32,9 @@ export function watchDiskSpace(dir: string, reserveBytes: number, now: () => num
   return { dir, reserveBytes, freeBytes, low: () => freeBytes() < reserveBytes };
 }
 
-const mb = (bytes: number) => `${Math.floor(bytes / 2 ** 20)} MB`;
-
 /** What is wrong, in words an operator acts on. */
 export function describeLowDisk(disk: DiskSpace): string {
-  return `The disk of ${disk.dir} is almost full (${mb(disk.freeBytes())} free): Inflow refuses writes while less than ${mb(disk.reserveBytes)} is free (INFLOW_DISK_RESERVE_MB). Free some space and writes resume by themselves.`;
+  return `The disk of ${disk.dir} is almost full (${formatBytes(disk.freeBytes())} free): Inflow refuses writes while less than ${formatBytes(disk.reserveBytes)} is free (INFLOW_DISK_RESERVE_MB). Free some space and writes resume by themselves.`;
 }
 
 export function storageFull(disk: DiskSpace): AppError {

@@ -66,7 +66,7 @@ describe.runIf(mounted)('inflow serve on PGlite when its disk fills', () => {
     const refused = await batch(1000);
     expect(refused.status).toBe(507);
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect((await refused.json()).detail).toMatch(/almost full .* less than 64 MB is free \(INFLOW_DISK_RESERVE_MB\)/);
+    expect((await refused.json()).detail).toMatch(/almost full .* less than 64.0 MB is free \(INFLOW_DISK_RESERVE_MB\)/);
     expect((await api('/api/v1/contacts?limit=1')).status).toBe(200);
     const health = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
     expect(health.status).toBe(503);

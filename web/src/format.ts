@@ -1,7 +1,8 @@
 // Dates as marketers read them: "12 Mar 2025", "3 days ago". The API sends ISO 8601 UTC.
+import { formatBytes } from '../../src/lib/bytes';
 import { plural } from '../../src/lib/plural';
 
-export { plural };
+export { formatBytes, plural };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -12,6 +12,7 @@ export type MappingTarget = MappingEntry['target'];
 /** Contact fields a CSV column can fill; `full_name` is split into first and last name. */
 export type ImportField = Extract<MappingTarget, { kind: 'field' }>['field'];
 export type ImportPreview = ResponseOf<'/api/v1/imports/{id}/preview', 'get'>;
+export type ImportStorage = ResponseOf<'/api/v1/imports/storage', 'get'>;
 
 const importsKey = (slug: string) => [slug, 'imports'] as const;
 const importPath = (id: string) => `/api/v1/imports/${encodeURIComponent(id)}`;
@@ -30,6 +31,9 @@ export const importQueries = {
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.next_cursor,
     }),
+  /** The workspace's kept import files against its quota, and the disk's room for uploads. */
+  storage: (slug: string) =>
+    queryOptions({ queryKey: [...importsKey(slug), 'storage'], queryFn: () => apiRequest<ImportStorage>('/api/v1/imports/storage', { workspace: slug }) }),
   one: (slug: string, id: string) => queryOptions({ queryKey: [...importsKey(slug), 'one', id], queryFn: () => apiRequest<ContactImport>(importPath(id), { workspace: slug }) }),
   /** The file's columns and the guessed mapping: fixed once uploaded. */
   preview: (slug: string, id: string) =>

@@ -2294,6 +2294,48 @@ export interface paths {
       };
     };
   };
+  "/api/v1/imports/storage": {
+    /** How much of its import quota the workspace uses, and the disk space left for uploads */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Bytes of the import files the workspace keeps (uploads and error reports not yet expired) */
+              used_bytes: number;
+              /** @description What it may keep (INFLOW_IMPORT_QUOTA_MB) */
+              quota_bytes: number;
+              /** @description Free space on the disk of the import directory */
+              disk_free_bytes: number;
+              /** @description Space no upload may take (INFLOW_DISK_RESERVE_MB) */
+              disk_reserve_bytes: number;
+              /** @description Said before uploads are refused: the quota is 80 % used, or the disk is within 1 GB of its reserve */
+              warning: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/imports": {
     /** The workspace’s imports, newest first */
     get: {

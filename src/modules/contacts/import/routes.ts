@@ -1,12 +1,13 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Config } from '../../../config.js';
+import { DISK_RESERVE_MB, IMPORT_QUOTA_MB, type Config } from '../../../config.js';
 import type { QueryBuilder } from '../../../db/database.js';
+import { watchDiskSpace } from '../../../db/disk-space.js';
 import { newId } from '../../../db/ids.js';
 import { AppError } from '../../../errors.js';
 import { actorOf, requireWorkspace } from '../../../http/auth.js';
@@ -17,11 +18,13 @@ import { headText } from './csv-source.js';
 import { errorReportText } from './error-report.js';
 import { FINISHED_FILES_DAYS } from './import-retention.js';
 import { importOptions } from './import-options.js';
+import { diskRefusal, importFilesBytes, importStorage, quotaRefusal } from './import-storage.js';
 import { cancelImport, createImport, getImport, importView, listImports, patchImport, previewImport, previewOf, startImport, uploadPath } from './import-service.js';
-import { ImportPatch, ImportSchema, PreviewSchema, UploadQuery } from './schema.js';
+import { ImportPatch, ImportSchema, ImportStorageSchema, PreviewSchema, UploadQuery } from './schema.js';
 import { readSmallBody, saveUpload } from './upload.js';
 
 const DEFAULT_MAX_BYTES = 1024 ** 3;
+const DEFAULT_QUOTA_BYTES = IMPORT_QUOTA_MB * 2 ** 20;
 const PREVIEW_MAX_BYTES = 1024 * 1024;
 // Browsers label .csv files text/csv, or application/vnd.ms-excel where Excel is installed.
 const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/comma-separated-values', 'application/vnd.ms-excel', 'text/plain']);
@@ -36,6 +39,9 @@ export function importRoutes(server: FastifyInstance, { db, config }: { db: Quer
   // An app built without the full config (API tests) keeps uploads in the system's temporary folder.
   const dir = config.imports?.dir ?? path.join(os.tmpdir(), 'inflow-imports');
   const maxBytes = config.imports?.maxBytes ?? DEFAULT_MAX_BYTES;
+  const quotaBytes = config.imports?.quotaBytes ?? DEFAULT_QUOTA_BYTES;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const disk = watchDiskSpace(dir, (config.diskReserveMb ?? DISK_RESERVE_MB) * 2 ** 20);
   const write = { auth: 'workspace', permission: 'contacts.write' } as const;
 
   // The two routes that take a CSV body read it as a stream themselves: in their own scope, no
@@ -63,9 +69,13 @@ export function importRoutes(server: FastifyInstance, { db, config }: { db: Quer
         requireCsvBody(request);
         if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw new AppError('payload_too_large', `The file is larger than this server accepts (${maxBytes} bytes)`);
         const { file_name, start = true, tag, ...options } = request.query;
+        const used = await importFilesBytes(db, workspace.id);
+        const declared = Number(request.headers['content-length'] ?? 0);
+        const refused = quotaRefusal(used, quotaBytes, declared) ?? diskRefusal(disk.freeBytes(), disk.reserveBytes, declared);
+        if (refused) throw refused;
         const id = newId();
         const file = uploadPath(dir, workspace.id, id);
-        const size = await saveUpload(request.raw, file, maxBytes);
+        const size = await saveUpload(request.raw, file, maxBytes, (written) => quotaRefusal(used, quotaBytes, written) ?? diskRefusal(disk.freeBytes(), disk.reserveBytes, 0));
         const created = await createImport(db, workspace.id, {
           id, filePath: file, fileName: file_name ?? 'upload.csv', fileSize: size, fileOwned: true, reportDir: dir,
           options: { ...options, tags: tag }, start, actor: actorOf(request),
@@ -98,6 +108,22 @@ export function importRoutes(server: FastifyInstance, { db, config }: { db: Quer
       },
     );
   });
+
+  app.get(
+    '/api/v1/imports/storage',
+    {
+      config: write,
+      schema: {
+        tags: ['imports'],
+        summary: 'How much of its import quota the workspace uses, and the disk space left for uploads',
+        response: { 200: ImportStorageSchema },
+      },
+    },
+    async (request) => {
+      const workspace = requireWorkspace(request);
+      return importStorage(await importFilesBytes(db, workspace.id), quotaBytes, disk);
+    },
+  );
 
   app.get(
     '/api/v1/imports',

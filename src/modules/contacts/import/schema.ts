@@ -80,3 +80,14 @@ export const ImportPatch = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const ImportStorageSchema = Type.Object(
+  {
+    used_bytes: Type.Integer({ description: 'Bytes of the import files the workspace keeps (uploads and error reports not yet expired)' }),
+    quota_bytes: Type.Integer({ description: 'What it may keep (INFLOW_IMPORT_QUOTA_MB)' }),
+    disk_free_bytes: Type.Integer({ description: 'Free space on the disk of the import directory' }),
+    disk_reserve_bytes: Type.Integer({ description: 'Space no upload may take (INFLOW_DISK_RESERVE_MB)' }),
+    warning: Type.Union([Type.String(), Type.Null()], { description: 'Said before uploads are refused: the quota is 80 % used, or the disk is within 1 GB of its reserve' }),
+  },
+  { additionalProperties: false },
+);

@@ -12,14 +12,28 @@ function tooLarge(maxBytes: number): AppError {
   return new AppError('payload_too_large', `The file is larger than this server accepts (${maxBytes} bytes; INFLOW_IMPORT_MAX_BYTES)`);
 }
 
-/** Writes the body to `file` (created, mode 0600); returns its size. A body over `maxBytes` leaves no file. */
-export async function saveUpload(body: Readable, file: string, maxBytes: number): Promise<number> {
+// How often, in bytes written, an upload asks whether there is still room for it.
+const ROOM_CHECK_BYTES = 8 * 2 ** 20;
+
+/**
+ * Writes the body to `file` (created, mode 0600); returns its size. A body over `maxBytes`, or
+ * one that `room` stops (asked every few megabytes with the bytes written so far: a quota, the
+ * disk's reserve), leaves no file.
+ */
+export async function saveUpload(body: Readable, file: string, maxBytes: number, room: (written: number) => AppError | null = () => null): Promise<number> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   let size = 0;
+  let checkedAt = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      done(size > maxBytes ? new TooLarge() : null, chunk);
+      if (size > maxBytes) return done(new TooLarge());
+      if (size - checkedAt >= ROOM_CHECK_BYTES) {
+        checkedAt = size;
+        const refused = room(size);
+        if (refused) return done(refused);
+      }
+      done(null, chunk);
     },
   });
   try {

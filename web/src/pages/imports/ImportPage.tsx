@@ -1,24 +1,17 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { Anchor, Button, FileButton, Group, Paper, Skeleton, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconArrowLeft, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Button, FileButton, Group, Paper, Skeleton, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { importQueries, useUploadImport } from '../../api/imports';
 import { useWorkspace } from '../../auth/workspace-context';
 import { PageContainer } from '../../components/PageContainer';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { formatDateTime, formatRelative } from '../../format';
+import { formatBytes, formatDateTime, formatRelative } from '../../format';
 import { notifyError } from '../../notify';
 import { ImportStatusBadge } from './ImportStatusBadge';
 import classes from './ImportPage.module.css';
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(0)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
-}
 
 function RecentImports() {
   const { slug } = useWorkspace();
@@ -109,6 +102,7 @@ export function ImportPage() {
   const resetRef = useRef<() => void>(null);
 
   const upload = useUploadImport(slug);
+  const storage = useQuery(importQueries.storage(slug));
 
   function pick(file: File | null) {
     if (!file) return;
@@ -140,6 +134,11 @@ export function ImportPage() {
         description="Bring in contacts from a CSV file: another CRM’s export, a webinar tool’s attendee list, a spreadsheet saved as CSV."
       />
       <Stack gap="xl">
+        {storage.data?.warning && (
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Room for uploads is running out">
+            {storage.data.warning}
+          </Alert>
+        )}
         <Paper
           withBorder
           p={40}
