@@ -249,7 +249,7 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     await page.getByRole('cell', { name: 'Growth' }).waitFor();
   });
 
-  it('tags and deletes selected contacts in bulk', async () => {
+  it('tags selected contacts in bulk, and deletes them to the trash, from which they come back', async () => {
     await page.getByRole('checkbox', { name: 'Select Bruno Lima' }).check();
     await page.getByRole('checkbox', { name: 'Select Eva' }).check();
     await page.getByText('2 contacts selected').waitFor();
@@ -277,12 +277,30 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
 
     await page.getByRole('checkbox', { name: 'Select Diego' }).check();
     await page.getByRole('button', { name: 'Delete' }).click();
-    await page.getByRole('dialog').getByText('cannot be undone').waitFor();
+    await page.getByRole('dialog').getByText('go to the trash for 30 days', { exact: false }).waitFor();
     await screenshot('contacts-13-bulk-delete');
     await page.getByRole('button', { name: 'Delete 1 contact' }).click();
-    await page.getByText('Deleted 1 contact').waitFor();
+    await page.getByText('Moved 1 contact to the trash').waitFor();
     await page.getByRole('link', { name: 'Diego' }).waitFor({ state: 'detached' });
     expect((await api('/api/v1/contacts?email=diego@umbrella.org')).json.data).toEqual([]);
+
+    await page.getByRole('button', { name: 'More contact actions' }).click();
+    await page.getByRole('menuitem', { name: 'Trash' }).click();
+    await page.getByRole('heading', { name: 'Trash' }).waitFor();
+    const row = page.getByRole('row', { name: /Diego/ });
+    await row.getByText('You').waitFor();
+    await row.getByText('30 days left').waitFor();
+    await screenshot('contacts-13b-trash');
+    await row.getByRole('button', { name: 'Restore' }).click();
+    await page.getByText('Diego is back', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'The trash is empty' }).waitFor();
+    expect((await api('/api/v1/contacts?email=diego@umbrella.org')).json.data).toHaveLength(1);
+    await page.getByRole('link', { name: 'Contacts' }).first().click();
+    await page.getByRole('link', { name: 'Diego' }).waitFor();
+    // Gone again, as the tests below expect.
+    const diego = (await api('/api/v1/contacts?email=diego@umbrella.org')).json.data[0].id;
+    expect((await api(`/api/v1/contacts/${diego}`, { method: 'DELETE' })).status).toBe(204);
+    await page.reload();
   });
 
   it('imports a CSV through the wizard: columns mapped, a new field kept, bad rows reported', async () => {

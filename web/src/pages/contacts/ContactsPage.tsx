@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ActionIcon, Anchor, Box, Button, Group, Menu, Paper, Select, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowMerge, IconDots, IconDownload, IconFileImport, IconForms, IconHistory, IconUserPlus } from '@tabler/icons-react';
+import { IconArrowMerge, IconDots, IconDownload, IconFileImport, IconForms, IconHistory, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { downloadFile } from '../../api/client';
@@ -116,6 +116,9 @@ export function ContactsPage() {
         <Menu.Dropdown>
           <Menu.Item component={Link} to={`/w/${slug}/contacts/duplicates`} leftSection={<IconArrowMerge size={16} />}>
             Find duplicates
+          </Menu.Item>
+          <Menu.Item component={Link} to={`/w/${slug}/contacts/trash`} leftSection={<IconTrash size={16} />}>
+            Trash
           </Menu.Item>
           {editable && (
             <Menu.Item component={Link} to={`/w/${slug}/contacts/import`} leftSection={<IconHistory size={16} />}>
