@@ -49,7 +49,10 @@ export async function trashContacts(tx: Executor, workspaceId: string, ids: read
   if (trashed.length === 0) return 0;
   const memberships = await parkMemberships(tx, workspaceId, trashed, actor);
   const listsOf = new Map<string, Array<{ list_id: string; added_at: string }>>();
-  for (const { contact_id, list_id, added_at } of memberships) listsOf.set(contact_id, [...(listsOf.get(contact_id) ?? []), { list_id, added_at }]);
+  for (const { contact_id, list_id, added_at } of memberships) {
+    if (!listsOf.has(contact_id)) listsOf.set(contact_id, []);
+    listsOf.get(contact_id)!.push({ list_id, added_at });
+  }
   await forgetDuplicatePairs(tx, workspaceId, trashed);
   await sql`
     update contacts c
@@ -147,7 +150,10 @@ export async function purgeExpiredTrash(db: Kysely<Tables>, now = new Date()): P
         .skipLocked()
         .execute();
       const byWorkspace = new Map<string, string[]>();
-      for (const row of due) byWorkspace.set(row.workspace_id, [...(byWorkspace.get(row.workspace_id) ?? []), row.id]);
+      for (const row of due) {
+        if (!byWorkspace.has(row.workspace_id)) byWorkspace.set(row.workspace_id, []);
+        byWorkspace.get(row.workspace_id)!.push(row.id);
+      }
       for (const [workspaceId, ids] of byWorkspace) await deleteContactRows(tx, workspaceId, ids);
       return due.length;
     });

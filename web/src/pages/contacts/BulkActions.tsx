@@ -356,10 +356,11 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
         onClose={() => setConfirmDelete(false)}
         onConfirm={() => remove.mutate()}
       >
-        {count === 1 ? 'The selected contact goes' : `The ${plural(count, 'selected contact')} go`} to the trash
-        for 30 days, with {count === 1 ? 'its' : 'their'} timeline, lists and consents: until then they can be restored
-        from <b>Contacts → Trash</b>; after that they are deleted for good. To keep someone from being contacted
-        instead, turn on <b>Do not email</b> on their page.
+        {count === 1
+          ? 'The selected contact goes to the trash for 30 days, with its timeline, lists and consents: until then it can be restored from '
+          : `The ${plural(count, 'selected contact')} go to the trash for 30 days, with their timelines, lists and consents: until then they can be restored from `}
+        <b>Contacts → Trash</b>; after that {count === 1 ? 'it is' : 'they are'} deleted for good. To keep someone from
+        being contacted instead, turn on <b>Do not email</b> on their page.
       </ConfirmDialog>
     </>
   );

@@ -30,7 +30,7 @@ function DaysLeft({ contact }: { contact: TrashedContact }) {
   return (
     <Tooltip label={`Deleted for good on ${formatDateTime(contact.purge_at)}`}>
       <Badge variant="light" color={days < 3 ? 'red' : days < 10 ? 'orange' : 'gray'} radius="sm" tt="none" fw={600}>
-        {days === 0 ? 'Due for deletion' : `${plural(days, 'day')} left`}
+        {days === 0 ? 'Due for deletion' : plural(days, 'day')}
       </Badge>
     </Tooltip>
   );
@@ -84,7 +84,7 @@ export function TrashPage() {
                 <Table.Th>Contact</Table.Th>
                 <Table.Th>Deleted</Table.Th>
                 <Table.Th>Deleted by</Table.Th>
-                <Table.Th>Kept for</Table.Th>
+                <Table.Th>Time left</Table.Th>
                 {canDelete && <Table.Th />}
               </Table.Tr>
             </Table.Thead>
