@@ -17,6 +17,7 @@ import { QueryError } from '../../components/QueryError';
 import { notifyError } from '../../notify';
 import { CompanySelect } from '../../components/CompanySelect';
 import { BulkActions } from './BulkActions';
+import { TrashNotice } from './TrashNotice';
 import { ColumnsChooser } from './ColumnsChooser';
 import { customColumn, STANDARD_COLUMNS } from '../../components/contact-columns';
 import { ContactsEmptyState, NoMatchingContacts } from './ContactsEmptyState';
@@ -148,21 +149,24 @@ export function ContactsPage() {
     if (contacts.isError && !contacts.data) return <QueryError error={contacts.error} onRetry={() => void contacts.refetch()} />;
     if (emptyWorkspace) {
       return (
-        <ContactsEmptyState
-          canCreate={editable}
-          onCreate={createModal.open}
-          importAction={
-            importButton ? (
-              <Button component={Link} to={`/w/${slug}/contacts/import`} variant="light" leftSection={<IconFileImport size={16} />} w="fit-content">
-                Import a CSV file
-              </Button>
-            ) : (
-              <Text fz="xs" c="dimmed">
-                Your role cannot import contacts.
-              </Text>
-            )
-          }
-        />
+        <>
+          <TrashNotice />
+          <ContactsEmptyState
+            canCreate={editable}
+            onCreate={createModal.open}
+            importAction={
+              importButton ? (
+                <Button component={Link} to={`/w/${slug}/contacts/import`} variant="light" leftSection={<IconFileImport size={16} />} w="fit-content">
+                  Import a CSV file
+                </Button>
+              ) : (
+                <Text fz="xs" c="dimmed">
+                  Your role cannot import contacts.
+                </Text>
+              )
+            }
+          />
+        </>
       );
     }
     return (
