@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from '../../src/db/jobs/worker.js';
 import { jobHandlers } from '../../src/jobs.js';
+import { scanDuplicates } from '../../src/modules/contacts/duplicates/pairs.js';
 import { purgeExpiredTrash, TRASH_DAYS } from '../../src/modules/contacts/trash.js';
 import { createApiKey } from '../../src/modules/workspaces/api-keys.js';
 import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
@@ -107,6 +108,33 @@ describe('the trash', () => {
     const timeline = (await api(`/api/v1/contacts/${contact.id}/timeline`)).json.data.map((e: { kind: string }) => e.kind);
     expect(timeline).toEqual(['contact.restored', 'contact.deleted', 'consent.granted', 'note.added', 'list.added', 'contact.created']);
     expect(await eventKinds(contact.id)).toEqual(['contact.created', 'list.joined', 'list.left', 'contact.deleted', 'contact.restored', 'list.joined']);
+  });
+
+  it('restores a contact onto the lists that still exist', async () => {
+    const contact = await newContact({ email: 'two-lists@trash.test' });
+    const kept = (await api('/api/v1/lists', 'POST', { name: 'Kept list' })).json.id;
+    const dropped = (await api('/api/v1/lists', 'POST', { name: 'Dropped list' })).json.id;
+    for (const list of [kept, dropped]) await api(`/api/v1/lists/${list}/contacts`, 'POST', { contact_ids: [contact.id] });
+    await api(`/api/v1/contacts/${contact.id}`, 'DELETE');
+    expect((await api(`/api/v1/lists/${dropped}`, 'DELETE')).status).toBe(204);
+    expect((await api(`/api/v1/contacts/${contact.id}/restore`, 'POST')).status).toBe(200);
+    expect((await api(`/api/v1/contacts/${contact.id}/lists`)).json.data.map((l: { id: string }) => l.id)).toEqual([kept]);
+  });
+
+  it('leaves trashed contacts out of the duplicates, and lets them back in when restored', async () => {
+    const a = await newContact({ email: 'dup-a@trash.test', first_name: 'Twin', phone: '81 98888 7777' });
+    const b = await newContact({ email: 'dup-b@trash.test', first_name: 'Twin', phone: '(81) 98888-7777' });
+    const pairIds = async () => {
+      await scanDuplicates(server.database.db, tenant.workspaceId);
+      return (await api('/api/v1/contacts/duplicates')).json.data.map((p: { contact: { id: string }; other: { id: string } }) => [p.contact.id, p.other.id].sort().join());
+    };
+    const pair = [a.id, b.id].sort().join();
+    expect(await pairIds()).toContain(pair);
+    await api(`/api/v1/contacts/${b.id}`, 'DELETE');
+    expect(await pairIds()).not.toContain(pair);
+    expect((await api(`/api/v1/contacts/${a.id}/merge`, 'POST', { other_id: b.id })).status).toBe(404);
+    await api(`/api/v1/contacts/${b.id}/restore`, 'POST');
+    expect(await pairIds()).toContain(pair);
   });
 
   it('puts a bulk delete in the trash', async () => {
