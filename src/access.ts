@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'members.manage',
   'api_keys.manage',
   'contacts.write',
+  'contacts.delete',
   'contacts.erase',
   'marketing.write',
   'sales.write',

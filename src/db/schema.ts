@@ -131,6 +131,12 @@ export interface ContactsTable extends Stamped {
   tag_keys: ColumnType<string[], never, never>;
   custom: ColumnType<Record<string, unknown>, string | undefined, string>;
   last_activity_at: NullableStamp;
+  /** In the trash since then (null: a live contact); purged 30 days later. */
+  deleted_at: NullableStamp;
+  deleted_by_type: string | null;
+  deleted_by_id: string | null;
+  /** The lists the contact was on when it was deleted, put back by a restore. */
+  deleted_lists: ColumnType<Array<{ list_id: string; added_at: string }> | null, string | null | undefined, string | null>;
 }
 
 export interface CustomFieldsTable {

@@ -14,7 +14,8 @@ const Change = Type.Tuple([Type.Unknown(), Type.Unknown()]);
 export const EVENT_PAYLOADS = {
   'contact.created': Type.Object({ import_id: Type.Union([Id, Type.Null()]) }, { additionalProperties: false, description: 'A contact was created (by the API, the dashboard, an import or a merge of nothing). `import_id` names the import that created it, if one did.' }),
   'contact.updated': Type.Object({ changes: Type.Record(Type.String(), Change) }, { additionalProperties: false, description: 'Fields of a contact changed: `changes` maps each changed field (custom fields as `custom.KEY`) to `[before, after]`.' }),
-  'contact.deleted': Type.Object({}, { additionalProperties: false, description: 'A contact was deleted (one by one or by a bulk action).' }),
+  'contact.deleted': Type.Object({}, { additionalProperties: false, description: 'A contact was deleted (one by one or by a bulk action): it is in the trash, from which it may be restored for 30 days.' }),
+  'contact.restored': Type.Object({}, { additionalProperties: false, description: 'A contact came back from the trash (restored, or named again by an upsert or import), with its timeline, consents and lists.' }),
   'contact.merged': Type.Object({ merged_contact_id: Id }, { additionalProperties: false, description: 'Another contact was merged into this one (the survivor) and no longer exists.' }),
   'contact.erased': Type.Object({}, { additionalProperties: false, description: 'A person was erased. Earlier events of the contact no longer hold anything personal.' }),
   'list.joined': Type.Object({ list_id: Id }, { additionalProperties: false, description: 'The contact was added to a list.' }),

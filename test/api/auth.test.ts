@@ -39,7 +39,7 @@ describe('sign-in and sessions', () => {
       return { permissions: workspace.permissions, grantable_roles: workspace.grantable_roles };
     };
     expect(await grants(admin)).toEqual({
-      permissions: ['workspace.read', 'workspace.manage', 'members.manage', 'api_keys.manage', 'contacts.write', 'contacts.erase', 'marketing.write', 'sales.write'],
+      permissions: ['workspace.read', 'workspace.manage', 'members.manage', 'api_keys.manage', 'contacts.write', 'contacts.delete', 'contacts.erase', 'marketing.write', 'sales.write'],
       grantable_roles: ['admin', 'marketer', 'sales', 'viewer'],
     });
     expect(await grants(viewer)).toEqual({ permissions: ['workspace.read'], grantable_roles: [] });

@@ -163,7 +163,7 @@ describe('contact edits, timeline and notes', () => {
     expect(refused.json.errors).toEqual([{ field: 'owner_id', message: 'is not a user of this workspace' }]);
   });
 
-  it('deletes a contact with its history; viewers may not', async () => {
+  it('moves a deleted contact to the trash, history kept; viewers may not delete', async () => {
     const created = await upsert({ email: 'gone@example.org' });
     const viewer = await addUser(server, tenant, 'viewer');
     const session = await login(server, viewer.email, viewer.password);
@@ -171,8 +171,8 @@ describe('contact edits, timeline and notes', () => {
     expect((await call(server, `/api/v1/contacts/${created.json.id}`, { session })).status).toBe(200);
     expect((await call(server, `/api/v1/contacts/${created.json.id}`, { method: 'DELETE', apiKey: tenant.apiKey })).status).toBe(204);
     expect((await call(server, `/api/v1/contacts/${created.json.id}`, { apiKey: tenant.apiKey })).status).toBe(404);
-    const events = await server.database.db.selectFrom('contact_events').select('id').where('contact_id', '=', created.json.id).execute();
-    expect(events).toEqual([]);
+    const events = await server.database.db.selectFrom('contact_events').select('kind').where('contact_id', '=', created.json.id).orderBy('id').execute();
+    expect(events.map((e) => e.kind)).toEqual(['contact.created', 'contact.deleted']);
   });
 });
 

@@ -8,6 +8,7 @@ import { publish } from '../../src/events/publish.js';
 import { routesOf } from '../../src/http/route-index.js';
 import { scanDuplicates } from '../../src/modules/contacts/duplicates/pairs.js';
 import { createImport } from '../../src/modules/contacts/import/import-service.js';
+import { trashContacts } from '../../src/modules/contacts/trash.js';
 import { recordTimeline } from '../../src/modules/timeline/timeline.js';
 import { createApiKey } from '../../src/modules/workspaces/api-keys.js';
 import { addUser, call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
@@ -54,6 +55,9 @@ beforeAll(async () => {
     await createImport(db, tenant.workspaceId, { filePath: file, fileName: 'a.csv', fileSize: 30, fileOwned: false, reportDir: path.dirname(file), start: false, actor: system });
   }
   await scanDuplicates(db, tenant.workspaceId);
+  // Contacts deleted in one transaction share their deleted_at.
+  const doomed = await api('/api/v1/contacts/batch', 'POST', { contacts: [1, 2, 3].map((n) => ({ email: `doomed-${n}@paging.example` })) });
+  await db.transaction().execute((tx) => trashContacts(tx, tenant.workspaceId, doomed.json.results.map((r: { id: string }) => r.id), system));
   for (const role of ['viewer', 'sales', 'marketer'] as const) await addUser(server, tenant, role);
   for (const name of ['one', 'two']) await createApiKey(db, tenant.workspaceId, { name, role: 'viewer', createdBy: null });
   // Dead letters: events of this workspace, given up on by a subscriber.
@@ -69,6 +73,7 @@ beforeAll(async () => {
   Object.assign(walks, {
     '/api/v1/contacts': { path: '/api/v1/contacts', key: byId },
     '/api/v1/contacts/:id/timeline': { path: `/api/v1/contacts/${first}/timeline`, key: byId },
+    '/api/v1/contacts/trash': { path: '/api/v1/contacts/trash', key: byId },
     '/api/v1/contacts/:id/consents': { path: `/api/v1/contacts/${first}/consents`, key: byId },
     '/api/v1/companies': { path: '/api/v1/companies?sort=created_at', key: byId },
     '/api/v1/companies/:id/contacts': { path: `/api/v1/companies/${company}/contacts`, key: byId },

@@ -7,7 +7,7 @@ import { webDistDir } from '../../src/paths.js';
 import { Worker } from '../../src/db/jobs/worker.js';
 import { jobHandlers } from '../../src/jobs.js';
 import { buildProductOnce } from '../helpers/build.js';
-import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+import { addUser, call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 import { browserAvailable, launchBrowser } from './browser.js';
 
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
@@ -249,7 +249,7 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     await page.getByRole('cell', { name: 'Growth' }).waitFor();
   });
 
-  it('tags and deletes selected contacts in bulk', async () => {
+  it('tags selected contacts in bulk, and deletes them to the trash, from which they come back', async () => {
     await page.getByRole('checkbox', { name: 'Select Bruno Lima' }).check();
     await page.getByRole('checkbox', { name: 'Select Eva' }).check();
     await page.getByText('2 contacts selected').waitFor();
@@ -277,12 +277,31 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
 
     await page.getByRole('checkbox', { name: 'Select Diego' }).check();
     await page.getByRole('button', { name: 'Delete' }).click();
-    await page.getByRole('dialog').getByText('cannot be undone').waitFor();
+    await page.getByRole('dialog').getByText('to the trash for 30 days', { exact: false }).waitFor();
     await screenshot('contacts-13-bulk-delete');
     await page.getByRole('button', { name: 'Delete 1 contact' }).click();
-    await page.getByText('Deleted 1 contact').waitFor();
+    await page.getByText('Moved 1 contact to the trash').waitFor();
     await page.getByRole('link', { name: 'Diego' }).waitFor({ state: 'detached' });
     expect((await api('/api/v1/contacts?email=diego@umbrella.org')).json.data).toEqual([]);
+
+    await page.getByRole('button', { name: 'More contact actions' }).click();
+    await page.getByRole('menuitem', { name: 'Trash' }).click();
+    await page.getByRole('heading', { name: 'Trash' }).waitFor();
+    const row = page.getByRole('row', { name: /Diego/ });
+    await row.getByText('You').waitFor();
+    await row.getByText('30 days').waitFor();
+    await screenshot('contacts-13b-trash');
+    await row.getByRole('button', { name: 'Restore' }).click();
+    await page.getByText('Diego is back', { exact: false }).waitFor();
+    await page.getByText('The trash is empty').waitFor();
+    await screenshot('contacts-13c-trash-empty');
+    expect((await api('/api/v1/contacts?email=diego@umbrella.org')).json.data).toHaveLength(1);
+    await page.getByRole('link', { name: 'Contacts' }).first().click();
+    await page.getByRole('link', { name: 'Diego' }).waitFor();
+    // Gone again, as the tests below expect.
+    const diego = (await api('/api/v1/contacts?email=diego@umbrella.org')).json.data[0].id;
+    expect((await api(`/api/v1/contacts/${diego}`, { method: 'DELETE' })).status).toBe(204);
+    await page.reload();
   });
 
   it('imports a CSV through the wizard: columns mapped, a new field kept, bad rows reported', async () => {
@@ -510,12 +529,25 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     expect((await api('/api/v1/contacts?email=maria@initech.io')).json.data).toEqual([]);
   });
 
-  it('deletes a contact from its page', async () => {
+  it('deletes a contact from its page, a button sales members do not have', async () => {
+    const sales = await addUser(server, tenant, 'sales');
+    const salesPage = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    await salesPage.goto(`${server.url}/login`);
+    await salesPage.getByLabel('Email').fill(sales.email);
+    await salesPage.getByLabel('Password').fill(sales.password);
+    await salesPage.getByRole('button', { name: 'Sign in' }).click();
+    await salesPage.waitForURL(new RegExp(`/w/${tenant.slug}`));
+    await salesPage.goto(contactUrl);
+    await salesPage.getByRole('heading', { name: 'Ana Souza' }).waitFor();
+    expect(await salesPage.getByRole('button', { name: 'Delete contact' }).count()).toBe(0);
+    await salesPage.close();
+
     await page.goto(contactUrl);
     await page.getByRole('button', { name: 'Delete contact' }).click();
+    await page.getByRole('dialog').getByText('can be restored', { exact: false }).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete contact' }).click();
     await page.waitForURL(new RegExp(`/w/${tenant.slug}/contacts$`));
-    await page.getByText('Ana Souza was deleted').waitFor();
+    await page.getByText('Ana Souza was moved to the trash').waitFor();
     await page.goto(contactUrl);
     await page.getByText('This contact does not exist').waitFor();
   });

@@ -12,6 +12,7 @@ import { CompanyPage } from './pages/companies/CompanyPage';
 import { ContactPage } from './pages/contacts/ContactPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
 import { DuplicatesPage } from './pages/contacts/DuplicatesPage';
+import { TrashPage } from './pages/contacts/TrashPage';
 import { ImportPage } from './pages/imports/ImportPage';
 import { ImportRunPage } from './pages/imports/ImportRunPage';
 import { ListPage } from './pages/lists/ListPage';
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
               { path: 'contacts/import', element: <ImportPage /> },
               { path: 'contacts/imports/:id', element: <ImportRunPage /> },
               { path: 'contacts/duplicates', element: <DuplicatesPage /> },
+              { path: 'contacts/trash', element: <TrashPage /> },
               { path: 'contacts/:id', element: <ContactPage /> },
               { path: 'companies', element: <CompaniesPage /> },
               { path: 'companies/:id', element: <CompanyPage /> },

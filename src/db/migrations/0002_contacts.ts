@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 // (and will be partitioned), and PostgreSQL caches the plan of a foreign-key check per
 // connection — planned while a new workspace's contacts table looked empty, it stays a
 // sequential scan per inserted event, which made large imports quadratic. Deleting a contact
-// deletes its events in the same transaction (contacts/service.ts removeContacts).
+// deletes its events in the same transaction (contacts/trash.ts deleteContactRows).
 const statements = [
   `create table companies (
     workspace_id uuid not null references workspaces(id) on delete cascade,

@@ -8,6 +8,7 @@ import * as importFilesRetention from './0006_import_files_retention.js';
 import * as contactDuplicates from './0007_contact_duplicates.js';
 import * as bulkActions from './0008_bulk_actions.js';
 import * as domainEvents from './0009_domain_events.js';
+import * as contactsTrash from './0011_contacts_trash.js';
 import * as companyNameKeys from './0014_company_name_keys.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007_contact_duplicates': contactDuplicates,
   '0008_bulk_actions': bulkActions,
   '0009_domain_events': domainEvents,
+  '0011_contacts_trash': contactsTrash,
   '0014_company_name_keys': companyNameKeys,
 };

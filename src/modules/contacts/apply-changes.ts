@@ -6,7 +6,21 @@ import type { TextField } from './fields.js';
 /** The columns of a contact that callers can change: the stored row less what Inflow manages. */
 export type ContactValues = Omit<
   Contact,
-  'workspace_id' | 'id' | 'created_at' | 'updated_at' | 'last_activity_at' | 'score' | 'fit_score' | 'temperature' | 'company_id' | 'unsubscribed_at' | 'tag_keys'
+  | 'workspace_id'
+  | 'id'
+  | 'created_at'
+  | 'updated_at'
+  | 'last_activity_at'
+  | 'score'
+  | 'fit_score'
+  | 'temperature'
+  | 'company_id'
+  | 'unsubscribed_at'
+  | 'tag_keys'
+  | 'deleted_at'
+  | 'deleted_by_type'
+  | 'deleted_by_id'
+  | 'deleted_lists'
 >;
 
 export interface ApplyOptions {

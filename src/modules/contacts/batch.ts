@@ -14,6 +14,7 @@ import { customFieldDefinitions } from './queries.js';
 import { ERASED_EMAIL_MESSAGE, erasedEmails } from './suppressions.js';
 import { recordContactChanges } from './contact-changes.js';
 import type { TimelineEntry } from '../timeline/timeline.js';
+import { restoreContacts } from './trash.js';
 import { writeContacts } from './write-contacts.js';
 
 export interface BatchItemResult {
@@ -81,7 +82,11 @@ interface Working {
 }
 
 export function valuesOf(contact: Contact): ContactValues {
-  const { workspace_id: _w, id: _i, created_at: _c, updated_at: _u, last_activity_at: _l, score: _s, fit_score: _f, temperature: _t, company_id: _co, unsubscribed_at: _un, tag_keys: _k, ...values } = contact;
+  const {
+    workspace_id: _w, id: _i, created_at: _c, updated_at: _u, last_activity_at: _l, score: _s, fit_score: _f, temperature: _t, company_id: _co, unsubscribed_at: _un, tag_keys: _k,
+    deleted_at: _d, deleted_by_type: _dt, deleted_by_id: _di, deleted_lists: _dl,
+    ...values
+  } = contact;
   return values;
 }
 
@@ -166,9 +171,13 @@ export async function applyContactWrites(
   const byId = new Map<string, Working>();
   for (const contact of await existingContacts(tx, workspaceId, allChanges, targetIds)) {
     const working: Working = { id: contact.id, original: contact, values: valuesOf(contact), companyId: contact.company_id, explicitCompany: false, entry: null };
-    byId.set(contact.id, working);
+    // A contact in the trash keeps its email and external id, but cannot be edited by id.
+    if (!contact.deleted_at) byId.set(contact.id, working);
     remember(working);
   }
+  const inTrash = (w: Working | undefined) => w?.original?.deleted_at != null;
+  // Trashed contacts a write names by email or external id: restored before it applies (trash.ts).
+  const restoring = new Set<string>();
   const touched: Working[] = [];
   const timeline: TimelineEntry[] = [];
 
@@ -205,6 +214,7 @@ export async function applyContactWrites(
       current = viaEmail ?? viaExternal;
     }
     if (current && options.skipExisting) {
+      if (inTrash(current)) restoring.add(current.id);
       results.push({ index, status: 'skipped', id: current.id });
       continue;
     }
@@ -212,8 +222,9 @@ export async function applyContactWrites(
     const emailOwner = next.email ? byEmail.get(emailIdentityKey(next.email)) : undefined;
     const externalOwner = next.external_id ? byExternalId.get(next.external_id) : undefined;
     if ((emailOwner && emailOwner !== current) || (externalOwner && externalOwner !== current)) {
-      const field = emailOwner && emailOwner !== current ? 'email' : 'external_id';
-      results.push(failed(index, 'conflict', [{ field, message: 'belongs to another contact' }]));
+      const owner = emailOwner && emailOwner !== current ? emailOwner : externalOwner!;
+      const field = owner === emailOwner ? 'email' : 'external_id';
+      results.push(failed(index, 'conflict', [{ field, message: inTrash(owner) ? 'belongs to a contact in the trash: restore it, or delete it for good' : 'belongs to another contact' }]));
       continue;
     }
     if (!next.email && !next.external_id) {
@@ -223,6 +234,7 @@ export async function applyContactWrites(
     // Like any field, a named company does not replace one already set when keeping existing values.
     const namesCompany = changes.company_id !== undefined && !(apply.keepExisting && current?.companyId);
     if (current) {
+      if (inTrash(current)) restoring.add(current.id);
       const diff = fieldChanges(current.values, next);
       if (namesCompany && changes.company_id !== current.companyId) diff.company_id = [current.companyId, changes.company_id ?? null];
       if (Object.keys(diff).length > 0 || describe) {
@@ -249,6 +261,7 @@ export async function applyContactWrites(
     }
   }
 
+  await restoreContacts(tx, workspaceId, [...restoring], options.actor);
   await linkCompanies(tx, workspaceId, touched);
   const returning = options.returnContacts ?? true;
   const written = await writeContacts(tx, workspaceId, touched.map((w) => ({ id: w.id, values: w.values, companyId: w.companyId, isNew: w.original === null, createdAt: w.createdAt })), { returning });

@@ -1,7 +1,10 @@
 import type { Contact } from '../../db/schema.js';
 
-/** A contact as the API shows it: the row without its workspace (the caller's own) and the copy of its tags kept for searching. */
-export function contactView(contact: Contact): Omit<Contact, 'workspace_id' | 'tag_keys'> {
-  const { workspace_id: _workspace, tag_keys: _keys, ...rest } = contact;
+/**
+ * A contact as the API shows it: the row without its workspace (the caller's own), the copy of
+ * its tags kept for searching and the lists a trashed contact will rejoin when restored.
+ */
+export function contactView(contact: Contact): Omit<Contact, 'workspace_id' | 'tag_keys' | 'deleted_lists'> {
+  const { workspace_id: _workspace, tag_keys: _keys, deleted_lists: _lists, ...rest } = contact;
   return rest;
 }

@@ -16,6 +16,8 @@ import { contactCountsByCompany } from './queries.js';
 import { relatedRoutes } from './related-routes.js';
 import { RELINK_COMPANIES_JOB, relinkCompaniesJob } from './relink-companies.js';
 import { contactRoutes } from './routes.js';
+import { purgeTrashJob } from './trash.js';
+import { trashRoutes } from './trash-routes.js';
 import { existingContactIds } from './service.js';
 
 /** The lead database: contacts, their custom fields, timeline, consents, imports and exports, duplicates. */
@@ -43,6 +45,7 @@ export const contactsModule: InflowModule = {
     privacyRoutes(app, context);
     duplicateRoutes(app, context);
     relatedRoutes(app, context);
+    trashRoutes(app, context);
   },
   provides: { contactCountsByCompany, existingContactIds },
   jobs: {
@@ -51,6 +54,6 @@ export const contactsModule: InflowModule = {
     [BULK_ACTION_JOB]: runBulkActionJob,
     [RELINK_COMPANIES_JOB]: relinkCompaniesJob,
   },
-  recurringJobs: [purgeImportFilesJob],
+  recurringJobs: [purgeImportFilesJob, purgeTrashJob],
   subscribers: [duplicateChecks],
 };

@@ -74,7 +74,8 @@ function customFilterValue(definition: CustomFieldDefinition, raw: string): unkn
 
 /** The workspace's contacts that pass the filters, as a query to sort and page (the list, the export). */
 export function filteredContacts(db: Executor, workspaceId: string, filters: ContactFilters, definitions: ReadonlyMap<string, CustomFieldDefinition>) {
-  let query = db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
+  // Contacts in the trash are out of every list, count, export and bulk action.
+  let query = db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null);
   if (filters.ids) query = query.where(sql<boolean>`id = any(${filters.ids}::uuid[])`);
   if (filters.email) query = query.where(sql`lower(email)`, '=', filters.email.trim().toLowerCase());
   if (filters.q) {

@@ -12,7 +12,8 @@ import type { ModuleHooks } from '../module.js';
 import { contactView } from './contact-view.js';
 import { cleanText } from './fields.js';
 import type { ConsentInputValue } from './privacy-schema.js';
-import { getContact, removeContacts } from './service.js';
+import { getContact, getHeldContact } from './service.js';
+import { deleteContactRows } from './trash.js';
 import { suppressEmail } from './suppressions.js';
 import { recordTimeline } from '../timeline/timeline.js';
 
@@ -74,7 +75,7 @@ export async function consentsOf(db: Executor, workspaceId: string, contactId: s
 export async function exportContact(db: Kysely<Tables>, workspaceId: string, contactId: string, hooks: Pick<ModuleHooks, 'personalData'>) {
   // One transaction, so the parts describe the same moment.
   return db.transaction().execute(async (tx) => {
-    const contact = await getContact(tx, workspaceId, contactId);
+    const contact = await getHeldContact(tx, workspaceId, contactId);
     const person = { id: contact.id, email: contact.email, companyId: contact.company_id };
     const elsewhere: Record<string, unknown> = {};
     for (const module of hooks.personalData) if (module.export) Object.assign(elsewhere, await module.export(tx, workspaceId, person));
@@ -99,16 +100,17 @@ export async function exportContact(db: Kysely<Tables>, workspaceId: string, con
  * Erases a person: the contact and everything hanging off it (timeline, consents, list
  * memberships, what other modules hold through their erase hooks, its domain events) are
  * deleted, and the email survives only as a hash on the suppression list, so no import or API
- * call brings the person back. Nothing of them can be restored; `contact.erased` says only
+ * call brings the person back. A contact in the trash is erased the same way, and never waits
+ * there: nothing of them can be restored; `contact.erased` says only
  * that the id is gone.
  */
 export async function eraseContact(db: Kysely<Tables>, workspaceId: string, contactId: string, actor: Actor, hooks: Pick<ModuleHooks, 'personalData'>) {
   return db.transaction().execute(async (tx) => {
-    const contact = await getContact(tx, workspaceId, contactId);
+    const contact = await getHeldContact(tx, workspaceId, contactId);
     const person = { id: contact.id, email: contact.email, companyId: contact.company_id };
     for (const module of hooks.personalData) await module.erase?.(tx, workspaceId, person, actor);
     if (contact.email) await suppressEmail(tx, workspaceId, contact.email, 'erased');
-    await removeContacts(tx, workspaceId, [contact.id], actor);
+    await deleteContactRows(tx, workspaceId, [contact.id]);
     await forgetEventsOfContact(tx, workspaceId, contact.id);
     await publish(tx, { workspaceId, kind: 'contact.erased', contactId: contact.id, actor, payload: {} });
     return { id: contact.id, erased_at: new Date(), email_suppressed: contact.email !== null };

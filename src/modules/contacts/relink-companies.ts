@@ -20,6 +20,8 @@ export const relinkCompaniesJob: JobHandler = async (job, { db }) => {
       .select(['id', 'email', 'company_id', 'company_name', sql<string>`inflow_company_name_key(company_name)`.as('name_key')])
       .where('workspace_id', '=', workspaceId)
       .where('company_name', 'is not', null)
+      // Contacts in the trash are left as they were deleted.
+      .where('deleted_at', 'is', null)
       .$if(after !== null, (query) => query.where('id', '>', after!))
       .orderBy('id')
       .limit(PAGE)

@@ -12,7 +12,8 @@ import { customFieldDefinitions } from './queries.js';
 import { TimelineEntrySchema } from '../timeline/schema.js';
 import { timelineOf } from '../timeline/timeline.js';
 import { ContactCreation, ContactFields, ContactListQuery, ContactSchema, ContactUpsert } from './schema.js';
-import { addNote, deleteContact, getContact, patchContact, upsertContact } from './service.js';
+import { addNote, getContact, patchContact, upsertContact } from './service.js';
+import { trashContact } from './trash.js';
 import { StringEnum } from '../../schema-types.js';
 
 function view(contact: Contact) {
@@ -132,9 +133,12 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: QueryBuilde
 
   app.delete(
     '/api/v1/contacts/:id',
-    { config: write, schema: { tags: ['contacts'], summary: 'Delete a contact and its history', params: IdParams, response: { 204: Type.Null() } } },
+    {
+      config: { auth: 'workspace', permission: 'contacts.delete' },
+      schema: { tags: ['contacts'], summary: 'Move a contact to the trash: restorable for 30 days, then deleted for good', params: IdParams, response: { 204: Type.Null() } },
+    },
     async (request, reply) => {
-      await deleteContact(db, requireWorkspace(request).id, request.params.id, actorOf(request));
+      await trashContact(db, requireWorkspace(request).id, request.params.id, actorOf(request));
       return reply.code(204).send(null);
     },
   );

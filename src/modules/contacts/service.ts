@@ -4,10 +4,8 @@ import type { Contact, Tables } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { runContactWrites, upsertContactsBatch, type BatchItemResult } from './batch.js';
 import type { ContactInput } from './contact-input.js';
-import { forgetDuplicatePairs } from './duplicates/pairs.js';
-import { contactsByIds } from './queries.js';
-import { forgetTimelines, recordTimeline, type Actor } from '../timeline/timeline.js';
-import { publishDeletions } from './contact-changes.js';
+import { contactsByIds, heldContactsByIds } from './queries.js';
+import { recordTimeline, type Actor } from '../timeline/timeline.js';
 import type { Executor } from '../../db/database.js';
 import { plural } from '../../lib/plural.js';
 
@@ -50,31 +48,18 @@ export async function getContact(db: Executor, workspaceId: string, id: string):
   return contact;
 }
 
+/** A contact whether live or in the trash (privacy requests reach both); 404 when there is none. */
+export async function getHeldContact(db: Executor, workspaceId: string, id: string): Promise<Contact> {
+  if (!isId(id)) throw notFound('Contact');
+  const [contact] = await heldContactsByIds(db, workspaceId, [id]);
+  if (!contact) throw notFound('Contact');
+  return contact;
+}
+
 /** Changes the given fields of one contact; tags are set exactly. */
 export async function patchContact(db: Kysely<Tables>, workspaceId: string, id: string, input: ContactInput, actor: Actor): Promise<Contact> {
   const [result] = await runContactWrites(db, workspaceId, [{ id, input }], { actor, tags: 'set' });
   return storedContact(result);
-}
-
-/**
- * Deletes contacts with their timelines and duplicate pairs, in the caller's transaction
- * (consents and list memberships go by foreign key; events have none, see migration 0002).
- * Returns how many went.
- */
-export async function removeContacts(tx: Executor, workspaceId: string, ids: readonly string[], actor: Actor): Promise<number> {
-  if (ids.length === 0) return 0;
-  await forgetTimelines(tx, workspaceId, ids);
-  await forgetDuplicatePairs(tx, workspaceId, ids);
-  const deleted = await tx.deleteFrom('contacts').where('workspace_id', '=', workspaceId).where('id', 'in', ids).returning('id').execute();
-  await publishDeletions(tx, workspaceId, actor, deleted.map((row) => row.id));
-  return deleted.length;
-}
-
-export async function deleteContact(db: Kysely<Tables>, workspaceId: string, id: string, actor: Actor): Promise<void> {
-  if (!isId(id)) throw notFound('Contact');
-  await db.transaction().execute(async (tx) => {
-    if ((await removeContacts(tx, workspaceId, [id], actor)) === 0) throw notFound('Contact');
-  });
 }
 
 export const MAX_NOTE_LENGTH = 20_000;
@@ -95,12 +80,12 @@ export async function addNote(db: Kysely<Tables>, workspaceId: string, contactId
 }
 
 /**
- * Which of these ids are contacts of the workspace, for modules that take contact ids from
- * callers (list membership). Locked against deletion until the caller's transaction ends.
+ * Which of these ids are live contacts of the workspace (not in the trash), for modules that
+ * take contact ids from callers (list membership). Locked against deletion until the caller's transaction ends.
  */
 export async function existingContactIds(tx: Executor, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
   const candidates = [...new Set(ids.filter(isId))];
   if (candidates.length === 0) return new Set();
-  const rows = await tx.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', candidates).forKeyShare().execute();
+  const rows = await tx.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', candidates).where('deleted_at', 'is', null).forKeyShare().execute();
   return new Set(rows.map((row) => row.id));
 }

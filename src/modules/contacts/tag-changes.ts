@@ -23,7 +23,7 @@ export function changedTags(tags: readonly string[], change: TagChange): string[
  */
 export async function changeTagsOf(tx: Transaction<Tables>, workspaceId: string, ids: readonly string[], change: TagChange, actor: Actor): Promise<number> {
   if (ids.length === 0) return 0;
-  const current = await tx.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).forUpdate().execute();
+  const current = await tx.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).where('deleted_at', 'is', null).forUpdate().execute();
   const rows = [];
   const timeline: TimelineEntry[] = [];
   for (const contact of current) {

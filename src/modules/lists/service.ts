@@ -200,3 +200,43 @@ export async function moveListMemberships(tx: Executor, workspaceId: string, fro
 export function memberIdsOfList(db: Executor, workspaceId: string, listId: string) {
   return db.selectFrom('list_members').select('list_members.contact_id').where('list_members.workspace_id', '=', workspaceId).where('list_members.list_id', '=', listId);
 }
+
+/** A contact's place on a list, as kept while the contact is in the trash. */
+export interface ParkedMembership {
+  contact_id: string;
+  list_id: string;
+  added_at: string;
+}
+
+/**
+ * Takes contacts off every list as they go to the trash, so lists count and show live
+ * contacts only; returns the memberships for the restore. Published as `list.left`. In the
+ * caller's transaction.
+ */
+export async function parkMemberships(tx: Executor, workspaceId: string, contactIds: readonly string[], actor: Actor): Promise<ParkedMembership[]> {
+  if (contactIds.length === 0) return [];
+  const left = await tx
+    .deleteFrom('list_members')
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', 'in', contactIds)
+    .returning(['contact_id', 'list_id', sql<string>`added_at::text`.as('added_at')])
+    .execute();
+  await publish(tx, left.map((row) => ({ workspaceId, kind: 'list.left' as const, contactId: row.contact_id, actor, payload: { list_id: row.list_id } })));
+  return left;
+}
+
+/**
+ * Puts restored contacts back on the lists they were on, as of when they first joined; lists
+ * deleted meanwhile are skipped. Published as `list.joined`. In the caller's transaction.
+ */
+export async function restoreMemberships(tx: Executor, workspaceId: string, memberships: readonly ParkedMembership[], actor: Actor): Promise<void> {
+  if (memberships.length === 0) return;
+  const { rows } = await sql<{ contact_id: string; list_id: string }>`
+    insert into list_members (workspace_id, list_id, contact_id, added_at)
+    select ${workspaceId}::uuid, m.list_id, m.contact_id, m.added_at
+      from json_to_recordset(${JSON.stringify(memberships)}::json) as m(list_id uuid, contact_id uuid, added_at timestamptz)
+     where exists (select 1 from lists l where l.workspace_id = ${workspaceId} and l.id = m.list_id)
+    on conflict do nothing
+    returning list_id, contact_id`.execute(tx);
+  await publish(tx, rows.map((row) => ({ workspaceId, kind: 'list.joined' as const, contactId: row.contact_id, actor, payload: { list_id: row.list_id } })));
+}

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission } from '../../access.js';
 import type { Database } from '../../db/database.js';
 import { AppError, notFound } from '../../errors.js';
 import { CSRF_HEADER, unauthenticated, WORKSPACE_HEADER, type WorkspaceContext } from '../../http/auth.js';
@@ -95,11 +96,17 @@ export async function registerAuth(app: FastifyInstance, database: Database, opt
     } else {
       throw unauthenticated();
     }
-    if (permission) {
-      const role = request.workspace?.role;
-      if (!role || !can(role, permission)) {
-        throw new AppError('forbidden', `Your role (${role ?? 'none'}) may not do this: it needs the ${permission} permission`);
-      }
-    }
+    if (permission) requirePermission(request, permission);
   });
+}
+
+/**
+ * Refuses the request (403) unless the caller's role in its workspace grants the permission: the
+ * check a route's `config.permission` makes, for a handler whose body decides what it needs.
+ */
+export function requirePermission(request: FastifyRequest, permission: Permission): void {
+  const role = request.workspace?.role;
+  if (!role || !can(role, permission)) {
+    throw new AppError('forbidden', `Your role (${role ?? 'none'}) may not do this: it needs the ${permission} permission`);
+  }
 }

@@ -5,7 +5,7 @@ export { PERMISSIONS, ROLES, type Permission } from '../../access.js';
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
-  marketer: ['workspace.read', 'contacts.write', 'marketing.write'],
+  marketer: ['workspace.read', 'contacts.write', 'contacts.delete', 'marketing.write'],
   sales: ['workspace.read', 'contacts.write', 'sales.write'],
   viewer: ['workspace.read'],
 };
@@ -13,7 +13,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   owner: 'Full control, including the workspace itself and who else is an owner.',
   admin: 'Everything an owner can do except granting or removing the owner role.',
-  marketer: 'Builds forms, pages, emails, workflows and segments; edits contacts.',
+  marketer: 'Builds forms, pages, emails, workflows and segments; edits and deletes contacts.',
   sales: 'Works leads and deals: owners, notes, stages and the pipeline.',
   viewer: 'Reads everything, changes nothing. Good for reports and agencies.',
 };
@@ -23,7 +23,8 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'workspace.manage': 'Rename and configure the workspace',
   'members.manage': 'Add, remove and change the role of users',
   'api_keys.manage': 'Create and revoke API keys',
-  'contacts.write': 'Create, edit, tag and delete contacts; add notes',
+  'contacts.write': 'Create, edit and tag contacts; add notes',
+  'contacts.delete': 'Delete contacts (they wait in the trash for 30 days), restore them, or empty them from the trash',
   'contacts.erase': 'Erase a person for good (privacy request): their data is deleted and their email kept out',
   'marketing.write': 'Create and change marketing content, lists and custom fields',
   'sales.write': 'Assign leads, log sales activity, move deals',

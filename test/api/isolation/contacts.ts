@@ -6,6 +6,7 @@ import { createCustomField } from '../../../src/modules/contacts/custom-field-se
 import { createImport } from '../../../src/modules/contacts/import/import-service.js';
 import { recordConsent } from '../../../src/modules/contacts/privacy.js';
 import { upsertContact } from '../../../src/modules/contacts/service.js';
+import { trashContacts } from '../../../src/modules/contacts/trash.js';
 import type { MakeIsolationFixture } from './fixture.js';
 
 export const fixture: MakeIsolationFixture = async (server, b) => {
@@ -22,6 +23,9 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
     filePath: file, fileName: 'beta-secret.csv', fileSize: fs.statSync(file).size, fileOwned: false, reportDir: path.dirname(file), start: false, actor: system,
   });
   const bulk = await createBulkAction(db, b.workspaceId, { tag: ['beta-secret-tag'], custom: {} }, { action: 'add_tags', tags: ['beta-secret-tag'] }, system);
+  // A contact of B in the trash: A can neither see it there, nor restore or purge it.
+  const { contact: trashed } = await upsertContact(db, b.workspaceId, { email: 'trashed-secret@beta.example' }, { actor: system });
+  await db.transaction().execute((tx) => trashContacts(tx, b.workspaceId, [trashed.id], system));
   const ofContact = { id: contact.id };
   const ofImport = { id: imported.id };
   return {
@@ -34,6 +38,8 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
       '/api/v1/contacts/:id/export': ofContact,
       '/api/v1/contacts/:id/erase': ofContact,
       '/api/v1/contacts/:id/merge': { id: twin.id },
+      '/api/v1/contacts/:id/restore': { id: trashed.id },
+      '/api/v1/contacts/trash/:id': { id: trashed.id },
       '/api/v1/custom-fields/:key': { key: 'beta_only' },
       '/api/v1/imports/:id': ofImport,
       '/api/v1/imports/:id/preview': ofImport,
@@ -41,6 +47,6 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
       '/api/v1/imports/:id/cancel': ofImport,
       '/api/v1/imports/:id/errors.csv': ofImport,
     },
-    secrets: [contact.id, 'secret-lead@beta.example', twin.id, 'twin@beta.example', 'twin2@beta.example', imported.id, 'beta-secret.csv', 'secret-import@beta.example', bulk.id, 'beta-secret-tag'],
+    secrets: [contact.id, 'secret-lead@beta.example', twin.id, 'twin@beta.example', 'twin2@beta.example', imported.id, 'beta-secret.csv', 'secret-import@beta.example', bulk.id, 'beta-secret-tag', trashed.id, 'trashed-secret@beta.example'],
   };
 };

@@ -22,7 +22,7 @@ export interface paths {
               data: ({
                   name: string;
                   module: string;
-                  kinds: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "contact.erased" | "list.joined" | "list.left")[];
+                  kinds: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left")[];
                   /** @description False until a worker has run since the subscriber was added */
                   started: boolean;
                   /** @description Id of the last event it handled */
@@ -84,7 +84,7 @@ export interface paths {
                   subscriber: string;
                   event_id: string;
                   /** @enum {string} */
-                  kind: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "contact.erased" | "list.joined" | "list.left";
+                  kind: "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left";
                   contact_id: string | null;
                   attempts: number;
                   error: string;
@@ -212,7 +212,7 @@ export interface paths {
                   /** Format: date-time */
                   created_at: string;
                   /** @description What your role lets you do here */
-                  permissions: ("workspace.read" | "workspace.manage" | "members.manage" | "api_keys.manage" | "contacts.write" | "contacts.erase" | "marketing.write" | "sales.write")[];
+                  permissions: ("workspace.read" | "workspace.manage" | "members.manage" | "api_keys.manage" | "contacts.write" | "contacts.delete" | "contacts.erase" | "marketing.write" | "sales.write")[];
                   /** @description Roles you may give users and API keys here (none without members.manage) */
                   grantable_roles: ("owner" | "admin" | "marketer" | "sales" | "viewer")[];
                 })[];
@@ -257,7 +257,7 @@ export interface paths {
                   /** Format: date-time */
                   created_at: string;
                   /** @description What your role lets you do here */
-                  permissions: ("workspace.read" | "workspace.manage" | "members.manage" | "api_keys.manage" | "contacts.write" | "contacts.erase" | "marketing.write" | "sales.write")[];
+                  permissions: ("workspace.read" | "workspace.manage" | "members.manage" | "api_keys.manage" | "contacts.write" | "contacts.delete" | "contacts.erase" | "marketing.write" | "sales.write")[];
                   /** @description Roles you may give users and API keys here (none without members.manage) */
                   grantable_roles: ("owner" | "admin" | "marketer" | "sales" | "viewer")[];
                 })[];
@@ -511,7 +511,7 @@ export interface paths {
                   description: string;
                   permissions: ({
                       /** @enum {string} */
-                      name: "workspace.read" | "workspace.manage" | "members.manage" | "api_keys.manage" | "contacts.write" | "contacts.erase" | "marketing.write" | "sales.write";
+                      name: "workspace.read" | "workspace.manage" | "members.manage" | "api_keys.manage" | "contacts.write" | "contacts.delete" | "contacts.erase" | "marketing.write" | "sales.write";
                       description: string;
                     })[];
                 })[];
@@ -1926,7 +1926,7 @@ export interface paths {
         };
       };
     };
-    /** Delete a contact and its history */
+    /** Move a contact to the trash: restorable for 30 days, then deleted for good */
     delete: {
       parameters: {
         header?: {
@@ -3302,7 +3302,10 @@ export interface paths {
     };
   };
   "/api/v1/contacts/bulk-actions": {
-    /** Tag, untag, add to a list or delete every contact the filters (query string, as the list takes them) match, or the contacts named by `ids`; runs in the background */
+    /**
+     * Tag, untag, add to a list or delete every contact the filters (query string, as the list takes them) match, or the contacts named by `ids`; runs in the background
+     * @description Deleting needs the contacts.delete permission; deleted contacts go to the trash for 30 days.
+     */
     post: {
       parameters: {
         query?: {
@@ -4128,6 +4131,211 @@ export interface paths {
               next_cursor: string | null;
             };
           };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/contacts/trash": {
+    /** Deleted contacts, most recent first: restorable for 30 days */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  id: string;
+                  email: string | null;
+                  external_id: string | null;
+                  first_name: string | null;
+                  last_name: string | null;
+                  phone: string | null;
+                  job_title: string | null;
+                  company_name: string | null;
+                  website: string | null;
+                  country: string | null;
+                  city: string | null;
+                  lead_status: string | null;
+                  source: string | null;
+                  source_detail: string | null;
+                  origin: string | null;
+                  utm_source: string | null;
+                  utm_medium: string | null;
+                  utm_campaign: string | null;
+                  utm_term: string | null;
+                  utm_content: string | null;
+                  referrer: string | null;
+                  latest_source: string | null;
+                  latest_source_detail: string | null;
+                  /** @enum {string} */
+                  lifecycle_stage: "subscriber" | "lead" | "mql" | "sql" | "opportunity" | "customer" | "evangelist" | "other";
+                  owner_id: string | null;
+                  company_id: string | null;
+                  score: number;
+                  fit_score: number;
+                  temperature: string | null;
+                  do_not_email: boolean;
+                  do_not_call: boolean;
+                  unsubscribed_at: string | null;
+                  tags: string[];
+                  custom: {
+                    [key: string]: unknown;
+                  };
+                  /** Format: date-time */
+                  created_at: string;
+                  /** Format: date-time */
+                  updated_at: string;
+                  last_activity_at: string | null;
+                  /** Format: date-time */
+                  deleted_at: string;
+                  /** @description Who deleted it: a user, an API key, or the system */
+                  deleted_by: {
+                    type: "user" | "api_key" | "import" | "system";
+                    id: string | null;
+                  };
+                  /**
+                   * Format: date-time
+                   * @description When the contact is deleted for good: 30 days after it was deleted
+                   */
+                  purge_at: string;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/contacts/{id}/restore": {
+    /** Bring a contact back from the trash, with its timeline, consents and lists */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              email: string | null;
+              external_id: string | null;
+              first_name: string | null;
+              last_name: string | null;
+              phone: string | null;
+              job_title: string | null;
+              company_name: string | null;
+              website: string | null;
+              country: string | null;
+              city: string | null;
+              lead_status: string | null;
+              source: string | null;
+              source_detail: string | null;
+              origin: string | null;
+              utm_source: string | null;
+              utm_medium: string | null;
+              utm_campaign: string | null;
+              utm_term: string | null;
+              utm_content: string | null;
+              referrer: string | null;
+              latest_source: string | null;
+              latest_source_detail: string | null;
+              /** @enum {string} */
+              lifecycle_stage: "subscriber" | "lead" | "mql" | "sql" | "opportunity" | "customer" | "evangelist" | "other";
+              owner_id: string | null;
+              company_id: string | null;
+              score: number;
+              fit_score: number;
+              temperature: string | null;
+              do_not_email: boolean;
+              do_not_call: boolean;
+              unsubscribed_at: string | null;
+              tags: string[];
+              custom: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+              last_activity_at: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/contacts/trash/{id}": {
+    /** Delete a contact in the trash for good, now */
+    delete: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
         };
         /** @description RFC 9457 problem details */
         "4XX": {

@@ -4,8 +4,9 @@ import type { BulkAction, Tables } from '../../../db/schema.js';
 import { addToListIn } from '../../lists/service.js';
 import { filteredContacts, type ContactFilters } from '../list.js';
 import { customFieldDefinitions } from '../queries.js';
-import { existingContactIds, removeContacts } from '../service.js';
+import { existingContactIds } from '../service.js';
 import { changeTagsOf } from '../tag-changes.js';
+import { trashContacts } from '../trash.js';
 import { endBulkAction } from './bulk-actions.js';
 
 const CHUNK = 1000;
@@ -64,6 +65,6 @@ async function applyTo(tx: Transaction<Tables>, workspaceId: string, action: Bul
       await addToListIn(tx, workspaceId, params.list_id!, ids, actor, existingContactIds);
       return;
     case 'delete':
-      await removeContacts(tx, workspaceId, ids, actor);
+      await trashContacts(tx, workspaceId, ids, actor);
   }
 }

@@ -5,6 +5,7 @@ import type { QueryBuilder } from '../../../db/database.js';
 import { actorOf, requireWorkspace } from '../../../http/auth.js';
 import { IdParams, Timestamp } from '../../../http/schemas.js';
 import { StringEnum } from '../../../schema-types.js';
+import { requirePermission } from '../../workspaces/authentication.js';
 import { filtersFromQuery } from '../list.js';
 import { ContactFilterQuery } from '../schema.js';
 import { bulkActionView, countContacts, createBulkAction, getBulkAction } from './bulk-actions.js';
@@ -67,6 +68,7 @@ export function bulkRoutes(server: FastifyInstance, { db }: { db: QueryBuilder }
       config: { auth: 'workspace', permission: 'contacts.write' },
       schema: {
         tags: ['contacts'],
+        description: 'Deleting needs the contacts.delete permission; deleted contacts go to the trash for 30 days.',
         summary: 'Tag, untag, add to a list or delete every contact the filters (query string, as the list takes them) match, or the contacts named by `ids`; runs in the background',
         querystring: ContactFilterQuery,
         body: BulkActionInputSchema,
@@ -76,6 +78,7 @@ export function bulkRoutes(server: FastifyInstance, { db }: { db: QueryBuilder }
     async (request, reply) => {
       const workspace = requireWorkspace(request);
       const { ids, ...input } = request.body;
+      if (input.action === 'delete') requirePermission(request, 'contacts.delete');
       const filters = { ...filtersFromQuery(request.query as Record<string, unknown>), ...(ids ? { ids: [...new Set(ids.map((id) => id.toLowerCase()))] } : {}) };
       const created = await createBulkAction(db, workspace.id, filters, input, actorOf(request));
       return reply.code(202).send(bulkActionView(created));

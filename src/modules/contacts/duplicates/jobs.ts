@@ -15,15 +15,16 @@ export const SCAN_DELAY_MS = 60_000;
 /**
  * Keeps each workspace's duplicate pairs current without rescanning anything: a contact
  * created, or changed in a field the scan compares, asks for a scan of its workspace a minute
- * later. Deleted and merged contacts take their pairs with them as they go.
+ * later, and so does one restored from the trash. Deleted and merged contacts take their pairs
+ * with them as they go.
  */
 export const duplicateChecks: EventSubscriber = {
   name: 'contacts.duplicate_checks',
-  kinds: ['contact.created', 'contact.updated'],
+  kinds: ['contact.created', 'contact.updated', 'contact.restored'],
   handle: async (events, { tx }) => {
     const workspaces = new Set<string>();
     for (const event of events) {
-      if (event.kind === 'contact.created' || (event.kind === 'contact.updated' && Object.keys(event.payload.changes).some((field) => COMPARED_FIELDS.has(field)))) {
+      if (event.kind === 'contact.created' || event.kind === 'contact.restored' || (event.kind === 'contact.updated' && Object.keys(event.payload.changes).some((field) => COMPARED_FIELDS.has(field)))) {
         workspaces.add(event.workspace_id);
       }
     }

@@ -38,6 +38,7 @@ export async function mergeContacts(
       .selectAll()
       .where('workspace_id', '=', workspaceId)
       .where('id', 'in', [survivorId, otherId])
+      .where('deleted_at', 'is', null)
       .orderBy('id')
       .forUpdate()
       .execute();

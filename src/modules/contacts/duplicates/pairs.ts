@@ -41,7 +41,7 @@ export async function scanDuplicates(db: Kysely<Tables>, workspaceId: string): P
         select id, lower(first_name) || ' ' || lower(last_name) as name_key, company_id::text as company_id,
                lower(company_name) as company_name, regexp_replace(phone, '[^0-9]', '', 'g') as phone_digits
           from contacts
-         where workspace_id = ${workspaceId}
+         where workspace_id = ${workspaceId} and deleted_at is null
       ), keyed as (
         select id, 'same_name_and_company' as reason, name_key || '|' || company_id as key from people where company_id is not null
         union all
@@ -69,8 +69,8 @@ export async function scanDuplicates(db: Kysely<Tables>, workspaceId: string): P
     await sql`
       insert into contact_duplicates (workspace_id, a_id, b_id, reasons)
       select ${workspaceId}, f.a_id, f.b_id, f.reasons from found_duplicates f
-       where exists (select 1 from contacts c where c.workspace_id = ${workspaceId} and c.id = f.a_id)
-         and exists (select 1 from contacts c where c.workspace_id = ${workspaceId} and c.id = f.b_id)
+       where exists (select 1 from contacts c where c.workspace_id = ${workspaceId} and c.id = f.a_id and c.deleted_at is null)
+         and exists (select 1 from contacts c where c.workspace_id = ${workspaceId} and c.id = f.b_id and c.deleted_at is null)
       on conflict (workspace_id, a_id, b_id) do update set reasons = excluded.reasons`.execute(tx);
     const { rows } = await sql<{ count: string }>`select count(*) as count from found_duplicates`.execute(tx);
     // The newest change the scan saw, kept to the microsecond by PostgreSQL (a JavaScript Date

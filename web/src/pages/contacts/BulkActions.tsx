@@ -231,6 +231,7 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
   const queryClient = useQueryClient();
   const [tagMode, setTagMode] = useState<'add' | 'remove' | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const canDelete = useCan('contacts.delete');
   const [listOpen, setListOpen] = useState(false);
   const [running, setRunning] = useState<{ action: BulkAction; listName: string | null } | null>(null);
   const count = matching ? matching.count : selected.length;
@@ -310,9 +311,11 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
         >
           Export
         </Button>
-        <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirmDelete(true)}>
-          Delete
-        </Button>
+        {canDelete && (
+          <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirmDelete(true)}>
+            Delete
+          </Button>
+        )}
         <ActionBar.Divider />
         <ActionBar.CloseButton aria-label="Clear selection" />
       </ActionBar>
@@ -353,9 +356,11 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
         onClose={() => setConfirmDelete(false)}
         onConfirm={() => remove.mutate()}
       >
-        {count === 1 ? 'The selected contact and its' : `The ${plural(count, 'selected contact')} and their`} whole
-        timeline — notes, changes and activity — will be deleted. This cannot be undone. To keep someone from being
-        contacted instead, turn on <b>Do not email</b> on their page.
+        {count === 1
+          ? 'The selected contact goes to the trash for 30 days, with its timeline, lists and consents: until then it can be restored from '
+          : `The ${plural(count, 'selected contact')} go to the trash for 30 days, with their timelines, lists and consents: until then they can be restored from `}
+        <b>Contacts → Trash</b>; after that {count === 1 ? 'it is' : 'they are'} deleted for good. To keep someone from
+        being contacted instead, turn on <b>Do not email</b> on their page.
       </ConfirmDialog>
     </>
   );

@@ -17,7 +17,7 @@ function describe(action: BulkAction, listName: string | null): { doing: string;
     case 'add_to_list':
       return { doing: `Adding to “${listName ?? 'the list'}”`, done: `Added ${contactCount(action.processed)} to “${listName ?? 'the list'}”` };
     case 'delete':
-      return { doing: 'Deleting', done: `Deleted ${contactCount(action.processed)}` };
+      return { doing: 'Moving to the trash', done: `Moved ${contactCount(action.processed)} to the trash` };
   }
 }
 

@@ -107,6 +107,7 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
   const navigate = useNavigate();
   const editable = useCan('contacts.write');
   const manageFields = useCan('marketing.write');
+  const canDelete = useCan('contacts.delete');
   const [deleting, setDeleting] = useState(false);
 
   const members = useQuery(membersQuery(slug));
@@ -121,7 +122,7 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
   const deleteContact = () =>
     remove.mutate(undefined, {
       onSuccess: () => {
-        notifySuccess(`${name} was deleted`);
+        notifySuccess(`${name} was moved to the trash`);
         void navigate(`/w/${slug}/contacts`, { replace: true });
       },
       onError: (error) => notifyError(error, 'Could not delete the contact'),
@@ -141,7 +142,7 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
           </Avatar>
         }
         actions={
-          editable && (
+          canDelete && (
             <Button variant="default" color="red" c="red.7" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)}>
               Delete contact
             </Button>
@@ -222,7 +223,8 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
         onClose={() => setDeleting(false)}
         onConfirm={deleteContact}
       >
-        <b>{name}</b> and their whole timeline — notes, changes and activity — will be deleted. This cannot be undone.
+        <b>{name}</b> goes to the trash with their whole timeline, lists and consents. It can be restored from{' '}
+        <b>Contacts → Trash</b> for 30 days; after that it is deleted for good.
       </ConfirmDialog>
     </>
   );

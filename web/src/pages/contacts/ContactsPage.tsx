@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ActionIcon, Anchor, Box, Button, Group, Menu, Paper, Select, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowMerge, IconDots, IconDownload, IconFileImport, IconForms, IconHistory, IconUserPlus } from '@tabler/icons-react';
+import { IconArrowMerge, IconDots, IconDownload, IconFileImport, IconForms, IconHistory, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { downloadFile } from '../../api/client';
@@ -17,6 +17,7 @@ import { QueryError } from '../../components/QueryError';
 import { notifyError } from '../../notify';
 import { CompanySelect } from '../../components/CompanySelect';
 import { BulkActions } from './BulkActions';
+import { TrashNotice } from './TrashNotice';
 import { ColumnsChooser } from './ColumnsChooser';
 import { customColumn, STANDARD_COLUMNS } from '../../components/contact-columns';
 import { ContactsEmptyState, NoMatchingContacts } from './ContactsEmptyState';
@@ -117,6 +118,9 @@ export function ContactsPage() {
           <Menu.Item component={Link} to={`/w/${slug}/contacts/duplicates`} leftSection={<IconArrowMerge size={16} />}>
             Find duplicates
           </Menu.Item>
+          <Menu.Item component={Link} to={`/w/${slug}/contacts/trash`} leftSection={<IconTrash size={16} />}>
+            Trash
+          </Menu.Item>
           {editable && (
             <Menu.Item component={Link} to={`/w/${slug}/contacts/import`} leftSection={<IconHistory size={16} />}>
               Past imports
@@ -145,21 +149,24 @@ export function ContactsPage() {
     if (contacts.isError && !contacts.data) return <QueryError error={contacts.error} onRetry={() => void contacts.refetch()} />;
     if (emptyWorkspace) {
       return (
-        <ContactsEmptyState
-          canCreate={editable}
-          onCreate={createModal.open}
-          importAction={
-            importButton ? (
-              <Button component={Link} to={`/w/${slug}/contacts/import`} variant="light" leftSection={<IconFileImport size={16} />} w="fit-content">
-                Import a CSV file
-              </Button>
-            ) : (
-              <Text fz="xs" c="dimmed">
-                Your role cannot import contacts.
-              </Text>
-            )
-          }
-        />
+        <>
+          <TrashNotice />
+          <ContactsEmptyState
+            canCreate={editable}
+            onCreate={createModal.open}
+            importAction={
+              importButton ? (
+                <Button component={Link} to={`/w/${slug}/contacts/import`} variant="light" leftSection={<IconFileImport size={16} />} w="fit-content">
+                  Import a CSV file
+                </Button>
+              ) : (
+                <Text fz="xs" c="dimmed">
+                  Your role cannot import contacts.
+                </Text>
+              )
+            }
+          />
+        </>
       );
     }
     return (

@@ -176,6 +176,10 @@ export function describeEntry(entry: TimelineEntry, context: SentenceContext): T
       const details = changesOf(entry.data, 'changes').flatMap(([field, before, after]) => changeSentences(field, before, after, context));
       return { actor, action: `merged ${shorten(name)} into this contact`, details: details.map(capitalise) };
     }
+    case 'contact.deleted':
+      return { actor, action: 'moved the contact to the trash', details: [] };
+    case 'contact.restored':
+      return { actor, action: 'restored the contact from the trash', details: [] };
     case 'note.added':
       return { actor, action: 'added a note', details: [], note: typeof entry.data.text === 'string' ? entry.data.text : '' };
     default: {
