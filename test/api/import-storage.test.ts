@@ -59,6 +59,8 @@ describe('the import files a workspace may keep', () => {
       duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(507);
+    // The rest of the body is not read: the connection ends with the answer.
+    expect(response.headers.get('connection')).toBe('close');
     expect((await response.json()).detail).toMatch(/INFLOW_IMPORT_QUOTA_MB/);
     expect(fs.existsSync(path.join(importDir, local.workspaceId)) ? fs.readdirSync(path.join(importDir, local.workspaceId)) : []).toEqual([]);
   });

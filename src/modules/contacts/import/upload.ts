@@ -40,7 +40,9 @@ export async function saveUpload(body: Readable, file: string, maxBytes: number,
     await pipeline(body, limit, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
   } catch (err) {
     await unlink(file).catch(() => undefined);
-    if (err instanceof TooLarge) throw tooLarge(maxBytes);
+    const refusal = err instanceof TooLarge ? tooLarge(maxBytes) : err;
+    // Stopped halfway: the rest of the body is still coming, and nobody will read it.
+    if (refusal instanceof AppError) throw new AppError(refusal.kind, refusal.message, refusal.fields, { ...refusal.headers, connection: 'close' });
     throw err;
   }
   if (size === 0) {
