@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import type { Config } from '../config.js';
-import { acquireLock, type DataDirLock } from '../db/data-dir-lock.js';
+import { acquireLockAfterStopping, type DataDirLock } from '../db/data-dir-lock.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { BackgroundWork } from '../jobs.js';
@@ -40,7 +40,7 @@ export async function openForCommand(
   command: string,
   options: { migrate: boolean } = { migrate: true },
 ): Promise<{ database: Database; lock: DataDirLock | null }> {
-  const lock = config.databaseUrl ? null : acquireLock(config.dataDir, command);
+  const lock = config.databaseUrl ? null : await acquireLockAfterStopping(config.dataDir, command);
   try {
     const database = await openDatabase(databaseTarget(config));
     try {
@@ -63,13 +63,15 @@ type Started = { logger: Logger; lifecycle: Lifecycle; database: Database; lock:
  * (closed and unlocked last on stop). `body` sets up the rest; a failure undoes it all.
  */
 async function runLongLived(config: Config, command: string, body: (started: Started) => Promise<void>): Promise<void> {
-  const logger = pino({ level: config.logLevel });
+  const logger = pino({ level: config.logLevel, timestamp: pino.stdTimeFunctions.isoTime });
   const lifecycle = new Lifecycle(logger, config.shutdownTimeoutMs);
   try {
     const { database, lock } = await openForCommand(config, command);
     lifecycle.onStop(() => lock?.release());
     lifecycle.onStop(() => database.close());
     await body({ logger, lifecycle, database, lock });
+    // Registered last, so it runs first: a restart that starts meanwhile waits for this process.
+    if (lock) lifecycle.onStop(() => lock.markStopping());
   } catch (err) {
     await lifecycle.abort(err);
   }
@@ -120,9 +122,14 @@ export function serve(config: Config, options: { worker: boolean }): Promise<voi
     lifecycle.onStop(() => app.close());
     await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as AddressInfo).port;
-    if (lock && cliToken) lock.advertise(cliHost(config.host), port, cliToken);
+    if (lock && cliToken) lock.advertise({ host: cliHost(config.host), port, token: cliToken });
     const url = config.publicUrl ?? `http://localhost:${port}`;
-    logger.info({ url, database: database.kind, worker: worker !== null, version }, 'Inflow is ready');
+    const everywhere = config.host === '0.0.0.0' || config.host === '::' || config.host === '';
+    const address = `${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    logger.info(
+      { url, address, database: database.kind, worker: worker !== null, version },
+      `Inflow is ready, listening on ${address}${everywhere ? ' (every network interface; set HOST to choose one)' : ''}`,
+    );
     announceFirstStart(boot, url);
   });
 }

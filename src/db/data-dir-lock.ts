@@ -9,6 +9,8 @@ export interface LockInfo {
   host?: string;
   port?: number;
   token?: string;
+  /** Set when the holder began to shut down: a new start waits for it rather than failing. */
+  stopping?: boolean;
 }
 
 export class DataDirBusy extends Error {
@@ -68,6 +70,27 @@ export function acquireLock(dataDir: string, command: string): DataDirLock {
   throw new Error(`could not take the lock ${file}`);
 }
 
+// A holder shutting down closes its requests, worker and database within its shutdown timeout
+// (INFLOW_SHUTDOWN_TIMEOUT_MS, 10 s by default, then it exits): a restart waits that long.
+const STOPPING_HOLDER_WAIT_MS = 15_000;
+const POLL_MS = 100;
+
+/**
+ * `acquireLock`, but a holder that is shutting down (a restart: `docker restart`, a process
+ * manager's stop and start, `npm start` again) is waited for instead of refused.
+ */
+export async function acquireLockAfterStopping(dataDir: string, command: string, waitMs = STOPPING_HOLDER_WAIT_MS): Promise<DataDirLock> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return acquireLock(dataDir, command);
+    } catch (err) {
+      if (!(err instanceof DataDirBusy) || !err.holder.stopping || Date.now() >= deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+}
+
 export class DataDirLock {
   constructor(
     private readonly file: string,
@@ -75,9 +98,14 @@ export class DataDirLock {
   ) {}
 
   /** Publishes how CLI commands reach this server; the file is readable by its owner only. */
-  advertise(host: string, port: number, token: string): void {
-    this.info = { ...this.info, host, port, token };
+  advertise(update: Partial<Pick<LockInfo, 'host' | 'port' | 'token' | 'stopping'>>): void {
+    this.info = { ...this.info, ...update };
     fs.writeFileSync(this.file, JSON.stringify(this.info), { mode: 0o600 });
+  }
+
+  /** Tells a process starting meanwhile that this one is on its way out. */
+  markStopping(): void {
+    this.advertise({ stopping: true });
   }
 
   release(): void {

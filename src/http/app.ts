@@ -8,6 +8,7 @@ import { describeLowDisk } from '../db/disk-space.js';
 import { AppError, invalid } from '../errors.js';
 import { hooksOf, type InflowModule } from '../modules/module.js';
 import { registerErrorHandling } from './errors.js';
+import { RequestLog } from './request-log.js';
 import { registerCrossOrigin } from './cross-origin.js';
 import { navigationRoutes } from './navigation.js';
 import { API_DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
@@ -45,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database, config } = options;
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? { level: config.logLevel } }),
+    logController: new RequestLog(),
     bodyLimit: BODY_LIMIT,
     // A hop count trusts that many proxies in front of us, nearest first.
     trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
