@@ -11,11 +11,17 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Seconds until the key may try again, or 0 when it is under its limit. */
-  retryAfter(key: string): number {
+  /** Seconds until the key may try again, or 0 when it is under its limit (or under `limit`, when given). */
+  retryAfter(key: string, limit = this.limit): number {
     const window = this.windows.get(key);
     if (!window || window.resetAt <= this.now()) return 0;
-    return window.count >= this.limit ? Math.ceil((window.resetAt - this.now()) / 1000) : 0;
+    return window.count >= limit ? Math.ceil((window.resetAt - this.now()) / 1000) : 0;
+  }
+
+  /** Hits of the key in its current window. */
+  count(key: string): number {
+    const window = this.windows.get(key);
+    return window && window.resetAt > this.now() ? window.count : 0;
   }
 
   hit(key: string): void {

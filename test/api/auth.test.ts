@@ -55,14 +55,23 @@ describe('sign-in and sessions', () => {
     expect(wrong.headers.get('set-cookie')).toBeNull();
   });
 
-  it('limits repeated failures for one account, then tells when to retry', async () => {
+  it('limits repeated failures from one address on one account, then tells when to retry, and never locks the owner out', async () => {
     const victim = await createTenant(server, 'victim');
     let last = await tryLogin(victim.ownerEmail, 'guess-0');
     for (let i = 1; i <= 10; i++) last = await tryLogin(victim.ownerEmail, `guess-${i}`);
     expect(last.status).toBe(429);
+    expect(last.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Even the right password waits: the limit is on the account, not on wrong guesses only.
+    // Even the right password waits at the address that kept guessing.
     expect((await tryLogin(victim.ownerEmail, victim.password)).status).toBe(429);
+    // But strangers cannot lock the owner out: from an address with no failures, it signs in.
+    const elsewhere = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '203.0.113.5',
+      payload: { email: victim.ownerEmail, password: victim.password },
+    });
+    expect(elsewhere.statusCode).toBe(200);
   });
 
   it('returns the user, CSRF token and workspaces from /api/auth/me, and ends the session on logout', async () => {
