@@ -246,7 +246,7 @@ export interface DuplicateScansTable {
   contacts_changed_at: NullableStamp;
 }
 
-export type BulkActionKind = 'add_tags' | 'remove_tags' | 'add_to_list' | 'delete';
+export type BulkActionKind = 'add_tags' | 'remove_tags' | 'add_to_list' | 'delete' | 'set_stage' | 'set_owner';
 export type BulkActionStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface BulkActionsTable {

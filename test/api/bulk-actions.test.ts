@@ -91,6 +91,10 @@ describe('bulk actions on every contact a filter matches', () => {
       ['', { action: 'add_tags', tags: [] }, 'tags'],
       ['', { action: 'add_to_list' }, 'list_id'],
       ['', { action: 'launch' }, 'action'],
+      ['', { action: 'set_stage' }, 'lifecycle_stage'],
+      ['', { action: 'set_stage', lifecycle_stage: 'hot' }, 'lifecycle_stage'],
+      ['', { action: 'set_owner' }, 'owner_id'],
+      ['', { action: 'set_owner', owner_id: '01a20a0b-d026-7549-bcd1-c45a02b245f0' }, 'owner_id'],
       ['?owner=nobody', { action: 'delete' }, 'owner'],
     ];
     for (const [query, body, field] of cases) {
@@ -106,6 +110,32 @@ describe('bulk actions on every contact a filter matches', () => {
     await api(`/api/v1/lists/${list.id}`, 'DELETE');
     await runJobs();
     expect((await api(`/api/v1/contacts/bulk-actions/${asked.json.id}`)).json).toMatchObject({ status: 'failed', error: 'List not found' });
+  });
+
+  it('sets the stage and the owner of every contact a filter matches, each change on its timeline', async () => {
+    const people = Array.from({ length: 1100 }, (_, i) => ({ email: `stage-${i}@bulk.test`, tags: ['stageable'], lifecycle_stage: i < 602 ? 'mql' : 'lead' }));
+    for (let i = 0; i < people.length; i += 1000) expect((await api('/api/v1/contacts/batch', 'POST', { contacts: people.slice(i, i + 1000) })).json.failed).toBe(0);
+    const seller = await addUser(server, tenant, 'sales');
+    const sellerId = (await call(server, '/api/auth/me', { session: await login(server, seller.email, seller.password) })).json.user.id;
+    const staged = await api('/api/v1/contacts/bulk-actions?tag=stageable&stage=mql', 'POST', { action: 'set_stage', lifecycle_stage: 'sql' });
+    expect(staged.status).toBe(202);
+    expect(staged.json).toMatchObject({ action: 'set_stage', lifecycle_stage: 'sql', total: 602 });
+    await runJobs();
+    expect((await api(`/api/v1/contacts/bulk-actions/${staged.json.id}`)).json).toMatchObject({ status: 'done', processed: 602 });
+    expect((await api('/api/v1/contacts/count?tag=stageable&stage=sql')).json).toEqual({ count: 602 });
+    expect((await api('/api/v1/contacts/count?tag=stageable&stage=mql')).json).toEqual({ count: 0 });
+    const one = (await api('/api/v1/contacts?email=stage-0@bulk.test')).json.data[0];
+    expect((await api(`/api/v1/contacts/${one.id}/timeline`)).json.data[0]).toMatchObject({ kind: 'contact.updated', data: { changes: { lifecycle_stage: ['mql', 'sql'] } } });
+
+    const owned = await api('/api/v1/contacts/bulk-actions?tag=stageable&stage=sql', 'POST', { action: 'set_owner', owner_id: sellerId });
+    await runJobs();
+    expect((await api(`/api/v1/contacts/bulk-actions/${owned.json.id}`)).json).toMatchObject({ status: 'done', processed: 602, owner_id: sellerId });
+    expect((await api(`/api/v1/contacts?owner=${sellerId}&limit=1`)).json.data[0].owner_id).toBe(sellerId);
+    expect((await api(`/api/v1/contacts/${one.id}/timeline`)).json.data[0]).toMatchObject({ data: { changes: { owner_id: [null, sellerId] } } });
+    const cleared = await api(`/api/v1/contacts/bulk-actions?owner=${sellerId}`, 'POST', { action: 'set_owner', owner_id: null });
+    await runJobs();
+    expect((await api(`/api/v1/contacts/bulk-actions/${cleared.json.id}`)).json).toMatchObject({ status: 'done', processed: 602 });
+    expect((await api(`/api/v1/contacts/count?owner=${sellerId}`)).json).toEqual({ count: 0 });
   });
 
   it('acts on the contacts named by ids (ticked rows), skipping ids of no contact of the workspace', async () => {

@@ -275,7 +275,20 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     await page.getByText('Removed “ebook” from 2 contacts').waitFor();
     expect((await api('/api/v1/contacts?tag=ebook')).json.data).toEqual([]);
 
+    await page.getByRole('checkbox', { name: 'Select Bruno Lima' }).check();
+    await page.getByRole('checkbox', { name: 'Select Eva' }).check();
+    await page.getByRole('button', { name: 'Set', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Lifecycle stage…' }).click();
+    await dialog.getByLabel('Stage').click();
+    await page.getByRole('option', { name: 'Opportunity' }).click();
+    await screenshot('contacts-12b-bulk-stage');
+    await dialog.getByRole('button', { name: 'Set stage' }).click();
+    await page.getByText('Moved 2 contacts to Opportunity').waitFor();
+    const opportunities = (await api('/api/v1/contacts?stage=opportunity')).json.data.map((c: { first_name: string }) => c.first_name);
+    expect(opportunities.sort()).toEqual(['Bruno', 'Eva']);
+
     await page.getByRole('checkbox', { name: 'Select Diego' }).check();
+    await screenshot('contacts-12c-action-bar');
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByText('to the trash for 30 days', { exact: false }).waitFor();
     await screenshot('contacts-13-bulk-delete');

@@ -10,6 +10,7 @@ import * as bulkActions from './0008_bulk_actions.js';
 import * as domainEvents from './0009_domain_events.js';
 import * as contactsTrash from './0011_contacts_trash.js';
 import * as companyNameKeys from './0014_company_name_keys.js';
+import * as bulkStageOwner from './0016_bulk_stage_owner.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_domain_events': domainEvents,
   '0011_contacts_trash': contactsTrash,
   '0014_company_name_keys': companyNameKeys,
+  '0016_bulk_stage_owner': bulkStageOwner,
 };

@@ -5,7 +5,7 @@ import { CUSTOM_FIELD_TYPES, CUSTOM_KEY_PATTERN } from './custom-fields.js';
 import { LIFECYCLE_STAGES, TEXT_FIELDS } from './fields.js';
 import { SORTS } from './list.js';
 
-const Stage = StringEnum(LIFECYCLE_STAGES);
+export const Stage = StringEnum(LIFECYCLE_STAGES);
 // Stored as text, so the handlers' rows say string; the spec (and the dashboard's types) say which.
 const StoredStage = Type.Unsafe<string>(Stage);
 const NullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);

@@ -3329,11 +3329,15 @@ export interface paths {
         content: {
           "application/json": {
             /** @enum {string} */
-            action: "add_tags" | "remove_tags" | "add_to_list" | "delete";
+            action: "add_tags" | "remove_tags" | "add_to_list" | "set_stage" | "set_owner" | "delete";
             /** @description For add_tags and remove_tags */
             tags?: string[];
             /** @description For add_to_list */
             list_id?: string;
+            /** @enum {string} */
+            lifecycle_stage?: "subscriber" | "lead" | "mql" | "sql" | "opportunity" | "customer" | "evangelist" | "other";
+            /** @description For set_owner: a member of the workspace, or null for no owner */
+            owner_id?: string | null;
             /** @description Only these contacts (ticked rows), within the filters; ids of no contact of the workspace are skipped */
             ids?: string[];
           };
@@ -3346,9 +3350,11 @@ export interface paths {
             "application/json": {
               id: string;
               /** @enum {string} */
-              action: "add_tags" | "remove_tags" | "add_to_list" | "delete";
+              action: "add_tags" | "remove_tags" | "add_to_list" | "set_stage" | "set_owner" | "delete";
               tags?: string[];
               list_id?: string;
+              lifecycle_stage?: string;
+              owner_id?: string | null;
               /** @enum {string} */
               status: "queued" | "running" | "done" | "failed";
               /** @description Contacts the filters matched when the action was asked for */
@@ -3399,9 +3405,11 @@ export interface paths {
             "application/json": {
               id: string;
               /** @enum {string} */
-              action: "add_tags" | "remove_tags" | "add_to_list" | "delete";
+              action: "add_tags" | "remove_tags" | "add_to_list" | "set_stage" | "set_owner" | "delete";
               tags?: string[];
               list_id?: string;
+              lifecycle_stage?: string;
+              owner_id?: string | null;
               /** @enum {string} */
               status: "queued" | "running" | "done" | "failed";
               /** @description Contacts the filters matched when the action was asked for */

@@ -1,5 +1,5 @@
 // Changes to every contact a filter matches ("select all 12,345 matching"): tag, untag, add to a
-// list, delete. Asked for here, run by a job in chunks (bulk-runner.ts), watched by polling.
+// list, set the stage or the owner, delete. Asked for here, run by a job in chunks (bulk-runner.ts), watched by polling.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import { enqueue, hasLiveJob } from '../../../db/jobs/queue.js';
@@ -7,7 +7,8 @@ import { isId, newId } from '../../../db/ids.js';
 import type { BulkAction, BulkActionKind, Tables } from '../../../db/schema.js';
 import { invalid, notFound } from '../../../errors.js';
 import { listById } from '../../lists/service.js';
-import { cleanTags, MAX_TAG_LENGTH, MAX_TAGS } from '../fields.js';
+import { membersAmong } from '../../workspaces/service.js';
+import { cleanTags, LIFECYCLE_STAGES, MAX_TAG_LENGTH, MAX_TAGS } from '../fields.js';
 import { filteredContacts, type ContactFilters } from '../list.js';
 import { customFieldDefinitions } from '../queries.js';
 
@@ -17,6 +18,9 @@ export interface BulkActionInput {
   action: BulkActionKind;
   tags?: string[];
   list_id?: string;
+  lifecycle_stage?: string;
+  /** A member of the workspace, or null to leave the contacts without an owner. */
+  owner_id?: string | null;
 }
 
 /** How many contacts pass the filters (checked as the list checks them). */
@@ -41,6 +45,16 @@ function paramsOf(input: BulkActionInput): Record<string, unknown> {
     if (!input.list_id) throw invalid('Name the list to add the contacts to', [{ field: 'list_id', message: 'is required' }]);
     return { list_id: input.list_id };
   }
+  if (input.action === 'set_stage') {
+    if (!input.lifecycle_stage || !(LIFECYCLE_STAGES as readonly string[]).includes(input.lifecycle_stage)) {
+      throw invalid('Name the lifecycle stage to set', [{ field: 'lifecycle_stage', message: `must be one of ${LIFECYCLE_STAGES.join(', ')}` }]);
+    }
+    return { lifecycle_stage: input.lifecycle_stage };
+  }
+  if (input.action === 'set_owner') {
+    if (input.owner_id === undefined) throw invalid('Name the owner to set (null for none)', [{ field: 'owner_id', message: 'is required' }]);
+    return { owner_id: input.owner_id };
+  }
   return {};
 }
 
@@ -52,6 +66,9 @@ export async function createBulkAction(db: Kysely<Tables>, workspaceId: string, 
   const params = paramsOf(input);
   return db.transaction().execute(async (tx) => {
     if (typeof params.list_id === 'string') await listById(tx, workspaceId, params.list_id);
+    if (typeof params.owner_id === 'string' && !(await membersAmong(tx, workspaceId, [params.owner_id])).has(params.owner_id)) {
+      throw invalid('The owner must be a member of the workspace', [{ field: 'owner_id', message: 'is not a user of this workspace' }]);
+    }
     const total = await countContacts(tx, workspaceId, filters);
     const newest = await tx.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).orderBy('id', 'desc').limit(1).executeTakeFirst();
     const created = await tx

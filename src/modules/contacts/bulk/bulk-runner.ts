@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import type { BulkAction, Tables } from '../../../db/schema.js';
 import { addToListIn } from '../../lists/service.js';
+import { applyContactWrites } from '../batch.js';
 import { filteredContacts, type ContactFilters } from '../list.js';
 import { customFieldDefinitions } from '../queries.js';
 import { existingContactIds } from '../service.js';
@@ -53,7 +54,7 @@ export async function runBulkAction(db: Kysely<Tables>, workspaceId: string, id:
 }
 
 async function applyTo(tx: Transaction<Tables>, workspaceId: string, action: BulkAction, ids: string[], actor: Actor): Promise<void> {
-  const params = action.params as { tags?: string[]; list_id?: string };
+  const params = action.params as { tags?: string[]; list_id?: string; lifecycle_stage?: string; owner_id?: string | null };
   switch (action.action) {
     case 'add_tags':
       await changeTagsOf(tx, workspaceId, ids, { add: params.tags! }, actor);
@@ -64,6 +65,13 @@ async function applyTo(tx: Transaction<Tables>, workspaceId: string, action: Bul
     case 'add_to_list':
       await addToListIn(tx, workspaceId, params.list_id!, ids, actor, existingContactIds);
       return;
+    case 'set_stage':
+    case 'set_owner': {
+      // Through the write engine, as an edit: each changed contact gets its timeline entry and event.
+      const input = action.action === 'set_stage' ? { lifecycle_stage: params.lifecycle_stage } : { owner_id: params.owner_id ?? null };
+      await applyContactWrites(tx, workspaceId, ids.map((id) => ({ id, input })), { actor, returnContacts: false });
+      return;
+    }
     case 'delete':
       await trashContacts(tx, workspaceId, ids, actor);
   }

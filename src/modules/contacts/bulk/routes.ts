@@ -7,18 +7,20 @@ import { IdParams, Timestamp } from '../../../http/schemas.js';
 import { StringEnum } from '../../../schema-types.js';
 import { requirePermission } from '../../workspaces/authentication.js';
 import { filtersFromQuery } from '../list.js';
-import { ContactFilterQuery } from '../schema.js';
+import { ContactFilterQuery, Stage } from '../schema.js';
 import { bulkActionView, countContacts, createBulkAction, getBulkAction } from './bulk-actions.js';
 
 /** Ticked rows sent at once: the dashboard pages at most 200, a client may send more. */
 const MAX_BULK_IDS = 10_000;
-const ActionName = StringEnum(['add_tags', 'remove_tags', 'add_to_list', 'delete']);
+const ActionName = StringEnum(['add_tags', 'remove_tags', 'add_to_list', 'set_stage', 'set_owner', 'delete']);
 
 const BulkActionInputSchema = Type.Object(
   {
     action: ActionName,
     tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100, description: 'For add_tags and remove_tags' })),
     list_id: Type.Optional(Type.String({ maxLength: 64, description: 'For add_to_list' })),
+    lifecycle_stage: Type.Optional(Stage),
+    owner_id: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { description: 'For set_owner: a member of the workspace, or null for no owner' })),
     ids: Type.Optional(
       Type.Array(Type.String({ format: 'uuid' }), {
         minItems: 1,
@@ -36,6 +38,8 @@ const BulkActionSchema = Type.Object({
   action: Type.Unsafe<string>(ActionName),
   tags: Type.Optional(Type.Array(Type.String())),
   list_id: Type.Optional(Type.String()),
+  lifecycle_stage: Type.Optional(Type.String()),
+  owner_id: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   status: StringEnum(['queued', 'running', 'done', 'failed']),
   total: Type.Integer({ description: 'Contacts the filters matched when the action was asked for' }),
   processed: Type.Integer({ description: 'Contacts done so far' }),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ActionBar, Button, Group, Modal, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import { IconDownload, IconPlaylistAdd, IconPlaylistX, IconTagMinus, IconTagPlus, IconTrash } from '@tabler/icons-react';
+import { ActionBar, Button, Group, Menu, Modal, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { IconChevronUp, IconDownload, IconPencil, IconPlaylistAdd, IconPlaylistX, IconStairsUp, IconTagMinus, IconTagPlus, IconTrash, IconUserCheck } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -18,6 +18,7 @@ import { useWorkspace } from '../../auth/workspace-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notifyError, notifySuccess } from '../../notify';
 import { BulkProgressModal } from './BulkProgressModal';
+import { SetStageOrOwnerModal, type SetMode } from './SetStageOrOwnerModal';
 import { plural } from '../../format';
 
 const NEW_LIST = '__new__';
@@ -230,6 +231,7 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
   const { slug } = useWorkspace();
   const queryClient = useQueryClient();
   const [tagMode, setTagMode] = useState<'add' | 'remove' | null>(null);
+  const [setMode, setSetMode] = useState<SetMode | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const canDelete = useCan('contacts.delete');
   const [listOpen, setListOpen] = useState(false);
@@ -270,7 +272,7 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
   return (
     <>
       <ActionBar
-        opened={count > 0 && tagMode === null && !confirmDelete && !listOpen && running === null}
+        opened={count > 0 && tagMode === null && setMode === null && !confirmDelete && !listOpen && running === null}
         onClose={onClear}
         aria-label="Bulk actions"
         shadow="lg"
@@ -282,15 +284,30 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
           {matching ? `All ${plural(count, 'matching contact')} selected` : `${plural(count, 'contact')} selected`}
         </Text>
         <ActionBar.Divider />
-        <Button variant="subtle" color="gray" leftSection={<IconTagPlus size={16} />} onClick={() => setTagMode('add')}>
+        <Button variant="subtle" color="gray" px={10} leftSection={<IconTagPlus size={16} />} onClick={() => setTagMode('add')}>
           Add tag
         </Button>
-        <Button variant="subtle" color="gray" leftSection={<IconTagMinus size={16} />} onClick={() => setTagMode('remove')}>
+        <Button variant="subtle" color="gray" px={10} leftSection={<IconTagMinus size={16} />} onClick={() => setTagMode('remove')}>
           Remove tag
         </Button>
-        <Button variant="subtle" color="gray" leftSection={<IconPlaylistAdd size={16} />} onClick={() => setListOpen(true)}>
+        <Button variant="subtle" color="gray" px={10} leftSection={<IconPlaylistAdd size={16} />} onClick={() => setListOpen(true)}>
           Add to list
         </Button>
+        <Menu position="top" withinPortal>
+          <Menu.Target>
+            <Button variant="subtle" color="gray" px={10} leftSection={<IconPencil size={16} />} rightSection={<IconChevronUp size={14} />}>
+              Set
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconStairsUp size={16} />} onClick={() => setSetMode('stage')}>
+              Lifecycle stage…
+            </Menu.Item>
+            <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => setSetMode('owner')}>
+              Owner…
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
         {currentList && !matching && (
           <Button
             variant="subtle"
@@ -305,6 +322,7 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
         <Button
           variant="subtle"
           color="gray"
+          px={10}
           leftSection={<IconDownload size={16} />}
           loading={exportSelected.isPending}
           onClick={() => exportSelected.mutate()}
@@ -312,7 +330,7 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
           Export
         </Button>
         {canDelete && (
-          <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirmDelete(true)}>
+          <Button variant="subtle" color="red" px={10} leftSection={<IconTrash size={16} />} onClick={() => setConfirmDelete(true)}>
             Delete
           </Button>
         )}
@@ -326,6 +344,13 @@ export function BulkActions({ selected, matching, onClear, tagSuggestions, lists
         matching={matching}
         onStarted={(action) => setRunning({ action, listName: null })}
         onClose={() => setTagMode(null)}
+      />
+      <SetStageOrOwnerModal
+        mode={setMode}
+        contacts={selected}
+        matching={matching}
+        onStarted={(action) => setRunning({ action, listName: null })}
+        onClose={() => setSetMode(null)}
       />
       <ListModal
         opened={listOpen}

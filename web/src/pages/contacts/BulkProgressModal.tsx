@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getBulkAction, type BulkAction } from '../../api/contacts';
 import { useWorkspace } from '../../auth/workspace-context';
 import { notifyError, notifySuccess } from '../../notify';
+import { stageLabel } from '../../contact-fields';
 import { contactCount } from '../../format';
 
 
@@ -16,6 +17,12 @@ function describe(action: BulkAction, listName: string | null): { doing: string;
       return { doing: `Removing ${tags}`, done: `Removed ${tags} from ${contactCount(action.processed)}` };
     case 'add_to_list':
       return { doing: `Adding to “${listName ?? 'the list'}”`, done: `Added ${contactCount(action.processed)} to “${listName ?? 'the list'}”` };
+    case 'set_stage':
+      return { doing: `Moving to ${stageLabel(action.lifecycle_stage ?? '')}`, done: `Moved ${contactCount(action.processed)} to ${stageLabel(action.lifecycle_stage ?? '')}` };
+    case 'set_owner':
+      return action.owner_id
+        ? { doing: 'Setting the owner', done: `Set the owner of ${contactCount(action.processed)}` }
+        : { doing: 'Taking the owner off', done: `Took the owner off ${contactCount(action.processed)}` };
     case 'delete':
       return { doing: 'Moving to the trash', done: `Moved ${contactCount(action.processed)} to the trash` };
   }
