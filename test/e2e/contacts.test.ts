@@ -218,6 +218,9 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     await page.getByRole('link', { name: 'Bruno Lima' }).waitFor();
 
     const tagFilter = page.getByRole('combobox', { name: 'Tags' });
+    // Suggested from the workspace's tags (GET /api/v1/tags), most used first.
+    await tagFilter.click();
+    await page.getByRole('option', { name: 'webinar-2025' }).waitFor();
     await tagFilter.fill('ebook');
     await tagFilter.press('Enter');
     await page.waitForURL(/tag=ebook/);
@@ -450,7 +453,7 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     const contacts = Array.from({ length: 60 }, (_, i) => ({ email: `attendee-${i}@summit.example`, first_name: `Attendee ${i}`, tags: ['summit-2026'] }));
     expect((await api('/api/v1/contacts/batch', { method: 'POST', body: { contacts } })).json.created).toBe(60);
     await page.goto(`${server.url}/w/${tenant.slug}/contacts?tag=summit-2026`);
-    await page.getByText('Showing the first 50 contacts').waitFor();
+    await page.getByText('Showing 50 of 60 contacts').waitFor();
     await page.getByRole('checkbox', { name: 'Select all shown contacts' }).check();
     await page.getByRole('button', { name: 'Select all 60 contacts matching these filters' }).click();
     const bar = page.locator('[aria-label="Bulk actions"]');

@@ -16,6 +16,7 @@ import { contactCountsByCompany } from './queries.js';
 import { relatedRoutes } from './related-routes.js';
 import { RELINK_COMPANIES_JOB, relinkCompaniesJob } from './relink-companies.js';
 import { contactRoutes } from './routes.js';
+import { tagRoutes } from './tag-routes.js';
 import { purgeTrashJob } from './trash.js';
 import { trashRoutes } from './trash-routes.js';
 import { existingContactIds } from './service.js';
@@ -45,6 +46,7 @@ export const contactsModule: InflowModule = {
     privacyRoutes(app, context);
     duplicateRoutes(app, context);
     relatedRoutes(app, context);
+    tagRoutes(app, context);
     trashRoutes(app, context);
   },
   provides: { contactCountsByCompany, existingContactIds },

@@ -97,6 +97,12 @@ export const contactQueries = {
       queryKey: [...contactsKey(slug), 'count', filterQuery(filters)],
       queryFn: async () => (await apiRequest<{ count: number }>(`/api/v1/contacts/count${filterQuery(filters)}`, { workspace: slug })).count,
     }),
+  /** The workspace's tags, most used first (suggestions for tag filters and inputs). */
+  tags: (slug: string) =>
+    queryOptions({
+      queryKey: [...contactsKey(slug), 'tags'],
+      queryFn: async () => (await apiRequest<ResponseOf<'/api/v1/tags', 'get'>>('/api/v1/tags?limit=500', { workspace: slug })).data,
+    }),
   one: (slug: string, id: string) => queryOptions({ queryKey: [...contactsKey(slug), 'one', id], queryFn: () => getContact(slug, id) }),
   timeline: (slug: string, id: string) =>
     infiniteQueryOptions({

@@ -4155,6 +4155,49 @@ export interface paths {
       };
     };
   };
+  "/api/v1/tags": {
+    /** The workspace’s tags, most used first, with how many contacts have each */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only tags that begin with this, in any case */
+          q?: string;
+          limit?: number;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: {
+                  /** @description The spelling most contacts have (tags are one in any case) */
+                  tag: string;
+                  /** @description Live contacts with the tag */
+                  contacts: number;
+                }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/contacts/trash": {
     /** Deleted contacts, most recent first: restorable for 30 days */
     get: {

@@ -58,10 +58,11 @@ export function ContactsPage() {
     () => [...STANDARD_COLUMNS, ...customColumns].filter((c) => columnIds.includes(c.id)),
     [customColumns, columnIds],
   );
-  // No endpoint lists tags: suggest the ones on the contacts loaded so far.
+  // Every tag of the workspace, most used first, from the server (not only those of the rows loaded).
+  const workspaceTags = useQuery(contactQueries.tags(slug));
   const tagSuggestions = useMemo(
-    () => [...new Set([...(rows ?? []).flatMap((c) => c.tags), ...(filters.tags ?? [])])].sort((a, b) => a.localeCompare(b)),
-    [rows, filters.tags],
+    () => [...new Set([...(workspaceTags.data ?? []).map((t) => t.tag), ...(filters.tags ?? [])])],
+    [workspaceTags.data, filters.tags],
   );
 
   const select = useCallback(
@@ -85,7 +86,8 @@ export function ContactsPage() {
   };
   // Offered once every row shown is ticked and more match than are shown.
   const pageSelected = !!rows && rows.length > 0 && selected.size === rows.length && contacts.hasNextPage;
-  const matchingCount = useQuery({ ...contactQueries.count(slug, filters), enabled: pageSelected });
+  // The total the filters match, shown under the table and offered for "select all".
+  const matchingCount = useQuery(contactQueries.count(slug, filters));
 
   const firstPageEmpty = contacts.data?.pages[0]?.data.length === 0;
   const emptyWorkspace = firstPageEmpty && !active;
@@ -247,7 +249,7 @@ export function ContactsPage() {
               <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
                 <Text fz="sm" c="dimmed">
                   {contacts.hasNextPage
-                    ? `Showing the first ${rows.length.toLocaleString()} contacts`
+                    ? `Showing ${rows.length.toLocaleString()} of ${matchingCount.data !== undefined ? contactCount(matchingCount.data) : 'more contacts'}`
                     : contactCount(rows.length)}
                   {active ? ' matching these filters' : ''}
                 </Text>
