@@ -129,6 +129,8 @@ export interface ContactsTable extends Stamped {
   tags: ColumnType<string[], string[] | undefined, string[]>;
   /** The tags lower-cased, kept by PostgreSQL (a generated column): what tag filters search. */
   tag_keys: ColumnType<string[], never, never>;
+  /** The phone's digits, '' without one: computed by the database. */
+  phone_digits: ColumnType<string, never, never>;
   custom: ColumnType<Record<string, unknown>, string | undefined, string>;
   last_activity_at: NullableStamp;
   /** In the trash since then (null: a live contact); purged 30 days later. */

@@ -214,6 +214,12 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     await page.waitForURL(/q=car/);
     await page.getByRole('link', { name: 'Bruno Lima' }).waitFor({ state: 'detached' });
     expect(await page.getByRole('link', { name: 'Carla Mendes' }).count()).toBe(1);
+    // A full name, a phone number however written, an external id.
+    const search = page.getByRole('textbox', { name: 'Search contacts' });
+    for (const [query, who] of [['Carla Mendes', 'Carla Mendes'], ['+55 81 99999', 'Eva'], ['chat-7781', 'Eva']] as const) {
+      await search.fill(query);
+      await expect.poll(() => page.locator('tbody tr td:nth-child(2) a').allInnerTexts(), { message: query, timeout: 8_000 }).toEqual([who]);
+    }
     await page.getByRole('button', { name: 'Clear search' }).click();
     await page.getByRole('link', { name: 'Bruno Lima' }).waitFor();
 

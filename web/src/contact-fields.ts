@@ -83,10 +83,18 @@ export const CUSTOM_TYPE_LABELS: Record<CustomFieldType, string> = {
   multiselect: 'Multiple choice',
 };
 
-/** "Ana Souza", else the email, else the external id: how a contact is named everywhere. */
-export function contactName(contact: Pick<Contact, 'first_name' | 'last_name' | 'email' | 'external_id'>): string {
+const SHORT_ID = 10;
+
+/**
+ * How a contact is named everywhere: "Ana Souza", else the email, else the phone, else
+ * "Contact" and its external id ("Contact hs-4242"; a long one shortened: "Contact 00Q5g000…").
+ */
+export function contactName(contact: Pick<Contact, 'first_name' | 'last_name' | 'email' | 'external_id'> & { phone?: string | null }): string {
   const name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
-  return name || contact.email || contact.external_id || 'Unnamed contact';
+  if (name || contact.email || contact.phone) return name || contact.email || contact.phone!;
+  const id = contact.external_id;
+  if (!id) return 'Unnamed contact';
+  return `Contact ${id.length > SHORT_ID ? `${id.slice(0, 8)}…` : id}`;
 }
 
 /** A custom value as text, for tables and the timeline. */

@@ -11,6 +11,7 @@ import * as domainEvents from './0009_domain_events.js';
 import * as contactsTrash from './0011_contacts_trash.js';
 import * as companyNameKeys from './0014_company_name_keys.js';
 import * as bulkStageOwner from './0016_bulk_stage_owner.js';
+import * as contactPhoneDigits from './0017_contact_phone_digits.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0011_contacts_trash': contactsTrash,
   '0014_company_name_keys': companyNameKeys,
   '0016_bulk_stage_owner': bulkStageOwner,
+  '0017_contact_phone_digits': contactPhoneDigits,
 };

@@ -17,6 +17,7 @@ export type ContactValues = Omit<
   | 'company_id'
   | 'unsubscribed_at'
   | 'tag_keys'
+  | 'phone_digits'
   | 'deleted_at'
   | 'deleted_by_type'
   | 'deleted_by_id'

@@ -83,7 +83,7 @@ interface Working {
 
 export function valuesOf(contact: Contact): ContactValues {
   const {
-    workspace_id: _w, id: _i, created_at: _c, updated_at: _u, last_activity_at: _l, score: _s, fit_score: _f, temperature: _t, company_id: _co, unsubscribed_at: _un, tag_keys: _k,
+    workspace_id: _w, id: _i, created_at: _c, updated_at: _u, last_activity_at: _l, score: _s, fit_score: _f, temperature: _t, company_id: _co, unsubscribed_at: _un, tag_keys: _k, phone_digits: _pd,
     deleted_at: _d, deleted_by_type: _dt, deleted_by_id: _di, deleted_lists: _dl,
     ...values
   } = contact;

@@ -13,7 +13,14 @@ export type Sort = (typeof SORTS)[number];
 
 export interface ContactFilters {
   email?: string;
-  /** Prefix of the email, first name, last name or company name. */
+  /** Exactly this external id. */
+  external_id?: string;
+  /** A phone number, compared by its digits. */
+  phone?: string;
+  /**
+   * Prefix of the email, first name, last name or company name; a full name ("Ana Souza": first
+   * name, then last name); an external id; or the start of a phone number's digits.
+   */
   q?: string;
   tag?: string[];
   stage?: string;
@@ -54,6 +61,12 @@ export function filtersFromQuery(query: Record<string, unknown>): ContactFilters
   return filters;
 }
 
+/** A phone number's digits, as the database keeps them in `phone_digits`. */
+export const phoneDigits = (phone: string): string => phone.replace(/[^0-9]/g, '');
+
+// Digits with the punctuation phone numbers are written with, and enough of them to mean one.
+const looksLikePhone = (text: string): boolean => /^[+(]?[0-9][0-9 ()./-]*$/.test(text) && phoneDigits(text).length >= 4;
+
 /** The query-string value of a custom field filter as the JSON the column holds. */
 function customFilterValue(definition: CustomFieldDefinition, raw: string): unknown {
   switch (definition.type) {
@@ -78,14 +91,24 @@ export function filteredContacts(db: Executor, workspaceId: string, filters: Con
   let query = db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null);
   if (filters.ids) query = query.where(sql<boolean>`id = any(${filters.ids}::uuid[])`);
   if (filters.email) query = query.where(sql`lower(email)`, '=', filters.email.trim().toLowerCase());
+  if (filters.external_id) query = query.where('external_id', '=', filters.external_id.trim());
+  if (filters.phone !== undefined) query = query.where('phone_digits', '=', phoneDigits(filters.phone)).where('phone_digits', '<>', '');
   if (filters.q) {
-    const prefix = likePrefix(filters.q.trim());
+    const text = filters.q.trim();
+    const prefix = likePrefix(text.toLowerCase());
+    const [first, ...rest] = text.toLowerCase().split(/\s+/);
+    const digits = phoneDigits(text);
     query = query.where((eb) =>
       eb.or([
         eb(sql`lower(email)`, 'like', prefix),
         eb(sql`lower(first_name)`, 'like', prefix),
         eb(sql`lower(last_name)`, 'like', prefix),
         eb(sql`lower(company_name)`, 'like', prefix),
+        eb('external_id', '=', text),
+        // "Ana Souza": the first word begins the first name and the rest the last name.
+        ...(rest.length > 0 ? [eb.and([eb(sql`lower(first_name)`, 'like', likePrefix(first!)), eb(sql`lower(last_name)`, 'like', likePrefix(rest.join(' ')))])] : []),
+        // Something that reads as a phone number ("+55 11 9876", "(11) 98765-4321").
+        ...(looksLikePhone(text) ? [eb.and([eb('phone_digits', '<>', ''), eb('phone_digits', 'like', likePrefix(digits))])] : []),
       ]),
     );
   }

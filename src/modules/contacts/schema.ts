@@ -74,7 +74,15 @@ export const ContactSchema = Type.Object({
 export const ContactListQuery = Type.Object(
   {
     email: Type.Optional(Type.String({ maxLength: 320 })),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    external_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Exactly this external id' })),
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'A phone number, compared by its digits: "+55 (11) 98765-4321" finds 5511987654321' })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Search: the start of an email, first name, last name or company name; a full name ("Ana Souza"); an external id; or the start of a phone number',
+      }),
+    ),
     tag: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
     stage: Type.Optional(Stage),
     owner: Type.Optional(Type.String({ maxLength: 64, description: 'A user id, or "none"' })),
