@@ -199,6 +199,14 @@ describe('splitList', () => {
   it('treats composed and decomposed accents as one item', () => {
     expect(splitList('Caf\u00e9;Cafe\u0301')).toEqual(['Caf\u00e9']);
   });
+
+  it('keeps a quoted item whole, even with a separator inside, and strips its quotes', () => {
+    expect(splitList('"Spring promo, 2024","VIP"')).toEqual(['Spring promo, 2024', 'VIP']);
+    expect(splitList('"Spring promo, 2024", vip ; "VIP" | Events')).toEqual(['Spring promo, 2024', 'vip', 'Events']);
+    expect(splitList("'A; B'|C")).toEqual(['A; B', 'C']);
+    expect(splitList('O"Brien')).toEqual(['O"Brien']);
+    expect(splitList('"A"b, C')).toEqual(['"A"b', 'C']);
+  });
 });
 
 describe('splitFullName', () => {

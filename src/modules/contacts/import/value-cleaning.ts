@@ -209,7 +209,24 @@ function offsetMinutes(offset: string): number {
  * ["News", "Events"]).
  */
 export function splitList(raw: string): string[] {
-  return cleanTags(cleanCell(raw).split(/[;,|]/));
+  return cleanTags(splitOutsideQuotes(cleanCell(raw)));
+}
+
+// An item that starts with a quote runs to the matching quote, so vendors that quote items
+// ("Spring promo, 2024","VIP") keep the separator inside; a quote mid-item is just a character.
+function splitOutsideQuotes(value: string): string[] {
+  const items: string[] = [];
+  const item = /\s*(?:"([^"]*)"|'([^']*)'|([^;,|]*))\s*(?:[;,|]|$)/gy;
+  let position = 0;
+  while (position < value.length) {
+    item.lastIndex = position;
+    const match = item.exec(value);
+    // Text after a closing quote ("A"b) is not a quoted item: split the rest plainly.
+    if (!match) return [...items, ...value.slice(position).split(/[;,|]/)];
+    items.push(match[1] ?? match[2] ?? match[3] ?? '');
+    position = item.lastIndex;
+  }
+  return items;
 }
 
 export type NameParts = { first_name: string | null; last_name: string | null };
