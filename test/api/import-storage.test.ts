@@ -78,3 +78,38 @@ describe('the import files a workspace may keep', () => {
     }
   });
 });
+
+describe('deleting an import, and files too wide to import', () => {
+  it('deletes an import and its files, frees its room, and refuses while it runs', async () => {
+    const local = await createTenant(server, 'quota-delete');
+    const localApi = (route: string, method = 'GET', body?: string) =>
+      call(server, route, { method, apiKey: local.apiKey, ...(body === undefined ? {} : { rawBody: body, headers: { 'content-type': 'text/csv' } }) });
+    const draft = await localApi('/api/v1/imports?start=false', 'POST', csvOf(2 ** 20));
+    expect((await call(server, '/api/v1/imports/storage', { apiKey: local.apiKey })).json.used_bytes).toBe(draft.json.file_size);
+    const queued = await localApi(`/api/v1/imports/${draft.json.id}/start`, 'POST');
+    expect(queued.json.status).toBe('queued');
+    const refused = await localApi(`/api/v1/imports/${draft.json.id}`, 'DELETE');
+    expect(refused.status).toBe(409);
+    expect(refused.json.detail).toMatch(/cancel it first/);
+    await localApi(`/api/v1/imports/${draft.json.id}/cancel`, 'POST');
+    expect((await localApi(`/api/v1/imports/${draft.json.id}`, 'DELETE')).status).toBe(204);
+    expect((await localApi(`/api/v1/imports/${draft.json.id}`)).status).toBe(404);
+    expect((await localApi(`/api/v1/imports/${draft.json.id}`, 'DELETE')).status).toBe(404);
+    expect(fs.readdirSync(path.join(importDir, local.workspaceId))).toEqual([]);
+    expect((await call(server, '/api/v1/imports/storage', { apiKey: local.apiKey })).json.used_bytes).toBe(0);
+    // Another workspace's import is not found.
+    const mine = await upload(csvOf(1000));
+    expect((await localApi(`/api/v1/imports/${mine.json.id}`, 'DELETE')).status).toBe(404);
+  });
+
+  it('refuses a file with more columns than an import can map, keeping nothing of it', async () => {
+    const local = await createTenant(server, 'too-wide');
+    const header = Array.from({ length: 10_001 }, (_, i) => `c${i}`).join(',');
+    const wide = await call(server, '/api/v1/imports', { method: 'POST', apiKey: local.apiKey, rawBody: `${header}\n${'x,'.repeat(10_000)}x\n`, headers: { 'content-type': 'text/csv' } });
+    expect(wide.status).toBe(400);
+    expect(wide.json.detail).toMatch(/10,001 columns; an import takes at most 2,000/);
+    expect(wide.json.errors).toEqual([{ field: 'file', message: 'has more than 2000 columns' }]);
+    expect(fs.existsSync(path.join(importDir, local.workspaceId)) ? fs.readdirSync(path.join(importDir, local.workspaceId)) : []).toEqual([]);
+    expect((await call(server, '/api/v1/imports', { apiKey: local.apiKey })).json.data).toEqual([]);
+  });
+});

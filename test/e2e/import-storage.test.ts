@@ -56,4 +56,20 @@ describe.runIf(hasBrowser)('the import page when the workspace’s room for uplo
     await page.waitForTimeout(50);
     await page.screenshot({ path: path.join(screens, 'e2e-import-quota.png'), fullPage: true });
   });
+
+  it('deletes a finished import and its files from its page', async () => {
+    const drafts = (await call(server, '/api/v1/imports', { apiKey: tenant.apiKey })).json.data as Array<{ id: string }>;
+    const id = drafts[0]!.id;
+    await call(server, `/api/v1/imports/${id}/start`, { method: 'POST', apiKey: tenant.apiKey });
+    await call(server, `/api/v1/imports/${id}/cancel`, { method: 'POST', apiKey: tenant.apiKey });
+    await page.goto(`${server.url}/w/${tenant.slug}/contacts/imports/${id}`);
+    await page.getByRole('button', { name: 'Delete import' }).click();
+    await page.getByRole('dialog').getByText('the contacts it wrote stay').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete import' }).click();
+    await page.waitForURL(new RegExp(`/w/${tenant.slug}/contacts/import$`));
+    expect((await call(server, `/api/v1/imports/${id}`, { apiKey: tenant.apiKey })).status).toBe(404);
+    // Its room is free again: no more warning.
+    await page.getByRole('heading', { name: 'Import contacts' }).waitFor();
+    expect(await page.getByText('Room for uploads is running out').count()).toBe(0);
+  });
 });

@@ -83,6 +83,15 @@ export function useCancelImport(slug: string, id: string) {
   return useMutation({ mutationFn: () => apiRequest<ContactImport>(`${importPath(id)}/cancel`, { method: 'POST', workspace: slug }), onSuccess: changed });
 }
 
+/** Deletes a finished import and its files; the contacts it wrote stay. */
+export function useDeleteImport(slug: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<null>(importPath(id), { method: 'DELETE', workspace: slug }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: importsKey(slug) }),
+  });
+}
+
 /** Once an import ends, what it wrote shows: the contacts cached from before it are refreshed. */
 export function useContactsAfterImport(slug: string, finished: boolean) {
   const queryClient = useQueryClient();

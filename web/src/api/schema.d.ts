@@ -1505,6 +1505,11 @@ export interface paths {
       parameters: {
         query?: {
           email?: string;
+          /** @description Exactly this external id */
+          external_id?: string;
+          /** @description A phone number, compared by its digits: "+55 (11) 98765-4321" finds 5511987654321 */
+          phone?: string;
+          /** @description Search: the start of an email, first name, last name or company name; a full name ("Ana Souza"); an external id; or the start of a phone number */
           q?: string;
           tag?: string[];
           stage?: "subscriber" | "lead" | "mql" | "sql" | "opportunity" | "customer" | "evangelist" | "other";
@@ -2725,6 +2730,37 @@ export interface paths {
         };
       };
     };
+    /** Delete an import and its files (upload, error report); the contacts it wrote stay. A queued or running import must be cancelled first (409). */
+    delete: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
     /** Set the mapping and options of a draft import */
     patch: {
       parameters: {
@@ -3183,6 +3219,11 @@ export interface paths {
       parameters: {
         query?: {
           email?: string;
+          /** @description Exactly this external id */
+          external_id?: string;
+          /** @description A phone number, compared by its digits: "+55 (11) 98765-4321" finds 5511987654321 */
+          phone?: string;
+          /** @description Search: the start of an email, first name, last name or company name; a full name ("Ana Souza"); an external id; or the start of a phone number */
           q?: string;
           tag?: string[];
           stage?: "subscriber" | "lead" | "mql" | "sql" | "opportunity" | "customer" | "evangelist" | "other";
@@ -3262,6 +3303,11 @@ export interface paths {
       parameters: {
         query?: {
           email?: string;
+          /** @description Exactly this external id */
+          external_id?: string;
+          /** @description A phone number, compared by its digits: "+55 (11) 98765-4321" finds 5511987654321 */
+          phone?: string;
+          /** @description Search: the start of an email, first name, last name or company name; a full name ("Ana Souza"); an external id; or the start of a phone number */
           q?: string;
           tag?: string[];
           stage?: "subscriber" | "lead" | "mql" | "sql" | "opportunity" | "customer" | "evangelist" | "other";
@@ -3310,6 +3356,11 @@ export interface paths {
       parameters: {
         query?: {
           email?: string;
+          /** @description Exactly this external id */
+          external_id?: string;
+          /** @description A phone number, compared by its digits: "+55 (11) 98765-4321" finds 5511987654321 */
+          phone?: string;
+          /** @description Search: the start of an email, first name, last name or company name; a full name ("Ana Souza"); an external id; or the start of a phone number */
           q?: string;
           tag?: string[];
           stage?: "subscriber" | "lead" | "mql" | "sql" | "opportunity" | "customer" | "evangelist" | "other";

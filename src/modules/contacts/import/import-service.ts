@@ -1,5 +1,6 @@
 // Operations on imports: create (from an upload or a file on this machine), change a draft,
 // start, cancel, read, preview. Running them is import-runner.ts, as the job below.
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../actor.js';
@@ -12,7 +13,7 @@ import { customFieldDefinitions } from '../queries.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { parseHead, readHead, type FileEncoding } from './csv-source.js';
 import { importOptions, type ImportOptions, type MappingEntry } from './import-options.js';
-import { importById, insertImport, recentImports, STALE_AFTER_MS, updateImport } from './import-store.js';
+import { deleteImportRow, importById, insertImport, recentImports, STALE_AFTER_MS, updateImport } from './import-store.js';
 import { guessImportMapping, resolveMapping, type FieldToCreate } from './mapping-resolution.js';
 import type { Executor } from '../../../db/database.js';
 
@@ -45,8 +46,23 @@ export interface CreateImportInput {
   actor: Actor;
 }
 
+/** Columns a file may have: a mapping names each one, and the wizard shows them all. */
+export const MAX_IMPORT_COLUMNS = 2_000;
+
+/** A file whose header row has more columns than an import can map is refused before it is kept. */
+async function checkColumnCount(file: string): Promise<void> {
+  const head = await readHead(file, null);
+  const { headers } = parseHead(head.text, head.truncated);
+  if (headers.length > MAX_IMPORT_COLUMNS) {
+    throw invalid(`The file has ${headers.length.toLocaleString('en')} columns; an import takes at most ${MAX_IMPORT_COLUMNS.toLocaleString('en')}: remove the columns you do not need`, [
+      { field: 'file', message: `has more than ${MAX_IMPORT_COLUMNS} columns` },
+    ]);
+  }
+}
+
 export async function createImport(db: Kysely<Tables>, workspaceId: string, input: CreateImportInput): Promise<Import> {
   const id = input.id ?? newId();
+  await checkColumnCount(input.filePath);
   return db.transaction().execute(async (tx) => {
     const created = await insertImport(tx, workspaceId, {
       id,
@@ -138,6 +154,24 @@ export async function cancelImport(db: Kysely<Tables>, workspaceId: string, id: 
     if (current.status === 'done') throw conflict('The import is done', [{ field: 'status', message: 'is done' }]);
     return (await updateImport(tx, workspaceId, id, { status: 'cancelled', finished: true }))!;
   });
+}
+
+/**
+ * Deletes the import and its files (the upload it owns, the error report); the contacts it
+ * wrote stay. A queued or running import is cancelled first (409 otherwise).
+ */
+export async function deleteImport(db: Kysely<Tables>, workspaceId: string, id: string): Promise<void> {
+  const gone = await db.transaction().execute(async (tx) => {
+    const current = await getImport(tx, workspaceId, id, { lock: true });
+    if (current.status === 'queued' || current.status === 'running') {
+      throw conflict('The import is still running: cancel it first', [{ field: 'status', message: `is ${current.status}` }]);
+    }
+    await deleteImportRow(tx, workspaceId, id);
+    return current;
+  });
+  const removeFile = (file: string | null) => (file ? unlink(file).catch(() => undefined) : undefined);
+  if (gone.file_owned) await removeFile(gone.file_path);
+  await removeFile(gone.error_report_path);
 }
 
 export interface ImportPreview {

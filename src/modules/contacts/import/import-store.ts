@@ -173,3 +173,7 @@ export function endRun(db: Executor, workspaceId: string, id: string, runner: st
     .returningAll()
     .executeTakeFirst();
 }
+
+export async function deleteImportRow(db: Executor, workspaceId: string, id: string): Promise<void> {
+  await db.deleteFrom('imports').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}

@@ -19,7 +19,7 @@ import { errorReportText } from './error-report.js';
 import { FINISHED_FILES_DAYS } from './import-retention.js';
 import { importOptions } from './import-options.js';
 import { diskRefusal, importFilesBytes, importStorage, quotaRefusal } from './import-storage.js';
-import { cancelImport, createImport, getImport, importView, listImports, patchImport, previewImport, previewOf, startImport, uploadPath } from './import-service.js';
+import { cancelImport, createImport, deleteImport, getImport, importView, listImports, patchImport, previewImport, previewOf, startImport, uploadPath } from './import-service.js';
 import { ImportPatch, ImportSchema, ImportStorageSchema, PreviewSchema, UploadQuery } from './schema.js';
 import { readSmallBody, saveUpload } from './upload.js';
 
@@ -182,6 +182,23 @@ export function importRoutes(server: FastifyInstance, { db, config }: { db: Quer
     '/api/v1/imports/:id/cancel',
     { config: write, schema: { tags: ['imports'], summary: 'Stop an import; rows already written stay', params: IdParams, response: { 200: ImportSchema } } },
     async (request) => importView(await cancelImport(db, requireWorkspace(request).id, request.params.id)),
+  );
+
+  app.delete(
+    '/api/v1/imports/:id',
+    {
+      config: write,
+      schema: {
+        tags: ['imports'],
+        summary: 'Delete an import and its files (upload, error report); the contacts it wrote stay. A queued or running import must be cancelled first (409).',
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteImport(db, requireWorkspace(request).id, request.params.id);
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

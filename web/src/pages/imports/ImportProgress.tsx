@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertCircle, IconCheck, IconDownload, IconPlayerPlay, IconX } from '@tabler/icons-react';
-import { Link } from 'react-router';
+import { IconAlertCircle, IconCheck, IconDownload, IconPlayerPlay, IconTrash, IconX } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
 import { downloadFile } from '../../api/client';
-import { importErrorsPath, useCancelImport, useContactsAfterImport, useStartImport, type ContactImport } from '../../api/imports';
+import { importErrorsPath, useCancelImport, useContactsAfterImport, useDeleteImport, useStartImport, type ContactImport } from '../../api/imports';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useWorkspace } from '../../auth/workspace-context';
 import { formatDateTime, plural } from '../../format';
 import { notifyError } from '../../notify';
@@ -30,6 +31,9 @@ export function ImportProgress({ imp }: { imp: ContactImport }) {
 
   const cancel = useCancelImport(slug, imp.id);
   const resume = useStartImport(slug, imp.id);
+  const remove = useDeleteImport(slug, imp.id);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const navigate = useNavigate();
 
   async function downloadErrors() {
     setDownloading(true);
@@ -144,11 +148,31 @@ export function ImportProgress({ imp }: { imp: ContactImport }) {
           </Button>
         )}
         {finished && (
+          <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} ml="auto" onClick={() => setConfirmDelete(true)}>
+            Delete import
+          </Button>
+        )}
+        {finished && (
           <Button component={Link} to={contactsLink}>
             {tag ? `See contacts tagged “${tag}”` : 'Go to contacts'}
           </Button>
         )}
       </Group>
+      <ConfirmDialog
+        opened={confirmDelete}
+        title="Delete this import"
+        confirmLabel="Delete import"
+        loading={remove.isPending}
+        onClose={() => setConfirmDelete(false)}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () => void navigate(`/w/${slug}/contacts/import`),
+            onError: (error) => notifyError(error, 'Could not delete the import'),
+          })
+        }
+      >
+        The import leaves the list, with its uploaded file and error report; the contacts it wrote stay.
+      </ConfirmDialog>
     </Stack>
   );
 }
