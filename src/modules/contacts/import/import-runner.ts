@@ -16,7 +16,7 @@ import { importOptions, type ImportOptions, type MappingEntry } from './import-o
 import { claimImport, commitProgress, endRun, importById, recordScan, updateImport } from './import-store.js';
 import { columnOfField, resolveMapping } from './mapping-resolution.js';
 import { EarlierChunkFailed, orderedWrites } from './ordered-writes.js';
-import { rowToContact, type RowContext } from './row-to-contact.js';
+import { isInflowExport, rowToContact, type RowContext } from './row-to-contact.js';
 
 /**
  * Rows per transaction: big enough for multi-row writes to pay off, small enough not to hold
@@ -150,6 +150,7 @@ export async function runImport(db: Kysely<Tables>, workspaceId: string, importI
       placeholders: options.placeholders,
       dayFirst: options.day_first,
       tags: options.tags,
+      fromInflowExport: isInflowExport(reader.headers),
       owners: await ownersByEmail(db, workspaceId),
     };
     const reportPath = claimed.error_report_path!;

@@ -51,8 +51,8 @@ export const MAX_IMPORT_COLUMNS = 2_000;
 
 /** A file whose header row has more columns than an import can map is refused before it is kept. */
 async function checkColumnCount(file: string): Promise<void> {
-  const head = await readHead(file, null);
-  const { headers } = parseHead(head.text, head.truncated);
+  // A file that cannot be read is the run's to report, as the import's error, like any other.
+  const headers = await readHead(file, null).then((head) => parseHead(head.text, head.truncated).headers, () => []);
   if (headers.length > MAX_IMPORT_COLUMNS) {
     throw invalid(`The file has ${headers.length.toLocaleString('en')} columns; an import takes at most ${MAX_IMPORT_COLUMNS.toLocaleString('en')}: remove the columns you do not need`, [
       { field: 'file', message: `has more than ${MAX_IMPORT_COLUMNS} columns` },

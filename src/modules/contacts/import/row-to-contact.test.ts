@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomFieldDefinition } from '../custom-fields.js';
 import type { MappingTarget, StandardField } from './column-mapping.js';
-import { rowToContact, type RowContext } from './row-to-contact.js';
+import { isInflowExport, rowToContact, type RowContext } from './row-to-contact.js';
 import { DEFAULT_PLACEHOLDERS } from './value-cleaning.js';
 
 const field = (name: StandardField): MappingTarget => ({ kind: 'field', field: name });
@@ -22,6 +22,7 @@ function context(targets: Record<string, MappingTarget>, overrides: Partial<RowC
     placeholders: DEFAULT_PLACEHOLDERS,
     dayFirst: false,
     tags: [],
+    fromInflowExport: false,
     owners: new Map([['sales@acme.test', 'user-1']]),
     ...overrides,
   };
@@ -86,12 +87,31 @@ describe('rowToContact', () => {
     });
   });
 
-  it('takes off the quote an Inflow export puts before formula-like text, and nothing else', () => {
-    const ctx = context({ Email: field('email'), Notes: custom('notes'), Phone: field('phone') });
-    expect(rowToContact(['a@acme.test', "'=HYPERLINK(\"x\")", "'+55 81 99999-0000"], ctx)).toMatchObject({
+  it('takes off the quote an Inflow export puts before formula-like text, only in an Inflow export', () => {
+    const exported = context({ Email: field('email'), Notes: custom('notes'), Phone: field('phone') }, { fromInflowExport: true });
+    expect(rowToContact(['a@acme.test', "'=HYPERLINK(\"x\")", "'+55 81 99999-0000"], exported)).toMatchObject({
       input: { custom: { notes: '=HYPERLINK("x")' }, phone: '+55 81 99999-0000' },
     });
-    expect(rowToContact(['a@acme.test', "'quoted'", ''], ctx)).toMatchObject({ input: { custom: { notes: "'quoted'" } } });
+    expect(rowToContact(['a@acme.test', "'quoted'", ''], exported)).toMatchObject({ input: { custom: { notes: "'quoted'" } } });
+    // Another tool's file is kept as given, quote and all.
+    const foreign = context({ Email: field('email'), Notes: custom('notes') });
+    expect(rowToContact(['a@acme.test', "'-alert(1)-'"], foreign)).toMatchObject({ input: { custom: { notes: "'-alert(1)-'" } } });
+    expect(isInflowExport(['inflow_id', 'email'])).toBe(true);
+    expect(isInflowExport(['Email', 'inflow_id'])).toBe(false);
+  });
+
+  it('never empties a name with the words for "not answered", compares options trimmed, and refuses NUL', () => {
+    const ctx = context({ Email: field('email'), First: field('first_name'), Last: field('last_name'), City: field('city'), Plan: custom('plan') });
+    expect(rowToContact(['a@acme.test', 'Nan', 'Null', 'n/a', ' pro '], ctx)).toEqual({
+      kind: 'contact',
+      input: { email: 'a@acme.test', first_name: 'Nan', last_name: 'Null', custom: { plan: 'Pro' } },
+    });
+    const withPadded = context({ Email: field('email'), Plan: custom('plan') }, { definitions: new Map([definition('plan', 'select', [' Enterprise '])]) });
+    expect(rowToContact(['a@acme.test', 'enterprise'], withPadded)).toMatchObject({ input: { custom: { plan: ' Enterprise ' } } });
+    expect(rowToContact(['a@acme.test', 'Ana\u0000', 'Souza', '', ''], ctx)).toEqual({
+      kind: 'invalid',
+      errors: [{ column: 'First', value: 'Ana\\0', message: 'holds a NUL character (U+0000), which cannot be stored' }],
+    });
   });
 
   it('per-import placeholders replace the defaults', () => {

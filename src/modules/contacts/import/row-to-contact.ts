@@ -23,6 +23,11 @@ export interface RowContext {
   dayFirst: boolean;
   /** Added to every contact of the import. */
   tags: readonly string[];
+  /**
+   * The file is an Inflow export (its first column is `inflow_id`): the quote our export put
+   * before cells a spreadsheet would run as formulas comes off. Other files keep theirs.
+   */
+  fromInflowExport: boolean;
   /** Members of the workspace by lower-cased email, for the owner column. */
   owners: ReadonlyMap<string, string>;
 }
@@ -31,6 +36,11 @@ export type RowResult =
   | { kind: 'blank' }
   | { kind: 'contact'; input: ContactInput }
   | { kind: 'invalid'; errors: CellError[] };
+
+const NAME_FIELDS: ReadonlySet<StandardField> = new Set<StandardField>(['first_name', 'last_name', 'full_name']);
+
+/** Whether a file's header row is an Inflow export's. */
+export const isInflowExport = (headers: readonly string[]): boolean => headers[0]?.trim() === 'inflow_id';
 
 const TEXT_TARGETS: ReadonlySet<StandardField> = new Set<StandardField>([
   'first_name', 'last_name', 'phone', 'job_title', 'company_name', 'website', 'country', 'city',
@@ -76,13 +86,13 @@ function customValue(definition: CustomFieldDefinition, value: string, dayFirst:
       return iso === null ? { problem: `must be a date: YYYY-MM-DD or ${hint}` } : { value: iso.slice(0, 10) };
     }
     case 'select': {
-      const option = definition.options.find((o) => o.toLowerCase() === value.toLowerCase());
+      const option = definition.options.find((o) => o.trim().toLowerCase() === value.toLowerCase());
       return option === undefined ? { problem: `must be one of: ${optionsText(definition.options)}` } : { value: option };
     }
     case 'multiselect': {
       const chosen: string[] = [];
       for (const item of splitList(value)) {
-        const option = definition.options.find((o) => o.toLowerCase() === item.toLowerCase());
+        const option = definition.options.find((o) => o.trim().toLowerCase() === item.toLowerCase());
         if (option === undefined) return { problem: `"${item}" is not one of: ${optionsText(definition.options)}` };
         chosen.push(option);
       }
@@ -106,8 +116,15 @@ export function rowToContact(cells: readonly string[], context: RowContext): Row
   let fullName: { first_name: string | null; last_name: string | null } | null = null;
 
   for (const { column, header, target } of context.columns) {
-    const value = cleanCell(unescapeFormula(cells[column] ?? ''));
-    if (isEmptyValue(value, context.placeholders)) continue;
+    const raw = cells[column] ?? '';
+    // PostgreSQL cannot store U+0000; dropping it would change the value without a word.
+    if (raw.includes('\u0000')) {
+      errors.push({ column: header, value: raw.replaceAll('\u0000', '\\0'), message: 'holds a NUL character (U+0000), which cannot be stored' });
+      continue;
+    }
+    const value = cleanCell(context.fromInflowExport ? unescapeFormula(raw) : raw);
+    // "Nan" and "Null" are surnames: the words for "not answered" never empty a name.
+    if (value === '' || (!(target.kind === 'field' && NAME_FIELDS.has(target.field)) && isEmptyValue(value, context.placeholders))) continue;
     let problem: string | null = null;
     if (target.kind === 'custom') {
       const definition = context.definitions.get(target.key);
