@@ -213,6 +213,7 @@ export interface ImportsTable {
   rows_updated: Generated<number>;
   rows_skipped: Generated<number>;
   rows_failed: Generated<number>;
+  rows_warned: Generated<number>;
   checkpoint: Generated<number>;
   error_report_path: string | null;
   error_report_bytes: Generated<number>;

@@ -354,6 +354,9 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     await page.getByRole('button', { name: 'Start import' }).click();
     await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 20_000 });
     await page.getByText('1 row was not imported').waitFor();
+    // The badge counts the failed rows, and the first problems show without a download.
+    await page.getByText('Done with 1 error').waitFor();
+    await page.getByRole('table', { name: 'First problems' }).getByText('email is missing the @').waitFor();
     await screenshot('contacts-17-import-done');
 
     const joao = (await api('/api/v1/contacts?email=joao@globex.com')).json.data[0];

@@ -17,6 +17,8 @@ let tenant: Tenant;
 let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
+// What the browser says when the Content-Security-Policy blocks something: there must be none.
+const cspViolations: string[] = [];
 
 async function screenshot(name: string): Promise<void> {
   // No transitions run (reduced motion); a frame for the last change to be painted.
@@ -37,6 +39,9 @@ describe.runIf(hasBrowser)('dashboard in a real browser', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     // Fail with the locator that did not appear, well before the test's own timeout.
     page.setDefaultTimeout(8_000);
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -44,6 +49,7 @@ describe.runIf(hasBrowser)('dashboard in a real browser', () => {
   }, 180_000);
 
   afterAll(async () => {
+    expect(cspViolations).toEqual([]);
     await browser?.close();
     await server?.close();
   });
@@ -55,6 +61,21 @@ describe.runIf(hasBrowser)('dashboard in a real browser', () => {
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Wrong email or password').first().waitFor();
+  });
+
+  it('sends its pages with a strict Content-Security-Policy and the usual security headers', async () => {
+    for (const route of ['/', `/w/${tenant.slug}/contacts`]) {
+      const response = await fetch(`${server.url}${route}`);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    }
   });
 
   it('signs in and lands in the workspace', async () => {

@@ -9,6 +9,7 @@ import * as contactDuplicates from './0007_contact_duplicates.js';
 import * as bulkActions from './0008_bulk_actions.js';
 import * as domainEvents from './0009_domain_events.js';
 import * as contactsTrash from './0011_contacts_trash.js';
+import * as importWarnings from './0015_import_warnings.js';
 import * as companyNameKeys from './0014_company_name_keys.js';
 import * as bulkStageOwner from './0016_bulk_stage_owner.js';
 import * as contactPhoneDigits from './0017_contact_phone_digits.js';
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0009_domain_events': domainEvents,
   '0011_contacts_trash': contactsTrash,
   '0014_company_name_keys': companyNameKeys,
+  '0015_import_warnings': importWarnings,
   '0016_bulk_stage_owner': bulkStageOwner,
   '0017_contact_phone_digits': contactPhoneDigits,
 };

@@ -2412,12 +2412,23 @@ export interface paths {
                   rows_updated: number;
                   rows_skipped: number;
                   rows_failed: number;
+                  /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+                  rows_warned: number;
                   error: string | null;
                   error_report: string | null;
                   created_by: {
                     type: string;
                     id: string | null;
                   };
+                  /** @description GET /imports/{id} only: the first lines of the report, so the result shows what went wrong without a download */
+                  first_problems?: ({
+                      row: number;
+                      column: string;
+                      value: string;
+                      message: string;
+                      /** @enum {string} */
+                      level: "error" | "warning";
+                    })[];
                   /** Format: date-time */
                   created_at: string;
                   /** Format: date-time */
@@ -2526,12 +2537,23 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              rows_warned: number;
               error: string | null;
               error_report: string | null;
               created_by: {
                 type: string;
                 id: string | null;
               };
+              /** @description GET /imports/{id} only: the first lines of the report, so the result shows what went wrong without a download */
+              first_problems?: ({
+                  row: number;
+                  column: string;
+                  value: string;
+                  message: string;
+                  /** @enum {string} */
+                  level: "error" | "warning";
+                })[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -2598,12 +2620,23 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              rows_warned: number;
               error: string | null;
               error_report: string | null;
               created_by: {
                 type: string;
                 id: string | null;
               };
+              /** @description GET /imports/{id} only: the first lines of the report, so the result shows what went wrong without a download */
+              first_problems?: ({
+                  row: number;
+                  column: string;
+                  value: string;
+                  message: string;
+                  /** @enum {string} */
+                  level: "error" | "warning";
+                })[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -2699,12 +2732,23 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              rows_warned: number;
               error: string | null;
               error_report: string | null;
               created_by: {
                 type: string;
                 id: string | null;
               };
+              /** @description GET /imports/{id} only: the first lines of the report, so the result shows what went wrong without a download */
+              first_problems?: ({
+                  row: number;
+                  column: string;
+                  value: string;
+                  message: string;
+                  /** @enum {string} */
+                  level: "error" | "warning";
+                })[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -2871,12 +2915,23 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              rows_warned: number;
               error: string | null;
               error_report: string | null;
               created_by: {
                 type: string;
                 id: string | null;
               };
+              /** @description GET /imports/{id} only: the first lines of the report, so the result shows what went wrong without a download */
+              first_problems?: ({
+                  row: number;
+                  column: string;
+                  value: string;
+                  message: string;
+                  /** @enum {string} */
+                  level: "error" | "warning";
+                })[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -3045,12 +3100,23 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              rows_warned: number;
               error: string | null;
               error_report: string | null;
               created_by: {
                 type: string;
                 id: string | null;
               };
+              /** @description GET /imports/{id} only: the first lines of the report, so the result shows what went wrong without a download */
+              first_problems?: ({
+                  row: number;
+                  column: string;
+                  value: string;
+                  message: string;
+                  /** @enum {string} */
+                  level: "error" | "warning";
+                })[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -3146,12 +3212,23 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              rows_warned: number;
               error: string | null;
               error_report: string | null;
               created_by: {
                 type: string;
                 id: string | null;
               };
+              /** @description GET /imports/{id} only: the first lines of the report, so the result shows what went wrong without a download */
+              first_problems?: ({
+                  row: number;
+                  column: string;
+                  value: string;
+                  message: string;
+                  /** @enum {string} */
+                  level: "error" | "warning";
+                })[];
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */

@@ -18,6 +18,8 @@ export interface Chunk {
   errors: RowError[];
   /** Rows refused (counted once each, whatever their number of errors). */
   failedRows: number;
+  /** Rows imported with a value left out; their warnings are among `errors`. */
+  warnedRows: number;
   blankRows: number;
   /** Data rows this chunk read, and the checkpoint after it. */
   read: number;
@@ -136,6 +138,7 @@ export async function writeChunk(db: Kysely<Tables>, context: ChunkContext, chun
       updated: 0,
       skipped: chunk.blankRows,
       failed: chunk.failedRows,
+      warned: chunk.warnedRows,
     };
     const errors = [...chunk.errors];
     for (const result of results) {

@@ -1,10 +1,14 @@
 // The per-row error report of an import: a CSV file a marketer opens in a spreadsheet, so every
 // cell taken from the imported file is formula-escaped.
 import { open, truncate } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { CSV_WRITE_OPTIONS, escapeFormula } from '../csv-cells.js';
+import { CSV_WRITE_OPTIONS, escapeFormula, unescapeFormula } from '../csv-cells.js';
 
 export const ERROR_REPORT_HEADER = ['row', 'column', 'value', 'message'] as const;
+
+/** Lines of the report about rows that were imported, with a value left out, begin so. */
+export const WARNING_PREFIX = 'Warning: ';
 
 export interface RowError {
   /** The row as a spreadsheet numbers it: the header is row 1. */
@@ -54,4 +58,29 @@ export async function cutReport(path: string, length: number): Promise<void> {
   await truncate(path, length).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'ENOENT') throw err;
   });
+}
+
+export interface ReportLine extends RowError {
+  level: 'error' | 'warning';
+}
+
+/** The first lines of a report (its first 64 KB), as the API shows them beside the download. */
+export async function firstReportLines(path: string, length: number, count: number): Promise<ReportLine[]> {
+  if (length === 0) return [];
+  const file = await open(path, 'r').catch(() => null);
+  if (!file) return [];
+  try {
+    const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(Math.min(length, 65_536)), position: 0 });
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    // A cut-off last line is left out: only whole lines are parsed.
+    const whole = bytesRead < length ? text.slice(0, text.lastIndexOf('\n') + 1) : text;
+    const rows = parse(whole, { from_line: 2, relax_column_count: true }) as string[][];
+    return rows.slice(0, count).map(([row = '', column = '', value = '', message = '']) => {
+      const unescaped = { column: unescapeFormula(column), value: unescapeFormula(value), message: unescapeFormula(message) };
+      const warning = unescaped.message.startsWith(WARNING_PREFIX);
+      return { row: Number(row), ...unescaped, message: warning ? unescaped.message.slice(WARNING_PREFIX.length) : unescaped.message, level: warning ? 'warning' : 'error' };
+    });
+  } finally {
+    await file.close();
+  }
 }

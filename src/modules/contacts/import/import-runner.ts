@@ -11,7 +11,7 @@ import { createCustomField } from '../custom-field-service.js';
 import { customFieldDefinitions } from '../queries.js';
 import { writeChunk, RunLost, type Chunk, type ChunkContext } from './chunk-writer.js';
 import { openCsv, scanFile, type CsvReader, type CsvRecord, type FileEncoding } from './csv-source.js';
-import { cutReport, appendErrors } from './error-report.js';
+import { cutReport, appendErrors, WARNING_PREFIX } from './error-report.js';
 import { importOptions, type ImportOptions, type MappingEntry } from './import-options.js';
 import { claimImport, commitProgress, endRun, importById, recordScan, updateImport } from './import-store.js';
 import { columnOfField, resolveMapping } from './mapping-resolution.js';
@@ -55,14 +55,22 @@ class Interrupted extends Error {}
 /** lock_not_available (lock_timeout) and deadlock_detected: chunks in each other's way. */
 const LOCK_CONFLICTS = new Set(['55P03', '40P01']);
 
-async function ownersByEmail(db: Kysely<Tables>, workspaceId: string): Promise<Map<string, string>> {
+/** Members by lower-cased email and by lower-cased name (a name two members share names neither). */
+async function ownersByEmailOrName(db: Kysely<Tables>, workspaceId: string): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
+  const names = new Map<string, string | null>();
   for (let after: string | null = null; ; ) {
     const page = await listMembers(db, workspaceId, { after, limit: 500 });
-    for (const member of page) owners.set(member.email.toLowerCase(), member.user_id);
-    if (page.length < 500) return owners;
+    for (const member of page) {
+      owners.set(member.email.toLowerCase(), member.user_id);
+      const name = member.name?.trim().toLowerCase();
+      if (name) names.set(name, names.has(name) ? null : member.user_id);
+    }
+    if (page.length < 500) break;
     after = page[page.length - 1]!.user_id;
   }
+  for (const [name, userId] of names) if (userId && !owners.has(name)) owners.set(name, userId);
+  return owners;
 }
 
 /** Resolves the mapping against the file and creates the custom fields it asks for. */
@@ -86,7 +94,7 @@ async function prepareMapping(db: Kysely<Tables>, imp: Import, options: ImportOp
 }
 
 function emptyChunk(checkpoint: number): Chunk {
-  return { contacts: [], errors: [], failedRows: 0, blankRows: 0, read: 0, checkpoint };
+  return { contacts: [], errors: [], failedRows: 0, warnedRows: 0, blankRows: 0, read: 0, checkpoint };
 }
 
 /** Adds one row to the chunk: as a contact, a blank row, or a failed row with its errors. */
@@ -102,7 +110,11 @@ function addRow(chunk: Chunk, record: CsvRecord, width: number, context: RowCont
   }
   const result = rowToContact(cells, context);
   if (result.kind === 'blank') chunk.blankRows++;
-  else if (result.kind === 'contact') chunk.contacts.push({ row: record.row, input: result.input });
+  else if (result.kind === 'contact') {
+    chunk.contacts.push({ row: record.row, input: result.input });
+    if (result.warnings.length > 0) chunk.warnedRows++;
+    for (const warning of result.warnings) chunk.errors.push({ row: record.row, ...warning, message: `${WARNING_PREFIX}${warning.message}` });
+  }
   else {
     chunk.failedRows++;
     for (const error of result.errors) chunk.errors.push({ row: record.row, ...error });
@@ -151,7 +163,7 @@ export async function runImport(db: Kysely<Tables>, workspaceId: string, importI
       dayFirst: options.day_first,
       tags: options.tags,
       fromInflowExport: isInflowExport(reader.headers),
-      owners: await ownersByEmail(db, workspaceId),
+      owners: await ownersByEmailOrName(db, workspaceId),
     };
     const reportPath = claimed.error_report_path!;
     const context: ChunkContext = {
@@ -198,6 +210,7 @@ export async function runImport(db: Kysely<Tables>, workspaceId: string, importI
             rows_updated: progress.rows_updated + counts.updated,
             rows_skipped: progress.rows_skipped + counts.skipped,
             rows_failed: progress.rows_failed + counts.failed,
+            rows_warned: progress.rows_warned + counts.warned,
             checkpoint: chunk.checkpoint,
           };
           run.onProgress?.(progress);
@@ -235,7 +248,7 @@ export async function runImport(db: Kysely<Tables>, workspaceId: string, importI
     const failure = reader.failure();
     if (failure) {
       const bytes = await appendErrors(reportPath, reportBytes, [{ row: failure.row, column: '', value: '', message: failure.message }]);
-      const counts = { processed: 0, created: 0, updated: 0, skipped: 0, failed: 1 };
+      const counts = { processed: 0, created: 0, updated: 0, skipped: 0, failed: 1, warned: 0 };
       await commitProgress(db, workspaceId, importId, run.runner, counts, progress.checkpoint, bytes);
       return await end('failed', { status: 'failed', error: `Row ${failure.row}: ${failure.message}` });
     }

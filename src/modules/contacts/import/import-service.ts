@@ -233,6 +233,7 @@ export function importView(imp: Import) {
     rows_updated: imp.rows_updated,
     rows_skipped: imp.rows_skipped,
     rows_failed: imp.rows_failed,
+    rows_warned: imp.rows_warned,
     error: imp.error,
     error_report: Number(imp.error_report_bytes) > 0 ? `/api/v1/imports/${imp.id}/errors.csv` : null,
     created_by: { type: imp.created_by_type, id: imp.created_by_id },

@@ -126,6 +126,8 @@ export interface ChunkCounts {
   updated: number;
   skipped: number;
   failed: number;
+  /** Rows imported with a value left out (listed in the report as warnings). */
+  warned: number;
 }
 
 /**
@@ -141,6 +143,7 @@ export async function commitProgress(tx: Executor, workspaceId: string, id: stri
       rows_updated: eb('rows_updated', '+', counts.updated),
       rows_skipped: eb('rows_skipped', '+', counts.skipped),
       rows_failed: eb('rows_failed', '+', counts.failed),
+      rows_warned: eb('rows_warned', '+', counts.warned),
       checkpoint,
       error_report_bytes: reportBytes,
       updated_at: sql`now()`,

@@ -15,7 +15,7 @@ import { decodeCursor, Page, PageQuery, pageOf } from '../../../http/pagination.
 import { IdParams } from '../../../http/schemas.js';
 import { customFieldDefinitions } from '../queries.js';
 import { headText } from './csv-source.js';
-import { errorReportText } from './error-report.js';
+import { errorReportText, firstReportLines } from './error-report.js';
 import { FINISHED_FILES_DAYS } from './import-retention.js';
 import { importOptions } from './import-options.js';
 import { diskRefusal, importFilesBytes, importStorage, quotaRefusal } from './import-storage.js';
@@ -26,6 +26,8 @@ import { readSmallBody, saveUpload } from './upload.js';
 const DEFAULT_MAX_BYTES = 1024 ** 3;
 const DEFAULT_QUOTA_BYTES = IMPORT_QUOTA_MB * 2 ** 20;
 const PREVIEW_MAX_BYTES = 1024 * 1024;
+/** Report lines the API shows with an import, beside the downloadable report. */
+const FIRST_PROBLEMS = 5;
 // Browsers label .csv files text/csv, or application/vnd.ms-excel where Excel is installed.
 const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/comma-separated-values', 'application/vnd.ms-excel', 'text/plain']);
 
@@ -148,7 +150,11 @@ export function importRoutes(server: FastifyInstance, { db, config }: { db: Quer
   app.get(
     '/api/v1/imports/:id',
     { config: write, schema: { tags: ['imports'], summary: 'One import, with its progress', params: IdParams, response: { 200: ImportSchema } } },
-    async (request) => importView(await getImport(db, requireWorkspace(request).id, request.params.id)),
+    async (request) => {
+      const imp = await getImport(db, requireWorkspace(request).id, request.params.id);
+      const reportBytes = imp.files_removed_at ? 0 : Number(imp.error_report_bytes);
+      return { ...importView(imp), first_problems: await firstReportLines(imp.error_report_path ?? '', reportBytes, FIRST_PROBLEMS) };
+    },
   );
 
   app.get(

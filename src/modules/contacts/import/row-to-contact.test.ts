@@ -34,6 +34,7 @@ describe('rowToContact', () => {
     expect(rowToContact(['  ana@acme.test ', 'Select', '', 'Google'], ctx)).toEqual({
       kind: 'contact',
       input: { email: 'ana@acme.test', source: 'Google' },
+      warnings: [],
     });
   });
 
@@ -42,6 +43,7 @@ describe('rowToContact', () => {
     expect(rowToContact(['L-1', '1,234.5', 'Yes', '03/05/2024', 'pro', 'seo; Email'], ctx)).toEqual({
       kind: 'contact',
       input: { external_id: 'L-1', custom: { visits: 1234.5, newsletter: true, signed_up: '2024-03-05', plan: 'Pro', interests: ['SEO', 'Email'] } },
+      warnings: [],
     });
     expect(rowToContact(['L-1', '', '', '03/05/2024', '', ''], context(ctx.columns.reduce((acc, c) => ({ ...acc, [c.header]: c.target }), {}), { dayFirst: true }))).toMatchObject({
       input: { custom: { signed_up: '2024-05-03' } },
@@ -57,9 +59,23 @@ describe('rowToContact', () => {
         { column: 'News', value: 'perhaps', message: 'must be yes or no (or true/false, 1/0)' },
         { column: 'Plan', value: 'Gold', message: 'must be one of: Free, Pro' },
         { column: 'DNC', value: 'sometimes', message: 'must be yes or no (or true/false, 1/0)' },
-        { column: 'Owner', value: 'nobody@acme.test', message: 'is not the email of a user of this workspace' },
       ],
     });
+  });
+
+  it('imports a row whose owner is nobody of the workspace, or whose stage Inflow does not have, without them and with a warning', () => {
+    const ctx = context({ Email: field('email'), Owner: field('owner_email'), Stage: field('lifecycle_stage') });
+    expect(rowToContact(['a@acme.test', 'Nobody Known', 'Hot prospect'], ctx)).toEqual({
+      kind: 'contact',
+      input: { email: 'a@acme.test' },
+      warnings: [
+        { column: 'Owner', value: 'Nobody Known', message: 'names no member of this workspace (by name or email): imported without an owner' },
+        { column: 'Stage', value: 'Hot prospect', message: expect.stringMatching(/^is not a lifecycle stage \(subscriber, lead, .*\): imported without one$/) },
+      ],
+    });
+    // HubSpot's "Contact owner" holds a name: a member's name finds them, in any case.
+    const byName = context({ Email: field('email'), Owner: field('owner_email') }, { owners: new Map([['sales@acme.test', 'user-1'], ['sam sales', 'user-1']]) });
+    expect(rowToContact(['a@acme.test', 'SAM Sales'], byName)).toEqual({ kind: 'contact', input: { email: 'a@acme.test', owner_id: 'user-1' }, warnings: [] });
   });
 
   it('splits full names, keeps separate name columns first, and maps spelled-out stages', () => {
@@ -67,7 +83,7 @@ describe('rowToContact', () => {
     expect(rowToContact(['a@acme.test', 'Maria da Silva', '', 'Marketing Qualified Lead'], ctx)).toMatchObject({
       input: { first_name: 'Maria', last_name: 'da Silva', lifecycle_stage: 'mql' },
     });
-    expect(rowToContact(['a@acme.test', 'Maria da Silva', 'Mia', 'Lead'], ctx)).toMatchObject({ input: { first_name: 'Mia', last_name: 'da Silva', lifecycle_stage: 'Lead' } });
+    expect(rowToContact(['a@acme.test', 'Maria da Silva', 'Mia', 'Lead'], ctx)).toMatchObject({ input: { first_name: 'Mia', last_name: 'da Silva', lifecycle_stage: 'lead' } });
   });
 
   it('adds the import’s tags to the row’s own, and sets the owner by email', () => {
@@ -75,6 +91,7 @@ describe('rowToContact', () => {
     expect(rowToContact(['a@acme.test', 'VIP; news | VIP', 'Sales@ACME.test'], ctx)).toEqual({
       kind: 'contact',
       input: { email: 'a@acme.test', tags: ['fair-2024', 'VIP', 'news'], owner_id: 'user-1' },
+      warnings: [],
     });
   });
 
@@ -105,6 +122,7 @@ describe('rowToContact', () => {
     expect(rowToContact(['a@acme.test', 'Nan', 'Null', 'n/a', ' pro '], ctx)).toEqual({
       kind: 'contact',
       input: { email: 'a@acme.test', first_name: 'Nan', last_name: 'Null', custom: { plan: 'Pro' } },
+      warnings: [],
     });
     const withPadded = context({ Email: field('email'), Plan: custom('plan') }, { definitions: new Map([definition('plan', 'select', [' Enterprise '])]) });
     expect(rowToContact(['a@acme.test', 'enterprise'], withPadded)).toMatchObject({ input: { custom: { plan: ' Enterprise ' } } });
@@ -116,7 +134,7 @@ describe('rowToContact', () => {
 
   it('per-import placeholders replace the defaults', () => {
     const ctx = context({ Email: field('email'), City: field('city') }, { placeholders: ['unknown'] });
-    expect(rowToContact(['a@acme.test', 'Unknown'], ctx)).toEqual({ kind: 'contact', input: { email: 'a@acme.test' } });
-    expect(rowToContact(['a@acme.test', 'Select'], ctx)).toEqual({ kind: 'contact', input: { email: 'a@acme.test', city: 'Select' } });
+    expect(rowToContact(['a@acme.test', 'Unknown'], ctx)).toEqual({ kind: 'contact', input: { email: 'a@acme.test' }, warnings: [] });
+    expect(rowToContact(['a@acme.test', 'Select'], ctx)).toEqual({ kind: 'contact', input: { email: 'a@acme.test', city: 'Select' }, warnings: [] });
   });
 });

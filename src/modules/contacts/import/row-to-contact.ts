@@ -4,7 +4,7 @@ import { unescapeFormula } from '../csv-cells.js';
 import type { ContactInput } from '../contact-input.js';
 import { parseCreationTime } from '../creation-time.js';
 import type { CustomFieldDefinition } from '../custom-fields.js';
-import type { TextField } from '../fields.js';
+import { LIFECYCLE_STAGES, type TextField } from '../fields.js';
 import type { MappingTarget, StandardField } from './column-mapping.js';
 import { cleanCell, isEmptyValue, parseBoolean, parseDate, parseNumber, splitFullName, splitList } from './value-cleaning.js';
 
@@ -28,13 +28,14 @@ export interface RowContext {
    * before cells a spreadsheet would run as formulas comes off. Other files keep theirs.
    */
   fromInflowExport: boolean;
-  /** Members of the workspace by lower-cased email, for the owner column. */
+  /** Members of the workspace by lower-cased email and by lower-cased name, for the owner column. */
   owners: ReadonlyMap<string, string>;
 }
 
 export type RowResult =
   | { kind: 'blank' }
-  | { kind: 'contact'; input: ContactInput }
+  /** `warnings`: values left out that the row could do without (an unknown owner or stage). */
+  | { kind: 'contact'; input: ContactInput; warnings: CellError[] }
   | { kind: 'invalid'; errors: CellError[] };
 
 const NAME_FIELDS: ReadonlySet<StandardField> = new Set<StandardField>(['first_name', 'last_name', 'full_name']);
@@ -57,7 +58,10 @@ const STAGE_NAMES: Readonly<Record<string, string>> = {
 
 function stageOf(value: string): string {
   const key = value.toLowerCase().replace(/[^a-z]/g, '');
-  return STAGE_NAMES[key] ?? value;
+  const spelled = STAGE_NAMES[key];
+  if (spelled) return spelled;
+  const lower = value.trim().toLowerCase();
+  return (LIFECYCLE_STAGES as readonly string[]).includes(lower) ? lower : value;
 }
 
 const MAX_LISTED_OPTIONS = 10;
@@ -113,6 +117,7 @@ export function rowToContact(cells: readonly string[], context: RowContext): Row
   const custom: Record<string, unknown> = {};
   const tags: string[] = [...context.tags];
   const errors: CellError[] = [];
+  const warnings: CellError[] = [];
   let fullName: { first_name: string | null; last_name: string | null } | null = null;
 
   for (const { column, header, target } of context.columns) {
@@ -136,16 +141,21 @@ export function rowToContact(cells: readonly string[], context: RowContext): Row
       if (field === 'email' || field === 'external_id') input[field] = value;
       else if (TEXT_TARGETS.has(field)) input[field as TextField] = value;
       else if (field === 'full_name') fullName = splitFullName(value);
-      else if (field === 'lifecycle_stage') input.lifecycle_stage = stageOf(value);
+      else if (field === 'lifecycle_stage') {
+        const stage = stageOf(value);
+        if ((LIFECYCLE_STAGES as readonly string[]).includes(stage)) input.lifecycle_stage = stage;
+        else warnings.push({ column: header, value, message: `is not a lifecycle stage (${LIFECYCLE_STAGES.join(', ')}): imported without one` });
+      }
       else if (field === 'tags') tags.push(...splitList(value));
       else if (field === 'do_not_email' || field === 'do_not_call') {
         const flag = parseBoolean(value);
         if (flag === null) problem = 'must be yes or no (or true/false, 1/0)';
         else input[field] = flag;
       } else if (field === 'owner_email') {
+        // HubSpot's "Contact owner" holds a name, others an email: either finds the member.
         const owner = context.owners.get(value.toLowerCase());
         if (owner) input.owner_id = owner;
-        else problem = 'is not the email of a user of this workspace';
+        else warnings.push({ column: header, value, message: 'names no member of this workspace (by name or email): imported without an owner' });
       } else if (field === 'created_at') {
         // Checked here too, so the report shows the cell as the file has it.
         const iso = parseDate(value, { dayFirst: context.dayFirst });
@@ -171,5 +181,5 @@ export function rowToContact(cells: readonly string[], context: RowContext): Row
   if (errors.length > 0) return { kind: 'invalid', errors };
   if (tags.length > 0) input.tags = tags;
   if (Object.keys(custom).length > 0) input.custom = custom;
-  return { kind: 'contact', input };
+  return { kind: 'contact', input, warnings };
 }

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { StringEnum } from '../../../schema-types.js';
 import { NullableTimestamp, Timestamp } from '../../../http/schemas.js';
 import { CUSTOM_FIELD_TYPES } from '../custom-fields.js';
 import { ImportOptionsInput, MappingEntrySchema } from './import-options.js';
@@ -26,9 +27,22 @@ export const ImportSchema = Type.Object({
   rows_updated: Count,
   rows_skipped: Count,
   rows_failed: Count,
+  rows_warned: Type.Integer({ minimum: 0, description: 'Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report' }),
   error: Nullable(Type.String()),
   error_report: Nullable(Type.String({ description: 'Path of the per-row error report (CSV), once there are errors' })),
   created_by: Type.Object({ type: Type.String(), id: Nullable(Type.String()) }),
+  first_problems: Type.Optional(
+    Type.Array(
+      Type.Object({
+        row: Type.Integer(),
+        column: Type.String(),
+        value: Type.String(),
+        message: Type.String(),
+        level: StringEnum(['error', 'warning']),
+      }),
+      { description: 'GET /imports/{id} only: the first lines of the report, so the result shows what went wrong without a download' },
+    ),
+  ),
   created_at: Timestamp,
   updated_at: Timestamp,
   started_at: NullableTimestamp,

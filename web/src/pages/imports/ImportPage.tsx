@@ -50,7 +50,7 @@ function RecentImports() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <ImportStatusBadge status={imp.status} />
+                        <ImportStatusBadge imp={imp} />
                       </Table.Td>
                       <Table.Td ta="right">
                         <Text fz="sm">{imp.rows_created.toLocaleString()}</Text>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconCheck, IconDownload, IconPlayerPlay, IconTrash, IconX } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { downloadFile } from '../../api/client';
@@ -95,12 +95,40 @@ export function ImportProgress({ imp }: { imp: ContactImport }) {
             </div>
           </Group>
         )}
-        <SimpleGrid cols={{ base: 2, sm: 4 }} mt="lg">
+        <SimpleGrid cols={{ base: 2, sm: 5 }} mt="lg">
           <Stat label="New contacts" value={imp.rows_created} color="teal.7" />
           <Stat label="Updated" value={imp.rows_updated} />
           <Stat label="Skipped" value={imp.rows_skipped} />
+          <Stat label="With warnings" value={imp.rows_warned} color={imp.rows_warned ? 'yellow.8' : undefined} />
           <Stat label="With errors" value={imp.rows_failed} color={imp.rows_failed ? 'red.7' : undefined} />
         </SimpleGrid>
+        {(imp.first_problems ?? []).length > 0 && (
+          <Table mt="lg" fz="sm" withTableBorder verticalSpacing={6} aria-label="First problems">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Row</Table.Th>
+                <Table.Th>Column</Table.Th>
+                <Table.Th>Value</Table.Th>
+                <Table.Th>What happened</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(imp.first_problems ?? []).map((problem, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{problem.row}</Table.Td>
+                  <Table.Td>{problem.column || '—'}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }}>{problem.value || '—'}</Table.Td>
+                  <Table.Td>
+                    <Text span fz="sm" c={problem.level === 'warning' ? 'yellow.9' : 'red.7'} fw={600}>
+                      {problem.level === 'warning' ? 'Imported without it: ' : 'Not imported: '}
+                    </Text>
+                    {problem.message}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
       </Paper>
 
       {imp.status === 'failed' && imp.error && (

@@ -66,7 +66,7 @@ export function ImportRunPage() {
             Upload the file, check the columns, import.
           </Text>
         </Stack>
-        {data && <ImportStatusBadge status={data.status} />}
+        {data && <ImportStatusBadge imp={data} />}
       </Group>
       <Stepper active={step} size="sm" mb="xl" allowNextStepsSelect={false}>
         <Stepper.Step label="Upload" description="CSV file" />

@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
-import type { ImportStatus } from '../../api/imports';
+import type { ContactImport, ImportStatus } from '../../api/imports';
+import { plural } from '../../format';
 
 const LOOK: Record<ImportStatus, { label: string; color: string }> = {
   draft: { label: 'Waiting for mapping', color: 'gray' },
@@ -10,8 +11,11 @@ const LOOK: Record<ImportStatus, { label: string; color: string }> = {
   cancelled: { label: 'Cancelled', color: 'gray' },
 };
 
-export function ImportStatusBadge({ status }: { status: ImportStatus }) {
-  const look = LOOK[status] ?? { label: status, color: 'gray' };
+/** The import's state; a finished one says how many rows failed or were kept with a warning. */
+export function ImportStatusBadge({ imp }: { imp: Pick<ContactImport, 'status' | 'rows_failed' | 'rows_warned'> }) {
+  let look = LOOK[imp.status] ?? { label: imp.status, color: 'gray' };
+  if (imp.status === 'done' && imp.rows_failed > 0) look = { label: `Done with ${plural(imp.rows_failed, 'error')}`, color: 'orange' };
+  else if (imp.status === 'done' && imp.rows_warned > 0) look = { label: `Done with ${plural(imp.rows_warned, 'warning')}`, color: 'yellow' };
   return (
     <Badge variant="light" color={look.color} radius="sm" tt="none" fw={600} miw="max-content">
       {look.label}
