@@ -11,7 +11,7 @@ import { checkContactInput, type ContactChanges, type ContactInput } from './con
 import { emailIdentityKey } from '../../lib/email-address.js';
 import { fieldChanges } from './fields.js';
 import { customFieldDefinitions } from './queries.js';
-import { ERASED_EMAIL_MESSAGE, erasedEmails } from './suppressions.js';
+import { ERASED_EMAIL_MESSAGE, erasedEmails, syncOptOuts } from './suppressions.js';
 import { recordContactChanges } from './contact-changes.js';
 import type { TimelineEntry } from '../timeline/timeline.js';
 import { restoreContacts } from './trash.js';
@@ -266,6 +266,11 @@ export async function applyContactWrites(
   const returning = options.returnContacts ?? true;
   const written = await writeContacts(tx, workspaceId, touched.map((w) => ({ id: w.id, values: w.values, companyId: w.companyId, isNew: w.original === null, createdAt: w.createdAt })), { returning });
   await recordContactChanges(tx, workspaceId, options.actor, timeline);
+  // An email opt-out, however it came (a form, the API, an import's "Unsubscribed" column), is
+  // kept on the suppression list too.
+  const optedOut = touched.filter((w) => w.values.email && w.values.do_not_email && (!w.original?.do_not_email || w.original.email !== w.values.email));
+  const optedIn = touched.filter((w) => w.values.email && !w.values.do_not_email && w.original?.do_not_email);
+  await syncOptOuts(tx, workspaceId, optedOut.map((w) => w.values.email!), optedIn.map((w) => w.values.email!));
   if (returning) {
     const stored = new Map(written.map((c) => [c.id, c]));
     for (const result of results) {

@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { emailIdentityKey } from '../../lib/email-address.js';
 import type { Executor } from '../../db/database.js';
 
-/** Why an address is on the suppression list. Only `erased` keeps it out of the lead database. */
-export type SuppressionReason = 'erased';
+/**
+ * Why an address is on the suppression list. Only `erased` keeps it out of the lead database;
+ * `unsubscribed` keeps the record of an email opt-out (do not email) for the sending to come.
+ */
+export type SuppressionReason = 'erased' | 'unsubscribed';
 
 /**
  * How a suppressed address is stored: SHA-256, hex, of its identity key (the address
@@ -13,13 +16,36 @@ export function emailHash(email: string): string {
   return createHash('sha256').update(emailIdentityKey(email), 'utf8').digest('hex');
 }
 
-/** Adds the address to the workspace's suppression list (once; the first reason stays). */
+/** Adds the address to the workspace's suppression list; an erasure outranks an opt-out already there. */
 export async function suppressEmail(db: Executor, workspaceId: string, email: string, reason: SuppressionReason): Promise<void> {
   await db
     .insertInto('suppressions')
     .values({ workspace_id: workspaceId, email_hash: emailHash(email), reason })
-    .onConflict((oc) => oc.columns(['workspace_id', 'email_hash']).doNothing())
+    .onConflict((oc) => (reason === 'erased' ? oc.columns(['workspace_id', 'email_hash']).doUpdateSet({ reason: 'erased' }) : oc.columns(['workspace_id', 'email_hash']).doNothing()))
     .execute();
+}
+
+/**
+ * Keeps the suppression list in step with the contacts' email opt-outs: the addresses of
+ * contacts now marked do-not-email are added (`unsubscribed`), those of contacts opted in
+ * again are taken off (an erasure's entry is never touched). Set-based, for a whole batch.
+ */
+export async function syncOptOuts(db: Executor, workspaceId: string, optedOut: readonly string[], optedIn: readonly string[]): Promise<void> {
+  if (optedOut.length > 0) {
+    await db
+      .insertInto('suppressions')
+      .values([...new Set(optedOut.map(emailHash))].map((email_hash) => ({ workspace_id: workspaceId, email_hash, reason: 'unsubscribed' })))
+      .onConflict((oc) => oc.columns(['workspace_id', 'email_hash']).doNothing())
+      .execute();
+  }
+  if (optedIn.length > 0) {
+    await db
+      .deleteFrom('suppressions')
+      .where('workspace_id', '=', workspaceId)
+      .where('reason', '=', 'unsubscribed')
+      .where('email_hash', 'in', [...new Set(optedIn.map(emailHash))])
+      .execute();
+  }
 }
 
 /** Which of these addresses belong to people who had themselves erased, as identity keys. */
