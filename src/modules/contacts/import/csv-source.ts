@@ -6,7 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import { parse, type CsvError, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { AppError, invalid } from '../../../errors.js';
-import { detectDelimiter } from './delimiter.js';
+import { detectDelimiter, separatorLine } from './delimiter.js';
 
 /**
  * How the file's bytes are read. Valid UTF-8 (with or without a byte-order mark) is read as
@@ -136,10 +136,12 @@ export function headText(head: Buffer, truncated: boolean, known: FileEncoding |
   return { text, truncated, encoding };
 }
 
-function parserOptions(delimiter: string): Options {
+function parserOptions(delimiter: string, separatorLineFirst: boolean): Options {
   return {
     bom: true,
     delimiter,
+    // Excel's `sep=;` line comes before the header.
+    from_line: separatorLineFirst ? 2 : 1,
     // Files glued together from several sources mix line endings.
     record_delimiter: ['\r\n', '\n', '\r'],
     // A stray quote inside a value ("5" screen") is kept as text rather than failing the row.
@@ -154,7 +156,7 @@ function parserOptions(delimiter: string): Options {
 /** Headers and first rows of a file's head, for the preview; a last row cut by the head is dropped. */
 export function parseHead(text: string, truncated: boolean): { headers: string[]; rows: string[][]; delimiter: string } {
   const delimiter = detectDelimiter(text);
-  const records = parseSync(text, { ...parserOptions(delimiter), info: false }) as string[][];
+  const records = parseSync(text, { ...parserOptions(delimiter, separatorLine(text) !== null), info: false }) as string[][];
   if (truncated && records.length > 1) records.pop();
   const [headers = [], ...rows] = records;
   return { headers, rows, delimiter };
@@ -190,7 +192,7 @@ export async function openCsv(path: string, encoding: FileEncoding): Promise<Csv
   // No `info` per record: building it cost more than a second per million rows, and the
   // records are counted here (a record the parser cannot read ends the reading).
   const parser = parse({
-    ...parserOptions(delimiter),
+    ...parserOptions(delimiter, separatorLine(head.text) !== null),
     on_skip: (err) => {
       if (err && !failure) failure = { row: Number(err.records ?? 0) + 1, message: describeParseError(err) };
       return undefined;

@@ -98,10 +98,18 @@ function emptyChunk(checkpoint: number): Chunk {
 }
 
 /** Adds one row to the chunk: as a contact, a blank row, or a failed row with its errors. */
-function addRow(chunk: Chunk, record: CsvRecord, width: number, context: RowContext): void {
+function addRow(chunk: Chunk, record: CsvRecord, headers: readonly string[], context: RowContext): void {
+  const width = headers.length;
   chunk.read++;
   chunk.checkpoint = record.row - 1;
   let cells = record.cells;
+  // Files glued together from several exports repeat the header row: skipped, and said.
+  if (cells.length >= width && headers.every((header, i) => header.trim().toLowerCase() === (cells[i] ?? '').trim().toLowerCase())) {
+    chunk.blankRows++;
+    chunk.warnedRows++;
+    chunk.errors.push({ row: record.row, column: '', value: '', message: `${WARNING_PREFIX}the header row again: skipped` });
+    return;
+  }
   if (cells.length > width && cells.slice(width).every((c) => c.trim() === '')) cells = cells.slice(0, width);
   if (cells.length !== width && !(cells.length === 1 && cells[0]!.trim() === '')) {
     chunk.failedRows++;
@@ -229,11 +237,10 @@ export async function runImport(db: Kysely<Tables>, workspaceId: string, importI
       await writes.push(chunk);
     };
     const chunkSize = run.chunkSize ?? (servesConcurrently(db) ? CHUNK_ROWS.postgres : CHUNK_ROWS.pglite);
-    const width = reader.headers.length;
     let chunk = emptyChunk(claimed.checkpoint);
     for await (const record of withSamplesFirst(samples, reader.rows)) {
       if (record.row - 1 <= claimed.checkpoint) continue; // committed by an earlier run
-      addRow(chunk, record, width, rowContext);
+      addRow(chunk, record, reader.headers, rowContext);
       if (chunk.read >= chunkSize) {
         await write(chunk);
         chunk = emptyChunk(chunk.checkpoint);
