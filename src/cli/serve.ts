@@ -27,11 +27,13 @@ function announceFirstStart(boot: BootstrapResult, url: string): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** A bind address that means every network interface. */
+const isWildcard = (host: string): boolean => host === '0.0.0.0' || host === '::' || host === '';
+
 /** Where a CLI on this machine reaches the server: loopback for wildcard binds, else the bound address. */
 function cliHost(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '::1';
-  return host;
+  if (!isWildcard(host)) return host;
+  return host === '::' ? '::1' : '127.0.0.1';
 }
 
 /** Opens the database the config names, migrated; on PGlite with the data dir locked first. */
@@ -124,11 +126,10 @@ export function serve(config: Config, options: { worker: boolean }): Promise<voi
     const port = (app.server.address() as AddressInfo).port;
     if (lock && cliToken) lock.advertise({ host: cliHost(config.host), port, token: cliToken });
     const url = config.publicUrl ?? `http://localhost:${port}`;
-    const everywhere = config.host === '0.0.0.0' || config.host === '::' || config.host === '';
     const address = `${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info(
       { url, address, database: database.kind, worker: worker !== null, version },
-      `Inflow is ready, listening on ${address}${everywhere ? ' (every network interface; set HOST to choose one)' : ''}`,
+      `Inflow is ready, listening on ${address}${isWildcard(config.host) ? ' (every network interface; set HOST to choose one)' : ''}`,
     );
     announceFirstStart(boot, url);
   });

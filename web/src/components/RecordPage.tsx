@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
-import { Anchor, Group, Skeleton, Stack, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Group, Skeleton, Stack, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { PageContainer } from './PageContainer';
 import { QueryError } from './QueryError';
 import { StatusMessage } from './StatusMessage';
+import { BackLink } from './BackLink';
 
 interface Props<T> {
   /** The record's query: the frame shows its loading, its 404 and its other failures. */
@@ -41,12 +40,7 @@ export function RecordPage<T>({ query, back, missing, skeleton = <Skeleton h={24
   }
   return (
     <PageContainer wide>
-      <Anchor component={Link} to={back.to} fz="sm" c="dimmed">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {back.label}
-        </Group>
-      </Anchor>
+      <BackLink to={back.to}>{back.label}</BackLink>
       {body}
     </PageContainer>
   );

@@ -73,11 +73,13 @@ export function importRoutes(server: FastifyInstance, { db, config }: { db: Quer
         const { file_name, start = true, tag, ...options } = request.query;
         const used = await importFilesBytes(db, workspace.id);
         const declared = Number(request.headers['content-length'] ?? 0);
-        const refused = quotaRefusal(used, quotaBytes, declared) ?? diskRefusal(disk.freeBytes(), disk.reserveBytes, declared);
+        // Before the body: what it says it holds. While it arrives: what it wrote (already off the disk's free space).
+        const refusal = (incoming: number, stillToWrite: number) => quotaRefusal(used, quotaBytes, incoming) ?? diskRefusal(disk.freeBytes(), disk.reserveBytes, stillToWrite);
+        const refused = refusal(declared, declared);
         if (refused) throw refused;
         const id = newId();
         const file = uploadPath(dir, workspace.id, id);
-        const size = await saveUpload(request.raw, file, maxBytes, (written) => quotaRefusal(used, quotaBytes, written) ?? diskRefusal(disk.freeBytes(), disk.reserveBytes, 0));
+        const size = await saveUpload(request.raw, file, maxBytes, (written) => refusal(written, 0));
         const created = await createImport(db, workspace.id, {
           id, filePath: file, fileName: file_name ?? 'upload.csv', fileSize: size, fileOwned: true, reportDir: dir,
           options: { ...options, tags: tag }, start, actor: actorOf(request),

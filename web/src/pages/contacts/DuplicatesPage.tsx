@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Anchor, Avatar, Badge, Button, Grid, Group, Loader, Paper, Skeleton, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconArrowMerge, IconCopyCheck, IconRefresh, IconX } from '@tabler/icons-react';
+import { IconArrowMerge, IconCopyCheck, IconRefresh, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import type { Contact } from '../../api/contacts';
@@ -17,6 +17,7 @@ import { formatDate, formatRelative, initials } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
 import { contactName } from '../../contact-fields';
 import { MergeModal } from './MergeModal';
+import { BackLink } from '../../components/BackLink';
 
 const REASONS: Record<DuplicateReason, string> = {
   same_name_and_company: 'Same name and company',
@@ -171,12 +172,7 @@ export function DuplicatesPage() {
 
   return (
     <PageContainer>
-      <Anchor component={Link} to={`/w/${slug}/contacts`} fz="sm" c="dimmed">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          Contacts
-        </Group>
-      </Anchor>
+      <BackLink to={`/w/${slug}/contacts`}>Contacts</BackLink>
       <PageHeader
         title="Possible duplicates"
         description="Pairs that look like the same person: the same name at the same company, or the same phone number. Merging keeps one contact with the history of both."

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Anchor, Avatar, Badge, Button, Group, Paper, Skeleton, Table, Text, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconArrowLeft, IconTrash, IconTrashX } from '@tabler/icons-react';
+import { Avatar, Badge, Button, Group, Paper, Skeleton, Table, Text, Tooltip } from '@mantine/core';
+import { IconArrowBackUp, IconTrash, IconTrashX } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { memberMap, membersQuery } from '../../api/members';
 import { trashQuery, usePurgeContact, useRestoreContact, type TrashedContact } from '../../api/trash';
 import { useCan } from '../../auth/permissions';
@@ -17,6 +16,7 @@ import { contactName } from '../../contact-fields';
 import { formatDateTime, formatRelative, initials, plural } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
 import { actorName } from './timeline-sentences';
+import { BackLink } from '../../components/BackLink';
 
 const DAY_MS = 86_400_000;
 
@@ -169,12 +169,7 @@ export function TrashPage() {
 
   return (
     <PageContainer>
-      <Anchor component={Link} to={`/w/${slug}/contacts`} fz="sm" c="dimmed">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          Contacts
-        </Group>
-      </Anchor>
+      <BackLink to={`/w/${slug}/contacts`}>Contacts</BackLink>
       <PageHeader
         title="Trash"
         description="Deleted contacts are kept here for 30 days, then deleted for good. Restoring one brings back their timeline, lists and consents. Erased people never come here: erasure is immediate."

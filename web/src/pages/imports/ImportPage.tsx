@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Alert, Anchor, Button, FileButton, Group, Paper, Skeleton, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { importQueries, useUploadImport } from '../../api/imports';
@@ -12,6 +12,7 @@ import { formatBytes, formatDateTime, formatRelative } from '../../format';
 import { notifyError } from '../../notify';
 import { ImportStatusBadge } from './ImportStatusBadge';
 import classes from './ImportPage.module.css';
+import { BackLink } from '../../components/BackLink';
 
 function RecentImports() {
   const { slug } = useWorkspace();
@@ -123,12 +124,7 @@ export function ImportPage() {
 
   return (
     <PageContainer>
-      <Anchor component={Link} to={`/w/${slug}/contacts`} fz="sm" c="dimmed">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          Contacts
-        </Group>
-      </Anchor>
+      <BackLink to={`/w/${slug}/contacts`}>Contacts</BackLink>
       <PageHeader
         title="Import contacts"
         description="Bring in contacts from a CSV file: another CRM’s export, a webinar tool’s attendee list, a spreadsheet saved as CSV."

@@ -1,7 +1,7 @@
-import { Anchor, Group, Skeleton, Stack, Stepper, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconFileSpreadsheet } from '@tabler/icons-react';
+import { Group, Skeleton, Stack, Stepper, Text, Title } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { importQueries, isFinished } from '../../api/imports';
 import { useWorkspace } from '../../auth/workspace-context';
@@ -11,6 +11,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { ImportProgress } from './ImportProgress';
 import { ImportStatusBadge } from './ImportStatusBadge';
 import { MappingStep } from './MappingStep';
+import { BackLink } from '../../components/BackLink';
 
 /** `/w/:slug/contacts/imports/:id`: map the columns of a draft, then follow the run to its end. */
 export function ImportRunPage() {
@@ -26,12 +27,7 @@ export function ImportRunPage() {
   });
 
   const back = (
-    <Anchor component={Link} to={`/w/${slug}/contacts/import`} fz="sm" c="dimmed">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        Imports
-      </Group>
-    </Anchor>
+    <BackLink to={`/w/${slug}/contacts/import`}>Imports</BackLink>
   );
 
   if (imp.isError) {
