@@ -100,11 +100,15 @@ export interface ContactsTable extends Stamped {
   first_name: string | null;
   last_name: string | null;
   phone: string | null;
+  mobile_phone: string | null;
   job_title: string | null;
   company_name: string | null;
   website: string | null;
   country: string | null;
   city: string | null;
+  street: string | null;
+  state: string | null;
+  postal_code: string | null;
   lifecycle_stage: Generated<string>;
   lead_status: string | null;
   owner_id: string | null;

@@ -138,7 +138,7 @@ describe('a CSV import', () => {
     const texts: string[] = [...hostile.xss, ...hostile.sql, ...hostile.template_injection, ...hostile.header_injection, ...hostile.csv_formula, ...hostile.unicode, ...hostile.paths];
     const id = await workspace();
     const rows = texts.map((text, i) => [`h${i}@x.test`, text.slice(0, 200), text]);
-    const imp = await importFile(database.db, id, csvFile(stringify([['email', 'first_name', 'notes'], ...rows])));
+    const imp = await importFile(database.db, id, csvFile(stringify([['email', 'first_name', 'remarks'], ...rows])));
     expect(imp.error).toBeNull();
     // A NUL (U+0000) cannot be stored: its row fails with that reason rather than lose the character.
     const withNul = texts.filter((text) => text.includes('\u0000'));
@@ -149,7 +149,7 @@ describe('a CSV import', () => {
     const clean = (s: string) => s.replace(/\uFEFF/g, '').replace(/\r\n?/g, '\n').normalize('NFC').trim();
     texts.forEach((text, i) => {
       if (text.includes('\u0000')) expect(stored.has(`h${i}@x.test`)).toBe(false);
-      else expect(stored.get(`h${i}@x.test`)?.custom.notes ?? null, JSON.stringify(text)).toBe(clean(text) || null);
+      else expect(stored.get(`h${i}@x.test`)?.custom.remarks ?? null, JSON.stringify(text)).toBe(clean(text) || null);
     });
     const emails = [...hostile.emails_invalid.filter((e: string) => e.trim()), ...hostile.emails_valid_unusual];
     const second = await importFile(database.db, id, csvFile(stringify([['email'], ...emails.map((e: string) => [e])])));

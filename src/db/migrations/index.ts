@@ -12,6 +12,7 @@ import * as contactsTrash from './0011_contacts_trash.js';
 import * as importWarnings from './0015_import_warnings.js';
 import * as companyNameKeys from './0014_company_name_keys.js';
 import * as bulkStageOwner from './0016_bulk_stage_owner.js';
+import * as contactAddressMobile from './0018_contact_address_mobile.js';
 import * as contactPhoneDigits from './0017_contact_phone_digits.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0015_import_warnings': importWarnings,
   '0016_bulk_stage_owner': bulkStageOwner,
   '0017_contact_phone_digits': contactPhoneDigits,
+  '0018_contact_address_mobile': contactAddressMobile,
 };

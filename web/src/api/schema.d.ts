@@ -1353,11 +1353,15 @@ export interface paths {
                   first_name: string | null;
                   last_name: string | null;
                   phone: string | null;
+                  mobile_phone: string | null;
                   job_title: string | null;
                   company_name: string | null;
                   website: string | null;
                   country: string | null;
                   city: string | null;
+                  street: string | null;
+                  state: string | null;
+                  postal_code: string | null;
                   lead_status: string | null;
                   source: string | null;
                   source_detail: string | null;
@@ -1541,11 +1545,15 @@ export interface paths {
                   first_name: string | null;
                   last_name: string | null;
                   phone: string | null;
+                  mobile_phone: string | null;
                   job_title: string | null;
                   company_name: string | null;
                   website: string | null;
                   country: string | null;
                   city: string | null;
+                  street: string | null;
+                  state: string | null;
+                  postal_code: string | null;
                   lead_status: string | null;
                   source: string | null;
                   source_detail: string | null;
@@ -1612,11 +1620,15 @@ export interface paths {
             first_name?: string | null;
             last_name?: string | null;
             phone?: string | null;
+            mobile_phone?: string | null;
             job_title?: string | null;
             company_name?: string | null;
             website?: string | null;
             country?: string | null;
             city?: string | null;
+            street?: string | null;
+            state?: string | null;
+            postal_code?: string | null;
             lead_status?: string | null;
             source?: string | null;
             source_detail?: string | null;
@@ -1658,11 +1670,15 @@ export interface paths {
               first_name: string | null;
               last_name: string | null;
               phone: string | null;
+              mobile_phone: string | null;
               job_title: string | null;
               company_name: string | null;
               website: string | null;
               country: string | null;
               city: string | null;
+              street: string | null;
+              state: string | null;
+              postal_code: string | null;
               lead_status: string | null;
               source: string | null;
               source_detail: string | null;
@@ -1707,11 +1723,15 @@ export interface paths {
               first_name: string | null;
               last_name: string | null;
               phone: string | null;
+              mobile_phone: string | null;
               job_title: string | null;
               company_name: string | null;
               website: string | null;
               country: string | null;
               city: string | null;
+              street: string | null;
+              state: string | null;
+              postal_code: string | null;
               lead_status: string | null;
               source: string | null;
               source_detail: string | null;
@@ -1779,11 +1799,15 @@ export interface paths {
                 first_name?: string | null;
                 last_name?: string | null;
                 phone?: string | null;
+                mobile_phone?: string | null;
                 job_title?: string | null;
                 company_name?: string | null;
                 website?: string | null;
                 country?: string | null;
                 city?: string | null;
+                street?: string | null;
+                state?: string | null;
+                postal_code?: string | null;
                 lead_status?: string | null;
                 source?: string | null;
                 source_detail?: string | null;
@@ -1878,11 +1902,15 @@ export interface paths {
               first_name: string | null;
               last_name: string | null;
               phone: string | null;
+              mobile_phone: string | null;
               job_title: string | null;
               company_name: string | null;
               website: string | null;
               country: string | null;
               city: string | null;
+              street: string | null;
+              state: string | null;
+              postal_code: string | null;
               lead_status: string | null;
               source: string | null;
               source_detail: string | null;
@@ -1982,11 +2010,15 @@ export interface paths {
             first_name?: string | null;
             last_name?: string | null;
             phone?: string | null;
+            mobile_phone?: string | null;
             job_title?: string | null;
             company_name?: string | null;
             website?: string | null;
             country?: string | null;
             city?: string | null;
+            street?: string | null;
+            state?: string | null;
+            postal_code?: string | null;
             lead_status?: string | null;
             source?: string | null;
             source_detail?: string | null;
@@ -2024,11 +2056,15 @@ export interface paths {
               first_name: string | null;
               last_name: string | null;
               phone: string | null;
+              mobile_phone: string | null;
               job_title: string | null;
               company_name: string | null;
               website: string | null;
               country: string | null;
               city: string | null;
+              street: string | null;
+              state: string | null;
+              postal_code: string | null;
               lead_status: string | null;
               source: string | null;
               source_detail: string | null;
@@ -2379,7 +2415,7 @@ export interface paths {
                         /** @enum {string} */
                         kind: "field";
                         /** @enum {string} */
-                        field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at";
+                        field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at" | "mobile_phone" | "street" | "state" | "postal_code" | "notes" | "opt_in_time" | "opt_in_ip" | "confirm_time" | "confirm_ip" | "unsubscribed_at" | "cleaned_at";
                       }) | {
                         /** @enum {string} */
                         kind: "custom";
@@ -2403,7 +2439,7 @@ export interface paths {
                     placeholders: string[];
                     /** @description Read 05/03/2024 as 5 March (default: May 3); ISO dates are always understood */
                     day_first: boolean;
-                    /** @description Create the custom fields the mapping names that do not exist yet, typed from the values */
+                    /** @description Create the custom fields the mapping names that do not exist yet, typed from the values (default: true, so no column is dropped unseen; columns of opt-outs and consent evidence are kept even when false) */
                     create_fields: boolean;
                   };
                   rows_total: number | null;
@@ -2473,7 +2509,7 @@ export interface paths {
           tag?: string[];
           /** @description Read 05/03/2024 as 5 March (default: May 3); ISO dates are always understood */
           day_first?: boolean;
-          /** @description Create the custom fields the mapping names that do not exist yet, typed from the values */
+          /** @description Create the custom fields the mapping names that do not exist yet, typed from the values (default: true, so no column is dropped unseen; columns of opt-outs and consent evidence are kept even when false) */
           create_fields?: boolean;
         };
         header?: {
@@ -2504,7 +2540,7 @@ export interface paths {
                     /** @enum {string} */
                     kind: "field";
                     /** @enum {string} */
-                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at";
+                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at" | "mobile_phone" | "street" | "state" | "postal_code" | "notes" | "opt_in_time" | "opt_in_ip" | "confirm_time" | "confirm_ip" | "unsubscribed_at" | "cleaned_at";
                   }) | {
                     /** @enum {string} */
                     kind: "custom";
@@ -2528,7 +2564,7 @@ export interface paths {
                 placeholders: string[];
                 /** @description Read 05/03/2024 as 5 March (default: May 3); ISO dates are always understood */
                 day_first: boolean;
-                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values */
+                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values (default: true, so no column is dropped unseen; columns of opt-outs and consent evidence are kept even when false) */
                 create_fields: boolean;
               };
               rows_total: number | null;
@@ -2587,7 +2623,7 @@ export interface paths {
                     /** @enum {string} */
                     kind: "field";
                     /** @enum {string} */
-                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at";
+                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at" | "mobile_phone" | "street" | "state" | "postal_code" | "notes" | "opt_in_time" | "opt_in_ip" | "confirm_time" | "confirm_ip" | "unsubscribed_at" | "cleaned_at";
                   }) | {
                     /** @enum {string} */
                     kind: "custom";
@@ -2611,7 +2647,7 @@ export interface paths {
                 placeholders: string[];
                 /** @description Read 05/03/2024 as 5 March (default: May 3); ISO dates are always understood */
                 day_first: boolean;
-                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values */
+                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values (default: true, so no column is dropped unseen; columns of opt-outs and consent evidence are kept even when false) */
                 create_fields: boolean;
               };
               rows_total: number | null;
@@ -2699,7 +2735,7 @@ export interface paths {
                     /** @enum {string} */
                     kind: "field";
                     /** @enum {string} */
-                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at";
+                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at" | "mobile_phone" | "street" | "state" | "postal_code" | "notes" | "opt_in_time" | "opt_in_ip" | "confirm_time" | "confirm_ip" | "unsubscribed_at" | "cleaned_at";
                   }) | {
                     /** @enum {string} */
                     kind: "custom";
@@ -2723,7 +2759,7 @@ export interface paths {
                 placeholders: string[];
                 /** @description Read 05/03/2024 as 5 March (default: May 3); ISO dates are always understood */
                 day_first: boolean;
-                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values */
+                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values (default: true, so no column is dropped unseen; columns of opt-outs and consent evidence are kept even when false) */
                 create_fields: boolean;
               };
               rows_total: number | null;
@@ -2829,7 +2865,7 @@ export interface paths {
                   /** @enum {string} */
                   kind: "field";
                   /** @enum {string} */
-                  field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at";
+                  field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at" | "mobile_phone" | "street" | "state" | "postal_code" | "notes" | "opt_in_time" | "opt_in_ip" | "confirm_time" | "confirm_ip" | "unsubscribed_at" | "cleaned_at";
                 }) | {
                   /** @enum {string} */
                   kind: "custom";
@@ -2853,7 +2889,7 @@ export interface paths {
               placeholders?: string[];
               /** @description Read 05/03/2024 as 5 March (default: May 3); ISO dates are always understood */
               day_first?: boolean;
-              /** @description Create the custom fields the mapping names that do not exist yet, typed from the values */
+              /** @description Create the custom fields the mapping names that do not exist yet, typed from the values (default: true, so no column is dropped unseen; columns of opt-outs and consent evidence are kept even when false) */
               create_fields?: boolean;
             };
           };
@@ -2882,7 +2918,7 @@ export interface paths {
                     /** @enum {string} */
                     kind: "field";
                     /** @enum {string} */
-                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at";
+                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at" | "mobile_phone" | "street" | "state" | "postal_code" | "notes" | "opt_in_time" | "opt_in_ip" | "confirm_time" | "confirm_ip" | "unsubscribed_at" | "cleaned_at";
                   }) | {
                     /** @enum {string} */
                     kind: "custom";
@@ -2906,7 +2942,7 @@ export interface paths {
                 placeholders: string[];
                 /** @description Read 05/03/2024 as 5 March (default: May 3); ISO dates are always understood */
                 day_first: boolean;
-                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values */
+                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values (default: true, so no column is dropped unseen; columns of opt-outs and consent evidence are kept even when false) */
                 create_fields: boolean;
               };
               rows_total: number | null;
@@ -2977,6 +3013,8 @@ export interface paths {
           content: {
             "application/json": {
               headers: string[];
+              /** @description The tool whose export the header row is (HubSpot, Mautic, Salesforce, Mailchimp, RD Station, Pipedrive, ActiveCampaign, Brevo), when it can be told */
+              vendor: string | null;
               delimiter: string;
               encoding: string;
               mapping: ({
@@ -2988,7 +3026,7 @@ export interface paths {
                     /** @enum {string} */
                     kind: "field";
                     /** @enum {string} */
-                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at";
+                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at" | "mobile_phone" | "street" | "state" | "postal_code" | "notes" | "opt_in_time" | "opt_in_ip" | "confirm_time" | "confirm_ip" | "unsubscribed_at" | "cleaned_at";
                   }) | {
                     /** @enum {string} */
                     kind: "custom";
@@ -2999,6 +3037,8 @@ export interface paths {
                   };
                   /** @description exact: our own key; alias: another tool’s name for it; none: a suggestion */
                   confidence?: string;
+                  /** @description The column holds email opt-outs or consent evidence: it cannot be left out (mapped to ignore) */
+                  compliance: boolean;
                 })[];
               /** @description Custom fields an import with create_fields would create, typed from the sample rows */
               new_fields: ({
@@ -3067,7 +3107,7 @@ export interface paths {
                     /** @enum {string} */
                     kind: "field";
                     /** @enum {string} */
-                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at";
+                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at" | "mobile_phone" | "street" | "state" | "postal_code" | "notes" | "opt_in_time" | "opt_in_ip" | "confirm_time" | "confirm_ip" | "unsubscribed_at" | "cleaned_at";
                   }) | {
                     /** @enum {string} */
                     kind: "custom";
@@ -3091,7 +3131,7 @@ export interface paths {
                 placeholders: string[];
                 /** @description Read 05/03/2024 as 5 March (default: May 3); ISO dates are always understood */
                 day_first: boolean;
-                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values */
+                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values (default: true, so no column is dropped unseen; columns of opt-outs and consent evidence are kept even when false) */
                 create_fields: boolean;
               };
               rows_total: number | null;
@@ -3179,7 +3219,7 @@ export interface paths {
                     /** @enum {string} */
                     kind: "field";
                     /** @enum {string} */
-                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at";
+                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at" | "mobile_phone" | "street" | "state" | "postal_code" | "notes" | "opt_in_time" | "opt_in_ip" | "confirm_time" | "confirm_ip" | "unsubscribed_at" | "cleaned_at";
                   }) | {
                     /** @enum {string} */
                     kind: "custom";
@@ -3203,7 +3243,7 @@ export interface paths {
                 placeholders: string[];
                 /** @description Read 05/03/2024 as 5 March (default: May 3); ISO dates are always understood */
                 day_first: boolean;
-                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values */
+                /** @description Create the custom fields the mapping names that do not exist yet, typed from the values (default: true, so no column is dropped unseen; columns of opt-outs and consent evidence are kept even when false) */
                 create_fields: boolean;
               };
               rows_total: number | null;
@@ -3712,11 +3752,15 @@ export interface paths {
                 first_name: string | null;
                 last_name: string | null;
                 phone: string | null;
+                mobile_phone: string | null;
                 job_title: string | null;
                 company_name: string | null;
                 website: string | null;
                 country: string | null;
                 city: string | null;
+                street: string | null;
+                state: string | null;
+                postal_code: string | null;
                 lead_status: string | null;
                 source: string | null;
                 source_detail: string | null;
@@ -3887,11 +3931,15 @@ export interface paths {
               first_name: string | null;
               last_name: string | null;
               phone: string | null;
+              mobile_phone: string | null;
               job_title: string | null;
               company_name: string | null;
               website: string | null;
               country: string | null;
               city: string | null;
+              street: string | null;
+              state: string | null;
+              postal_code: string | null;
               lead_status: string | null;
               source: string | null;
               source_detail: string | null;
@@ -3968,11 +4016,15 @@ export interface paths {
                     first_name: string | null;
                     last_name: string | null;
                     phone: string | null;
+                    mobile_phone: string | null;
                     job_title: string | null;
                     company_name: string | null;
                     website: string | null;
                     country: string | null;
                     city: string | null;
+                    street: string | null;
+                    state: string | null;
+                    postal_code: string | null;
                     lead_status: string | null;
                     source: string | null;
                     source_detail: string | null;
@@ -4012,11 +4064,15 @@ export interface paths {
                     first_name: string | null;
                     last_name: string | null;
                     phone: string | null;
+                    mobile_phone: string | null;
                     job_title: string | null;
                     company_name: string | null;
                     website: string | null;
                     country: string | null;
                     city: string | null;
+                    street: string | null;
+                    state: string | null;
+                    postal_code: string | null;
                     lead_status: string | null;
                     source: string | null;
                     source_detail: string | null;
@@ -4183,11 +4239,15 @@ export interface paths {
                   first_name: string | null;
                   last_name: string | null;
                   phone: string | null;
+                  mobile_phone: string | null;
                   job_title: string | null;
                   company_name: string | null;
                   website: string | null;
                   country: string | null;
                   city: string | null;
+                  street: string | null;
+                  state: string | null;
+                  postal_code: string | null;
                   lead_status: string | null;
                   source: string | null;
                   source_detail: string | null;
@@ -4352,11 +4412,15 @@ export interface paths {
                   first_name: string | null;
                   last_name: string | null;
                   phone: string | null;
+                  mobile_phone: string | null;
                   job_title: string | null;
                   company_name: string | null;
                   website: string | null;
                   country: string | null;
                   city: string | null;
+                  street: string | null;
+                  state: string | null;
+                  postal_code: string | null;
                   lead_status: string | null;
                   source: string | null;
                   source_detail: string | null;
@@ -4444,11 +4508,15 @@ export interface paths {
               first_name: string | null;
               last_name: string | null;
               phone: string | null;
+              mobile_phone: string | null;
               job_title: string | null;
               company_name: string | null;
               website: string | null;
               country: string | null;
               city: string | null;
+              street: string | null;
+              state: string | null;
+              postal_code: string | null;
               lead_status: string | null;
               source: string | null;
               source_detail: string | null;
@@ -4590,6 +4658,8 @@ export interface paths {
           content: {
             "application/json": {
               headers: string[];
+              /** @description The tool whose export the header row is (HubSpot, Mautic, Salesforce, Mailchimp, RD Station, Pipedrive, ActiveCampaign, Brevo), when it can be told */
+              vendor: string | null;
               delimiter: string;
               encoding: string;
               mapping: ({
@@ -4601,7 +4671,7 @@ export interface paths {
                     /** @enum {string} */
                     kind: "field";
                     /** @enum {string} */
-                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at";
+                    field: "email" | "external_id" | "first_name" | "last_name" | "full_name" | "phone" | "job_title" | "company_name" | "website" | "country" | "city" | "lifecycle_stage" | "lead_status" | "owner_email" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "tags" | "do_not_email" | "do_not_call" | "created_at" | "mobile_phone" | "street" | "state" | "postal_code" | "notes" | "opt_in_time" | "opt_in_ip" | "confirm_time" | "confirm_ip" | "unsubscribed_at" | "cleaned_at";
                   }) | {
                     /** @enum {string} */
                     kind: "custom";
@@ -4612,6 +4682,8 @@ export interface paths {
                   };
                   /** @description exact: our own key; alias: another tool’s name for it; none: a suggestion */
                   confidence?: string;
+                  /** @description The column holds email opt-outs or consent evidence: it cannot be left out (mapped to ignore) */
+                  compliance: boolean;
                 })[];
               /** @description Custom fields an import with create_fields would create, typed from the sample rows */
               new_fields: ({

@@ -8,8 +8,8 @@ export const CUSTOM_COLUMN_PREFIX = 'custom.';
 // Every header is the import's own key for its field, so an export imports back with the
 // guessed mapping. `inflow_id`, not `id`: other tools' `id` columns are imported as external ids.
 const COLUMNS = [
-  'inflow_id', 'email', 'external_id', 'first_name', 'last_name', 'phone', 'job_title', 'company_name',
-  'website', 'country', 'city', 'lifecycle_stage', 'lead_status', 'owner_email', 'source', 'source_detail',
+  'inflow_id', 'email', 'external_id', 'first_name', 'last_name', 'phone', 'mobile_phone', 'job_title',
+  'company_name', 'website', 'street', 'city', 'state', 'postal_code', 'country', 'lifecycle_stage', 'lead_status', 'owner_email', 'source', 'source_detail',
   'origin', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'referrer',
   'latest_source', 'latest_source_detail', 'tags', 'do_not_email', 'do_not_call', 'unsubscribed_at',
   'score', 'fit_score', 'temperature', 'created_at', 'updated_at', 'last_activity_at',
@@ -17,7 +17,7 @@ const COLUMNS = [
 
 /** Columns an export has that an import does not write (computed, or kept by Inflow itself). */
 export const EXPORT_ONLY_COLUMNS: ReadonlySet<string> = new Set([
-  'inflow_id', 'latest_source', 'latest_source_detail', 'unsubscribed_at', 'score', 'fit_score',
+  'inflow_id', 'latest_source', 'latest_source_detail', 'score', 'fit_score',
   'temperature', 'updated_at', 'last_activity_at',
 ]);
 

@@ -9,11 +9,13 @@ import type { ContactInput } from '../contact-input.js';
 import { normaliseEmail } from '../../../lib/email-address.js';
 import { cleanText } from '../fields.js';
 import { appendErrors, type RowError } from './error-report.js';
+import type { RowEvidence } from './import-evidence.js';
+import { recordImportEvidence } from './record-evidence.js';
 import { commitProgress, type ChunkCounts } from './import-store.js';
 
 export interface Chunk {
-  /** Rows that became contact inputs, with their row numbers. */
-  contacts: Array<{ row: number; input: ContactInput }>;
+  /** Rows that became contact inputs, with their row numbers and what else they say. */
+  contacts: Array<{ row: number; input: ContactInput; evidence?: RowEvidence | undefined }>;
   /** Rows refused before reaching the database. */
   errors: RowError[];
   /** Rows refused (counted once each, whatever their number of errors). */
@@ -31,6 +33,8 @@ export interface ChunkContext {
   importId: string;
   runner: string;
   actor: Actor;
+  /** The imported file's name: the source of the consent records it holds. */
+  fileName: string;
   /** What the timeline of each contact the import creates says of its creation (one object for all). */
   creationData: Record<string, unknown>;
   skipExisting: boolean;
@@ -141,7 +145,11 @@ export async function writeChunk(db: Kysely<Tables>, context: ChunkContext, chun
       warned: chunk.warnedRows,
     };
     const errors = [...chunk.errors];
+    const evidence: Array<{ contactId: string; evidence: RowEvidence }> = [];
     for (const result of results) {
+      const written = result.status === 'created' || result.status === 'updated';
+      const rowEvidence = written && result.id ? contacts[result.index]!.evidence : undefined;
+      if (rowEvidence) evidence.push({ contactId: result.id!, evidence: rowEvidence });
       if (result.status === 'created') counts.created++;
       else if (result.status === 'updated') counts.updated++;
       else if (result.status === 'skipped') counts.skipped++;
@@ -155,6 +163,7 @@ export async function writeChunk(db: Kysely<Tables>, context: ChunkContext, chun
         }
       }
     }
+    await recordImportEvidence(tx, context.workspaceId, context.actor, context.fileName, evidence);
     errors.sort((a, b) => a.row - b.row);
     if (order.earlierCommitted) await order.earlierCommitted;
     const length = await appendErrors(context.reportPath, order.reportBytes(), errors);

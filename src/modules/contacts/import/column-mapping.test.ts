@@ -51,36 +51,36 @@ describe('guessMapping', () => {
       'Last Name → last_name (exact)',
       'Email → email (exact)',
       'Phone Number → phone (alias)',
-      'Mobile Phone Number → custom:mobile_phone_number (none)',
+      'Mobile Phone Number → mobile_phone (alias)',
       'Job Title → job_title (exact)',
       'Company Name → company_name (exact)',
       'Website URL → website (alias)',
       'Country/Region → country (alias)',
       'City → city (exact)',
-      'State/Region → custom:state_region (none)',
+      'State/Region → state (alias)',
       'Lifecycle Stage → lifecycle_stage (exact)',
       'Lead Status → lead_status (exact)',
       'Contact owner → owner_email (alias)',
       'Original Source → source (alias)',
       'Original Source Drill-Down 1 → source_detail (alias)',
-      'Original Source Drill-Down 2 → custom:original_source_drill_down_2 (none)',
+      'Original Source Drill-Down 2 → custom:original_source_drill_down_2 (alias)',
       'Create Date → created_at (alias)',
       'Marketing emails unsubscribed → do_not_email (alias)',
     ]);
   });
 
-  it('reads a Mautic contact export, where `title` is the salutation and `phone` beats `mobile`', () => {
+  it('reads a Mautic contact export, where `title` is the salutation and `mobile` the second phone', () => {
     const headers = [
       'id', 'title', 'firstname', 'lastname', 'email', 'mobile', 'phone', 'position', 'company',
       'website', 'country', 'city', 'stage', 'owner', 'tags', 'preferred_locale', 'dateAdded',
     ];
     expect(summary(guessMapping(headers))).toEqual([
       'id → external_id (alias)',
-      'title → custom:title (none)',
+      'title → custom:salutation (alias)',
       'firstname → first_name (exact)',
       'lastname → last_name (exact)',
       'email → email (exact)',
-      'mobile → custom:mobile (none)',
+      'mobile → mobile_phone (alias)',
       'phone → phone (exact)',
       'position → job_title (alias)',
       'company → company_name (alias)',
@@ -103,10 +103,10 @@ describe('guessMapping', () => {
       'Empresa → company_name (alias)',
       'Cargo → job_title (alias)',
       'Telefone → phone (alias)',
-      'Celular → custom:celular (none)',
+      'Celular → mobile_phone (alias)',
       'Cidade → city (alias)',
       'Pais → country (alias)',
-      'Estado → custom:estado (none)',
+      'Estado → state (alias)',
     ]);
     expect(guessMapping(['País'])[0]!.target).toEqual({ kind: 'field', field: 'country' });
   });
@@ -116,9 +116,9 @@ describe('guessMapping', () => {
       'Phone Number → custom:phone_number (none)',
       'Phone → phone (exact)',
     ]);
-    expect(summary(guessMapping(['Mobile', 'Telephone']))).toEqual([
-      'Mobile → custom:mobile (none)',
-      'Telephone → phone (alias)',
+    expect(summary(guessMapping(['Telephone', 'Phone Number']))).toEqual([
+      'Telephone → custom:telephone (none)',
+      'Phone Number → phone (alias)',
     ]);
     expect(summary(guessMapping(['Email', 'email', 'E-mail']))).toEqual([
       'Email → email (exact)',

@@ -1,5 +1,9 @@
 // Guesses which contact field each column of an imported CSV fills. Pure: the import wizard shows
 // the guess, the marketer corrects it, and only the confirmed mapping reaches the service.
+import type { CustomFieldType } from '../custom-fields.js';
+import { foldToAscii, matchKey } from './header-keys.js';
+import { AGREED, COMMON, detectVendor, type HeaderHome, type KeyedTable } from './vendors/index.js';
+
 
 export const STANDARD_FIELDS = [
   'email',
@@ -29,9 +33,24 @@ export const STANDARD_FIELDS = [
   'do_not_email',
   'do_not_call',
   'created_at',
+  'mobile_phone',
+  'street',
+  'state',
+  'postal_code',
+  'notes',
+  'opt_in_time',
+  'opt_in_ip',
+  'confirm_time',
+  'confirm_ip',
+  'unsubscribed_at',
+  'cleaned_at',
 ] as const;
 
-/** A contact field every workspace has; `full_name` exists only in imports and is split into first/last. */
+/**
+ * A contact field every workspace has, or what an import makes of a column: `full_name` is split
+ * into first/last, `notes` become a note on the timeline, the opt-in and confirmation times and
+ * addresses become consent records, an unsubscribe or clean (bounce) time an email opt-out.
+ */
 export type StandardField = (typeof STANDARD_FIELDS)[number];
 
 export type MappingTarget =
@@ -47,71 +66,35 @@ export type ColumnMapping = {
   target: MappingTarget;
   /** `exact`: the header is our own key; `alias`: another tool's name for it; `none`: a suggestion only. */
   confidence: 'exact' | 'alias' | 'none';
+  /** For a custom field: the type the tool's column holds (a score is a number), when known. */
+  type?: CustomFieldType;
 };
 
-// Other tools' names for our fields, compared after `matchKey` (case, accents and punctuation
-// ignored), so "Country/Region", "country_region" and "COUNTRY REGION" are one alias. Names equal
-// to our own keys need no entry: Mautic's `email`, `city`, `tags`, HubSpot's "First Name",
-// "Lifecycle Stage", x-education's "Do Not Email" already match exactly. Within a field the order
-// is the preference when a file has several candidates: Mautic exports both `phone` and `mobile`,
-// and the general number should win.
-// Deliberately absent: "Title" (Mautic's `title` is the salutation, not the job title), "Status"
-// and "Campaign" (too many meanings), RD Station's funnel-stage and conversion-origin columns
-// (names not confirmed), and x-education's "Lead Number" (a second id, kept as a custom field).
-const ALIASES: { readonly [F in StandardField]: readonly string[] } = {
-  email: ['Email Address', 'Endereço de e-mail'],
-  external_id: ['Record ID', 'Contact ID', 'Prospect ID', 'Lead ID', 'id'],
-  first_name: ['Given Name', 'Primeiro nome'],
-  last_name: ['Surname', 'Family Name', 'Sobrenome'],
-  full_name: ['Name', 'Contact Name', 'Nome', 'Nome completo'],
-  phone: [
-    'Phone Number', 'Telephone', 'Telefone',
-    'Mobile Phone Number', 'Mobile', 'Mobile Phone', 'Celular',
-  ],
-  job_title: ['position', 'Cargo'],
-  company_name: ['company', 'Organization', 'Organisation', 'Account Name', 'Empresa'],
-  website: ['Website URL', 'Company Website'],
-  country: ['Country/Region', 'País'],
-  city: ['Cidade'],
-  lifecycle_stage: ['stage'],
-  lead_status: [],
-  owner_email: ['Contact owner', 'owner', 'Lead Owner'],
-  source: ['Original Source', 'Lead Source', 'Original Source Type'],
-  source_detail: ['Original Source Drill-Down 1', 'Lead Source Detail'],
-  origin: ['Lead Origin', 'Record source'],
-  utm_source: [],
-  utm_medium: [],
-  utm_campaign: [],
-  utm_term: [],
-  utm_content: [],
-  referrer: ['Referer', 'Referrer URL', 'Referring URL', 'HTTP Referer', 'First Referring Site'],
-  tags: ['Tag'],
-  do_not_email: [
-    'Marketing emails unsubscribed', 'Unsubscribed from all email', 'Email Opt Out',
-    'Opted out of email', 'Unsubscribed',
-  ],
-  do_not_call: ['DNC'],
-  created_at: ['Create Date', 'Created Date', 'Date Created', 'Created', 'Date Added', 'Created On'],
-};
+type Candidate = { target: MappingTarget; type?: CustomFieldType; rank: number; confidence: 'exact' | 'alias' };
 
-type Candidate = { field: StandardField; rank: number; confidence: 'exact' | 'alias' };
+const OWN_KEYS: ReadonlyMap<string, StandardField> = new Map(STANDARD_FIELDS.map((field) => [matchKey(field), field]));
 
-/** Every spelling we recognise, by match key; rank 0 is our own key, then the alias order. */
-const CANDIDATES: ReadonlyMap<string, Candidate> = (() => {
-  const byKey = new Map<string, Candidate>();
-  const add = (spelling: string, candidate: Candidate) => {
-    const key = matchKey(spelling);
-    const taken = byKey.get(key);
-    // A spelling listed twice would make guesses depend on table order; fail at load instead.
-    if (taken) throw new Error(`import alias "${spelling}" is also ${taken.field}`);
-    byKey.set(key, candidate);
-  };
-  for (const field of STANDARD_FIELDS) {
-    add(field, { field, rank: 0, confidence: 'exact' });
-    ALIASES[field].forEach((alias, i) => add(alias, { field, rank: i + 1, confidence: 'alias' }));
+/**
+ * Where a header goes: our own key first (rank 0), then the table of the file's tool, the
+ * spreadsheet names, and the names every tool that writes them agrees on. Lower rank wins a field.
+ */
+function candidateFor(key: string, vendor: KeyedTable | null): Candidate | undefined {
+  const own = OWN_KEYS.get(key);
+  if (own) return { target: { kind: 'field', field: own }, rank: 0, confidence: 'exact' };
+  const tiers: Array<[ReadonlyMap<string, { home: HeaderHome; rank: number }> | undefined, number]> = [
+    [vendor?.homes, 0],
+    [COMMON.homes, 1000],
+    [AGREED, 2000],
+  ];
+  for (const [homes, base] of tiers) {
+    const entry = homes?.get(key);
+    if (!entry) continue;
+    const { home } = entry;
+    if (typeof home === 'string') return { target: { kind: 'field', field: home }, rank: base + entry.rank, confidence: 'alias' };
+    return { target: { kind: 'custom', key: home.custom }, type: home.type, rank: base + entry.rank, confidence: 'alias' };
   }
-  return byKey;
-})();
+  return undefined;
+}
 
 // The one key of this shape that every JavaScript object inherits: as a custom field key it would
 // read a function from `fields[key]` and from templates (`{{ contact.fields.constructor }}`).
@@ -137,64 +120,57 @@ export function customKeyFor(header: string, column?: number): string {
   return key.slice(0, 63).replace(/_+$/, '');
 }
 
+/** The tool whose export a header row is, when it can be told ("HubSpot"), else null. */
+export function guessVendor(headers: readonly string[]): string | null {
+  return detectVendor(headers)?.table.vendor ?? null;
+}
+
 /**
  * Guesses a target for every column of a file from its header row.
- * Headers match our own keys ("first_name", "Do Not Email") and known export names of HubSpot,
- * Mautic, RD Station, ActiveCampaign and the like ("Phone Number", "firstname", "Prospect ID"),
- * ignoring case, accents and punctuation. No two columns get the same standard field: our own key
- * beats an alias, an earlier alias beats a later one, and then the leftmost column wins; the
- * others become custom field suggestions, as do unknown headers. Empty headers (a trailing comma
- * in the header row) are ignored. Custom keys are unique and never equal a standard field key.
+ * Headers match our own keys ("first_name", "Do Not Email") and the header tables of the tools
+ * marketers come from (`vendors/`: HubSpot, Mautic, Salesforce, Mailchimp, RD Station…), ignoring
+ * case, accents and punctuation; the tool is recognised from the headers only it writes, and its
+ * table decides headers tools disagree on. No two columns get the same field: our own key beats
+ * an alias, an earlier alias beats a later one, and then the leftmost column wins; the others
+ * become custom field suggestions, as do unknown headers, so no column is dropped unseen. Empty
+ * headers (a trailing comma in the header row) are ignored. Custom keys are unique and never
+ * equal a standard field key.
  */
 export function guessMapping(headers: readonly string[]): ColumnMapping[] {
-  const candidates = headers.map((header) =>
-    header.trim() === '' ? undefined : CANDIDATES.get(matchKey(header)),
-  );
+  const vendor = detectVendor(headers);
+  const candidates = headers.map((header) => (header.trim() === '' ? undefined : candidateFor(matchKey(header), vendor)));
 
-  const winner = new Map<StandardField, number>();
+  const winner = new Map<string, number>();
   candidates.forEach((candidate, column) => {
     if (!candidate) return;
-    const current = winner.get(candidate.field);
-    if (current === undefined || candidate.rank < candidates[current]!.rank) {
-      winner.set(candidate.field, column);
-    }
+    const id = targetId(candidate.target);
+    const current = winner.get(id);
+    if (current === undefined || candidate.rank < candidates[current]!.rank) winner.set(id, column);
   });
-  // A full-name column next to first/last columns would write the same names twice.
-  if (winner.has('first_name') || winner.has('last_name')) winner.delete('full_name');
+  // A full-name column next to first/last columns would write the same names twice; next to a
+  // last name alone it is the first name (HubSpot in Portuguese exports "Nome" and "Sobrenome").
+  if (winner.has('field:first_name')) winner.delete('field:full_name');
+  else if (winner.has('field:last_name') && winner.has('field:full_name')) {
+    const column = winner.get('field:full_name')!;
+    candidates[column] = { ...candidates[column]!, target: { kind: 'field', field: 'first_name' } };
+    winner.delete('field:full_name');
+    winner.set('field:first_name', column);
+  }
 
-  const usedKeys = new Set<string>(STANDARD_FIELDS);
+  const usedKeys = new Set<string>([...STANDARD_FIELDS, ...candidates.flatMap((c, column) => (c?.target.kind === 'custom' && winner.get(targetId(c.target)) === column ? [c.target.key] : []))]);
   return headers.map((header, column): ColumnMapping => {
     if (header.trim() === '') return { column, header, target: { kind: 'ignore' }, confidence: 'none' };
     const candidate = candidates[column];
-    if (candidate && winner.get(candidate.field) === column) {
-      const target = { kind: 'field', field: candidate.field } as const;
-      return { column, header, target, confidence: candidate.confidence };
+    if (candidate && winner.get(targetId(candidate.target)) === column) {
+      return { column, header, target: candidate.target, confidence: candidate.confidence, ...(candidate.type ? { type: candidate.type } : {}) };
     }
     const key = uniqueKey(customKeyFor(header, column), usedKeys);
     usedKeys.add(key);
-    return { column, header, target: { kind: 'custom', key }, confidence: 'none' };
+    return { column, header, target: { kind: 'custom', key }, confidence: 'none', ...(candidate?.type ? { type: candidate.type } : {}) };
   });
 }
 
-/** The form headers are compared in: "Country/Region" and "country_region" → "countryregion". */
-function matchKey(header: string): string {
-  return foldToAscii(header)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-// Latin letters that NFKD does not decompose into a base letter and a mark.
-const UNDECOMPOSED: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D',
-};
-
-/** "Endereço", "País", "Straße" → "Endereco", "Pais", "Strasse"; other scripts pass through. */
-function foldToAscii(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[ßæÆøØœŒłŁđĐ]/g, (letter) => UNDECOMPOSED[letter] ?? letter);
-}
+const targetId = (target: MappingTarget) => (target.kind === 'field' ? `field:${target.field}` : target.kind === 'custom' ? `custom:${target.key}` : 'ignore');
 
 function uniqueKey(key: string, used: ReadonlySet<string>): string {
   if (!used.has(key)) return key;

@@ -21,7 +21,7 @@ export const ImportOptionsInput = Type.Object(
       Type.Array(Type.String({ maxLength: 100 }), { maxItems: 200, description: 'Cell values that mean "not answered", compared case-insensitively; default: Select, -, n/a, none, null…' }),
     ),
     day_first: Type.Optional(Type.Boolean({ description: 'Read 05/03/2024 as 5 March (default: May 3); ISO dates are always understood' })),
-    create_fields: Type.Optional(Type.Boolean({ description: 'Create the custom fields the mapping names that do not exist yet, typed from the values' })),
+    create_fields: Type.Optional(Type.Boolean({ description: 'Create the custom fields the mapping names that do not exist yet, typed from the values (default: true, so no column is dropped unseen; columns of opt-outs and consent evidence are kept even when false)' })),
   },
   { additionalProperties: false },
 );
@@ -35,7 +35,7 @@ export function importOptions(input: Partial<ImportOptions> = {}): ImportOptions
     tags: input.tags ?? [],
     placeholders: input.placeholders ?? [...DEFAULT_PLACEHOLDERS],
     day_first: input.day_first ?? false,
-    create_fields: input.create_fields ?? false,
+    create_fields: input.create_fields ?? true,
   };
 }
 

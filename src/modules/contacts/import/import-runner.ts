@@ -119,7 +119,7 @@ function addRow(chunk: Chunk, record: CsvRecord, headers: readonly string[], con
   const result = rowToContact(cells, context);
   if (result.kind === 'blank') chunk.blankRows++;
   else if (result.kind === 'contact') {
-    chunk.contacts.push({ row: record.row, input: result.input });
+    chunk.contacts.push({ row: record.row, input: result.input, evidence: result.evidence });
     if (result.warnings.length > 0) chunk.warnedRows++;
     for (const warning of result.warnings) chunk.errors.push({ row: record.row, ...warning, message: `${WARNING_PREFIX}${warning.message}` });
   }
@@ -179,6 +179,7 @@ export async function runImport(db: Kysely<Tables>, workspaceId: string, importI
       importId,
       runner: run.runner,
       actor: { type: 'import', id: importId },
+      fileName: claimed.file_name,
       creationData: { file_name: claimed.file_name },
       skipExisting: options.on_existing === 'skip',
       keepExisting: options.keep_existing,

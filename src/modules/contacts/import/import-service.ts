@@ -10,11 +10,11 @@ import type { Tables, Import } from '../../../db/schema.js';
 import { conflict, invalid, notFound } from '../../../errors.js';
 import type { CustomFieldDefinition } from '../custom-fields.js';
 import { customFieldDefinitions } from '../queries.js';
-import type { ColumnMapping } from './column-mapping.js';
+import { guessVendor, type ColumnMapping } from './column-mapping.js';
 import { parseHead, readHead, type FileEncoding } from './csv-source.js';
 import { importOptions, type ImportOptions, type MappingEntry } from './import-options.js';
 import { deleteImportRow, importById, insertImport, recentImports, STALE_AFTER_MS, updateImport } from './import-store.js';
-import { guessImportMapping, resolveMapping, type FieldToCreate } from './mapping-resolution.js';
+import { guessImportMapping, isComplianceColumn, resolveMapping, type FieldToCreate } from './mapping-resolution.js';
 import type { Executor } from '../../../db/database.js';
 
 export const IMPORT_JOB = 'contacts.import';
@@ -176,9 +176,10 @@ export async function deleteImport(db: Kysely<Tables>, workspaceId: string, id: 
 
 export interface ImportPreview {
   headers: string[];
+  vendor: string | null;
   delimiter: string;
   encoding: FileEncoding;
-  mapping: Array<MappingEntry & { confidence?: ColumnMapping['confidence'] }>;
+  mapping: Array<MappingEntry & { confidence?: ColumnMapping['confidence']; compliance: boolean }>;
   /** The custom fields an import with create_fields would create, typed from the sample. */
   new_fields: FieldToCreate[];
   /** What is wrong with this mapping as it is (an import with it would fail). */
@@ -195,12 +196,14 @@ export function previewOf(
 ): ImportPreview {
   const { headers, rows, delimiter } = parseHead(head.text, head.truncated);
   if (headers.length === 0) throw invalid('The file is empty: it needs a header row naming its columns', [{ field: 'file', message: 'has no header row' }]);
-  const mapping = given ?? guessImportMapping(headers);
+  const guesses = guessImportMapping(headers, new Set(definitions.keys()));
+  const mapping = (given ?? guesses).map((entry) => ({ ...entry, compliance: isComplianceColumn(guesses[entry.column]!) }));
   // Without a mapping of its own the run takes the guess, as resolveMapping does with `given: null`.
   const withFields = resolveMapping({ headers, given, definitions, options: { ...options, create_fields: true }, samples: rows });
   const asIs = resolveMapping({ headers, given, definitions, options, samples: rows });
   return {
     headers,
+    vendor: guessVendor(headers),
     delimiter,
     encoding: head.encoding,
     mapping,

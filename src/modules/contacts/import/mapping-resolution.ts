@@ -2,9 +2,12 @@
 // Pure: the service loads the custom field definitions and a sample of rows, this decides.
 import type { FieldError } from '../../../errors.js';
 import { CUSTOM_KEY_PATTERN, type CustomFieldDefinition, type CustomFieldType } from '../custom-fields.js';
+import { cleanCell, isEmptyValue } from './value-cleaning.js';
 import { CUSTOM_COLUMN_PREFIX, EXPORT_ONLY_COLUMNS } from '../export/export-columns.js';
-import { guessMapping, STANDARD_FIELDS, type ColumnMapping, type MappingTarget, type StandardField } from './column-mapping.js';
+import { customKeyFor, guessMapping, STANDARD_FIELDS, type ColumnMapping, type MappingTarget, type StandardField } from './column-mapping.js';
 import { guessFieldType } from './field-type-guess.js';
+import { COMPLIANCE_FIELDS, isComplianceHeader } from './import-evidence.js';
+import { isInflowExport } from './row-to-contact.js';
 import type { ImportOptions, MappingEntry } from './import-options.js';
 
 const CUSTOM_KEY = new RegExp(CUSTOM_KEY_PATTERN);
@@ -13,16 +16,36 @@ const MAX_LABEL = 200;
 /**
  * {@link guessMapping}, plus the columns of Inflow's own export: `custom.<key>` fills that custom
  * field, and the columns an import does not write (`inflow_id`, `score`…) are ignored, so an
- * export imports back as it is.
+ * export imports back as it is. A header that is the key of one of the workspace's custom fields
+ * fills it, over another tool's name for a standard field: a workspace that made a `notes` field
+ * wants its "Notes" column there, not on the timeline.
  */
-export function guessImportMapping(headers: readonly string[]): ColumnMapping[] {
+export function guessImportMapping(headers: readonly string[], customKeys: ReadonlySet<string> = new Set()): ColumnMapping[] {
+  const ours = isInflowExport(headers);
+  const claimed = new Set<string>();
   return guessMapping(headers).map((mapping): ColumnMapping => {
+    const { column } = mapping;
     const header = mapping.header.trim();
     const key = header.startsWith(CUSTOM_COLUMN_PREFIX) ? header.slice(CUSTOM_COLUMN_PREFIX.length) : null;
-    if (key !== null && CUSTOM_KEY.test(key)) return { ...mapping, target: { kind: 'custom', key }, confidence: 'exact' };
-    if (EXPORT_ONLY_COLUMNS.has(header)) return { ...mapping, target: { kind: 'ignore' }, confidence: 'exact' };
+    if (key !== null && CUSTOM_KEY.test(key)) return { column, header: mapping.header, target: { kind: 'custom', key }, confidence: 'exact' };
+    if (ours && EXPORT_ONLY_COLUMNS.has(header)) return { column, header: mapping.header, target: { kind: 'ignore' }, confidence: 'exact' };
+    const own = customKeyFor(header, column);
+    if (customKeys.has(own) && !claimed.has(own) && !headers.some((h) => h.trim() === `${CUSTOM_COLUMN_PREFIX}${own}`)) {
+      claimed.add(own);
+      return { column, header: mapping.header, target: { kind: 'custom', key: own }, confidence: 'exact' };
+    }
     return mapping;
   });
+}
+
+/**
+ * Whether a column holds opt-outs or the evidence of consent, by what the guess made of it or by
+ * its header: such a column is never left out of an import.
+ */
+export function isComplianceColumn(guess: ColumnMapping): boolean {
+  if (guess.target.kind === 'ignore') return false;
+  if (guess.target.kind === 'field' && COMPLIANCE_FIELDS.has(guess.target.field)) return true;
+  return guess.header.trim() !== '' && isComplianceHeader(guess.header);
 }
 
 export interface FieldToCreate {
@@ -59,6 +82,7 @@ export function resolveMapping(input: {
   const { headers, given, definitions, options } = input;
   const errors: FieldError[] = [];
   const entries: MappingEntry[] = headers.map((header, column) => ({ column, header, target: ignore }));
+  const guesses = guessImportMapping(headers, new Set(definitions.keys()));
   if (given) {
     const seen = new Set<number>();
     given.forEach((entry, i) => {
@@ -71,7 +95,15 @@ export function resolveMapping(input: {
       seen.add(entry.column);
     });
   } else {
-    for (const guess of guessImportMapping(headers)) entries[guess.column] = { column: guess.column, header: guess.header, target: guess.target };
+    for (const guess of guesses) entries[guess.column] = { column: guess.column, header: guess.header, target: guess.target };
+  }
+  for (const guess of guesses) {
+    if (entries[guess.column]!.target.kind === 'ignore' && isComplianceColumn(guess)) {
+      errors.push({
+        field: `mapping.${guess.column}`,
+        message: `column "${guess.header}" holds email opt-outs or consent evidence and cannot be left out: map it to a field or a custom field`,
+      });
+    }
   }
 
   const create: FieldToCreate[] = [];
@@ -90,14 +122,12 @@ export function resolveMapping(input: {
         if (given) errors.push({ field, message: `custom field ${target.key} is already filled by another column` });
         entry.target = ignore;
       } else if (definitions.has(target.key)) usedKeys.add(target.key);
-      else if (options.create_fields) {
+      else if (options.create_fields || (!given && isComplianceColumn(guesses[entry.column]!))) {
         usedKeys.add(target.key);
         const values = input.samples.map((row) => row[entry.column] ?? '');
-        create.push({
-          key: target.key,
-          label: entry.header.trim().slice(0, MAX_LABEL) || target.key,
-          type: guessFieldType(values, { placeholders: options.placeholders, dayFirst: options.day_first }),
-        });
+        const guess = guesses[entry.column]!;
+        const known = guess.target.kind === 'custom' && guess.target.key === target.key ? guess.type : undefined;
+        create.push({ key: target.key, label: entry.header.trim().slice(0, MAX_LABEL) || target.key, type: fieldType(values, known, options) });
       } else if (given) {
         errors.push({ field, message: `custom field ${target.key} does not exist: create it first, or import with create_fields` });
       } else entry.target = ignore;
@@ -107,6 +137,17 @@ export function resolveMapping(input: {
     errors.push({ field: 'mapping', message: 'no column is mapped to email or external_id: every contact needs one of them' });
   }
   return { mapping: entries, create, errors };
+}
+
+/**
+ * The type of a custom field to create: what the other tool's column is known to hold (a score
+ * is a number) unless the sample says otherwise, else what the sample looks like.
+ */
+function fieldType(values: readonly string[], known: CustomFieldType | undefined, options: Pick<ImportOptions, 'placeholders' | 'day_first'>): CustomFieldType {
+  const guessed = guessFieldType(values, { placeholders: options.placeholders, dayFirst: options.day_first });
+  if (!known || guessed === known) return guessed;
+  const filled = values.some((value) => !isEmptyValue(cleanCell(value), options.placeholders));
+  return filled ? guessed : known;
 }
 
 /**

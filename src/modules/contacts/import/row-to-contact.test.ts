@@ -58,7 +58,7 @@ describe('rowToContact', () => {
         { column: 'Visits', value: 'many', message: 'must be a number' },
         { column: 'News', value: 'perhaps', message: 'must be yes or no (or true/false, 1/0)' },
         { column: 'Plan', value: 'Gold', message: 'must be one of: Free, Pro' },
-        { column: 'DNC', value: 'sometimes', message: 'must be yes or no (or true/false, 1/0)' },
+        { column: 'DNC', value: 'sometimes', message: 'must be yes or no (or true/false, 1/0, or a status such as Subscribed or Unsubscribed)' },
       ],
     });
   });

@@ -6,7 +6,9 @@ import { parseCreationTime } from '../creation-time.js';
 import type { CustomFieldDefinition } from '../custom-fields.js';
 import { LIFECYCLE_STAGES, type TextField } from '../fields.js';
 import type { MappingTarget, StandardField } from './column-mapping.js';
-import { cleanCell, isEmptyValue, parseBoolean, parseDate, parseNumber, splitFullName, splitList } from './value-cleaning.js';
+import { foldToAscii } from './header-keys.js';
+import { EVIDENCE_FIELDS, hasEvidence, rowEvidence, type EvidenceCells, type RowEvidence } from './import-evidence.js';
+import { cleanCell, isEmptyValue, parseBoolean, parseDate, parseNumber, parseOptOut, splitFullName, splitList } from './value-cleaning.js';
 
 export interface CellError {
   /** The column's header, or '' when the problem is the whole row. */
@@ -35,7 +37,7 @@ export interface RowContext {
 export type RowResult =
   | { kind: 'blank' }
   /** `warnings`: values left out that the row could do without (an unknown owner or stage). */
-  | { kind: 'contact'; input: ContactInput; warnings: CellError[] }
+  | { kind: 'contact'; input: ContactInput; warnings: CellError[]; evidence?: RowEvidence }
   | { kind: 'invalid'; errors: CellError[] };
 
 const NAME_FIELDS: ReadonlySet<StandardField> = new Set<StandardField>(['first_name', 'last_name', 'full_name']);
@@ -44,20 +46,38 @@ const NAME_FIELDS: ReadonlySet<StandardField> = new Set<StandardField>(['first_n
 export const isInflowExport = (headers: readonly string[]): boolean => headers[0]?.trim() === 'inflow_id';
 
 const TEXT_TARGETS: ReadonlySet<StandardField> = new Set<StandardField>([
-  'first_name', 'last_name', 'phone', 'job_title', 'company_name', 'website', 'country', 'city',
+  'first_name', 'last_name', 'phone', 'mobile_phone', 'job_title', 'company_name', 'website', 'country', 'city',
+  'street', 'state', 'postal_code',
   'lead_status', 'source', 'source_detail', 'origin', 'utm_source', 'utm_medium', 'utm_campaign',
   'utm_term', 'utm_content', 'referrer',
 ]);
 
 // HubSpot and most CRMs export stages spelled out ("Marketing Qualified Lead").
+// So do their Portuguese and Spanish versions, and RD Station's funnel (Lead, Lead Qualificado,
+// Cliente), whose qualified lead is qualified by marketing's scoring.
 const STAGE_NAMES: Readonly<Record<string, string>> = {
   marketingqualifiedlead: 'mql',
   salesqualifiedlead: 'sql',
   productqualifiedlead: 'lead',
+  assinante: 'subscriber',
+  suscriptor: 'subscriber',
+  leadqualificado: 'mql',
+  leadqualificadoparamarketing: 'mql',
+  leadqualificadoparavendas: 'sql',
+  leadcalificadoparamarketing: 'mql',
+  leadcalificadoparaventas: 'sql',
+  oportunidade: 'opportunity',
+  oportunidad: 'opportunity',
+  cliente: 'customer',
+  evangelista: 'evangelist',
+  outros: 'other',
+  outro: 'other',
+  otro: 'other',
+  otros: 'other',
 };
 
 function stageOf(value: string): string {
-  const key = value.toLowerCase().replace(/[^a-z]/g, '');
+  const key = foldToAscii(value).toLowerCase().replace(/[^a-z]/g, '');
   const spelled = STAGE_NAMES[key];
   if (spelled) return spelled;
   const lower = value.trim().toLowerCase();
@@ -119,6 +139,7 @@ export function rowToContact(cells: readonly string[], context: RowContext): Row
   const errors: CellError[] = [];
   const warnings: CellError[] = [];
   let fullName: { first_name: string | null; last_name: string | null } | null = null;
+  const evidenceCells: EvidenceCells = {};
 
   for (const { column, header, target } of context.columns) {
     const raw = cells[column] ?? '';
@@ -139,6 +160,11 @@ export function rowToContact(cells: readonly string[], context: RowContext): Row
     } else if (target.kind === 'field') {
       const field = target.field;
       if (field === 'email' || field === 'external_id') input[field] = value;
+      else if (EVIDENCE_FIELDS.has(field)) {
+        evidenceCells[field] = { header, value };
+        // An unsubscribe or a clean (a hard bounce) in the other tool is an opt-out here.
+        if (field === 'unsubscribed_at' || field === 'cleaned_at') input.do_not_email = true;
+      }
       else if (TEXT_TARGETS.has(field)) input[field as TextField] = value;
       else if (field === 'full_name') fullName = splitFullName(value);
       else if (field === 'lifecycle_stage') {
@@ -148,9 +174,10 @@ export function rowToContact(cells: readonly string[], context: RowContext): Row
       }
       else if (field === 'tags') tags.push(...splitList(value));
       else if (field === 'do_not_email' || field === 'do_not_call') {
-        const flag = parseBoolean(value);
-        if (flag === null) problem = 'must be yes or no (or true/false, 1/0)';
-        else input[field] = flag;
+        const flag = parseOptOut(value);
+        if (flag === null) problem = 'must be yes or no (or true/false, 1/0, or a status such as Subscribed or Unsubscribed)';
+        // Another column's unsubscribe time outranks a "no" here.
+        else if (input[field] !== true) input[field] = flag;
       } else if (field === 'owner_email') {
         // HubSpot's "Contact owner" holds a name, others an email: either finds the member.
         const owner = context.owners.get(value.toLowerCase());
@@ -181,5 +208,6 @@ export function rowToContact(cells: readonly string[], context: RowContext): Row
   if (errors.length > 0) return { kind: 'invalid', errors };
   if (tags.length > 0) input.tags = tags;
   if (Object.keys(custom).length > 0) input.custom = custom;
-  return { kind: 'contact', input, warnings };
+  const { evidence, warnings: evidenceWarnings } = rowEvidence(evidenceCells, context.dayFirst);
+  return { kind: 'contact', input, warnings: [...warnings, ...evidenceWarnings], ...(hasEvidence(evidence) ? { evidence } : {}) };
 }

@@ -54,12 +54,14 @@ export const ImportSchema = Type.Object({
 
 export const PreviewSchema = Type.Object({
   headers: Type.Array(Type.String()),
+  vendor: Type.Union([Type.String(), Type.Null()], { description: 'The tool whose export the header row is (HubSpot, Mautic, Salesforce, Mailchimp, RD Station, Pipedrive, ActiveCampaign, Brevo), when it can be told' }),
   delimiter: Type.String(),
   encoding: Type.String(),
   mapping: Type.Array(
     Type.Object({
       ...MappingEntrySchema.properties,
       confidence: Type.Optional(Type.String({ description: 'exact: our own key; alias: another tool’s name for it; none: a suggestion' })),
+      compliance: Type.Boolean({ description: 'The column holds email opt-outs or consent evidence: it cannot be left out (mapped to ignore)' }),
     }),
   ),
   new_fields: Type.Array(

@@ -89,6 +89,22 @@ export function parseBoolean(raw: string): boolean | null {
   return null;
 }
 
+// Opt-out columns of other tools hold a status rather than yes/no: Pipedrive's "Marketing
+// status" (Subscribed, Unsubscribed, No consent), Mailchimp's and Brevo's subscription states.
+// A person who never consented may not be emailed either.
+const OPTED_OUT_WORDS = new Set(['unsubscribed', 'opted out', 'opted-out', 'optedout', 'no consent', 'blocklisted', 'blacklisted', 'cleaned', 'bounced', 'descadastrado', 'bloqueado']);
+const OPTED_IN_WORDS = new Set(['subscribed', 'opted in', 'opted-in', 'optedin', 'inscrito', 'suscrito']);
+
+/** Whether a cell of an opt-out column says the person opted out: yes/no, or a subscription status. */
+export function parseOptOut(raw: string): boolean | null {
+  const flag = parseBoolean(raw);
+  if (flag !== null) return flag;
+  const value = cleanCell(raw).toLowerCase();
+  if (OPTED_OUT_WORDS.has(value)) return true;
+  if (OPTED_IN_WORDS.has(value)) return false;
+  return null;
+}
+
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const COMMA_GROUPS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const DOT_GROUPS = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;

@@ -25,6 +25,7 @@ const IDENTITY: FieldDef[] = [
   { key: 'last_name', label: 'Last name', kind: 'text' },
   { key: 'email', label: 'Email', kind: 'email' },
   { key: 'phone', label: 'Phone', kind: 'tel' },
+  { key: 'mobile_phone', label: 'Mobile phone', kind: 'tel' },
   { key: 'external_id', label: 'External ID', kind: 'text' },
 ];
 
@@ -33,7 +34,10 @@ const WORK: FieldDef[] = [
   { key: 'company_id', label: 'Company record', kind: 'company' },
   { key: 'job_title', label: 'Job title', kind: 'text' },
   { key: 'website', label: 'Website', kind: 'url', placeholder: 'https://' },
+  { key: 'street', label: 'Street', kind: 'text' },
   { key: 'city', label: 'City', kind: 'text' },
+  { key: 'state', label: 'State or region', kind: 'text' },
+  { key: 'postal_code', label: 'Postal code', kind: 'text' },
   { key: 'country', label: 'Country', kind: 'text' },
 ];
 

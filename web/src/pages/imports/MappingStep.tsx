@@ -18,7 +18,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconSparkles } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconShieldCheck, IconSparkles } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -60,21 +60,20 @@ export function MappingStep({ imp }: { imp: ContactImport }) {
 
   useEffect(() => {
     if (!preview.data || !fields.data || mapping) return;
-    // New fields are opt-in: a guessed custom field that does not exist starts as "don't import".
-    setMapping(
-      preview.data.mapping.map(({ column, header, target }) => ({
-        column,
-        header,
-        target: target.kind === 'custom' && newKeys.has(target.key) ? { kind: 'ignore' } : target,
-      })),
-    );
-  }, [preview.data, fields.data, mapping, newKeys]);
+    // Every column is kept by default, unknown ones as new contact fields: nothing is dropped
+    // unless the marketer says so.
+    setMapping(preview.data.mapping.map(({ column, header, target }) => ({ column, header, target })));
+  }, [preview.data, fields.data, mapping]);
 
   const choices = useMemo(() => targetOptions(definitions, newFields), [definitions, newFields]);
+  // Opt-outs and consent evidence may be moved to another field, never left out.
+  const keptChoices = useMemo(() => choices.filter((group) => group.group !== 'Skip'), [choices]);
+  const compliance = useMemo(() => new Set((preview.data?.mapping ?? []).filter((m) => m.compliance).map((m) => m.column)), [preview.data]);
   const labelOf = (value: string) => choices.flatMap((g) => g.items).find((i) => i.value === value)?.label ?? value;
   const problems = mapping ? mappingProblems(mapping, labelOf) : [];
   const creating = (mapping ?? []).filter((m) => m.target.kind === 'custom' && newKeys.has(m.target.key));
   const unmatched = (mapping ?? []).filter((m) => m.target.kind === 'ignore' && suggestions.has(m.column));
+  const skippable = (mapping ?? []).filter((m) => m.target.kind === 'custom' && newKeys.has(m.target.key) && !compliance.has(m.column));
 
   const start = useStartImport(slug, imp.id);
   const startNow = () =>
@@ -102,11 +101,12 @@ export function MappingStep({ imp }: { imp: ContactImport }) {
               Which field does each column fill?
             </Title>
             <Text fz="sm" c="dimmed">
+              {preview.data.vendor ? `A ${preview.data.vendor} export: ` : ''}
               {preview.data.headers.length} columns found{preview.data.encoding !== 'utf-8' ? `, read as ${preview.data.encoding}` : ''}.
-              Columns set to “Don’t import” are left out.
+              Columns no field matches become new contact fields; set one to “Don’t import” to leave it out.
             </Text>
           </div>
-          {unmatched.length > 0 && (
+          {unmatched.length > 0 ? (
             <Button
               variant="light"
               leftSection={<IconSparkles size={16} />}
@@ -118,8 +118,20 @@ export function MappingStep({ imp }: { imp: ContactImport }) {
                 )
               }
             >
-              Keep {plural(unmatched.length, 'unmatched column')} as new fields
+              Keep {plural(unmatched.length, 'skipped column')} as new fields
             </Button>
+          ) : (
+            skippable.length > 0 && (
+              <Button
+                variant="subtle"
+                color="gray"
+                onClick={() =>
+                  setMapping((current) => current!.map((m) => (skippable.some((s) => s.column === m.column) ? { ...m, target: { kind: 'ignore' } } : m)))
+                }
+              >
+                Don’t import the {plural(skippable.length, 'new field')}
+              </Button>
+            )
           )}
         </Group>
         <Paper withBorder style={{ overflow: 'hidden' }}>
@@ -150,6 +162,11 @@ export function MappingStep({ imp }: { imp: ContactImport }) {
                               <IconCircleCheck size={16} color="var(--mantine-color-teal-6)" style={{ flexShrink: 0 }} />
                             </Tooltip>
                           )}
+                          {compliance.has(entry.column) && (
+                            <Tooltip label="Opt-outs or consent evidence: always imported" multiline w={220}>
+                              <IconShieldCheck size={16} color="var(--mantine-color-blue-6)" style={{ flexShrink: 0 }} aria-label="Opt-outs or consent evidence" />
+                            </Tooltip>
+                          )}
                         </Group>
                       </Table.Td>
                       <Table.Td>
@@ -167,7 +184,7 @@ export function MappingStep({ imp }: { imp: ContactImport }) {
                         <Select
                           aria-label={`Field for column ${entry.header}`}
                           size="xs"
-                          data={choices}
+                          data={compliance.has(entry.column) ? keptChoices : choices}
                           value={targetValue(entry.target)}
                           onChange={(value) => setTarget(entry.column, value)}
                           allowDeselect={false}

@@ -1,0 +1,46 @@
+import type { HeaderTable } from './vendor-table.js';
+
+// HubSpot's contacts export (CRM > Contacts > Export) writes property labels as headers; the
+// default properties and their labels are listed in its knowledge base.
+export const hubspot: HeaderTable = {
+  vendor: 'HubSpot',
+  sources: [
+    'https://knowledge.hubspot.com/properties/hubspots-default-contact-properties',
+    'https://knowledge.hubspot.com/import-and-export/export-records',
+  ],
+  headers: {
+    'Record ID': 'external_id',
+    'Contact ID': 'external_id',
+    'First Name': 'first_name',
+    'Last Name': 'last_name',
+    Email: 'email',
+    'Additional email addresses': { custom: 'additional_emails', type: 'text' },
+    'Phone Number': 'phone',
+    'Mobile Phone Number': 'mobile_phone',
+    'Job Title': 'job_title',
+    'Company Name': 'company_name',
+    'Associated Company': 'company_name',
+    'Website URL': 'website',
+    'Street Address': 'street',
+    City: 'city',
+    'State/Region': 'state',
+    'Postal Code': 'postal_code',
+    'Country/Region': 'country',
+    'Lifecycle Stage': 'lifecycle_stage',
+    'Lead Status': 'lead_status',
+    'Contact owner': 'owner_email',
+    'Original Source': 'source',
+    'Original Source Drill-Down 1': 'source_detail',
+    'Original Source Drill-Down 2': { custom: 'original_source_drill_down_2', type: 'text' },
+    'First Conversion': { custom: 'first_conversion', type: 'text' },
+    'First Conversion Date': { custom: 'first_conversion_date', type: 'date' },
+    'Recent Conversion': { custom: 'recent_conversion', type: 'text' },
+    'HubSpot Score': { custom: 'hubspot_score', type: 'number' },
+    'Create Date': 'created_at',
+    'Marketing emails unsubscribed': 'do_not_email',
+    'Unsubscribed from all email': 'do_not_email',
+    'Opted out of email': 'do_not_email',
+    "Legal basis for processing contact's data": { custom: 'legal_basis', type: 'text' },
+    Message: 'notes',
+  },
+};
