@@ -48,7 +48,7 @@ function serverArgv(values: Values, file: string | undefined): string[] {
   argv.push(...text('mapping', values.mapping ? path.resolve(values.mapping) : undefined));
   for (const tag of values.tag ?? []) argv.push(`--tag=${tag}`);
   for (const placeholder of values.placeholder ?? []) argv.push(`--placeholder=${placeholder}`);
-  for (const flag of ['skip-existing', 'keep-existing', 'day-first', 'create-fields'] as const) if (values[flag]) argv.push(`--${flag}`);
+  for (const flag of ['skip-existing', 'keep-existing', 'day-first', 'create-fields', 'no-new-fields'] as const) if (values[flag]) argv.push(`--${flag}`);
   return argv;
 }
 

@@ -23,7 +23,7 @@ usage: inflow <command> [options]
   apikey create --workspace W [--name N] [--role R] [--json]
                              create an API key; it is printed once
   import contacts FILE.csv [--workspace W] [--tag T]... [--skip-existing] [--keep-existing]
-         [--placeholder X]... [--day-first] [--create-fields] [--mapping mapping.json] [--json]
+         [--placeholder X]... [--day-first] [--no-new-fields] [--mapping mapping.json] [--json]
                              import contacts from CSV, with a progress bar on stderr and a
                              summary (and the error report's path) on stdout
   import contacts --resume ID  go on with an interrupted import after its last committed row

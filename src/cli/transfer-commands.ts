@@ -32,6 +32,7 @@ export const IMPORT_FLAGS = {
   placeholder: { type: 'string', multiple: true },
   'day-first': { type: 'boolean' },
   'create-fields': { type: 'boolean' },
+  'no-new-fields': { type: 'boolean' },
   mapping: { type: 'string' },
   resume: { type: 'string' },
   json: { type: 'boolean' },
@@ -126,7 +127,8 @@ export async function prepareImport(db: QueryBuilder, values: ImportValues, file
     tags: values.tag ?? [],
     placeholders: [...DEFAULT_PLACEHOLDERS, ...(values.placeholder ?? [])],
     day_first: values['day-first'] === true,
-    create_fields: values['create-fields'] === true,
+    // New fields are the default (no column dropped unseen); --create-fields stays accepted.
+    create_fields: values['no-new-fields'] !== true,
   };
   return createImport(db, workspace.id, {
     filePath: absolute,

@@ -345,8 +345,9 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     // The guess does not know "Plan of interest" is our "plan" field: correct it by hand.
     await page.getByLabel('Field for column Plan of interest').click();
     await page.getByRole('option', { name: 'Plan of interest', exact: true }).click();
-    await page.getByRole('button', { name: 'Keep 1 unmatched column as new fields' }).click();
+    // Columns no field matches are kept as new fields unless the marketer leaves them out.
     await page.getByText('One new contact field will be created: Favourite colour.').waitFor();
+    await page.getByRole('button', { name: 'Don’t import the 1 new field' }).waitFor();
     const tags = page.getByRole('combobox', { name: 'Tag every imported contact' });
     await tags.fill('webinar-march');
     await tags.press('Enter');
@@ -575,5 +576,39 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     await page.getByText('Ana Souza was moved to the trash').waitFor();
     await page.goto(contactUrl);
     await page.getByText('This contact does not exist').waitFor();
+  });
+  it('imports a Mailchimp export: recognised, consent columns kept, new fields left out in one click, consents and notes on the contact', async () => {
+    const csv = [
+      'Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,LEID,EUID,NOTES,TAGS',
+      'rita@mailbox-example.org,Rita,Alves,5,2023-04-01 10:00:00,203.0.113.9,2023-04-01 10:03:00,203.0.113.9,111,e1,Asked about the annual plan,newsletter',
+    ].join('\n');
+    await page.goto(`${server.url}/w/${tenant.slug}/contacts/import`);
+    await page.getByText('Drop a CSV file here').waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: 'mailchimp-audience.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('A Mailchimp export:', { exact: false }).waitFor();
+    expect(await page.getByLabel('Field for column OPTIN_TIME').inputValue()).toBe('Opt-in time (consent record)');
+    expect(await page.getByLabel('Field for column NOTES').inputValue()).toBe('Note (added to the timeline)');
+    await page.getByLabel('Opt-outs or consent evidence').first().waitFor();
+    // A consent column offers no "Don't import".
+    await page.getByLabel('Field for column OPTIN_IP').click();
+    await page.getByRole('option', { name: 'Opt-in IP address (consent record)' }).waitFor();
+    expect(await page.getByRole('option', { name: 'Don’t import this column' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Don’t import the 3 new fields' }).click();
+    expect(await page.getByLabel('Field for column LEID').inputValue()).toBe('Don’t import this column');
+    await page.getByRole('button', { name: 'Keep 3 skipped columns as new fields' }).waitFor();
+    await screenshot('contacts-23-import-mailchimp');
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 20_000 });
+
+    const rita = (await api('/api/v1/contacts?email=rita@mailbox-example.org')).json.data[0];
+    expect(rita.custom).toEqual({});
+    await page.goto(`${server.url}/w/${tenant.slug}/contacts/${rita.id}`);
+    await page.getByRole('heading', { name: 'Rita Alves' }).waitFor();
+    const privacy = page.getByRole('region', { name: 'Consent and privacy' });
+    await privacy.getByText('From import of mailchimp-audience.csv · IP 203.0.113.9').first().waitFor();
+    expect(await privacy.getByText('Agreed').count()).toBe(2);
+    await page.getByText('Asked about the annual plan').waitFor();
+    await screenshot('contacts-24-imported-consents');
   });
 });

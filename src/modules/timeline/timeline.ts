@@ -105,3 +105,15 @@ export async function forgetTimelines(tx: Executor, workspaceId: string, contact
   if (contactIds.length === 0) return;
   await tx.deleteFrom('contact_events').where('workspace_id', '=', workspaceId).where('contact_id', 'in', contactIds).execute();
 }
+
+/** The texts of the notes these contacts have, so a writer can leave out one already there. */
+export async function noteTextsOf(db: Executor, workspaceId: string, contactIds: readonly string[]): Promise<Array<{ contact_id: string; text: string }>> {
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom('contact_events')
+    .select(['contact_id', sql<string>`data->>'text'`.as('text')])
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', 'in', contactIds)
+    .where('kind', '=', 'note.added')
+    .execute();
+}

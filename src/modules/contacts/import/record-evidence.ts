@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import type { Executor } from '../../../db/database.js';
 import { newId } from '../../../db/ids.js';
-import { recordTimeline, type TimelineEntry } from '../../timeline/timeline.js';
+import { noteTextsOf, recordTimeline, type TimelineEntry } from '../../timeline/timeline.js';
 import type { RowEvidence } from './import-evidence.js';
 
 /** The purpose the consent evidence of email tools is for, as the dashboard names it. */
@@ -24,13 +24,7 @@ export async function recordImportEvidence(
 
   const notes = items.flatMap(({ contactId, evidence }) => (evidence.note ? [{ contactId, text: evidence.note }] : []));
   if (notes.length > 0) {
-    const existing = await tx
-      .selectFrom('contact_events')
-      .select(['contact_id', sql<string>`data->>'text'`.as('text')])
-      .where('workspace_id', '=', workspaceId)
-      .where('contact_id', 'in', [...new Set(notes.map((n) => n.contactId))])
-      .where('kind', '=', 'note.added')
-      .execute();
+    const existing = await noteTextsOf(tx, workspaceId, [...new Set(notes.map((n) => n.contactId))]);
     const seen = new Set(existing.map((e) => `${e.contact_id}\n${e.text}`));
     for (const note of notes) {
       const key = `${note.contactId}\n${note.text}`;
