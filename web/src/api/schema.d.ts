@@ -1694,6 +1694,11 @@ export interface paths {
               /** Format: date-time */
               updated_at: string;
               last_activity_at: string | null;
+              /** @description What was left out of a write that went through: an external_id sent with the email of a contact that has another one, or that belongs to another contact (the first id stays) */
+              warnings?: {
+                  field: string;
+                  message: string;
+                }[];
             };
           };
         };
@@ -1743,6 +1748,11 @@ export interface paths {
               /** Format: date-time */
               updated_at: string;
               last_activity_at: string | null;
+              /** @description What was left out of a write that went through: an external_id sent with the email of a contact that has another one, or that belongs to another contact (the first id stays) */
+              warnings?: {
+                  field: string;
+                  message: string;
+                }[];
             };
           };
         };
@@ -1831,11 +1841,18 @@ export interface paths {
                       field: string;
                       message: string;
                     }[];
+                  /** @description What was left out of a write that went through: an external_id sent with the email of a contact that has another one, or that belongs to another contact (the first id stays) */
+                  warnings?: {
+                      field: string;
+                      message: string;
+                    }[];
                 })[];
               created: number;
               updated: number;
               skipped: number;
               failed: number;
+              /** @description Items written (or skipped) with warnings */
+              warned: number;
             };
           };
         };

@@ -8,7 +8,7 @@ import { upsertContactsInTransaction, type BatchItemResult, type BatchOptions } 
 import type { ContactInput } from '../contact-input.js';
 import { normaliseEmail } from '../../../lib/email-address.js';
 import { cleanText } from '../fields.js';
-import { appendErrors, type RowError } from './error-report.js';
+import { appendErrors, WARNING_PREFIX, type RowError } from './error-report.js';
 import { commitProgress, type ChunkCounts } from './import-store.js';
 
 export interface Chunk {
@@ -141,7 +141,17 @@ export async function writeChunk(db: Kysely<Tables>, context: ChunkContext, chun
       warned: chunk.warnedRows,
     };
     const errors = [...chunk.errors];
+    // A row the engine warns about (an identity conflict) counts once among the warned rows,
+    // even when reading it already gave a warning.
+    const warnedRows = new Set(chunk.errors.flatMap((e) => (e.message.startsWith(WARNING_PREFIX) ? [e.row] : [])));
     for (const result of results) {
+      if (result.warnings) {
+        const { row, input } = contacts[result.index]!;
+        if (!warnedRows.has(row)) counts.warned++;
+        for (const warning of result.warnings) {
+          errors.push({ row, column: context.columnOf(warning.field), value: fieldValue(input, warning.field), message: `${WARNING_PREFIX}${warning.field} ${warning.message}` });
+        }
+      }
       if (result.status === 'created') counts.created++;
       else if (result.status === 'updated') counts.updated++;
       else if (result.status === 'skipped') counts.skipped++;
