@@ -2429,7 +2429,7 @@ export interface paths {
                   rows_updated: number;
                   rows_skipped: number;
                   rows_failed: number;
-                  /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+                  /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
                   rows_warned: number;
                   error: string | null;
                   error_report: string | null;
@@ -2554,7 +2554,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
@@ -2637,7 +2637,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
@@ -2749,7 +2749,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
@@ -2932,7 +2932,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
@@ -3117,7 +3117,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
@@ -3229,7 +3229,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
