@@ -83,11 +83,12 @@ describe('contact upsert', () => {
     }
   });
 
-  it('answers a conflict when the email and the external id point at two contacts', async () => {
-    await upsert({ email: 'one@example.org' });
-    await upsert({ external_id: 'two' });
+  it('updates the email\'s contact and warns when the email and the external id point at two contacts (identity-conflicts.test.ts)', async () => {
+    const one = await upsert({ email: 'one@example.org' });
+    const two = await upsert({ external_id: 'two' });
     const both = await upsert({ email: 'one@example.org', external_id: 'two' });
-    expect(both.status).toBe(409);
+    expect(both.status).toBe(200);
+    expect(both.json).toMatchObject({ id: one.json.id, external_id: null, warnings: [{ field: 'external_id', message: expect.stringContaining(two.json.id) }] });
   });
 });
 

@@ -28,6 +28,18 @@ describe('applyChanges', () => {
     expect(next).toMatchObject({ first_name: 'Ana', last_name: 'Souza', city: 'Recife', lifecycle_stage: 'mql', custom: { plan: 'free', visits: 3 }, tags: ['webinar', 'ebook'] });
   });
 
+  it('keeps first-touch fields with keepFirstTouch, fills the empty ones, and lets last-touch and other fields change', () => {
+    const touched = applyChanges(current, { text: { source: 'Webinar', utm_campaign: 'spring' }, custom: {} }, { keepExisting: false, tags: 'add' });
+    const next = applyChanges(
+      touched,
+      { text: { source: 'Ads', utm_campaign: null, utm_medium: 'cpc', latest_source: 'Ads', city: 'Natal' }, custom: {} },
+      { keepExisting: false, tags: 'add', keepFirstTouch: true },
+    );
+    expect(next).toMatchObject({ source: 'Webinar', utm_campaign: 'spring', utm_medium: 'cpc', latest_source: 'Ads', city: 'Natal' });
+    // Without it (an edit by id), they change like any field.
+    expect(applyChanges(touched, { text: { source: 'Partner' }, custom: {} }, { keepExisting: false, tags: 'set' }).source).toBe('Partner');
+  });
+
   it('sets tags exactly on an edit', () => {
     expect(applyChanges(current, { text: {}, custom: {}, tags: ['vip'] }, { keepExisting: false, tags: 'set' }).tags).toEqual(['vip']);
   });

@@ -1,7 +1,7 @@
 import type { Contact } from '../../db/schema.js';
 import type { CustomValue } from './custom-fields.js';
 import type { ContactChanges } from './contact-input.js';
-import type { TextField } from './fields.js';
+import { FIRST_TOUCH_FIELDS, type TextField } from './fields.js';
 
 /** The columns of a contact that callers can change: the stored row less what Inflow manages. */
 export type ContactValues = Omit<
@@ -29,6 +29,8 @@ export interface ApplyOptions {
   keepExisting: boolean;
   /** Upserts add tags; an edit sets the list exactly. */
   tags: 'add' | 'set';
+  /** Upserts keep first-touch fields that have a value (fields.ts); an edit by id may change them. */
+  keepFirstTouch?: boolean;
 }
 
 function empty(value: unknown): boolean {
@@ -38,6 +40,7 @@ function empty(value: unknown): boolean {
 /**
  * The contact after the changes, from its current values (null for a new contact). With
  * keepExisting, a field that already has a value keeps it; clearing (null) is then ignored too.
+ * With keepFirstTouch, the same holds for the first-touch fields alone.
  */
 export function applyChanges(current: ContactValues | null, changes: ContactChanges, options: ApplyOptions): ContactValues {
   const base: ContactValues = current ?? {
@@ -75,7 +78,8 @@ export function applyChanges(current: ContactValues | null, changes: ContactChan
     custom: {},
   };
   const next: ContactValues = { ...base, tags: [...base.tags], custom: { ...base.custom } };
-  const keep = (field: keyof ContactValues) => options.keepExisting && current !== null && !empty(current[field]);
+  const keep = (field: keyof ContactValues) =>
+    (options.keepExisting || (options.keepFirstTouch === true && FIRST_TOUCH_FIELDS.has(field as TextField))) && current !== null && !empty(current[field]);
 
   const scalar = {
     email: changes.email,

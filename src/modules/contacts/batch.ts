@@ -28,6 +28,8 @@ export interface BatchItemResult {
   errors?: FieldError[];
   /** Why the item failed: invalid_input, or conflict when it collides with other contacts. */
   kind?: ErrorKind;
+  /** What was left out of an item that was written (or skipped): an external id that conflicts with the contact's. */
+  warnings?: FieldError[];
 }
 
 export interface BatchOptions {
@@ -154,6 +156,8 @@ export async function applyContactWrites(
   options: BatchOptions,
 ): Promise<BatchItemResult[]> {
   const apply: ApplyOptions = { keepExisting: options.keepExisting ?? false, tags: options.tags ?? 'add' };
+  // A write that names its contact by identity keeps first-touch fields; an edit by id may change them.
+  const upsertApply: ApplyOptions = { ...apply, keepFirstTouch: true };
   const definitions = await customFieldDefinitions(tx, workspaceId);
   const results: BatchItemResult[] = [];
   const checked = writes.map((write) => checkContactInput(write.input, definitions));
@@ -198,6 +202,8 @@ export async function applyContactWrites(
     }
     const { id: targetId, describe } = writes[index]!;
     let current: Working | undefined;
+    let kept = changes;
+    const warnings: FieldError[] = [];
     if (targetId !== undefined) {
       current = byId.get(targetId);
       if (!current) {
@@ -207,18 +213,22 @@ export async function applyContactWrites(
     } else {
       const viaEmail = changes.email ? byEmail.get(emailIdentityKey(changes.email)) : undefined;
       const viaExternal = changes.external_id ? byExternalId.get(changes.external_id) : undefined;
-      if (viaEmail && viaExternal && viaEmail !== viaExternal) {
-        results.push(failed(index, 'conflict', [{ field: 'email', message: 'belongs to another contact than external_id' }]));
-        continue;
-      }
       current = viaEmail ?? viaExternal;
+      // The email decides whose contact it is; an external id that is not that contact's is left
+      // out and reported, so the first id stays (issue 9 point 6).
+      const conflict = viaEmail && externalIdConflict(viaEmail, viaExternal, changes.external_id);
+      if (conflict) {
+        warnings.push(conflict);
+        kept = { ...changes, external_id: undefined };
+      }
     }
+    const warned = warnings.length > 0 ? { warnings } : {};
     if (current && options.skipExisting) {
       if (inTrash(current)) restoring.add(current.id);
-      results.push({ index, status: 'skipped', id: current.id });
+      results.push({ index, status: 'skipped', id: current.id, ...warned });
       continue;
     }
-    const next = applyChanges(current?.values ?? null, changes, apply);
+    const next = applyChanges(current?.values ?? null, kept, targetId === undefined ? upsertApply : apply);
     const emailOwner = next.email ? byEmail.get(emailIdentityKey(next.email)) : undefined;
     const externalOwner = next.external_id ? byExternalId.get(next.external_id) : undefined;
     if ((emailOwner && emailOwner !== current) || (externalOwner && externalOwner !== current)) {
@@ -248,7 +258,7 @@ export async function applyContactWrites(
         }
         remember(current);
       }
-      results.push({ index, status: 'updated', id: current.id });
+      results.push({ index, status: 'updated', id: current.id, ...warned });
     } else {
       const id = newId();
       const companyId = namesCompany ? (changes.company_id ?? null) : null;
@@ -278,6 +288,24 @@ export async function applyContactWrites(
     }
   }
   return results;
+}
+
+/**
+ * The warning for an external id sent with the email of a contact it is not: another contact's
+ * (`holder`), or other than the one the contact already has. Null when there is no conflict.
+ */
+function externalIdConflict(contact: Working, holder: Working | undefined, externalId: string | null | undefined): FieldError | null {
+  if (!externalId) return null;
+  const own = contact.values.external_id;
+  if (holder && holder !== contact) {
+    const other = holder.original?.deleted_at ? 'a contact in the trash' : 'another contact';
+    const keeps = own ? `keeps its external id ${own}` : 'has none';
+    return { field: 'external_id', message: `${externalId} belongs to ${other} (${holder.id}), not to the contact of this email, which ${keeps}: ${externalId} left out` };
+  }
+  if (own && own !== externalId) {
+    return { field: 'external_id', message: `${externalId} is not the external id ${own} that the contact of this email already has: ${own} kept, ${externalId} left out` };
+  }
+  return null;
 }
 
 /**

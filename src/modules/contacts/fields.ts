@@ -30,6 +30,17 @@ export const TEXT_FIELDS = {
 
 export type TextField = keyof typeof TEXT_FIELDS;
 
+/**
+ * Where a lead first came from: set by the first write that has a value, then kept by every
+ * upsert, batch and import whatever its mode (a later visit is not how the person first came).
+ * An edit of the contact by id may still change them. `latest_source` and
+ * `latest_source_detail` are the last touch and follow each write; `created_at` is set only by
+ * the write that creates the contact.
+ */
+export const FIRST_TOUCH_FIELDS: ReadonlySet<TextField> = new Set([
+  'source', 'source_detail', 'origin', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'referrer',
+]);
+
 export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer', 'evangelist', 'other'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 

@@ -11,7 +11,7 @@ import { filtersFromQuery, listContacts } from './list.js';
 import { customFieldDefinitions } from './queries.js';
 import { TimelineEntrySchema } from '../timeline/schema.js';
 import { timelineOf } from '../timeline/timeline.js';
-import { ContactCreation, ContactFields, ContactListQuery, ContactSchema, ContactUpsert } from './schema.js';
+import { ContactCreation, ContactFields, ContactListQuery, ContactSchema, ContactUpsert, UpsertedContact, WriteWarnings } from './schema.js';
 import { addNote, getContact, patchContact, upsertContact } from './service.js';
 import { trashContact } from './trash.js';
 import { StringEnum } from '../../schema-types.js';
@@ -34,13 +34,13 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: QueryBuilde
         tags: ['contacts'],
         summary: 'Create a contact, or update the one with the same email or external id',
         body: ContactUpsert,
-        response: { 200: ContactSchema, 201: ContactSchema },
+        response: { 200: UpsertedContact, 201: UpsertedContact },
       },
     },
     async (request, reply) => {
       const { keep_existing, ...input } = request.body;
       const result = await upsertContact(db, requireWorkspace(request).id, input, { actor: actorOf(request), keepExisting: keep_existing });
-      return reply.code(result.created ? 201 : 200).send(view(result.contact));
+      return reply.code(result.created ? 201 : 200).send({ ...view(result.contact), ...(result.warnings ? { warnings: result.warnings } : {}) });
     },
   );
 
@@ -68,12 +68,14 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: QueryBuilde
                 status: StringEnum(['created', 'updated', 'skipped', 'error']),
                 id: Type.Optional(Type.String()),
                 errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+                warnings: Type.Optional(WriteWarnings),
               }),
             ),
             created: Type.Integer(),
             updated: Type.Integer(),
             skipped: Type.Integer(),
             failed: Type.Integer(),
+            warned: Type.Integer({ description: 'Items written (or skipped) with warnings' }),
           }),
         },
       },
@@ -92,6 +94,7 @@ export function contactRoutes(server: FastifyInstance, { db }: { db: QueryBuilde
         updated: results.filter((r) => r.status === 'updated').length,
         skipped: results.filter((r) => r.status === 'skipped').length,
         failed: results.filter((r) => r.status === 'error').length,
+        warned: results.filter((r) => r.warnings).length,
       };
     },
   );

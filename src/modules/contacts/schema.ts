@@ -71,6 +71,14 @@ export const ContactSchema = Type.Object({
   last_activity_at: NullableTimestamp,
 });
 
+export const WriteWarnings = Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
+  description:
+    'What was left out of a write that went through: an external_id sent with the email of a contact that has another one, or that belongs to another contact (the first id stays)',
+});
+
+/** The answer to an upsert: the contact, and what of the input was left out, if anything. */
+export const UpsertedContact = Type.Object({ ...ContactSchema.properties, warnings: Type.Optional(WriteWarnings) });
+
 export const ContactListQuery = Type.Object(
   {
     email: Type.Optional(Type.String({ maxLength: 320 })),

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isId } from '../../db/ids.js';
 import type { Contact, Tables } from '../../db/schema.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, notFound, type FieldError } from '../../errors.js';
 import { runContactWrites, upsertContactsBatch, type BatchItemResult } from './batch.js';
 import type { ContactInput } from './contact-input.js';
 import { contactsByIds, heldContactsByIds } from './queries.js';
@@ -12,6 +12,8 @@ import { plural } from '../../lib/plural.js';
 export interface UpsertResult {
   contact: Contact;
   created: boolean;
+  /** What was left out of the input: an external id that conflicts with the contact's (batch.ts). */
+  warnings?: FieldError[];
 }
 
 /**
@@ -26,7 +28,7 @@ export async function upsertContact(
   options: { actor: Actor; keepExisting?: boolean },
 ): Promise<UpsertResult> {
   const [result] = await upsertContactsBatch(db, workspaceId, [input], options);
-  return { contact: storedContact(result), created: result?.status === 'created' };
+  return { contact: storedContact(result), created: result?.status === 'created', ...(result?.warnings ? { warnings: result.warnings } : {}) };
 }
 
 /** The contact a single write stored, or the error it failed with. */

@@ -1710,6 +1710,11 @@ export interface paths {
               /** Format: date-time */
               updated_at: string;
               last_activity_at: string | null;
+              /** @description What was left out of a write that went through: an external_id sent with the email of a contact that has another one, or that belongs to another contact (the first id stays) */
+              warnings?: {
+                  field: string;
+                  message: string;
+                }[];
             };
           };
         };
@@ -1763,6 +1768,11 @@ export interface paths {
               /** Format: date-time */
               updated_at: string;
               last_activity_at: string | null;
+              /** @description What was left out of a write that went through: an external_id sent with the email of a contact that has another one, or that belongs to another contact (the first id stays) */
+              warnings?: {
+                  field: string;
+                  message: string;
+                }[];
             };
           };
         };
@@ -1855,11 +1865,18 @@ export interface paths {
                       field: string;
                       message: string;
                     }[];
+                  /** @description What was left out of a write that went through: an external_id sent with the email of a contact that has another one, or that belongs to another contact (the first id stays) */
+                  warnings?: {
+                      field: string;
+                      message: string;
+                    }[];
                 })[];
               created: number;
               updated: number;
               skipped: number;
               failed: number;
+              /** @description Items written (or skipped) with warnings */
+              warned: number;
             };
           };
         };
@@ -2448,7 +2465,7 @@ export interface paths {
                   rows_updated: number;
                   rows_skipped: number;
                   rows_failed: number;
-                  /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+                  /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
                   rows_warned: number;
                   error: string | null;
                   error_report: string | null;
@@ -2573,7 +2590,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
@@ -2656,7 +2673,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
@@ -2768,7 +2785,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
@@ -2951,7 +2968,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
@@ -3140,7 +3157,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;
@@ -3252,7 +3269,7 @@ export interface paths {
               rows_updated: number;
               rows_skipped: number;
               rows_failed: number;
-              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report */
+              /** @description Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row's email): warnings in the report */
               rows_warned: number;
               error: string | null;
               error_report: string | null;

@@ -8,7 +8,7 @@ import { upsertContactsInTransaction, type BatchItemResult, type BatchOptions } 
 import type { ContactInput } from '../contact-input.js';
 import { normaliseEmail } from '../../../lib/email-address.js';
 import { cleanText } from '../fields.js';
-import { appendErrors, type RowError } from './error-report.js';
+import { appendErrors, WARNING_PREFIX, type RowError } from './error-report.js';
 import type { RowEvidence } from './import-evidence.js';
 import { recordImportEvidence } from './record-evidence.js';
 import { commitProgress, type ChunkCounts } from './import-store.js';
@@ -146,10 +146,20 @@ export async function writeChunk(db: Kysely<Tables>, context: ChunkContext, chun
     };
     const errors = [...chunk.errors];
     const evidence: Array<{ contactId: string; evidence: RowEvidence }> = [];
+    // A row the engine warns about (an identity conflict) counts once among the warned rows,
+    // even when reading it already gave a warning.
+    const warnedRows = new Set(chunk.errors.flatMap((e) => (e.message.startsWith(WARNING_PREFIX) ? [e.row] : [])));
     for (const result of results) {
       const written = result.status === 'created' || result.status === 'updated';
       const rowEvidence = written && result.id ? contacts[result.index]!.evidence : undefined;
       if (rowEvidence) evidence.push({ contactId: result.id!, evidence: rowEvidence });
+      if (result.warnings) {
+        const { row, input } = contacts[result.index]!;
+        if (!warnedRows.has(row)) counts.warned++;
+        for (const warning of result.warnings) {
+          errors.push({ row, column: context.columnOf(warning.field), value: fieldValue(input, warning.field), message: `${WARNING_PREFIX}${warning.field} ${warning.message}` });
+        }
+      }
       if (result.status === 'created') counts.created++;
       else if (result.status === 'updated') counts.updated++;
       else if (result.status === 'skipped') counts.skipped++;

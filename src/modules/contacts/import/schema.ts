@@ -27,7 +27,7 @@ export const ImportSchema = Type.Object({
   rows_updated: Count,
   rows_skipped: Count,
   rows_failed: Count,
-  rows_warned: Type.Integer({ minimum: 0, description: 'Rows imported with a value left out (an owner no member is, a stage Inflow does not have): warnings in the report' }),
+  rows_warned: Type.Integer({ minimum: 0, description: 'Rows imported with a value left out (an owner no member is, a stage Inflow does not have, an external id that conflicts with the contact of the row\'s email): warnings in the report' }),
   error: Nullable(Type.String()),
   error_report: Nullable(Type.String({ description: 'Path of the per-row error report (CSV), once there are errors' })),
   created_by: Type.Object({ type: Type.String(), id: Nullable(Type.String()) }),
