@@ -59,6 +59,22 @@ export interface ApiKeysTable {
   revoked_at: NullableStamp;
 }
 
+export interface InvitationsTable {
+  workspace_id: string;
+  id: string;
+  email: string;
+  role: Role;
+  invited_by_user: string | null;
+  invited_by_key: string | null;
+  token_hash: string;
+  created_at: Stamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  accepted_at: NullableStamp;
+  accepted_by: string | null;
+  declined_at: NullableStamp;
+  revoked_at: NullableStamp;
+}
+
 export interface JobsTable {
   id: Generated<number>;
   workspace_id: string | null;
@@ -334,6 +350,7 @@ export interface Tables {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
+  invitations: InvitationsTable;
   jobs: JobsTable;
 }
 
@@ -342,6 +359,7 @@ export type Contact = Selectable<ContactsTable>;
 export type Company = Selectable<CompaniesTable>;
 export type User = Selectable<UsersTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
+export type Invitation = Selectable<InvitationsTable>;
 export type Job = Selectable<JobsTable>;
 export type Import = Selectable<ImportsTable>;
 export type NewJob = Insertable<JobsTable>;

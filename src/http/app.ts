@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { describeLowDisk } from '../db/disk-space.js';
 import { AppError, invalid } from '../errors.js';
+import { logMailer, type Mailer } from '../mail/mailer.js';
 import { hooksOf, type InflowModule } from '../modules/module.js';
 import { registerErrorHandling } from './errors.js';
 import { RequestLog } from './request-log.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   /** A logger shared with the rest of the process; else one is made (or none: `logger: false`). */
   loggerInstance?: FastifyBaseLogger;
   logger?: FastifyServerOptions['logger'];
+  /** Where mail goes; by default into the server log (there is no SMTP sender yet). */
+  mailer?: Mailer;
   /** Routes added by the caller before the app is sealed (e.g. the CLI bridge). */
   extraRoutes?: (app: FastifyInstance) => void | Promise<void>;
 }
@@ -110,7 +113,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await registerCrossOrigin(app);
   const secureCookies = (request: { protocol: string }) => request.protocol === 'https' || config.publicUrl?.startsWith('https:') === true;
-  const context = { db: database.db, database, config, secureCookies, hooks: hooksOf(options.modules) };
+  const mailer = options.mailer ?? logMailer(app.log);
+  const context = { db: database.db, database, config, secureCookies, mailer, hooks: hooksOf(options.modules) };
   for (const module of options.modules) await module.setup?.(app, context);
   await registerOpenApi(app, options.version);
 

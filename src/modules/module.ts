@@ -7,6 +7,7 @@ import type { Database, QueryBuilder, Executor } from '../db/database.js';
 import type { RecurringJob } from '../db/jobs/recurring.js';
 import type { JobHandler } from '../db/jobs/worker.js';
 import type { EventSubscriber } from '../events/subscriber.js';
+import type { Mailer } from '../mail/mailer.js';
 
 /** What a module's routes are given when the app is assembled. */
 export interface ModuleContext {
@@ -17,6 +18,8 @@ export interface ModuleContext {
   config: Partial<Config>;
   /** Whether a session cookie set for this request must be Secure. */
   secureCookies: (request: { protocol: string }) => boolean;
+  /** Sends mail (invitations); by default writes it to the server log. */
+  mailer: Mailer;
   /** The hooks every registered module contributes, for the modules below that call them. */
   hooks: ModuleHooks;
 }

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from '../../src/db/jobs/worker.js';
 import { jobHandlers } from '../../src/jobs.js';
-import { addMember } from '../../src/modules/workspaces/service.js';
-import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+import { addMemberDirectly, call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
 const importDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inflow-import-warnings-'));
 let server: TestServer;
@@ -14,7 +13,7 @@ let tenant: Tenant;
 beforeAll(async () => {
   server = await startTestServer({ config: { imports: { dir: importDir, maxBytes: 2 ** 20 } } as object });
   tenant = await createTenant(server, 'warned');
-  await addMember(server.database.db, tenant.workspaceId, 'owner', { email: 'sam@acme-example.com', name: 'Sam Sales', role: 'sales', password: 'a-long-password' });
+  await addMemberDirectly(server, tenant, { email: 'sam@acme-example.com', name: 'Sam Sales', role: 'sales', password: 'a-long-password' });
 });
 afterAll(async () => {
   await server.close();

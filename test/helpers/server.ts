@@ -4,7 +4,8 @@ import { MODULES } from '../../src/modules/index.js';
 import { buildApp, type AppOptions } from '../../src/http/app.js';
 import { createApiKey } from '../../src/modules/workspaces/api-keys.js';
 import { createUser } from '../../src/modules/accounts/service.js';
-import { addMember, createWorkspace } from '../../src/modules/workspaces/service.js';
+import { recordingMailer, type MailMessage } from '../../src/mail/mailer.js';
+import { createWorkspace, ensureMembership } from '../../src/modules/workspaces/service.js';
 import type { Role } from '../../src/db/schema.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -12,6 +13,8 @@ export interface TestServer {
   app: FastifyInstance;
   database: TestDatabase;
   url: string;
+  /** Every mail the server sent, oldest first (nothing leaves the test). */
+  mail: MailMessage[];
   close(): Promise<void>;
 }
 
@@ -20,6 +23,7 @@ export async function startTestServer(
   options: { webDist?: string; config?: Partial<AppOptions['config']> } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
+  const mailer = recordingMailer();
   const app = await buildApp({
     database,
     modules: MODULES,
@@ -27,6 +31,7 @@ export async function startTestServer(
     version: 'test',
     logger: false,
     webDist: options.webDist,
+    mailer,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -34,6 +39,7 @@ export async function startTestServer(
     app,
     database,
     url: `http://127.0.0.1:${port}`,
+    mail: mailer.sent,
     close: async () => {
       await app.close();
       await database.close();
@@ -63,8 +69,18 @@ export async function createTenant(server: TestServer, name = `ws${++counter}`):
 
 export async function addUser(server: TestServer, tenant: Tenant, role: Role): Promise<{ email: string; password: string }> {
   const email = `${role}-${++counter}@example.com`;
-  await addMember(server.database.db, tenant.workspaceId, 'owner', { email, role, password: 'a-long-password' });
+  await addMemberDirectly(server, tenant, { email, role, password: 'a-long-password' });
   return { email, password: 'a-long-password' };
+}
+
+/**
+ * A new user made a member at once, as `inflow user create` does: the API only invites
+ * (test/api/invitations.test.ts), and most tests just need a colleague with a role.
+ */
+export async function addMemberDirectly(server: TestServer, tenant: Tenant, input: { email: string; role: Role; password: string; name?: string }): Promise<string> {
+  const user = await createUser(server.database.db, input);
+  await ensureMembership(server.database.db, tenant.workspaceId, user.id, input.role);
+  return user.id;
 }
 
 export interface Session {

@@ -14,6 +14,7 @@ import * as companyNameKeys from './0014_company_name_keys.js';
 import * as bulkStageOwner from './0016_bulk_stage_owner.js';
 import * as contactAddressMobile from './0018_contact_address_mobile.js';
 import * as contactPhoneDigits from './0017_contact_phone_digits.js';
+import * as invitations from './0019_invitations.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0016_bulk_stage_owner': bulkStageOwner,
   '0017_contact_phone_digits': contactPhoneDigits,
   '0018_contact_address_mobile': contactAddressMobile,
+  '0019_invitations': invitations,
 };

@@ -8,7 +8,6 @@ import { Id, IdParams, NullableTimestamp, PermissionName, RoleName, Timestamp } 
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
 import { PERMISSION_DESCRIPTIONS, permissionsOf, ROLE_DESCRIPTIONS, ROLES } from './roles.js';
 import {
-  addMember,
   changeMemberRole,
   createWorkspace,
   listMembers,
@@ -139,31 +138,6 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: QueryBuil
       const limit = request.query.limit ?? 50;
       const rows = await listMembers(db, requireWorkspace(request).id, { after: decodeCursor(request.query.cursor)?.id ?? null, limit: limit + 1 });
       return pageOf(rows, limit, (row) => ({ key: '', id: row.user_id }));
-    },
-  );
-
-  app.post(
-    '/api/v1/members',
-    {
-      config: { auth: 'workspace', permission: 'members.manage' },
-      schema: {
-        tags: ['workspaces'],
-        summary: 'Add a user to the workspace (creates the user when a password is given)',
-        body: Type.Object(
-          {
-            email: Type.String({ minLength: 3, maxLength: 320 }),
-            role: RoleName,
-            name: Type.Optional(Type.String({ maxLength: 200 })),
-            password: Type.Optional(Type.String({ minLength: 8, maxLength: 1024 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: MemberSchema },
-      },
-    },
-    async (request, reply) => {
-      const workspace = requireWorkspace(request);
-      return reply.code(201).send(await addMember(db, workspace.id, workspace.role, request.body));
     },
   );
 

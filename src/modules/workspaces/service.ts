@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { isId, newId } from '../../db/ids.js';
 import type { Tables, Role, Workspace } from '../../db/schema.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.js';
-import { createUser, publicUsersByIds, usersByEmail } from '../accounts/service.js';
+import { publicUsersByIds } from '../accounts/service.js';
 import { randomToken } from '../accounts/tokens.js';
 import { afterAuthChangeCommitted, announceAuthChange } from './auth-changes.js';
 import { grantsOf, mayAssignRole } from './roles.js';
@@ -128,38 +128,6 @@ async function memberOrThrow(db: Executor, workspaceId: string, userId: string):
   const [member] = membership ? await withUsers(db, [membership]) : [];
   if (!member) throw notFound('Member');
   return member;
-}
-
-/**
- * Adds a person to the workspace: an existing user by email, or a new user when a password
- * is given. The actor may only hand out roles their own role allows.
- */
-export async function addMember(
-  db: Kysely<Tables>,
-  workspaceId: string,
-  actorRole: Role,
-  input: { email: string; role: Role; name?: string; password?: string },
-): Promise<MemberView> {
-  if (!mayAssignRole(actorRole, null, input.role)) throw forbidden(`Your role (${actorRole}) may not add a user as ${input.role}`);
-  return db.transaction().execute(async (tx) => {
-    let [user] = await usersByEmail(tx, [input.email]);
-    if (!user) {
-      if (!input.password) {
-        throw invalid('No user has this email yet: give an initial password to create one', [
-          { field: 'password', message: 'is required for a new user' },
-        ]);
-      }
-      user = await createUser(tx, { email: input.email, password: input.password, name: input.name });
-    }
-    const added = await tx
-      .insertInto('memberships')
-      .values({ workspace_id: workspaceId, user_id: user.id, role: input.role })
-      .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
-      .returning('user_id')
-      .executeTakeFirst();
-    if (!added) throw conflict('This user is already a member of the workspace', [{ field: 'email', message: 'is already a member' }]);
-    return memberOrThrow(tx, workspaceId, user.id);
-  });
 }
 
 async function ownerCount(tx: Executor, workspaceId: string): Promise<number> {
