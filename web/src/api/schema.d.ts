@@ -580,7 +580,10 @@ export interface paths {
         };
       };
     };
-    /** Add a user to the workspace (creates the user when a password is given) */
+    /**
+     * Invite someone to the workspace by email; they join when they accept
+     * @description Mails the address a link to accept. The answer is the same whether or not the address has an Inflow account. Inviting an address with an open invitation refreshes it (new link, role and expiry).
+     */
     post: {
       parameters: {
         header?: {
@@ -594,23 +597,29 @@ export interface paths {
             email: string;
             /** @enum {string} */
             role: "owner" | "admin" | "marketer" | "sales" | "viewer";
-            name?: string;
-            password?: string;
           };
         };
       };
       responses: {
         /** @description Default Response */
-        201: {
+        202: {
           content: {
             "application/json": {
-              user_id: string;
+              id: string;
               email: string;
-              name: string;
               /** @enum {string} */
               role: "owner" | "admin" | "marketer" | "sales" | "viewer";
+              /** @description expired: the link no longer works; invite again for a new one */
+              status: "pending" | "expired";
+              invited_by: ({
+                type: "user" | "api_key";
+                id: string;
+                name: string;
+              }) | null;
               /** Format: date-time */
               created_at: string;
+              /** Format: date-time */
+              expires_at: string;
             };
           };
         };
@@ -830,6 +839,304 @@ export interface paths {
         /** @description Default Response */
         204: {
           content: never;
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invitations": {
+    /** Open invitations of the workspace (pending or expired) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  id: string;
+                  email: string;
+                  /** @enum {string} */
+                  role: "owner" | "admin" | "marketer" | "sales" | "viewer";
+                  /** @description expired: the link no longer works; invite again for a new one */
+                  status: "pending" | "expired";
+                  invited_by: ({
+                    type: "user" | "api_key";
+                    id: string;
+                    name: string;
+                  }) | null;
+                  /** Format: date-time */
+                  created_at: string;
+                  /** Format: date-time */
+                  expires_at: string;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invitations/{id}": {
+    /** Withdraw an open invitation: its link stops working */
+    delete: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invitations/mine": {
+    /** Invitations waiting for the signed-in user’s email address */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  id: string;
+                  email: string;
+                  /** @enum {string} */
+                  role: "owner" | "admin" | "marketer" | "sales" | "viewer";
+                  workspace: {
+                    id: string;
+                    slug: string;
+                    name: string;
+                  };
+                  invited_by_name: string | null;
+                  /** Format: date-time */
+                  expires_at: string;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invitations/{id}/accept": {
+    /** Accept an invitation sent to your address: you become a member */
+    post: {
+      parameters: {
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              slug: string;
+              name: string;
+              /** Format: date-time */
+              created_at: string;
+              /** @enum {string} */
+              role: "owner" | "admin" | "marketer" | "sales" | "viewer";
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invitations/{id}/decline": {
+    /** Decline an invitation sent to your address */
+    post: {
+      parameters: {
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invitations/preview": {
+    /**
+     * What an invitation link is for (the accept page asks this)
+     * @description `has_account`: whether the address already has an account, in which case its owner signs in to accept.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The token from the invitation’s link (after #token=) */
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              email: string;
+              /** @enum {string} */
+              role: "owner" | "admin" | "marketer" | "sales" | "viewer";
+              workspace: {
+                id: string;
+                slug: string;
+                name: string;
+              };
+              invited_by_name: string | null;
+              /** Format: date-time */
+              expires_at: string;
+              has_account: boolean;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invitations/redeem": {
+    /** Accept an invitation by its link without an account: creates the account and signs in */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The token from the invitation’s link (after #token=) */
+            token: string;
+            name: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              user: {
+                /** @description A UUID */
+                id: string;
+                email: string;
+                name: string;
+              };
+              workspace: {
+                id: string;
+                slug: string;
+                name: string;
+                /** Format: date-time */
+                created_at: string;
+                /** @enum {string} */
+                role: "owner" | "admin" | "marketer" | "sales" | "viewer";
+              };
+            };
+          };
         };
         /** @description RFC 9457 problem details */
         "4XX": {
