@@ -119,20 +119,20 @@ describe.runIf(hasBrowser)('dashboard in a real browser', () => {
     expect(dialogs).toEqual([]);
   });
 
-  it('adds a teammate from the Users settings', async () => {
+  it('invites a teammate from the Users settings: the invitation waits, nobody joins yet', async () => {
     await page.getByRole('tab', { name: 'Users' }).click();
     await page.getByRole('cell', { name: /owner-e2e/ }).first().waitFor();
-    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('button', { name: 'Invite user' }).click();
     await page.getByRole('dialog').waitFor();
     await page.getByLabel('Email').fill('ana@example.com');
-    await page.getByLabel('Name').fill('Ana Souza');
     await page.getByLabel('Role').click();
     await page.getByRole('option', { name: 'Sales' }).click();
-    await page.getByLabel(/password/i).fill('ana-password-1');
-    await page.getByRole('button', { name: 'Add user' }).last().click();
-    await page.getByRole('table').getByText('ana@example.com', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText('Invitation sent to ana@example.com').waitFor();
+    await page.getByRole('table', { name: 'Invitations' }).getByText('ana@example.com', { exact: true }).waitFor();
     const members = await call(server, '/api/v1/members', { apiKey: tenant.apiKey });
-    expect(members.json.data).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'ana@example.com', role: 'sales' })]));
+    expect(members.json.data.map((m: { email: string }) => m.email)).not.toContain('ana@example.com');
+    expect(server.mail.at(-1)?.to).toBe('ana@example.com');
     await screenshot('e2e-users');
   });
 

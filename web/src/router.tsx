@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { RequireSession } from './components/RequireSession';
 import { RouteErrorPage } from './components/RouteErrorPage';
+import { AcceptInvitePage } from './pages/AcceptInvitePage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { ModulePage } from './pages/ModulePage';
@@ -28,6 +29,8 @@ import { WorkspaceSettings } from './pages/settings/WorkspaceSettings';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage fullPage /> },
+  // An invitation's link: open to visitors without an account, who create one there.
+  { path: '/invite', element: <AcceptInvitePage />, errorElement: <RouteErrorPage fullPage /> },
   {
     element: <RequireSession />,
     errorElement: <RouteErrorPage fullPage />,

@@ -1,9 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, fetchAllPages } from './client';
-import type { BodyOf } from './schema-types';
 import type { Member, Role } from './types';
-
-export type NewMember = BodyOf<'/api/v1/members', 'post'>;
 
 const memberPath = (userId: string) => `/api/v1/members/${encodeURIComponent(userId)}`;
 
@@ -14,14 +11,6 @@ export const membersQuery = (slug: string) =>
 /** Members by user id, for naming owners. */
 export const memberMap = (members: readonly Member[] | undefined): ReadonlyMap<string, Member> =>
   new Map((members ?? []).map((m) => [m.user_id, m]));
-
-export function useAddMember(slug: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: NewMember) => apiRequest<Member>('/api/v1/members', { method: 'POST', body: input, workspace: slug }),
-    onSuccess: () => queryClient.invalidateQueries(membersQuery(slug)),
-  });
-}
 
 export function useChangeMemberRole(slug: string) {
   const queryClient = useQueryClient();

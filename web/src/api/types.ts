@@ -15,3 +15,9 @@ export type RoleInfo = ItemOf<'/api/v1/roles', 'get'>;
 export type ApiKey = ItemOf<'/api/v1/api-keys', 'get'>;
 /** Returned once, on creation: the only time the full key is visible. */
 export type NewApiKey = ResponseOf<'/api/v1/api-keys', 'post'>;
+/** An open invitation of the workspace, as its admins see it. */
+export type Invitation = ItemOf<'/api/v1/invitations', 'get'>;
+/** An invitation addressed to the signed-in user. */
+export type ReceivedInvitation = ItemOf<'/api/v1/invitations/mine', 'get'>;
+/** What the emailed link's page learns of its invitation. */
+export type InvitationPreview = ResponseOf<'/api/v1/invitations/preview', 'post'>;

@@ -10,6 +10,7 @@ import { PageContainer } from '../components/PageContainer';
 import { PageHeader } from '../components/PageHeader';
 import { RoleBadge } from '../components/RoleBadge';
 import { SetupStep } from '../components/SetupStep';
+import { MyInvitations } from '../components/MyInvitations';
 import { API_DOCS_URL } from '../modules';
 
 const LIVE_STEPS = 2;
@@ -45,7 +46,8 @@ export function HomePage() {
         title={firstName ? `Welcome, ${firstName}` : 'Welcome to Inflow'}
         description={`Get ${workspace.name} ready to collect leads. Two steps take a minute today; forms and tracking arrive in the next releases.`}
       />
-      <Grid gap="xl">
+      <MyInvitations />
+      <Grid gap="xl" mt="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="sm">
             <Group justify="space-between" mb={4}>
@@ -67,9 +69,9 @@ export function HomePage() {
             <SetupStep
               number={2}
               title="Invite your teammates"
-              description="Add marketers and salespeople so everyone works from the same leads."
+              description="Invite marketers and salespeople so everyone works from the same leads."
               done={hasTeam}
-              action={stepAction(manageMembers, `${base}/settings/users`, 'Add users')}
+              action={stepAction(manageMembers, `${base}/settings/users`, 'Invite users')}
             />
             <SetupStep
               number={3}

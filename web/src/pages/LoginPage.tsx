@@ -9,9 +9,10 @@ import { BrandMark } from '../components/BrandMark';
 import { LoginShowcase } from '../components/LoginShowcase';
 import classes from './LoginPage.module.css';
 
-/** Where to land after sign-in: the page the user was sent away from, else their first workspace. */
+/** Where to land after sign-in: the page the user was sent away from (or the invitation they came to accept), else their first workspace. */
 function landingPath(session: Session, from: unknown): string {
   if (typeof from === 'string' && session.workspaces.some((w) => from.startsWith(`/w/${w.slug}`))) return from;
+  if (typeof from === 'string' && from.startsWith('/invite#')) return from;
   const first = session.workspaces[0];
   return first ? `/w/${first.slug}` : '/';
 }

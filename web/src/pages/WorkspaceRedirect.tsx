@@ -1,12 +1,13 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuilding, IconPlus } from '@tabler/icons-react';
 import { Navigate } from 'react-router';
 import { logout, useSession } from '../api/auth';
 import { CreateWorkspaceModal } from '../components/CreateWorkspaceModal';
+import { MyInvitations } from '../components/MyInvitations';
 import { StatusMessage } from '../components/StatusMessage';
 
-/** `/`: open the user's first workspace, or let them create one or wait to be added. */
+/** `/`: open the user's first workspace, or let them accept an invitation, create one, or wait to be invited. */
 export function WorkspaceRedirect() {
   const { data: session } = useSession();
   const [creating, createModal] = useDisclosure(false);
@@ -24,16 +25,19 @@ export function WorkspaceRedirect() {
         fullPage
         icon={<IconBuilding size={26} />}
         title="You are not in a workspace yet"
-        description={`Create one for your brand or client, or ask a workspace owner to add ${session?.user.email ?? 'you'}.`}
+        description={`Accept an invitation, create a workspace for your brand or client, or ask a workspace owner to invite ${session?.user.email ?? 'you'}.`}
         actions={
-          <Group>
-            <Button variant="default" onClick={() => void signOut()}>
-              Log out
-            </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
-              Create workspace
-            </Button>
-          </Group>
+          <Stack align="center">
+            <MyInvitations />
+            <Group>
+              <Button variant="default" onClick={() => void signOut()}>
+                Log out
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
+                Create workspace
+              </Button>
+            </Group>
+          </Stack>
         }
       />
       <CreateWorkspaceModal opened={creating} onClose={createModal.close} />

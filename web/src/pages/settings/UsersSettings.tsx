@@ -13,7 +13,8 @@ import { RoleBadge } from '../../components/RoleBadge';
 import { SectionHeader } from '../../components/SectionHeader';
 import { formatDate, initials } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
-import { AddUserModal } from './AddUserModal';
+import { InviteUserModal } from './InviteUserModal';
+import { PendingInvitations } from './PendingInvitations';
 
 export function UsersSettings() {
   const workspace = useWorkspace();
@@ -109,7 +110,7 @@ export function UsersSettings() {
         actions={
           manage && (
             <Button leftSection={<IconUserPlus size={16} />} onClick={addModal.open}>
-              Add user
+              Invite user
             </Button>
           )
         }
@@ -140,7 +141,8 @@ export function UsersSettings() {
           </Table>
         </Paper>
       )}
-      {manage && <AddUserModal opened={adding} onClose={addModal.close} />}
+      {manage && <PendingInvitations />}
+      {manage && <InviteUserModal opened={adding} onClose={addModal.close} />}
       <ConfirmDialog
         opened={removing !== null}
         title="Remove user"
