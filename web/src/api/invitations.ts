@@ -50,12 +50,10 @@ export function previewInvitation(token: string): Promise<InvitationPreview> {
   return apiRequest<InvitationPreview>('/api/v1/invitations/preview', { method: 'POST', body: { token }, redirectOn401: false });
 }
 
-/** Creates the account the invitation is for and signs in (the server sets the session cookie). */
+/** Creates the account the invitation is for and signs in (the server sets the session cookie; the caller loads the session). */
 export function useRedeemInvitation() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: BodyOf<'/api/v1/invitations/redeem', 'post'>) =>
       apiRequest<ResponseOf<'/api/v1/invitations/redeem', 'post'>>('/api/v1/invitations/redeem', { method: 'POST', body: input, redirectOn401: false }),
-    onSuccess: () => queryClient.invalidateQueries(sessionQuery),
   });
 }

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconMailOff } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { logout, useSession } from '../api/auth';
+import { logout, sessionQuery, useSession } from '../api/auth';
 import { ApiError } from '../api/client';
 import { previewInvitation, useAnswerInvitation, useRedeemInvitation } from '../api/invitations';
 import type { InvitationPreview } from '../api/types';
@@ -140,25 +140,22 @@ function NewAccountForm({ invitation, token }: { invitation: InvitationPreview; 
       password: (value) => (value.length >= 8 ? null : 'At least 8 characters'),
     },
   });
-  const submit = form.onSubmit((values) =>
-    redeem.mutate(
-      { token, name: values.name.trim(), password: values.password },
-      {
-        onSuccess: async (result) => {
-          await queryClient.refetchQueries({ queryKey: ['session'] });
-          await navigate(`/w/${result.workspace.slug}`, { replace: true });
-        },
-        onError: (error) => {
-          if (!showInForm(form, error, FIELDS)) notifyError(error, 'Could not accept the invitation');
-        },
-      },
-    ),
-  );
+  // Awaited rather than given callbacks: once the session exists this form unmounts (the page
+  // then sees a signed-in invitee), and a mutate callback would never run.
+  const submit = form.onSubmit(async (values) => {
+    try {
+      const result = await redeem.mutateAsync({ token, name: values.name.trim(), password: values.password });
+      await queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
+      await navigate(`/w/${result.workspace.slug}`, { replace: true });
+    } catch (error) {
+      if (!showInForm(form, error, FIELDS)) notifyError(error, 'Could not accept the invitation');
+    }
+  });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text fz="sm">Choose your name and a password to create your account.</Text>
-        <TextInput label="Email" value={invitation.email} readOnly autoComplete="username" />
+        <TextInput label="Email" value={invitation.email} readOnly variant="filled" autoComplete="username" />
         <TextInput label="Your name" placeholder="Jamie Rivera" required autoFocus autoComplete="name" {...form.getInputProps('name')} />
         <PasswordInput
           label="Password"
