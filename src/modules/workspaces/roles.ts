@@ -21,7 +21,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'workspace.read': 'See contacts, campaigns and reports',
   'workspace.manage': 'Rename and configure the workspace',
-  'members.manage': 'Add, remove and change the role of users',
+  'members.manage': 'Invite, remove and change the role of users',
   'api_keys.manage': 'Create and revoke API keys',
   'contacts.write': 'Create, edit and tag contacts; add notes',
   'contacts.delete': 'Delete contacts (they wait in the trash for 30 days), restore them, or empty them from the trash',
