@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { isId, newId } from '../../db/ids.js';
 import type { Invitation, Role, Tables } from '../../db/schema.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.js';
@@ -34,6 +34,10 @@ export interface ReceivedInvitationView {
   invited_by_name: string | null;
   expires_at: Date;
 }
+
+/** Not answered nor withdrawn, expired or not: the rows the partial unique index keeps one of per address. */
+const isOpen = (eb: ExpressionBuilder<Tables, 'invitations'>) =>
+  eb.and([eb('accepted_at', 'is', null), eb('declined_at', 'is', null), eb('revoked_at', 'is', null)]);
 
 /** Answered once the invitation stopped being usable: the invitee learns why, nobody else. */
 function unusable(invitation: Pick<Invitation, 'accepted_at' | 'declined_at' | 'revoked_at' | 'expires_at'>, now = new Date()): AppError | null {
@@ -106,9 +110,7 @@ export async function inviteMember(
       .select('role')
       .where('workspace_id', '=', workspace.id)
       .where('email', '=', email)
-      .where('accepted_at', 'is', null)
-      .where('declined_at', 'is', null)
-      .where('revoked_at', 'is', null)
+      .where(isOpen)
       .executeTakeFirst();
     if (current && !mayAssignRole(workspace.role, current.role, input.role)) {
       throw forbidden(`Your role (${workspace.role}) may not change an invitation as ${current.role}`);
@@ -127,9 +129,7 @@ export async function inviteMember(
       .onConflict((oc) =>
         oc
           .columns(['workspace_id', 'email'])
-          .where('accepted_at', 'is', null)
-          .where('declined_at', 'is', null)
-          .where('revoked_at', 'is', null)
+          .where(isOpen)
           .doUpdateSet(fresh),
       )
       .returningAll()
@@ -145,9 +145,7 @@ export async function listInvitations(db: Executor, workspaceId: string, page: {
     .selectFrom('invitations')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
-    .where('accepted_at', 'is', null)
-    .where('declined_at', 'is', null)
-    .where('revoked_at', 'is', null)
+    .where(isOpen)
     .orderBy('id')
     .limit(page.limit);
   if (page.after) query = query.where('id', '>', page.after);
@@ -163,9 +161,7 @@ export async function revokeInvitation(db: Kysely<Tables>, workspaceId: string, 
       .select('role')
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
-      .where('accepted_at', 'is', null)
-      .where('declined_at', 'is', null)
-      .where('revoked_at', 'is', null)
+      .where(isOpen)
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw notFound('Invitation');
@@ -194,9 +190,7 @@ export async function invitationsForEmail(db: Executor, email: string): Promise<
     .selectFrom('invitations')
     .selectAll()
     .where('email', '=', normaliseLoginEmail(email))
-    .where('accepted_at', 'is', null)
-    .where('declined_at', 'is', null)
-    .where('revoked_at', 'is', null)
+    .where(isOpen)
     .where('expires_at', '>', sql<Date>`now()`)
     .orderBy('id', 'desc')
     .limit(100)
