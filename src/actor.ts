@@ -1,5 +1,5 @@
-/** Who did something: a dashboard user, an API key, an import, or Inflow itself. */
+/** Who did something: a dashboard user, an API key, an import, a form's visitor (id: the form), or Inflow itself. */
 export interface Actor {
-  type: 'user' | 'api_key' | 'import' | 'system';
+  type: 'user' | 'api_key' | 'import' | 'form' | 'system';
   id: string | null;
 }

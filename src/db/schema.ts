@@ -14,6 +14,8 @@ export interface WorkspacesTable {
   slug: string;
   name: string;
   secret: string;
+  /** Keep only the network part of visitors' IP addresses (forms' submissions). */
+  truncate_ips: Generated<boolean>;
   created_at: Stamp;
   updated_at: Stamp;
 }
@@ -329,6 +331,108 @@ export interface EventDeadLettersTable {
   failed_at: Stamp;
 }
 
+export type FormStatus = 'draft' | 'live' | 'archived';
+export type SpamReason = 'honeypot' | 'too_fast' | 'ip_rate' | 'form_rate' | 'blocked_domain' | 'disposable_domain' | 'free_mail_domain';
+
+export interface FormsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  template: string | null;
+  status: Generated<FormStatus>;
+  draft: Json;
+  draft_revision: Generated<number>;
+  live_version: number | null;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface FormVersionsTable {
+  workspace_id: string;
+  form_id: string;
+  version: number;
+  definition: Json;
+  published_at: Stamp;
+  published_by: string | null;
+}
+
+export interface FormSubmissionsTable {
+  workspace_id: string;
+  id: string;
+  form_id: string;
+  form_version: number;
+  client_submission_id: string;
+  contact_id: string | null;
+  email: string | null;
+  values: Json;
+  consents: Json;
+  page_url: string | null;
+  page_key: Generated<string>;
+  page_title: string | null;
+  referrer: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  visitor_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  rescued_from: string | null;
+  created_at: Stamp;
+}
+
+export interface FormSpamTable {
+  workspace_id: string;
+  id: string;
+  form_id: string;
+  form_version: number;
+  reason: SpamReason;
+  detail: string | null;
+  email: string | null;
+  values: Json;
+  client_submission_id: string | null;
+  page_url: string | null;
+  referrer: string | null;
+  utm: Json | null;
+  visitor_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Stamp;
+  rescued_at: NullableStamp;
+  rescued_by: string | null;
+  rescued_submission_id: string | null;
+}
+
+export interface FormStatsDailyTable {
+  workspace_id: string;
+  form_id: string;
+  day: ColumnType<string, string, string>;
+  page_key: string;
+  views: Generated<number>;
+  starts: Generated<number>;
+  submissions: Generated<number>;
+  spam: Generated<number>;
+}
+
+export interface FormPagesTable {
+  workspace_id: string;
+  form_id: string;
+  page_key: string;
+  url: string;
+  first_seen_at: Stamp;
+}
+
+export interface FormFieldStatsDailyTable {
+  workspace_id: string;
+  form_id: string;
+  day: ColumnType<string, string, string>;
+  field_key: string;
+  reached: Generated<number>;
+  abandoned: Generated<number>;
+}
+
 export interface Tables {
   domain_events: DomainEventsTable;
   event_subscribers: EventSubscribersTable;
@@ -351,6 +455,13 @@ export interface Tables {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   invitations: InvitationsTable;
+  forms: FormsTable;
+  form_versions: FormVersionsTable;
+  form_submissions: FormSubmissionsTable;
+  form_spam: FormSpamTable;
+  form_stats_daily: FormStatsDailyTable;
+  form_pages: FormPagesTable;
+  form_field_stats_daily: FormFieldStatsDailyTable;
   jobs: JobsTable;
 }
 

@@ -10,6 +10,7 @@ import { Compile } from 'typebox/compile';
 const Id = Type.String({ format: 'uuid' });
 /** A field's value before and after: `[before, after]`. */
 const Change = Type.Tuple([Type.Unknown(), Type.Unknown()]);
+const NullableText = Type.Union([Type.String(), Type.Null()]);
 
 export const EVENT_PAYLOADS = {
   'contact.created': Type.Object({ import_id: Type.Union([Id, Type.Null()]) }, { additionalProperties: false, description: 'A contact was created (by the API, the dashboard, an import or a merge of nothing). `import_id` names the import that created it, if one did.' }),
@@ -20,6 +21,27 @@ export const EVENT_PAYLOADS = {
   'contact.erased': Type.Object({}, { additionalProperties: false, description: 'A person was erased. Earlier events of the contact no longer hold anything personal.' }),
   'list.joined': Type.Object({ list_id: Id }, { additionalProperties: false, description: 'The contact was added to a list.' }),
   'list.left': Type.Object({ list_id: Id }, { additionalProperties: false, description: 'The contact was removed from a list.' }),
+  'form.submitted': Type.Object(
+    {
+      form_id: Id,
+      form_version: Type.Integer(),
+      submission_id: Id,
+      contact_created: Type.Boolean(),
+      values: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.String())])),
+      page_url: Type.Union([Type.String(), Type.Null()]),
+      referrer: Type.Union([Type.String(), Type.Null()]),
+      visitor_id: Type.Union([Type.String(), Type.Null()]),
+      utm: Type.Object({ source: NullableText, medium: NullableText, campaign: NullableText, term: NullableText, content: NullableText }, { additionalProperties: false }),
+      consents: Type.Array(Type.Object({ consent_id: Id, purpose: Type.String(), granted: Type.Boolean() }, { additionalProperties: false })),
+      tags: Type.Array(Type.String()),
+      list_ids: Type.Array(Id),
+      lifecycle_stage: NullableText,
+      double_opt_in: Type.Boolean(),
+      follow_up_email: Type.Union([Type.Object({ subject: Type.String(), body: Type.String() }, { additionalProperties: false }), Type.Null()]),
+      notify_emails: Type.Array(Type.String()),
+    },
+    { additionalProperties: false, description: 'A visitor submitted a form (spam never is one): what the email module (double opt-in, follow-up), tracking (the visitor), webhooks and scoring need.' },
+  ),
 } as const satisfies Record<string, TSchema>;
 
 export type EventKind = keyof typeof EVENT_PAYLOADS;
@@ -28,7 +50,7 @@ export const EVENT_KINDS = Object.keys(EVENT_PAYLOADS) as EventKind[];
 
 /** Who caused an event: as on a contact's timeline. */
 export const EventActor = Type.Object({
-  type: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('import'), Type.Literal('system')]),
+  type: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('import'), Type.Literal('form'), Type.Literal('system')]),
   id: Type.Union([Type.String(), Type.Null()]),
 });
 
@@ -58,7 +80,7 @@ export type DomainEvent = {
     workspace_id: string;
     kind: K;
     contact_id: string | null;
-    actor: { type: 'user' | 'api_key' | 'import' | 'system'; id: string | null };
+    actor: { type: 'user' | 'api_key' | 'import' | 'form' | 'system'; id: string | null };
     payload: EventPayload<K>;
     occurred_at: string;
   };

@@ -15,6 +15,7 @@ import * as bulkStageOwner from './0016_bulk_stage_owner.js';
 import * as contactAddressMobile from './0018_contact_address_mobile.js';
 import * as contactPhoneDigits from './0017_contact_phone_digits.js';
 import * as invitations from './0019_invitations.js';
+import * as forms from './0020_forms.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0017_contact_phone_digits': contactPhoneDigits,
   '0018_contact_address_mobile': contactAddressMobile,
   '0019_invitations': invitations,
+  '0020_forms': forms,
 };

@@ -40,6 +40,14 @@ describe('applyChanges', () => {
     expect(applyChanges(touched, { text: { source: 'Partner' }, custom: {} }, { keepExisting: false, tags: 'set' }).source).toBe('Partner');
   });
 
+  it("only raises an existing contact's stage with stage 'raise'; a new contact takes it", () => {
+    const raise = { keepExisting: false, tags: 'add', stage: 'raise' } as const;
+    expect(applyChanges(current, { text: {}, custom: {}, lifecycle_stage: 'subscriber' }, raise).lifecycle_stage).toBe('mql');
+    expect(applyChanges(current, { text: {}, custom: {}, lifecycle_stage: 'sql' }, raise).lifecycle_stage).toBe('sql');
+    expect(applyChanges(null, { email: 'new@acme.com', text: {}, custom: {}, lifecycle_stage: 'subscriber' }, raise).lifecycle_stage).toBe('subscriber');
+    expect(applyChanges(current, { text: {}, custom: {}, lifecycle_stage: 'subscriber' }, { keepExisting: false, tags: 'add' }).lifecycle_stage).toBe('subscriber');
+  });
+
   it('sets tags exactly on an edit', () => {
     expect(applyChanges(current, { text: {}, custom: {}, tags: ['vip'] }, { keepExisting: false, tags: 'set' }).tags).toEqual(['vip']);
   });

@@ -1,7 +1,7 @@
 import type { Contact } from '../../db/schema.js';
 import type { CustomValue } from './custom-fields.js';
 import type { ContactChanges } from './contact-input.js';
-import { FIRST_TOUCH_FIELDS, type TextField } from './fields.js';
+import { FIRST_TOUCH_FIELDS, stageRank, type TextField } from './fields.js';
 
 /** The columns of a contact that callers can change: the stored row less what Inflow manages. */
 export type ContactValues = Omit<
@@ -31,6 +31,8 @@ export interface ApplyOptions {
   tags: 'add' | 'set';
   /** Upserts keep first-touch fields that have a value (fields.ts); an edit by id may change them. */
   keepFirstTouch?: boolean;
+  /** 'raise' (forms): an existing contact's stage only moves up the funnel; a new contact takes it. Default 'set'. */
+  stage?: 'set' | 'raise';
 }
 
 function empty(value: unknown): boolean {
@@ -92,7 +94,10 @@ export function applyChanges(current: ContactValues | null, changes: ContactChan
     next[field] = value;
   }
   // A stage set by a person or a rule is not undone by a form saying "lead" again.
-  if (changes.lifecycle_stage !== undefined && !(options.keepExisting && current !== null)) next.lifecycle_stage = changes.lifecycle_stage;
+  if (changes.lifecycle_stage !== undefined && !(options.keepExisting && current !== null)) {
+    const lower = options.stage === 'raise' && current !== null && stageRank(changes.lifecycle_stage) <= stageRank(String(current.lifecycle_stage));
+    if (!lower) next.lifecycle_stage = changes.lifecycle_stage;
+  }
   if (changes.do_not_email !== undefined && !keep('do_not_email')) next.do_not_email = changes.do_not_email;
   if (changes.do_not_call !== undefined && !keep('do_not_call')) next.do_not_call = changes.do_not_call;
   if (changes.tags !== undefined) {

@@ -51,6 +51,8 @@ export interface BatchOptions {
    * a million entries was a third of the import's time in the database.
    */
   creationData?: Record<string, unknown>;
+  /** 'raise': an existing contact's lifecycle stage only moves up (forms). */
+  stage?: ApplyOptions['stage'];
 }
 
 /**
@@ -155,7 +157,7 @@ export async function applyContactWrites(
   writes: readonly ContactWrite[],
   options: BatchOptions,
 ): Promise<BatchItemResult[]> {
-  const apply: ApplyOptions = { keepExisting: options.keepExisting ?? false, tags: options.tags ?? 'add' };
+  const apply: ApplyOptions = { keepExisting: options.keepExisting ?? false, tags: options.tags ?? 'add', stage: options.stage ?? 'set' };
   // A write that names its contact by identity keeps first-touch fields; an edit by id may change them.
   const upsertApply: ApplyOptions = { ...apply, keepFirstTouch: true };
   const definitions = await customFieldDefinitions(tx, workspaceId);

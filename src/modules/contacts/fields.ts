@@ -44,6 +44,11 @@ export const FIRST_TOUCH_FIELDS: ReadonlySet<TextField> = new Set([
 export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer', 'evangelist', 'other'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
+/** A stage's place in the funnel ('other' below all): merges and forms only move a contact up. */
+export function stageRank(stage: string): number {
+  return stage === 'other' ? -1 : (LIFECYCLE_STAGES as readonly string[]).indexOf(stage);
+}
+
 export const MAX_TAGS = 100;
 export const MAX_TAG_LENGTH = 100;
 export const MAX_EXTERNAL_ID_LENGTH = 200;

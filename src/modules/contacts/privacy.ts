@@ -44,16 +44,44 @@ export async function recordConsent(db: Kysely<Tables>, workspaceId: string, con
   const values = checkedConsent(input, new Date());
   return db.transaction().execute(async (tx) => {
     await getContact(tx, workspaceId, contactId);
-    const consent = await tx
-      .insertInto('consents')
-      .values({ workspace_id: workspaceId, id: newId(values.occurred_at.getTime()), contact_id: contactId, ...values })
-      .returning(CONSENT_COLUMNS)
-      .executeTakeFirstOrThrow();
-    await recordTimeline(tx, workspaceId, actor, [
-      { contactId, kind: values.granted ? 'consent.granted' : 'consent.refused', occurredAt: values.occurred_at, data: { consent_id: consent.id, purpose: values.purpose, source: values.source } },
-    ]);
-    return consent;
+    const [consent] = await recordConsents(tx, workspaceId, actor, [{ contact_id: contactId, ...values }]);
+    return consent!;
   });
+}
+
+/** One consent record to write, already checked by its caller. */
+export interface ConsentRow {
+  /** Given by a caller that needs to know which record is which (a new UUIDv7 otherwise). */
+  id?: string;
+  contact_id: string;
+  purpose: string;
+  granted: boolean;
+  text_shown: string;
+  source: string;
+  ip: string | null;
+  occurred_at?: Date;
+}
+
+/**
+ * Writes many consent records with one insert and their `consent.granted`/`consent.refused`
+ * timeline entries, in the caller's transaction (a form's batch of submissions). Returns the
+ * stored rows in the order given.
+ */
+export async function recordConsents(tx: Executor, workspaceId: string, actor: Actor, rows: readonly ConsentRow[]) {
+  if (rows.length === 0) return [];
+  const now = Date.now();
+  const stored = await tx
+    .insertInto('consents')
+    .values(rows.map((row) => ({ workspace_id: workspaceId, ...row, id: row.id ?? newId(row.occurred_at?.getTime() ?? now), occurred_at: row.occurred_at ?? new Date(now) })))
+    .returning(CONSENT_COLUMNS)
+    .execute();
+  await recordTimeline(tx, workspaceId, actor, stored.map((consent) => ({
+    contactId: consent.contact_id,
+    kind: consent.granted ? 'consent.granted' : 'consent.refused',
+    occurredAt: consent.occurred_at,
+    data: { consent_id: consent.id, purpose: consent.purpose, source: consent.source },
+  })));
+  return stored;
 }
 
 /** A contact's consent records, newest first, by keyset on (occurred_at, id); `sort_key` keys the next page. */

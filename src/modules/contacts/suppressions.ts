@@ -65,5 +65,14 @@ export async function erasedEmails(db: Executor, workspaceId: string, emails: re
   return new Set(rows.map((row) => byHash.get(row.email_hash)!));
 }
 
+/**
+ * Forgets that these addresses asked to be erased: the person came back and gave a fresh
+ * consent (a form with a ticked consent box). Only the caller knows that; nothing else lifts it.
+ */
+export async function liftErasure(db: Executor, workspaceId: string, emails: readonly string[]): Promise<void> {
+  if (emails.length === 0) return;
+  await db.deleteFrom('suppressions').where('workspace_id', '=', workspaceId).where('reason', '=', 'erased').where('email_hash', 'in', [...new Set(emails.map(emailHash))]).execute();
+}
+
 export const ERASED_EMAIL_MESSAGE = 'this address asked to be erased';
 

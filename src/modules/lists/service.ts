@@ -141,6 +141,56 @@ export async function addToListIn(tx: Transaction<Tables>, workspaceId: string, 
   return { added: joined.length, already_members: found.length - joined.length, not_found: requested.filter((id) => !existing.has(id)) };
 }
 
+/**
+ * Adds contacts to several lists at once in the caller's transaction (a batch of form
+ * submissions): lists deleted since the caller named them are skipped, each list that exists
+ * is locked against deletion, one insert, `list.added` entries and `list.joined` events for the
+ * memberships that are new. The caller vouches that the contacts are the workspace's.
+ * Returns the ids of the lists each contact joined or was already on.
+ */
+export async function addToListsIn(tx: Executor, workspaceId: string, additions: ReadonlyArray<{ listId: string; contactIds: readonly string[] }>, actor: Actor): Promise<Map<string, { id: string; name: string }>> {
+  const listIds = [...new Set(additions.map((a) => a.listId).filter(isId))];
+  if (listIds.length === 0) return new Map();
+  const lists = await tx.selectFrom('lists').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', listIds).orderBy('id').forKeyShare().execute();
+  const byId = new Map(lists.map((list) => [list.id, list]));
+  const pairs = new Map<string, { list_id: string; contact_id: string }>();
+  for (const { listId, contactIds } of additions) {
+    if (!byId.has(listId)) continue;
+    for (const contactId of contactIds) pairs.set(`${listId}|${contactId}`, { list_id: listId, contact_id: contactId });
+  }
+  if (pairs.size === 0) return byId;
+  const joined = await tx
+    .insertInto('list_members')
+    .values([...pairs.values()].map((pair) => ({ workspace_id: workspaceId, ...pair })))
+    .onConflict((oc) => oc.columns(['workspace_id', 'list_id', 'contact_id']).doNothing())
+    .returning(['list_id', 'contact_id'])
+    .execute();
+  await recordTimeline(tx, workspaceId, actor, joined.map((row) => ({ contactId: row.contact_id, kind: 'list.added', data: { list_id: row.list_id, list_name: byId.get(row.list_id)!.name } })));
+  await publish(tx, joined.map((row) => ({ workspaceId, kind: 'list.joined' as const, contactId: row.contact_id, actor, payload: { list_id: row.list_id } })));
+  return byId;
+}
+
+/** The list of this name (any case), created when there is none: a template's own list (a form's "Newsletter"). */
+export async function ensureList(db: Executor, workspaceId: string, name: string, description = ''): Promise<ListRow> {
+  const existing = await db.selectFrom('lists').select(COLUMNS).where('workspace_id', '=', workspaceId).where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+  if (existing) return existing;
+  return db
+    .insertInto('lists')
+    .values({ workspace_id: workspaceId, id: newId(), name, description })
+    .onConflict((oc) => oc.doNothing())
+    .returning(COLUMNS)
+    .executeTakeFirst()
+    .then(async (row) => row ?? (await db.selectFrom('lists').select(COLUMNS).where('workspace_id', '=', workspaceId).where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirstOrThrow()));
+}
+
+/** Which of these ids are lists of the workspace. */
+export async function listsAmong(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
+  const candidates = [...new Set(ids.filter(isId))];
+  if (candidates.length === 0) return new Set();
+  const rows = await db.selectFrom('lists').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', candidates).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
 /** Takes contacts off a list; each one that was on it gets a `list.removed` timeline entry. */
 export async function removeFromList(db: Kysely<Tables>, workspaceId: string, listId: string, contactIds: readonly string[], actor: Actor): Promise<{ removed: number; not_members: string[] }> {
   return db.transaction().execute(async (tx) => {

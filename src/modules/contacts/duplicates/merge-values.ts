@@ -1,6 +1,6 @@
 import type { Contact } from '../../../db/schema.js';
 import type { FieldError } from '../../../errors.js';
-import { cleanTags, LIFECYCLE_STAGES, TEXT_FIELDS, type TextField } from '../fields.js';
+import { cleanTags, stageRank, TEXT_FIELDS, type TextField } from '../fields.js';
 
 export type Side = 'this' | 'other';
 
@@ -32,9 +32,6 @@ export function same(a: unknown, b: unknown): boolean {
 }
 
 // "other" is a side track, not a step of the funnel: any real stage outranks it.
-function stageRank(stage: string): number {
-  return stage === 'other' ? -1 : (LIFECYCLE_STAGES as readonly string[]).indexOf(stage);
-}
 
 const earliest = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : a ?? b);
 const latest = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : a ?? b);
