@@ -22,6 +22,8 @@ export interface Config {
   imports: { dir: string; maxBytes: number; quotaBytes: number };
   /** Domain events: how many days the log keeps an event that every subscriber has handled. */
   events: { retentionDays: number };
+  /** Forms: hard submissions per client IP and minute on the submit route (0: no limit). */
+  forms: { submitsPerIpPerMinute: number };
   bootstrap: {
     workspaceSlug: string;
     adminEmail: string | null;
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quotaBytes: integer(env, 'INFLOW_IMPORT_QUOTA_MB', IMPORT_QUOTA_MB, 1, 1024 ** 3) * 2 ** 20,
     },
     events: { retentionDays: integer(env, 'INFLOW_EVENT_RETENTION_DAYS', 30, 1, 3650) },
+    forms: { submitsPerIpPerMinute: integer(env, 'INFLOW_FORMS_IP_LIMIT', 60, 0, 1_000_000) },
     bootstrap: {
       workspaceSlug,
       adminEmail,

@@ -1,5 +1,6 @@
 import { eventsModule } from '../events/index.js';
 import { accountsModule } from './accounts/index.js';
+import { captureModule } from './capture/index.js';
 import { companiesModule } from './companies/index.js';
 import { contactsModule } from './contacts/index.js';
 import { listsModule } from './lists/index.js';
@@ -20,4 +21,5 @@ export const MODULES: readonly InflowModule[] = [
   companiesModule,
   listsModule,
   contactsModule,
+  captureModule,
 ];

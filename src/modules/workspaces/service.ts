@@ -198,3 +198,8 @@ export async function membersAmong(db: Executor, workspaceId: string, userIds: r
   const rows = await db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', 'in', ids).execute();
   return new Set(rows.map((row) => row.user_id));
 }
+
+/** What modules that serve the public need of a workspace: its signing secret and whether to keep visitors' IPs whole. */
+export async function workspaceSettings(db: Executor, workspaceId: string): Promise<{ secret: string; truncate_ips: boolean } | undefined> {
+  return db.selectFrom('workspaces').select(['secret', 'truncate_ips']).where('id', '=', workspaceId).executeTakeFirst();
+}

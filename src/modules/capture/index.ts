@@ -1,0 +1,34 @@
+import { servesConcurrently } from '../../db/database.js';
+import type { InflowModule } from '../module.js';
+import { FormCache } from './form-cache.js';
+import { publicRoutes } from './public-routes.js';
+import { formRoutes } from './routes.js';
+import { SpamGuard } from './spam.js';
+import { SubmissionBatcher } from './submission-batcher.js';
+import { writeSubmissions } from './write-submissions.js';
+
+/** Forms: capture leads on any site (issue 10). Calls contacts, lists, companies, timeline and workspaces; tells the rest through `form.submitted`. */
+export const captureModule: InflowModule = {
+  name: 'capture',
+  tables: ['forms', 'form_versions', 'form_submissions', 'form_spam', 'form_stats_daily', 'form_pages', 'form_field_stats_daily'],
+  navigation: [
+    {
+      path: 'capture',
+      label: 'Capture',
+      icon: 'forms',
+      group: 'Leads',
+      order: 30,
+      title: 'Turn visitors into leads',
+      description:
+        'Build forms that drop every sign-up straight into your contacts, with its source and consent recorded; embed them on any site, link a hosted page, and watch spam stay out.',
+    },
+  ],
+  routes: (app, { db, config }) => {
+    // One cache and one batcher per app: the management routes drop a form from the cache when they publish it.
+    const cache = new FormCache(db);
+    const batcher = new SubmissionBatcher(db, writeSubmissions, { maxBatch: 200, maxFlights: servesConcurrently(db) ? 3 : 1, maxQueue: 5_000 });
+    app.addHook('onClose', () => batcher.drain());
+    formRoutes(app, { db, cache });
+    publicRoutes(app, { cache, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60 });
+  },
+};

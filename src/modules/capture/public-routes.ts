@@ -1,0 +1,160 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { newId } from '../../db/ids.js';
+import { AppError, forbidden, invalid, notFound, type FieldError } from '../../errors.js';
+import { dynamicOrigins } from '../../http/cross-origin.js';
+import { AfterSubmit, type FormDefinitionValue } from './definition.js';
+import type { CachedForm, FormCache } from './form-cache.js';
+import { parseFormBody, SUBMIT_BODY_LIMIT, type FormBody } from './form-body.js';
+import { renderHostedErrors } from './hosted-page.js';
+import { truncateIp } from './ip.js';
+import { pageKey } from './page-key.js';
+import { clientSubmissionId, metaOf, prepareSubmission } from './prepare-submission.js';
+import { publicForm, PublicFormSchema } from './public-view.js';
+import type { SpamGuard, SpamVerdict } from './spam.js';
+import type { SubmissionBatcher } from './submission-batcher.js';
+import type { PostContext } from './write-submissions.js';
+
+export interface PublicRouteDeps {
+  cache: FormCache;
+  batcher: SubmissionBatcher;
+  spam: SpamGuard;
+  /** Hard limit per client IP and minute on submissions; 0: none. */
+  submitsPerIpPerMinute: number;
+}
+
+// Either encoding: field keys (and meta keys) to text, a number, true/false, or a list of texts.
+const SubmitBody = Type.Unsafe<FormBody>({
+  type: 'object',
+  maxProperties: 300,
+  propertyNames: { maxLength: 100 },
+  additionalProperties: {
+    anyOf: [{ type: 'string', maxLength: 20_000 }, { type: 'number' }, { type: 'boolean' }, { type: 'array', maxItems: 500, items: { type: 'string', maxLength: 1000 } }],
+  },
+  description: 'The answers by field key, and the meta keys `_sid` (idempotency key, 8–64 of A–Z a–z 0–9 _ -), `_v` (the version shown), `_hp` (honeypot: leave empty), `_t` (ms since the form was shown), `_vid`, `_page`, `_title`, `_ref`, `_utm_source` … `_utm_content`',
+});
+const Accepted = Type.Object({ status: Type.Literal('accepted'), submission_id: Type.String(), after_submit: AfterSubmit });
+const FormIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+/** The live form of an id, or 404 for unknown, draft-only and archived forms alike. */
+async function liveForm(cache: FormCache, id: string): Promise<{ form: CachedForm; live: FormDefinitionValue }> {
+  const form = await cache.form(id);
+  const live = form?.status === 'live' && form.liveVersion ? await cache.version(form, form.liveVersion) : null;
+  if (!form || !live) throw notFound('Form');
+  return { form, live };
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  return String(request.headers['content-type'] ?? '').includes('json') || String(request.headers.accept ?? '').includes('application/json');
+}
+
+/**
+ * The routes pages on other sites call: a form's public view and its submission. Registered in
+ * an encapsulated scope, which alone parses urlencoded bodies (the rest of the API is JSON only).
+ */
+export function publicRoutes(app: FastifyInstance, deps: PublicRouteDeps): void {
+  const { cache } = deps;
+  // A form's live version names the sites that may post it; none named: any.
+  const cors = dynamicOrigins(async (request) => {
+    const form = await cache.form((request.params as { id?: string }).id ?? '');
+    const live = form?.status === 'live' && form.liveVersion ? await cache.version(form, form.liveVersion) : null;
+    return live && live.settings.allowed_origins.length > 0 ? live.settings.allowed_origins : '*';
+  });
+
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: SUBMIT_BODY_LIMIT }, (_request, body, done) => {
+      try {
+        done(null, parseFormBody(body as string));
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    });
+
+    scope.get(
+      '/public/forms/:id',
+      { config: { auth: 'public', cors }, schema: { hide: true, params: FormIdParams, response: { 200: PublicFormSchema } } },
+      async (request, reply) => {
+        const { form } = await liveForm(cache, (request.params as { id: string }).id);
+        const def = (await cache.version(form, form.liveVersion!))!;
+        reply.header('cache-control', 'public, max-age=60, stale-while-revalidate=600').header('etag', `"v${form.liveVersion}"`);
+        return publicForm(form.id, form.liveVersion!, def);
+      },
+    );
+
+    scope.post(
+      '/public/forms/:id/submit',
+      {
+        bodyLimit: SUBMIT_BODY_LIMIT,
+        config: { auth: 'public', cors, ...(deps.submitsPerIpPerMinute > 0 ? { rateLimit: { max: deps.submitsPerIpPerMinute, timeWindow: 60_000 } } : {}) },
+        schema: {
+          tags: ['forms'],
+          summary: 'Submit a form (JSON or urlencoded; a plain HTML post is answered 303)',
+          params: FormIdParams,
+          body: SubmitBody,
+          response: { 201: Accepted, 303: Type.Null({ description: 'A post without JavaScript: to the thank-you page or the form’s redirect' }) },
+        },
+      },
+      (request, reply) => submit(request as FastifyRequest<{ Params: { id: string }; Body: FormBody }>, reply, deps),
+    );
+  });
+}
+
+async function submit(request: FastifyRequest<{ Params: { id: string }; Body: FormBody }>, reply: FastifyReply, deps: PublicRouteDeps) {
+  const { cache, batcher, spam } = deps;
+  const { form, live } = await liveForm(cache, request.params.id);
+  const origin = request.headers.origin;
+  if (origin && live.settings.allowed_origins.length > 0 && !live.settings.allowed_origins.includes(origin)) {
+    throw forbidden(`This form does not accept submissions from ${origin}`);
+  }
+  const body = request.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('A form post is an object of answers');
+  const meta = metaOf(body);
+  const version = meta.version ?? form.liveVersion!;
+  const def = await cache.version(form, version);
+  if (!def) throw invalid('No such version of the form', [{ field: '_v', in: 'body', message: `is not a published version of this form` }]);
+  const json = wantsJson(request);
+  const ip = request.ip;
+  const context: PostContext = {
+    touch: meta.touch,
+    pageKey: pageKey(meta.touch.page_url),
+    visitorId: meta.visitorId,
+    ip: form.truncateIps ? truncateIp(ip) : ip,
+    userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500) || null,
+  };
+  const sid = clientSubmissionId(meta, form.id, ip, body);
+  const ref = { id: form.id, version };
+
+  const asSpam = async (verdict: SpamVerdict, email: string | null) => {
+    const answers = Object.fromEntries(Object.entries(body).filter(([key]) => !key.startsWith('_')));
+    await batcher.submit({ kind: 'spam', workspaceId: form.workspaceId, form: ref, clientSubmissionId: meta.sid, verdict, email, values: answers, context });
+    return succeed(reply, json, form, def, version, newId());
+  };
+
+  const early = spam.beforeValidation(form.id, def, meta, ip);
+  if (early) return asSpam(early, null);
+  const prepared = prepareSubmission(def, body, meta, form.name);
+  if ('errors' in prepared) return fail(reply, json, form, prepared.errors);
+  const late = spam.afterValidation(def, prepared.ready.email);
+  if (late) return asSpam(late, prepared.ready.email);
+
+  const outcome = await batcher.submit({
+    kind: 'submission', workspaceId: form.workspaceId, form: { ...ref, name: form.name }, clientSubmissionId: sid, prepared: prepared.ready, settings: def.settings, context,
+  });
+  if (outcome.status === 'invalid') return fail(reply, json, form, outcome.errors);
+  // An erased address without a fresh consent is answered like a success: it was stored nowhere.
+  return succeed(reply, json, form, def, version, outcome.status === 'accepted' ? outcome.submissionId : newId());
+}
+
+function succeed(reply: FastifyReply, json: boolean, form: CachedForm, def: FormDefinitionValue, version: number, submissionId: string) {
+  const after = def.settings.after_submit;
+  if (json) return reply.code(201).send({ status: 'accepted', submission_id: submissionId, after_submit: after });
+  // Where to go is the form's own setting, never anything the request says.
+  const location = after.type === 'redirect' ? after.url : `/f/${form.id}/thanks?v=${version}`;
+  return reply.code(303).header('location', location).send(null);
+}
+
+function fail(reply: FastifyReply, json: boolean, form: CachedForm, errors: FieldError[]) {
+  const fields = errors.map((e) => ({ ...e, in: 'body' }));
+  if (json) throw new AppError('invalid_input', 'Some answers are not valid', fields);
+  return reply.code(400).type('text/html; charset=utf-8').send(renderHostedErrors({ formName: form.name, errors: fields, hostedUrl: `/f/${form.id}` }));
+}

@@ -1,0 +1,105 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Tables } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import type { ItemOutcome, ReadyItem } from './write-submissions.js';
+
+/** Unique violations (a concurrent duplicate), deadlocks and serialisation failures: the batch is run again. */
+const RETRYABLE = new Set(['23505', '40P01', '40001']);
+
+export type WriteBatch = (tx: Transaction<Tables>, items: readonly ReadyItem[]) => Promise<ItemOutcome[]>;
+
+interface Pending {
+  item: ReadyItem;
+  resolve: (outcome: ItemOutcome) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface BatcherOptions {
+  /** Items per transaction. */
+  maxBatch: number;
+  /** Transactions at once: 1 on PGlite (one connection), a few on PostgreSQL. */
+  maxFlights: number;
+  /** Items waiting beyond which a submit is answered 503 at once. */
+  maxQueue: number;
+}
+
+/**
+ * Group commit: submissions that arrive while a transaction is in flight wait and go together
+ * in the next one, so ~25 statements carry many submissions instead of one. Each caller gets
+ * its own outcome once the transaction that holds its item has committed. A batch that fails is
+ * run again item by item, each in its own transaction, so one poison item fails alone.
+ */
+export class SubmissionBatcher {
+  private queue: Pending[] = [];
+  private flights = 0;
+  private scheduled = false;
+  private closed = false;
+
+  constructor(private readonly db: Kysely<Tables>, private readonly write: WriteBatch, private readonly o: BatcherOptions) {}
+
+  submit(item: ReadyItem): Promise<ItemOutcome> {
+    if (this.closed) return Promise.reject(new AppError('unavailable', 'The server is stopping'));
+    if (this.queue.length >= this.o.maxQueue) return Promise.reject(new AppError('unavailable', 'Busy; try again', [], { 'retry-after': '1' }));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.kick();
+    });
+  }
+
+  /** Self-clocking: when idle, the queue goes on the next turn of the event loop; when busy, items pile up for the next flight. */
+  private kick(): void {
+    if (this.scheduled || this.flights >= this.o.maxFlights || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.flights >= this.o.maxFlights || this.queue.length === 0) return;
+      void this.fly(this.queue.splice(0, this.o.maxBatch));
+      this.kick();
+    });
+  }
+
+  private async fly(batch: Pending[]): Promise<void> {
+    this.flights++;
+    try {
+      settle(batch, await this.run(batch.map((p) => p.item)));
+    } catch (err) {
+      if (batch.length === 1) batch[0]!.reject(isolatedError(err));
+      else {
+        for (const p of batch) {
+          await this.run([p.item]).then((outcomes) => settle([p], outcomes), (e: unknown) => p.reject(isolatedError(e)));
+        }
+      }
+    } finally {
+      this.flights--;
+      this.kick();
+    }
+  }
+
+  private async run(items: ReadyItem[]): Promise<ItemOutcome[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.transaction().execute((tx) => this.write(tx, items));
+      } catch (err) {
+        if (attempt < 2 && RETRYABLE.has((err as { code?: string }).code ?? '')) continue;
+        throw err;
+      }
+    }
+  }
+
+  /** Stops taking items and waits for those taken (the app's onClose). */
+  async drain(): Promise<void> {
+    this.closed = true;
+    this.kick();
+    while (this.flights > 0 || this.queue.length > 0 || this.scheduled) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function settle(batch: readonly Pending[], outcomes: readonly ItemOutcome[]): void {
+  batch.forEach((p, i) => p.resolve(outcomes[i]!));
+}
+
+/** A value the database refuses as data (class 22: too long, bad encoding…) is the sender's fault: 400, not 500. */
+function isolatedError(err: unknown): unknown {
+  const code = (err as { code?: string }).code ?? '';
+  return code.startsWith('22') ? new AppError('invalid_input', 'The database refused a value of the submission') : err;
+}

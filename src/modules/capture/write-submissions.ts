@@ -1,0 +1,223 @@
+import { sql, type Transaction } from 'kysely';
+import type { Actor } from '../../actor.js';
+import { newId } from '../../db/ids.js';
+import type { SpamReason, Tables } from '../../db/schema.js';
+import type { FieldError } from '../../errors.js';
+import { publish, type NewEvent } from '../../events/publish.js';
+import { emailIdentityKey } from '../../lib/email-address.js';
+import { applyContactWrites, type ContactWrite } from '../contacts/batch.js';
+import { recordConsents, type ConsentRow } from '../contacts/privacy.js';
+import { erasedEmails, liftErasure } from '../contacts/suppressions.js';
+import { addToListsIn } from '../lists/service.js';
+import { recordTimeline, type TimelineEntry } from '../timeline/timeline.js';
+import type { Touch } from './attribution.js';
+import type { FormSettings } from './definition.js';
+import type { Static } from 'typebox';
+import type { PreparedSubmission } from './prepare-submission.js';
+
+/** Where a post came from, as stored with it. */
+export interface PostContext {
+  touch: Touch;
+  pageKey: string;
+  visitorId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface SubmissionItem {
+  kind: 'submission';
+  workspaceId: string;
+  form: { id: string; name: string; version: number };
+  clientSubmissionId: string;
+  prepared: PreparedSubmission;
+  settings: Static<typeof FormSettings>;
+  context: PostContext;
+  /** Set by a rescue: the spam row it came from, and who rescued it (the actor then). */
+  rescue?: { spamId: string; actor: Actor };
+}
+
+export interface SpamItem {
+  kind: 'spam';
+  workspaceId: string;
+  form: { id: string; version: number };
+  clientSubmissionId: string | null;
+  verdict: { reason: SpamReason; detail: string };
+  email: string | null;
+  values: Record<string, unknown>;
+  context: PostContext;
+}
+
+export type ReadyItem = SubmissionItem | SpamItem;
+
+/**
+ * accepted: stored (or already stored under this idempotency key: `duplicate`); invalid: the
+ * contacts engine refused the values (no row written); dropped: an erased address without a
+ * fresh consent, answered like a success and stored nowhere; spam: kept in form_spam.
+ */
+export type ItemOutcome =
+  | { status: 'accepted'; submissionId: string; duplicate: boolean }
+  | { status: 'invalid'; errors: FieldError[] }
+  | { status: 'dropped' }
+  | { status: 'spam'; spamId: string };
+
+type Tx = Transaction<Tables>;
+
+/**
+ * Writes a batch of submissions and spam in the caller's transaction, set-based: one lookup of
+ * idempotency keys, the contacts engine once per form, one insert each of submissions, consents,
+ * list memberships, timeline entries and events, one insert of spam. Returns one outcome per
+ * item, in order. Items are taken in the order of their email, so concurrent batches lock
+ * contacts in one order and do not deadlock.
+ */
+export async function writeSubmissions(tx: Tx, items: readonly ReadyItem[]): Promise<ItemOutcome[]> {
+  const outcomes: ItemOutcome[] = new Array(items.length);
+  const order = items.map((_, i) => i);
+  const emailKey = (i: number) => { const item = items[i]!; return item.kind === 'submission' ? emailIdentityKey(item.prepared.email) : ''; };
+  order.sort((a, b) => (emailKey(a) < emailKey(b) ? -1 : emailKey(a) > emailKey(b) ? 1 : a - b));
+  const byWorkspace = new Map<string, number[]>();
+  for (const i of order) {
+    const item = items[i]!;
+    if (item.kind === 'spam') continue;
+    byWorkspace.set(item.workspaceId, [...(byWorkspace.get(item.workspaceId) ?? []), i]);
+  }
+  for (const [workspaceId, indexes] of byWorkspace) await writeWorkspace(tx, workspaceId, indexes, items as readonly SubmissionItem[], outcomes);
+  await writeSpam(tx, items, outcomes);
+  return outcomes;
+}
+
+async function writeWorkspace(tx: Tx, workspaceId: string, indexes: number[], items: readonly SubmissionItem[], outcomes: ItemOutcome[]): Promise<void> {
+  // 1. Idempotency: keys stored earlier answer with their submission; a key twice in the batch shares the first's outcome.
+  const formIds = indexes.map((i) => items[i]!.form.id);
+  const sids = indexes.map((i) => items[i]!.clientSubmissionId);
+  const { rows: stored } = await sql<{ id: string; form_id: string; client_submission_id: string }>`
+    select s.id, s.form_id, s.client_submission_id
+      from unnest(${formIds}::uuid[], ${sids}::text[]) as k(form_id, sid)
+      join form_submissions s on s.workspace_id = ${workspaceId} and s.form_id = k.form_id and s.client_submission_id = k.sid`.execute(tx);
+  const storedId = new Map(stored.map((row) => [`${row.form_id}|${row.client_submission_id}`, row.id]));
+  const firstOf = new Map<string, number>();
+  const aliases: Array<[number, number]> = [];
+  let fresh: number[] = [];
+  for (const i of indexes) {
+    const key = `${items[i]!.form.id}|${items[i]!.clientSubmissionId}`;
+    const id = storedId.get(key);
+    if (id) outcomes[i] = { status: 'accepted', submissionId: id, duplicate: true };
+    else if (firstOf.has(key)) aliases.push([i, firstOf.get(key)!]);
+    else {
+      firstOf.set(key, i);
+      fresh.push(i);
+    }
+  }
+
+  // 2. An erased address comes back only with a fresh consent; without one, nothing is stored.
+  const granted = (i: number) => items[i]!.prepared.consents.some((c) => c.granted);
+  const erased = await erasedEmails(tx, workspaceId, fresh.map((i) => items[i]!.prepared.email));
+  if (erased.size > 0) {
+    const isErased = (i: number) => erased.has(emailIdentityKey(items[i]!.prepared.email));
+    await liftErasure(tx, workspaceId, fresh.filter((i) => isErased(i) && granted(i)).map((i) => items[i]!.prepared.email));
+    for (const i of fresh) if (isErased(i) && !granted(i)) outcomes[i] = { status: 'dropped' };
+    fresh = fresh.filter((i) => !(isErased(i) && !granted(i)));
+  }
+
+  // 3.–7. Per form (its actor): contacts, submissions, consents, lists, timeline, events.
+  const byForm = new Map<string, number[]>();
+  for (const i of fresh) byForm.set(items[i]!.form.id, [...(byForm.get(items[i]!.form.id) ?? []), i]);
+  for (const [formId, group] of byForm) await writeForm(tx, workspaceId, formId, group, items, outcomes);
+  for (const [i, first] of aliases) outcomes[i] = outcomes[first]!;
+}
+
+async function writeForm(tx: Tx, workspaceId: string, formId: string, group: number[], items: readonly SubmissionItem[], outcomes: ItemOutcome[]): Promise<void> {
+  const first = items[group[0]!]!;
+  const actor: Actor = first.rescue?.actor ?? { type: 'form', id: formId };
+  const writes: ContactWrite[] = group.map((i) => ({ input: items[i]!.prepared.contact }));
+  const results = await applyContactWrites(tx, workspaceId, writes, { actor, stage: 'raise', returnContacts: false });
+  const written: Array<{ index: number; contactId: string; created: boolean; submissionId: string }> = [];
+  results.forEach((result, n) => {
+    const i = group[n]!;
+    if (result.status === 'error' || !result.id) {
+      const keys = items[i]!.prepared.fieldKeys;
+      if (result.kind === 'conflict' && result.errors?.some((e) => e.field === 'email')) {
+        outcomes[i] = { status: 'dropped' };
+        return;
+      }
+      outcomes[i] = { status: 'invalid', errors: (result.errors ?? []).map((e) => ({ field: keys[e.field] ?? e.field, message: e.message })) };
+      return;
+    }
+    written.push({ index: i, contactId: result.id, created: result.status === 'created', submissionId: newId() });
+  });
+  if (written.length === 0) return;
+
+  const consentRows: ConsentRow[] = [];
+  const consentsOf = new Map<number, Array<{ consent_id: string; purpose: string; granted: boolean; text_shown: string }>>();
+  for (const w of written) {
+    const item = items[w.index]!;
+    const page = item.context.touch.page_url ?? 'no page';
+    const source = item.rescue ? `form "${item.form.name}" v${item.form.version} on ${page} (rescued from spam)` : `form "${item.form.name}" v${item.form.version} on ${page}`;
+    const mine = item.prepared.consents.map((c) => ({ consent_id: newId(), ...c }));
+    consentsOf.set(w.index, mine);
+    for (const c of mine) {
+      consentRows.push({ id: c.consent_id, contact_id: w.contactId, purpose: c.purpose, granted: c.granted, text_shown: c.text_shown, source: item.settings.double_opt_in && c.granted ? `${source}, awaiting confirmation` : source, ip: item.context.ip });
+    }
+  }
+
+  // 4. No ON CONFLICT: a concurrent duplicate raises 23505, the batch is retried and step 1 finds it.
+  await tx
+    .insertInto('form_submissions')
+    .values(written.map((w) => {
+      const item = items[w.index]!;
+      const { touch } = item.context;
+      return {
+        workspace_id: workspaceId, id: w.submissionId, form_id: formId, form_version: item.form.version, client_submission_id: item.clientSubmissionId,
+        contact_id: w.contactId, email: item.prepared.email, values: JSON.stringify(item.prepared.values), consents: JSON.stringify(consentsOf.get(w.index)),
+        page_url: touch.page_url, page_key: item.context.pageKey, page_title: touch.page_title, referrer: touch.referrer,
+        utm_source: touch.utm.source, utm_medium: touch.utm.medium, utm_campaign: touch.utm.campaign, utm_term: touch.utm.term, utm_content: touch.utm.content,
+        visitor_id: item.context.visitorId, ip: item.context.ip, user_agent: item.context.userAgent, rescued_from: item.rescue?.spamId ?? null,
+      };
+    }))
+    .execute();
+
+  // 5. Consents with the exact text shown; lists (those deleted since publish are skipped).
+  await recordConsents(tx, workspaceId, actor, consentRows);
+  const listIds = [...new Set(written.flatMap((w) => items[w.index]!.settings.list_ids))];
+  const lists = await addToListsIn(tx, workspaceId, listIds.map((listId) => ({ listId, contactIds: written.filter((w) => items[w.index]!.settings.list_ids.includes(listId)).map((w) => w.contactId) })), actor);
+
+  // 6. Timeline, 7. events (after the contact events the engine published in step 3).
+  const timeline: TimelineEntry[] = written.map((w) => {
+    const item = items[w.index]!;
+    return { contactId: w.contactId, kind: 'form.submitted', data: { form_id: formId, form_name: item.form.name, version: item.form.version, submission_id: w.submissionId, page_url: item.context.touch.page_url } };
+  });
+  await recordTimeline(tx, workspaceId, actor, timeline);
+  const events: NewEvent[] = written.map((w) => {
+    const item = items[w.index]!;
+    const { touch } = item.context;
+    const s = item.settings;
+    return {
+      workspaceId, kind: 'form.submitted', contactId: w.contactId, actor,
+      payload: {
+        form_id: formId, form_version: item.form.version, submission_id: w.submissionId, contact_created: w.created,
+        values: item.prepared.values, page_url: touch.page_url, referrer: touch.referrer, visitor_id: item.context.visitorId, utm: { ...touch.utm },
+        consents: (consentsOf.get(w.index) ?? []).map(({ consent_id, purpose, granted }) => ({ consent_id, purpose, granted })),
+        tags: [...s.tags], list_ids: s.list_ids.filter((id) => lists.has(id)), lifecycle_stage: s.lifecycle_stage,
+        double_opt_in: s.double_opt_in, follow_up_email: s.follow_up_email, notify_emails: [...s.notify_emails],
+      },
+    };
+  });
+  await publish(tx, events);
+  for (const w of written) outcomes[w.index] = { status: 'accepted', submissionId: w.submissionId, duplicate: false };
+}
+
+/** 9. Spam: one insert, never a contact. */
+async function writeSpam(tx: Tx, items: readonly ReadyItem[], outcomes: ItemOutcome[]): Promise<void> {
+  const spam = items.flatMap((item, i) => (item.kind === 'spam' ? [[item, i] as const] : []));
+  if (spam.length === 0) return;
+  const rows = spam.map(([item, i]) => {
+    const id = newId();
+    outcomes[i] = { status: 'spam', spamId: id };
+    const { touch } = item.context;
+    return {
+      workspace_id: item.workspaceId, id, form_id: item.form.id, form_version: item.form.version, reason: item.verdict.reason, detail: item.verdict.detail,
+      email: item.email, values: JSON.stringify(item.values), client_submission_id: item.clientSubmissionId, page_url: touch.page_url, referrer: touch.referrer,
+      utm: JSON.stringify(touch.utm), visitor_id: item.context.visitorId, ip: item.context.ip, user_agent: item.context.userAgent,
+    };
+  });
+  await tx.insertInto('form_spam').values(rows).execute();
+}
