@@ -1,0 +1,73 @@
+import type { Kysely, Transaction } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Tables } from '../../db/schema.js';
+import { SubmissionBatcher, type WriteBatch } from './submission-batcher.js';
+import type { ItemOutcome, ReadyItem } from './write-submissions.js';
+
+/** A database whose transactions take a little while and count how many run at once. */
+function fakeDb(delayMs = 5) {
+  const stats = { transactions: 0, concurrent: 0, maxConcurrent: 0 };
+  const db = {
+    transaction: () => ({
+      execute: async <T>(fn: (tx: Transaction<Tables>) => Promise<T>) => {
+        stats.transactions++;
+        stats.concurrent++;
+        stats.maxConcurrent = Math.max(stats.maxConcurrent, stats.concurrent);
+        try {
+          await new Promise((r) => setTimeout(r, delayMs));
+          return await fn({} as Transaction<Tables>);
+        } finally {
+          stats.concurrent--;
+        }
+      },
+    }),
+  } as unknown as Kysely<Tables>;
+  return { db, stats };
+}
+
+const item = (n: number) => ({ kind: 'spam', clientSubmissionId: String(n) }) as unknown as ReadyItem;
+const accept: WriteBatch = async (_tx, items) => items.map((i) => ({ status: 'spam', spamId: `id-${i.clientSubmissionId}` }) as ItemOutcome);
+
+describe('SubmissionBatcher', () => {
+  it('groups concurrent submissions into few transactions, never more at once than maxFlights', async () => {
+    const { db, stats } = fakeDb();
+    const batcher = new SubmissionBatcher(db, accept, { maxBatch: 50, maxFlights: 2, maxQueue: 1000 });
+    const outcomes = await Promise.all(Array.from({ length: 300 }, (_, n) => batcher.submit(item(n))));
+    expect(outcomes.map((o) => (o as { spamId: string }).spamId)).toEqual(Array.from({ length: 300 }, (_, n) => `id-${n}`));
+    expect(stats.maxConcurrent).toBeLessThanOrEqual(2);
+    expect(stats.transactions).toBeLessThanOrEqual(8);
+  });
+
+  it('fails a poison item alone: the rest of its batch is written item by item', async () => {
+    const { db } = fakeDb(1);
+    const write: WriteBatch = async (tx, items) => {
+      if (items.some((i) => i.clientSubmissionId === '3')) throw Object.assign(new Error('boom'), { code: 'XX000' });
+      return accept(tx, items);
+    };
+    const batcher = new SubmissionBatcher(db, write, { maxBatch: 10, maxFlights: 1, maxQueue: 100 });
+    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, n) => batcher.submit(item(n))));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+  });
+
+  it('retries a batch that hit a concurrent duplicate, and turns a refused value into a 400', async () => {
+    const { db } = fakeDb(1);
+    let calls = 0;
+    const flaky: WriteBatch = async (tx, items) => {
+      if (++calls === 1) throw Object.assign(new Error('duplicate'), { code: '23505' });
+      return accept(tx, items);
+    };
+    expect(await new SubmissionBatcher(db, flaky, { maxBatch: 10, maxFlights: 1, maxQueue: 10 }).submit(item(1))).toEqual({ status: 'spam', spamId: 'id-1' });
+    const refused: WriteBatch = async () => { throw Object.assign(new Error('too long'), { code: '22001' }); };
+    await expect(new SubmissionBatcher(db, refused, { maxBatch: 10, maxFlights: 1, maxQueue: 10 }).submit(item(1))).rejects.toMatchObject({ kind: 'invalid_input' });
+  });
+
+  it('answers 503 when the queue is full, and drains before closing', async () => {
+    const { db } = fakeDb(20);
+    const batcher = new SubmissionBatcher(db, accept, { maxBatch: 1, maxFlights: 1, maxQueue: 2 });
+    const taken = [batcher.submit(item(1)), batcher.submit(item(2))];
+    await expect(batcher.submit(item(3))).rejects.toMatchObject({ kind: 'unavailable' });
+    await batcher.drain();
+    expect((await Promise.all(taken)).length).toBe(2);
+    await expect(batcher.submit(item(4))).rejects.toMatchObject({ kind: 'unavailable' });
+  });
+});
