@@ -22,6 +22,15 @@ function makeAjv(options: Options): Ajv {
 const bodyAjv = makeAjv({ coerceTypes: false });
 const textAjv = makeAjv({ coerceTypes: 'array' });
 
+/**
+ * A schema that route schemas name by `$ref: '<$id>#'` (a module's large shared type, listed
+ * once in the OpenAPI components): the validators learn it here, the serializer and the spec
+ * through `app.addSchema`. Idempotent, since tests build many apps in one process.
+ */
+export function addSharedSchema(schema: { $id: string }): void {
+  for (const ajv of [bodyAjv, textAjv]) if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
+}
+
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
   return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;

@@ -51,6 +51,9 @@ const closed = { additionalProperties: false } as const;
 
 export const HIDDEN_SOURCES = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'referrer', 'page_url', 'page_title', 'query', 'fixed'] as const;
 
+export const FORM_FIELD_SCHEMA_ID = 'FormField';
+export const FORM_DEFINITION_SCHEMA_ID = 'FormDefinition';
+
 export const FormField = Type.Union([
   Type.Object({ ...base, kind: Type.Literal('email'), business_only: Type.Boolean() }, closed),
   Type.Object({ ...base, kind: Type.Literal('text'), min_length: Opt(Int(0, 500)), max_length: Int(1, 500, 200), format: StringEnum(['plain', 'url']) }, closed),
@@ -65,8 +68,10 @@ export const FormField = Type.Union([
   // The text is what the person agrees to; it is stored verbatim with each consent record.
   Type.Object({ ...base, kind: Type.Literal('consent'), purpose: Str(1, 100), text: Str(1, 2000) }, closed),
   Type.Object({ ...base, kind: Type.Literal('hidden'), source: StringEnum(HIDDEN_SOURCES), param: Opt(Str(1, 100)), value: Opt(Str(0, 500)) }, closed),
-]);
+], { $id: FORM_FIELD_SCHEMA_ID, description: 'One field of a form, by its kind' });
 export type FormFieldValue = Static<typeof FormField>;
+// The definition names its fields by reference: the union is listed once in the OpenAPI spec.
+const FieldRef = Type.Unsafe<FormFieldValue>({ $ref: `${FORM_FIELD_SCHEMA_ID}#` });
 export type FieldKind = FormFieldValue['kind'];
 
 export const AfterSubmit = Type.Union([
@@ -98,11 +103,13 @@ export const FormSettings = Type.Object({
 }, closed);
 
 export const FormDefinition = Type.Object({
-  fields: Type.Array(FormField, { minItems: 1, maxItems: 50 }),
-  progressive: Type.Object({ enabled: Type.Boolean(), queue: Type.Array(FormField, { maxItems: 30 }) }, closed),
+  fields: Type.Array(FieldRef, { minItems: 1, maxItems: 50 }),
+  progressive: Type.Object({ enabled: Type.Boolean(), queue: Type.Array(FieldRef, { maxItems: 30, description: 'Asked in place of fields a known visitor already answered (no email, consent or hidden fields)' }) }, closed),
   settings: FormSettings,
-}, closed);
+}, { ...closed, $id: FORM_DEFINITION_SCHEMA_ID, description: 'A form: its fields, progressive profiling queue and settings' });
 export type FormDefinitionValue = Static<typeof FormDefinition>;
+/** The definition in a route schema: by reference to the shared schema the capture module adds. */
+export const FormDefinitionRef = Type.Unsafe<FormDefinitionValue>({ $ref: `${FORM_DEFINITION_SCHEMA_ID}#` });
 
 export interface DefinitionProblem {
   field: string;

@@ -1,4 +1,6 @@
 import { servesConcurrently } from '../../db/database.js';
+import { addSharedSchema } from '../../http/validation.js';
+import { FormDefinition, FormField } from './definition.js';
 import type { InflowModule } from '../module.js';
 import { FormCache } from './form-cache.js';
 import { publicRoutes } from './public-routes.js';
@@ -23,6 +25,13 @@ export const captureModule: InflowModule = {
         'Build forms that drop every sign-up straight into your contacts, with its source and consent recorded; embed them on any site, link a hosted page, and watch spam stay out.',
     },
   ],
+  setup: (app) => {
+    // The definition's schemas, named by $ref in the routes: listed once in the spec.
+    for (const schema of [FormField, FormDefinition]) {
+      app.addSchema(schema);
+      addSharedSchema(schema as unknown as { $id: string });
+    }
+  },
   routes: (app, { db, config }) => {
     // One cache and one batcher per app: the management routes drop a form from the cache when they publish it.
     const cache = new FormCache(db);

@@ -6,7 +6,7 @@ import { AfterSubmit, FormField, type FormDefinitionValue, type FormFieldValue }
  * what happens behind it (tags, lists, stage, notify addresses, blocked domains, allowed
  * origins, follow-up mail stay on the server).
  */
-export const PublicField = Type.Union(FormField.anyOf.map((variant) => Type.Omit(variant, ['maps_to'])));
+export const PublicField = Type.Union(FormField.anyOf.map((variant) => Type.Omit(variant, ['maps_to'])), { description: 'A field as pages see it: no maps_to' });
 export const PublicFormSchema = Type.Object({
   id: Type.String(),
   version: Type.Integer(),

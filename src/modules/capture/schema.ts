@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination.js';
 import { Timestamp } from '../../http/schemas.js';
 import { StringEnum } from '../../schema-types.js';
-import { FormDefinition } from './definition.js';
+import { FormDefinitionRef as FormDefinition } from './definition.js';
 import { FORM_TEMPLATES } from './templates.js';
 
 const FormName = Type.String({ minLength: 1, maxLength: 200 });

@@ -22,7 +22,7 @@ export interface paths {
               data: ({
                   name: string;
                   module: string;
-                  kinds: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left")[];
+                  kinds: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left" | "form.submitted")[];
                   /** @description False until a worker has run since the subscriber was added */
                   started: boolean;
                   /** @description Id of the last event it handled */
@@ -84,7 +84,7 @@ export interface paths {
                   subscriber: string;
                   event_id: string;
                   /** @enum {string} */
-                  kind: "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left";
+                  kind: "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left" | "form.submitted";
                   contact_id: string | null;
                   attempts: number;
                   error: string;
@@ -4780,7 +4780,7 @@ export interface paths {
                   deleted_at: string;
                   /** @description Who deleted it: a user, an API key, or the system */
                   deleted_by: {
-                    type: "user" | "api_key" | "import" | "system";
+                    type: "user" | "api_key" | "import" | "form" | "system";
                     id: string | null;
                   };
                   /**
@@ -4923,6 +4923,346 @@ export interface paths {
       };
     };
   };
+  "/api/v1/form-templates": {
+    /** Forms to start from */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  id: string;
+                  name: string;
+                  description: string;
+                  list_name: string | null;
+                  definition: components["schemas"]["FormDefinition"];
+                })[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/forms": {
+    /** The workspace’s forms, by name */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          /** @description Names starting with this, any case */
+          q?: string;
+          /** @description Only forms in this state (archived ones are listed only when asked) */
+          status?: "draft" | "live" | "archived";
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  /** @description The form’s public id, in its embed code and URLs */
+                  id: string;
+                  name: string;
+                  template: string | null;
+                  /** @enum {string} */
+                  status: "draft" | "live" | "archived";
+                  draft: components["schemas"]["FormDefinition"];
+                  /** @description Send it back with a draft edit: a stale one is refused (409) */
+                  draft_revision: number;
+                  live_version: number | null;
+                  submissions_total: number;
+                  /** Format: date-time */
+                  created_at: string;
+                  /** Format: date-time */
+                  updated_at: string;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create a draft form from a definition or a template */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            /**
+             * @description Start from a template (GET /api/v1/form-templates)
+             * @enum {string}
+             */
+            template?: "newsletter" | "contact-sales" | "ebook" | "webinar" | "free-trial";
+            definition?: components["schemas"]["FormDefinition"];
+            /**
+             * Format: uuid
+             * @description The list the form adds contacts to (a newsletter template otherwise uses, or creates, “Newsletter”)
+             */
+            list_id?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** @description The form’s public id, in its embed code and URLs */
+              id: string;
+              name: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "archived";
+              draft: components["schemas"]["FormDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              submissions_total: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/forms/{id}": {
+    /** One form, with its draft and its submission count */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The form’s public id, in its embed code and URLs */
+              id: string;
+              name: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "archived";
+              draft: components["schemas"]["FormDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              submissions_total: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Archive a form: its public URLs answer 404, its submissions stay */
+    delete: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Rename a form or replace its draft (with the draft_revision it was loaded at) */
+    patch: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            draft?: components["schemas"]["FormDefinition"];
+            draft_revision?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The form’s public id, in its embed code and URLs */
+              id: string;
+              name: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "archived";
+              draft: components["schemas"]["FormDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              submissions_total: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/forms/{id}/publish": {
+    /** Publish the draft as a new immutable version and make it live */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              version: number;
+              /** Format: date-time */
+              published_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/modules": {
     /** The product's modules, as the dashboard's navigation shows them */
     get: {
@@ -5040,6 +5380,54 @@ export interface paths {
       };
     };
   };
+  "/public/forms/{id}/submit": {
+    /** Submit a form (JSON or urlencoded; a plain HTML post is answered 303) */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      /** @description The answers by field key, and the meta keys `_sid` (idempotency key, 8–64 of A–Z a–z 0–9 _ -), `_v` (the version shown), `_hp` (honeypot: leave empty), `_t` (ms since the form was shown), `_vid`, `_page`, `_title`, `_ref`, `_utm_source` … `_utm_content` */
+      requestBody: {
+        content: {
+          "application/json": {
+            [key: string]: string | number | boolean | string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              status: "accepted";
+              submission_id: string;
+              after_submit: {
+                /** @enum {string} */
+                type: "message";
+                message: string;
+              } | {
+                /** @enum {string} */
+                type: "redirect";
+                url: string;
+              } | {
+                /** @enum {string} */
+                type: "page";
+                title: string;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description A post without JavaScript: to the thank-you page or the form’s redirect */
+        303: {
+          content: never;
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -5060,6 +5448,364 @@ export interface components {
           in?: string;
           message: string;
         }[];
+    };
+    /** @description One field of a form, by its kind */
+    FormField: ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "email";
+      business_only: boolean;
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "text";
+      min_length?: number;
+      /** @default 200 */
+      max_length: number;
+      /** @enum {string} */
+      format: "plain" | "url";
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "textarea";
+      /** @default 2000 */
+      max_length: number;
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "number";
+      min?: number;
+      max?: number;
+      integer: boolean;
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "phone";
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "select";
+      options: {
+          value: string;
+          label: string;
+        }[];
+      /** @enum {string} */
+      display: "dropdown" | "radio";
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "multiselect";
+      options: {
+          value: string;
+          label: string;
+        }[];
+      min_selected?: number;
+      max_selected?: number;
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "checkbox";
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "date";
+      min?: string;
+      max?: string;
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "country";
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "consent";
+      purpose: string;
+      text: string;
+    }) | ({
+      /** @description The field’s name on the wire: lower case, digits, `_`; not starting with `_` */
+      key: string;
+      label: string;
+      help?: string;
+      placeholder?: string;
+      required: boolean;
+      /** @description Where the answer goes on the contact; `none` keeps it on the submission only */
+      maps_to: ({
+        /** @enum {string} */
+        to: "standard";
+        /** @enum {string} */
+        field: "email" | "first_name" | "last_name" | "phone" | "mobile_phone" | "job_title" | "company_name" | "website" | "country" | "city" | "street" | "state" | "postal_code" | "source" | "source_detail" | "origin" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer";
+      }) | {
+        /** @enum {string} */
+        to: "custom";
+        key: string;
+      } | {
+        /** @enum {string} */
+        to: "none";
+      };
+      /** @enum {string} */
+      kind: "hidden";
+      /** @enum {string} */
+      source: "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "referrer" | "page_url" | "page_title" | "query" | "fixed";
+      param?: string;
+      value?: string;
+    });
+    /** @description A form: its fields, progressive profiling queue and settings */
+    FormDefinition: {
+      fields: components["schemas"]["FormField"][];
+      progressive: {
+        enabled: boolean;
+        /** @description Asked in place of fields a known visitor already answered (no email, consent or hidden fields) */
+        queue: components["schemas"]["FormField"][];
+      };
+      settings: {
+        submit_label: string;
+        after_submit: {
+          /** @enum {string} */
+          type: "message";
+          message: string;
+        } | {
+          /** @enum {string} */
+          type: "redirect";
+          url: string;
+        } | {
+          /** @enum {string} */
+          type: "page";
+          title: string;
+          message: string;
+        };
+        tags: string[];
+        list_ids: string[];
+        /** @description New contacts get it; existing ones only move up */
+        lifecycle_stage: ("subscriber" | "lead" | "mql" | "sql" | "opportunity" | "customer" | "evangelist" | "other") | null;
+        notify_emails: string[];
+        double_opt_in: boolean;
+        follow_up_email: {
+          subject: string;
+          body: string;
+        } | null;
+        /** @description Sites that may post the form, as `https://host[:port]`; empty: any */
+        allowed_origins: string[];
+        /** @description A limit of 0 is off */
+        spam: {
+          /** @default 3 */
+          min_fill_seconds: number;
+          /** @default 10 */
+          max_per_ip_per_hour: number;
+          /** @default 600 */
+          max_per_form_per_minute: number;
+          blocked_domains: string[];
+          block_disposable: boolean;
+        };
+      };
     };
   };
   responses: never;
