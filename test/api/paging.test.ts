@@ -59,6 +59,7 @@ beforeAll(async () => {
   const doomed = await api('/api/v1/contacts/batch', 'POST', { contacts: [1, 2, 3].map((n) => ({ email: `doomed-${n}@paging.example` })) });
   await db.transaction().execute((tx) => trashContacts(tx, tenant.workspaceId, doomed.json.results.map((r: { id: string }) => r.id), system));
   for (const role of ['viewer', 'sales', 'marketer'] as const) await addUser(server, tenant, role);
+  for (const template of ['newsletter', 'contact-sales', 'ebook']) await api('/api/v1/forms', 'POST', { template });
   for (const n of [1, 2, 3]) await api('/api/v1/members', 'POST', { email: `invited-${n}@paging.example`, role: 'viewer' });
   for (const name of ['one', 'two']) await createApiKey(db, tenant.workspaceId, { name, role: 'viewer', createdBy: null });
   // Dead letters: events of this workspace, given up on by a subscriber.
@@ -84,6 +85,7 @@ beforeAll(async () => {
     '/api/v1/contacts/duplicates': { path: '/api/v1/contacts/duplicates', key: (row) => `${(row.contact as { id: string }).id}|${(row.other as { id: string }).id}` },
     '/api/v1/members': { path: '/api/v1/members', key: (row) => String(row.user_id) },
     '/api/v1/invitations': { path: '/api/v1/invitations', key: byId },
+    '/api/v1/forms': { path: '/api/v1/forms', key: byId },
     '/api/v1/api-keys': { path: '/api/v1/api-keys', key: byId },
     '/api/v1/event-subscribers/dead-letters': { path: '/api/v1/event-subscribers/dead-letters', key: (row) => `${String(row.event_id)}:${String(row.subscriber)}` },
   });
