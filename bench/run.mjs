@@ -6,6 +6,7 @@ import contactsBatchUpsert from './contacts-batch-upsert.mjs';
 import contactsImport from './contacts-import.mjs';
 import contactsSearch from './contacts-search.mjs';
 import eventsDispatch from './events-dispatch.mjs';
+import formsSubmit from './forms-submit.mjs';
 import idleMemory from './idle-memory.mjs';
 import { machine } from './lib.mjs';
 import requestOverhead from './request-overhead.mjs';
@@ -18,6 +19,7 @@ const benchmarks = {
   'contacts-search': (smoke) => contactsSearch(smoke ? { total: 5_000, requests: 5 } : {}),
   'contacts-import': (smoke) => contactsImport(smoke ? { total: 2_000 } : {}),
   'events-dispatch': (smoke) => eventsDispatch(smoke ? { total: 1_000, runs: 1 } : {}),
+  'forms-submit': (smoke) => formsSubmit(smoke ? { seconds: 2, connections: 5, smoke: true } : {}),
 };
 
 const args = process.argv.slice(2);

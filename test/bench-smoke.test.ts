@@ -26,7 +26,7 @@ describe('benchmarks (smoke run)', () => {
     expect(report.smoke).toBe(true);
     expect(report.machine.cores).toBeGreaterThan(0);
     const byName = Object.fromEntries(report.results.map((r: { name: string }) => [r.name, r]));
-    expect(Object.keys(byName).sort()).toEqual(['cold-start', 'contacts-batch-upsert', 'contacts-import', 'contacts-search', 'events-dispatch', 'idle-memory', 'request-overhead']);
+    expect(Object.keys(byName).sort()).toEqual(['cold-start', 'contacts-batch-upsert', 'contacts-import', 'contacts-search', 'events-dispatch', 'forms-submit', 'idle-memory', 'request-overhead']);
     expect(byName['contacts-batch-upsert'].results.pglite.inserts.per_second).toBeGreaterThan(0);
     expect(byName['contacts-batch-upsert'].results.pglite.updates.per_second).toBeGreaterThan(0);
     expect(byName['contacts-import'].pglite).toMatchObject({ created: 2_000, failed: 0 });
@@ -40,5 +40,9 @@ describe('benchmarks (smoke run)', () => {
     expect(overhead.inflow.pglite.workspace.rps).toBeGreaterThan(0);
     expect(overhead.inflow.pglite.workspace.non_2xx).toBe(0);
     expect(overhead.inflow.pglite.api_keys_page.non_2xx).toBe(0);
+    const forms = byName['forms-submit'].results.pglite;
+    expect(forms.closed_loop.rps).toBeGreaterThan(0);
+    expect(forms.closed_loop.non_2xx).toBe(0);
+    expect(forms.stored_equals_2xx).toBe(true);
   });
 });
