@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+let tenant: Tenant;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await createTenant(server, 'forms');
+});
+afterAll(() => server.close());
+
+const api = (path: string, method = 'GET', body?: unknown) => call(server, path, { method, apiKey: tenant.apiKey, body });
+
+describe('forms', () => {
+  it('serves the templates, and creates a newsletter form on a “Newsletter” list it reuses', async () => {
+    const templates = (await api('/api/v1/form-templates')).json.data;
+    expect(templates.map((t: { id: string }) => t.id)).toEqual(['newsletter', 'contact-sales', 'ebook', 'webinar', 'free-trial']);
+    const first = await api('/api/v1/forms', 'POST', { template: 'newsletter' });
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ name: 'Newsletter sign-up', template: 'newsletter', status: 'draft', draft_revision: 1, live_version: null, submissions_total: 0 });
+    expect(first.json.draft.settings).toMatchObject({ lifecycle_stage: 'subscriber', double_opt_in: false, list_ids: [expect.any(String)] });
+    const lists = (await api('/api/v1/lists?q=newsletter')).json.data;
+    expect(lists.map((l: { id: string; name: string }) => [l.id, l.name])).toEqual([[first.json.draft.settings.list_ids[0], 'Newsletter']]);
+    const second = await api('/api/v1/forms', 'POST', { template: 'newsletter', name: 'Footer sign-up' });
+    expect(second.json.draft.settings.list_ids).toEqual(first.json.draft.settings.list_ids);
+    const own = (await api('/api/v1/lists', 'POST', { name: 'Own list' })).json.id;
+    expect((await api('/api/v1/forms', 'POST', { template: 'newsletter', list_id: own })).json.draft.settings.list_ids).toEqual([own]);
+    expect((await api('/api/v1/forms', 'POST', { template: 'contact-sales' })).json.draft.fields.map((f: { key: string }) => f.key)).toEqual(['first_name', 'last_name', 'email', 'company', 'phone', 'message']);
+  });
+
+  it('refuses a create without a definition or template, or with an unknown template or list', async () => {
+    expect((await api('/api/v1/forms', 'POST', { name: 'x' })).status).toBe(400);
+    expect((await api('/api/v1/forms', 'POST', { template: 'nope' })).status).toBe(400);
+    expect((await api('/api/v1/forms', 'POST', { template: 'newsletter', list_id: '00000000-0000-7000-8000-000000000000' })).json.errors).toEqual([{ field: 'list_id', message: 'is not a list of this workspace' }]);
+    const bad = await api('/api/v1/forms', 'POST', { name: 'Bad', definition: { fields: [{ key: '_sid', kind: 'checkbox' }] } });
+    expect(bad.status).toBe(400);
+  });
+
+  it('edits the draft at its revision (409 when stale), publishes immutable versions, and serves the live one', async () => {
+    const form = (await api('/api/v1/forms', 'POST', { template: 'ebook', name: 'Guide' })).json;
+    const draft = structuredClone(form.draft);
+    draft.settings.submit_label = 'Get the guide';
+    const edited = await api(`/api/v1/forms/${form.id}`, 'PATCH', { draft, draft_revision: 1 });
+    expect([edited.status, edited.json.draft_revision, edited.json.draft.settings.submit_label]).toEqual([200, 2, 'Get the guide']);
+    const stale = await api(`/api/v1/forms/${form.id}`, 'PATCH', { draft, draft_revision: 1 });
+    expect(stale.status).toBe(409);
+    expect((await api(`/api/v1/forms/${form.id}`, 'PATCH', { draft })).status).toBe(400);
+    expect((await call(server, `/public/forms/${form.id}`)).status).toBe(404);
+    expect((await api(`/api/v1/forms/${form.id}/publish`, 'POST')).json).toEqual({ version: 1, published_at: expect.any(String) });
+    const view = await call(server, `/public/forms/${form.id}`);
+    expect([view.status, view.headers.get('etag'), view.headers.get('cache-control')]).toEqual([200, '"v1"', 'public, max-age=60, stale-while-revalidate=600']);
+    expect(view.json).toMatchObject({ id: form.id, version: 1, submit_label: 'Get the guide', submit_url: `/public/forms/${form.id}/submit` });
+    // What happens behind the form is not the page's business.
+    for (const secret of ['maps_to', 'list_ids', 'notify_emails', 'allowed_origins', 'blocked_domains', 'tags']) expect(view.text).not.toContain(secret);
+    draft.settings.submit_label = 'Download';
+    await api(`/api/v1/forms/${form.id}`, 'PATCH', { draft, draft_revision: 2 });
+    expect((await api(`/api/v1/forms/${form.id}/publish`, 'POST')).json.version).toBe(2);
+    expect((await call(server, `/public/forms/${form.id}`)).json.submit_label).toBe('Download');
+    // A page that still shows version 1 posts it, and it is still what it was.
+    const old = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { first_name: 'Old', email: 'old@acme.example', _v: '1' } });
+    expect(old.status).toBe(201);
+    await expect(sql`update form_versions set definition = '{}' where form_id = ${form.id}`.execute(server.database.db)).rejects.toThrow(/immutable/);
+    expect((await api(`/api/v1/forms/${form.id}`)).json).toMatchObject({ status: 'live', live_version: 2, submissions_total: 1 });
+  });
+
+  it('refuses to publish a draft with problems, each under its path', async () => {
+    const form = (await api('/api/v1/forms', 'POST', { template: 'webinar' })).json;
+    const draft = structuredClone(form.draft);
+    draft.fields[3] = { ...draft.fields[3], key: 'first_name' };
+    draft.fields.push({ key: 'plan', kind: 'select', label: 'Plan', required: false, display: 'dropdown', options: [{ value: 'a', label: 'A' }], maps_to: { to: 'custom', key: 'no_such_field' } });
+    draft.settings.list_ids = ['00000000-0000-7000-8000-000000000000'];
+    await api(`/api/v1/forms/${form.id}`, 'PATCH', { draft, draft_revision: 1 });
+    const refused = await api(`/api/v1/forms/${form.id}/publish`, 'POST');
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors.map((e: { field: string }) => e.field)).toEqual(['draft.fields.3.key', 'draft.fields.4.maps_to', 'draft.settings.list_ids.0']);
+  });
+
+  it('lists forms by name, pages, and archives (public 404, data kept)', async () => {
+    const own = await createTenant(server, 'forms-index');
+    const mine = (path: string, method = 'GET', body?: unknown) => call(server, path, { method, apiKey: own.apiKey, body });
+    for (const name of ['beta', 'Alpha', 'gamma']) await mine('/api/v1/forms', 'POST', { template: 'webinar', name });
+    const page = await mine('/api/v1/forms?limit=2');
+    expect(page.json.data.map((f: { name: string }) => f.name)).toEqual(['Alpha', 'beta']);
+    expect((await mine(`/api/v1/forms?cursor=${page.json.next_cursor}`)).json.data.map((f: { name: string }) => f.name)).toEqual(['gamma']);
+    const alpha = page.json.data[0].id;
+    expect((await mine(`/api/v1/forms/${alpha}`, 'DELETE')).status).toBe(204);
+    expect((await mine('/api/v1/forms')).json.data.map((f: { name: string }) => f.name)).toEqual(['beta', 'gamma']);
+    expect((await mine('/api/v1/forms?status=archived')).json.data.map((f: { name: string }) => f.name)).toEqual(['Alpha']);
+    expect((await mine(`/api/v1/forms/${alpha}/publish`, 'POST')).status).toBe(409);
+    expect((await api(`/api/v1/forms/${alpha}`)).status).toBe(404);
+  });
+
+  it('lets viewers read forms and only marketers and up change them', async () => {
+    const form = (await api('/api/v1/forms', 'POST', { template: 'free-trial' })).json;
+    const viewer = await addUser(server, tenant, 'viewer');
+    const session = await login(server, viewer.email, viewer.password);
+    expect((await call(server, `/api/v1/forms/${form.id}`, { session, workspace: tenant.slug })).status).toBe(200);
+    expect((await call(server, `/api/v1/forms/${form.id}/publish`, { method: 'POST', session, workspace: tenant.slug })).status).toBe(403);
+  });
+});
