@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventDispatcher } from '../../src/events/dispatcher.js';
+import { submissionStats } from '../../src/modules/capture/subscribers.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
 const hostile = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8')) as Record<string, string[]>;
@@ -225,6 +227,15 @@ describe('spam', () => {
     expect(await spamCase({ block_disposable: true }, { domain: 'mailinator.com' }, 'disposable_domain')).toBe(0);
     expect(await spamCase({ max_per_ip_per_hour: 2 }, {}, 'ip_rate', 3)).toBe(2);
     expect(await spamCase({ max_per_form_per_minute: 1 }, {}, 'form_rate', 2)).toBe(1);
+  });
+
+  it('counts submissions per day and page (from form.submitted) and spam (as it is stored)', async () => {
+    const id = await liveForm(definition({ spam: { min_fill_seconds: 0, max_per_ip_per_hour: 0, max_per_form_per_minute: 0, blocked_domains: [], block_disposable: false } }));
+    for (const page of ['https://site.example/a?utm_source=x', 'https://SITE.example/a/', 'https://site.example/b']) await post(id, { email: `stats${++sidCounter}@acme.example`, _page: page, _sid: sid() });
+    await post(id, { email: 'bot@acme.example', _hp: 'x', _page: 'https://site.example/a', _sid: sid() });
+    await new EventDispatcher(server.database, [submissionStats]).drain();
+    const { rows } = await sql<{ submissions: number; spam: number }>`select submissions, spam from form_stats_daily where form_id = ${id} order by submissions desc`.execute(server.database.db);
+    expect(rows).toEqual([{ submissions: 2, spam: 1 }, { submissions: 1, spam: 0 }]);
   });
 
   it('answers an erased address without a fresh consent like a success and stores nothing; with one, takes it back', async () => {

@@ -6,6 +6,7 @@ import { FormCache } from './form-cache.js';
 import { publicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
 import { SpamGuard } from './spam.js';
+import { captureSubscribers } from './subscribers.js';
 import { SubmissionBatcher } from './submission-batcher.js';
 import { writeSubmissions } from './write-submissions.js';
 
@@ -25,6 +26,7 @@ export const captureModule: InflowModule = {
         'Build forms that drop every sign-up straight into your contacts, with its source and consent recorded; embed them on any site, link a hosted page, and watch spam stay out.',
     },
   ],
+  subscribers: captureSubscribers,
   setup: (app) => {
     // The definition's schemas, named by $ref in the routes: listed once in the spec.
     for (const schema of [FormField, FormDefinition]) {

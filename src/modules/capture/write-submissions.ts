@@ -14,6 +14,7 @@ import type { Touch } from './attribution.js';
 import type { FormSettings } from './definition.js';
 import type { Static } from 'typebox';
 import type { PreparedSubmission } from './prepare-submission.js';
+import { addFormStats } from './subscribers.js';
 
 /** Where a post came from, as stored with it. */
 export interface PostContext {
@@ -220,4 +221,7 @@ async function writeSpam(tx: Tx, items: readonly ReadyItem[], outcomes: ItemOutc
     };
   });
   await tx.insertInto('form_spam').values(rows).execute();
+  // Spam has no event to count it by: counted here, one upsert per batch.
+  const day = new Date().toISOString().slice(0, 10);
+  await addFormStats(tx, spam.map(([item]) => ({ workspaceId: item.workspaceId, formId: item.form.id, day, pageKey: item.context.pageKey, spam: 1 })));
 }

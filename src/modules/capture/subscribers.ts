@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { EventSubscriber } from '../../events/subscriber.js';
+import { pageKey } from './page-key.js';
+
+/** One counter increment of form_stats_daily. */
+export interface StatsIncrement {
+  workspaceId: string;
+  formId: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  pageKey: string;
+  submissions?: number;
+  spam?: number;
+}
+
+/**
+ * Adds increments to the daily counters: summed per row first, then one upsert in key order
+ * (concurrent writers lock rows in one order).
+ */
+export async function addFormStats(db: Executor, increments: readonly StatsIncrement[]): Promise<void> {
+  const rows = new Map<string, { workspace_id: string; form_id: string; day: string; page_key: string; submissions: number; spam: number }>();
+  for (const inc of increments) {
+    const key = `${inc.workspaceId}|${inc.formId}|${inc.day}|${inc.pageKey}`;
+    const row = rows.get(key) ?? { workspace_id: inc.workspaceId, form_id: inc.formId, day: inc.day, page_key: inc.pageKey, submissions: 0, spam: 0 };
+    row.submissions += inc.submissions ?? 0;
+    row.spam += inc.spam ?? 0;
+    rows.set(key, row);
+  }
+  if (rows.size === 0) return;
+  const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+  await db
+    .insertInto('form_stats_daily')
+    .values(sorted)
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'form_id', 'day', 'page_key']).doUpdateSet({
+        submissions: sql`form_stats_daily.submissions + excluded.submissions`,
+        spam: sql`form_stats_daily.spam + excluded.spam`,
+      }),
+    )
+    .execute();
+}
+
+/**
+ * Counts submissions per form, day and page from `form.submitted`, in the subscriber's cursor
+ * transaction: exact (counted once with "handled"), and no counter row is locked by the
+ * submissions' own transactions, which would serialise concurrent batches on it.
+ */
+export const submissionStats: EventSubscriber = {
+  name: 'capture.stats',
+  kinds: ['form.submitted'],
+  startAt: 'oldest',
+  handle: async (events, { tx }) => {
+    await addFormStats(tx, events.flatMap((event) => {
+      if (event.kind !== 'form.submitted') return [];
+      return [{ workspaceId: event.workspace_id, formId: event.payload.form_id, day: event.occurred_at.slice(0, 10), pageKey: pageKey(event.payload.page_url), submissions: 1 }];
+    }));
+  },
+};
+
+export const captureSubscribers: readonly EventSubscriber[] = [submissionStats];
