@@ -238,6 +238,18 @@ describe('spam', () => {
     expect(rows).toEqual([{ submissions: 2, spam: 1 }, { submissions: 1, spam: 0 }]);
   });
 
+  it('lists the submissions in the person’s export and deletes them (and spam with the address) when the person is erased', async () => {
+    const id = await liveForm(definition());
+    await post(id, { email: 'forget@acme.example', notes: 'private', _sid: sid() });
+    await post(id, { email: 'forget@acme.example', _hp: 'x', _sid: sid() });
+    const contact = await contactByEmail('forget@acme.example');
+    const exported = (await api(`/api/v1/contacts/${contact.id}/export`)).json;
+    expect(exported.form_submissions).toEqual([expect.objectContaining({ form_id: id, values: expect.objectContaining({ notes: 'private' }) })]);
+    expect((await api(`/api/v1/contacts/${contact.id}/erase`, 'POST', { confirm_email: 'forget@acme.example' })).status).toBeLessThan(300);
+    const left = await sql<{ n: number }>`select (select count(*) from form_submissions where lower(email) = 'forget@acme.example') + (select count(*) from form_spam where lower(email) = 'forget@acme.example') as n`.execute(server.database.db);
+    expect(Number(left.rows[0]!.n)).toBe(0);
+  });
+
   it('answers an erased address without a fresh consent like a success and stores nothing; with one, takes it back', async () => {
     await post(formId, { email: 'gone@acme.example', _sid: sid() });
     const contact = await contactByEmail('gone@acme.example');

@@ -3,6 +3,7 @@ import { addSharedSchema } from '../../http/validation.js';
 import { FormDefinition, FormField } from './definition.js';
 import type { InflowModule } from '../module.js';
 import { FormCache } from './form-cache.js';
+import { capturePersonalData } from './personal-data.js';
 import { publicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
 import { SpamGuard } from './spam.js';
@@ -27,6 +28,7 @@ export const captureModule: InflowModule = {
     },
   ],
   subscribers: captureSubscribers,
+  personalData: capturePersonalData,
   setup: (app) => {
     // The definition's schemas, named by $ref in the routes: listed once in the spec.
     for (const schema of [FormField, FormDefinition]) {

@@ -4149,6 +4149,21 @@ export interface paths {
                   /** Format: date-time */
                   added_at: string;
                 }[];
+              form_submissions: ({
+                  id: string;
+                  form_id: string;
+                  form_version: number;
+                  values: {
+                    [key: string]: unknown;
+                  };
+                  consents: unknown[];
+                  page_url: string | null;
+                  referrer: string | null;
+                  ip: string | null;
+                  user_agent: string | null;
+                  /** Format: date-time */
+                  created_at: string;
+                })[];
               consents: ({
                   id: string;
                   contact_id: string;
