@@ -92,6 +92,21 @@ describe('forms', () => {
     expect((await api(`/api/v1/forms/${alpha}`)).status).toBe(404);
   });
 
+  it('limits submissions per client IP and minute (INFLOW_FORMS_IP_LIMIT, 60 by default) with 429', async () => {
+    const form = (await api('/api/v1/forms', 'POST', { template: 'webinar' })).json;
+    await api(`/api/v1/forms/${form.id}/publish`, 'POST');
+    const statuses: number[] = [];
+    for (let n = 0; n < 61; n++) statuses.push((await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: {} })).status);
+    // The limit is per route and address, across forms: an earlier test of this file posted once.
+    const first = statuses.indexOf(429);
+    expect(first).toBeGreaterThanOrEqual(58);
+    // Before it: invalid (400), or, past the form's own soft limit of 10 an hour, spam answered like success (201).
+    expect(statuses.slice(0, first).every((s) => s === 400 || s === 201)).toBe(true);
+    const limited = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: {} });
+    expect([limited.status, limited.headers.get('content-type')]).toEqual([429, 'application/problem+json; charset=utf-8']);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('lets viewers read forms and only marketers and up change them', async () => {
     const form = (await api('/api/v1/forms', 'POST', { template: 'free-trial' })).json;
     const viewer = await addUser(server, tenant, 'viewer');
