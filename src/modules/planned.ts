@@ -6,16 +6,6 @@ import type { NavigationEntry } from './module.js';
  */
 export const PLANNED_MODULES: readonly NavigationEntry[] = [
   {
-    path: 'capture',
-    label: 'Capture',
-    icon: 'forms',
-    group: 'Leads',
-    order: 30,
-    title: 'Turn visitors into leads',
-    description:
-      'Build forms, landing pages, pop-ups and gated downloads that drop every sign-up straight into your contacts, with its source and consent recorded.',
-  },
-  {
     path: 'tracking',
     label: 'Tracking',
     icon: 'route',
