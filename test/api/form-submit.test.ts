@@ -116,6 +116,12 @@ describe('a JSON submission', () => {
       const { rows } = await sql<{ values: any }>`select values from form_submissions where id = ${response.json.submission_id}`.execute(server.database.db);
       expect(rows[0]!.values.notes).toBe(value.trim());
     }
+    for (const [n, value] of [...hostile.xss!, ...hostile.unicode!.filter((u) => !u.includes('\u0000'))].entries()) {
+      const response = await postForm(formId, new URLSearchParams({ email: `hostile-url${n}@acme.example`, notes: value, campaign: value }).toString(), { accept: 'application/json' });
+      expect(response.status).toBe(201);
+      const { rows } = await sql<{ values: any }>`select values from form_submissions where id = ${(await response.json()).submission_id}`.execute(server.database.db);
+      expect(rows[0]!.values.notes).toBe(value.normalize('NFC').trim());
+    }
     const prototype = await call(server, `/public/forms/${formId}/submit`, { method: 'POST', rawBody: '{"email":"proto@acme.example","__proto__":{"admin":true},"constructor":{"prototype":{}}}', headers: { 'content-type': 'application/json' } });
     expect(prototype.status).toBe(400);
   });
@@ -248,6 +254,15 @@ describe('spam', () => {
     expect((await api(`/api/v1/contacts/${contact.id}/erase`, 'POST', { confirm_email: 'forget@acme.example' })).status).toBeLessThan(300);
     const left = await sql<{ n: number }>`select (select count(*) from form_submissions where lower(email) = 'forget@acme.example') + (select count(*) from form_spam where lower(email) = 'forget@acme.example') as n`.execute(server.database.db);
     expect(Number(left.rows[0]!.n)).toBe(0);
+  });
+
+  it('refuses a free-mail address on a business-only email field with a field error (a person can correct it)', async () => {
+    const def = definition();
+    (def.fields[0] as Record<string, unknown>).business_only = true;
+    const id = await liveForm(def);
+    const response = await post(id, { email: 'someone@gmail.com', _sid: sid() });
+    expect([response.status, response.json.errors]).toEqual([400, [{ field: 'email', in: 'body', message: 'must be a work address, not a free mail one' }]]);
+    expect((await post(id, { email: 'someone@acme.example', _sid: sid() })).status).toBe(201);
   });
 
   it('answers an erased address without a fresh consent like a success and stores nothing; with one, takes it back', async () => {
