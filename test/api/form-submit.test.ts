@@ -3,6 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventDispatcher } from '../../src/events/dispatcher.js';
 import { submissionStats } from '../../src/modules/capture/subscribers.js';
+import { Worker } from '../../src/db/jobs/worker.js';
+import { jobHandlers } from '../../src/jobs.js';
+import { recordingMailer } from '../../src/mail/mailer.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
 const hostile = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8')) as Record<string, string[]>;
@@ -254,6 +257,18 @@ describe('spam', () => {
     expect((await api(`/api/v1/contacts/${contact.id}/erase`, 'POST', { confirm_email: 'forget@acme.example' })).status).toBeLessThan(300);
     const left = await sql<{ n: number }>`select (select count(*) from form_submissions where lower(email) = 'forget@acme.example') + (select count(*) from form_spam where lower(email) = 'forget@acme.example') as n`.execute(server.database.db);
     expect(Number(left.rows[0]!.n)).toBe(0);
+  });
+
+  it('mails the notify addresses what was submitted, once the submission committed', async () => {
+    const id = await liveForm(definition({ notify_emails: ['sales@acme.example', 'ops@acme.example'] }), 'Demo\r\nBcc: x@evil.example');
+    await post(id, { email: 'notify@acme.example', notes: 'Call me\nplease', _sid: sid(), _page: 'https://site.example/demo' });
+    const mailer = recordingMailer();
+    await new Worker(server.database.db, jobHandlers(), { concurrency: 1, pollMs: 10, mailer }).runOnce();
+    const mine = mailer.sent.filter((m) => m.text.includes('notify@acme.example'));
+    expect(mine.map((m) => m.to).sort()).toEqual(['ops@acme.example', 'sales@acme.example']);
+    expect(mine[0]!.subject).toBe('New submission: Demo Bcc: x@evil.example');
+    expect(mine[0]!.text).toContain('on https://site.example/demo');
+    expect(mine[0]!.text).toContain('notes: Call me\nplease');
   });
 
   it('refuses a free-mail address on a business-only email field with a field error (a person can correct it)', async () => {

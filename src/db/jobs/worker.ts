@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import type { Tables, Job } from '../schema.js';
 import { loopFailures } from '../disk-space.js';
 import { claimJobs, completeJob, extendLeases, failJob } from './queue.js';
+import { logMailer, type Mailer } from '../../mail/mailer.js';
 
 export interface JobContext {
   db: Kysely<Tables>;
@@ -12,6 +13,8 @@ export interface JobContext {
   signal: AbortSignal;
   /** The process's config; what a test worker leaves out is absent. */
   config: Partial<Config>;
+  /** Sends mail (a form's notifications); by default into the worker's log, as the app's does. */
+  mailer: Mailer;
 }
 
 export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
@@ -29,6 +32,7 @@ export interface WorkerOptions {
   id?: string;
   logger?: WorkerLogger;
   config?: Partial<Config>;
+  mailer?: Mailer;
 }
 
 const silent: WorkerLogger = { info() {}, warn() {}, error() {} };
@@ -44,6 +48,7 @@ export class Worker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly abort = new AbortController();
   private readonly logger: WorkerLogger;
+  private readonly mailer: Mailer;
   private readonly claimFailures: ReturnType<typeof loopFailures>;
   private stopping = false;
   private loop: Promise<void> | null = null;
@@ -58,6 +63,7 @@ export class Worker {
     this.id = options.id ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.logger = options.logger ?? silent;
+    this.mailer = options.mailer ?? logMailer(this.logger);
     this.claimFailures = loopFailures(this.logger, 'claiming jobs');
   }
 
@@ -136,7 +142,7 @@ export class Worker {
     try {
       if (job.attempts > job.max_attempts) throw new Error('lease expired on every attempt');
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(job, { db: this.db, signal: this.abort.signal, config: this.options.config ?? {} });
+      await handler(job, { db: this.db, signal: this.abort.signal, config: this.options.config ?? {}, mailer: this.mailer });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const outcome = await failJob(this.db, job, this.id, message).catch(() => 'lost' as const);

@@ -3,6 +3,7 @@ import { addSharedSchema } from '../../http/validation.js';
 import { FormDefinition, FormField } from './definition.js';
 import type { InflowModule } from '../module.js';
 import { FormCache } from './form-cache.js';
+import { captureJobs } from './jobs.js';
 import { capturePersonalData } from './personal-data.js';
 import { publicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
@@ -27,6 +28,7 @@ export const captureModule: InflowModule = {
         'Build forms that drop every sign-up straight into your contacts, with its source and consent recorded; embed them on any site, link a hosted page, and watch spam stay out.',
     },
   ],
+  jobs: captureJobs,
   subscribers: captureSubscribers,
   personalData: capturePersonalData,
   setup: (app) => {

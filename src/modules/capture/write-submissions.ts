@@ -15,6 +15,7 @@ import type { FormSettings } from './definition.js';
 import type { Static } from 'typebox';
 import type { PreparedSubmission } from './prepare-submission.js';
 import { addFormStats } from './subscribers.js';
+import { enqueueNotify } from './jobs.js';
 
 /** Where a post came from, as stored with it. */
 export interface PostContext {
@@ -203,6 +204,12 @@ async function writeForm(tx: Tx, workspaceId: string, formId: string, group: num
     };
   });
   await publish(tx, events);
+  // 8. One notification job per version for the batch's submissions (each version names its addresses).
+  const byVersion = new Map<number, typeof written>();
+  for (const w of written) byVersion.set(items[w.index]!.form.version, [...(byVersion.get(items[w.index]!.form.version) ?? []), w]);
+  for (const group of byVersion.values()) {
+    await enqueueNotify(tx, workspaceId, { form_id: formId, submission_ids: group.map((w) => w.submissionId), emails: [...items[group[0]!.index]!.settings.notify_emails] });
+  }
   for (const w of written) outcomes[w.index] = { status: 'accepted', submissionId: w.submissionId, duplicate: false };
 }
 
