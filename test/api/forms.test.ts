@@ -58,6 +58,10 @@ describe('forms', () => {
     await api(`/api/v1/forms/${form.id}`, 'PATCH', { draft, draft_revision: 2 });
     expect((await api(`/api/v1/forms/${form.id}/publish`, 'POST')).json.version).toBe(2);
     expect((await call(server, `/public/forms/${form.id}`)).json.submit_label).toBe('Download');
+    const first = await call(server, `/public/forms/${form.id}/v/1`);
+    expect([first.json.submit_label, first.headers.get('cache-control')]).toEqual(['Get the guide', 'public, max-age=31536000, immutable']);
+    expect((await call(server, `/public/forms/${form.id}/v/3`)).status).toBe(404);
+    expect((await call(server, `/public/forms/${form.id}/v/x`)).status).toBe(400);
     // A page that still shows version 1 posts it, and it is still what it was.
     const old = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { first_name: 'Old', email: 'old@acme.example', _v: '1' } });
     expect(old.status).toBe(201);

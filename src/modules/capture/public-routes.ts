@@ -81,6 +81,20 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDeps): void 
       },
     );
 
+    // A version a page rendered: it never changes, so it may be cached for good (f.js keeps the one it showed).
+    scope.get(
+      '/public/forms/:id/v/:version',
+      { config: { auth: 'public', cors }, schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 64 }), version: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }) }), response: { 200: PublicFormSchema } } },
+      async (request, reply) => {
+        const params = request.params as { id: string; version: number };
+        const { form } = await liveForm(cache, params.id);
+        const def = await cache.version(form, params.version);
+        if (!def) throw notFound('Form version');
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+        return publicForm(form.id, params.version, def);
+      },
+    );
+
     scope.post(
       '/public/forms/:id/submit',
       {
