@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { archiveForm } from '../../src/modules/capture/service.js';
+import { FormCache } from '../../src/modules/capture/form-cache.js';
 import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -109,6 +111,20 @@ describe('forms', () => {
     const limited = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: {} });
     expect([limited.status, limited.headers.get('content-type')]).toEqual([429, 'application/problem+json; charset=utf-8']);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('keeps every process’s form cache coherent: an archive elsewhere is seen at once (NOTIFY)', async () => {
+    const form = (await api('/api/v1/forms', 'POST', { template: 'webinar' })).json;
+    await api(`/api/v1/forms/${form.id}/publish`, 'POST');
+    expect((await call(server, `/public/forms/${form.id}`)).status).toBe(200);
+    // Another process: its own cache, the same database.
+    await archiveForm(server.database.db, tenant.workspaceId, form.id, new FormCache(server.database.db));
+    let status = 200;
+    for (let i = 0; i < 50 && status === 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = (await call(server, `/public/forms/${form.id}`)).status;
+    }
+    expect(status).toBe(404);
   });
 
   it('lets viewers read forms and only marketers and up change them', async () => {

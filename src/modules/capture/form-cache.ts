@@ -1,4 +1,5 @@
-import type { Executor } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { Database, Executor } from '../../db/database.js';
 import { isId } from '../../db/ids.js';
 import type { FormStatus } from '../../db/schema.js';
 import { workspaceSettings } from '../workspaces/service.js';
@@ -16,23 +17,54 @@ export interface CachedForm {
 }
 
 const TTL_MS = 30_000;
+
+/** NOTIFY channel: a form's id, when its status or live version changed (publish, archive). */
+export const FORMS_CHANNEL = 'inflow_forms';
+
+/** Tells every process's cache, on commit, that this form changed. In the changing transaction. */
+export async function announceFormChange(tx: Executor, formId: string): Promise<void> {
+  await sql`select pg_notify(${FORMS_CHANNEL}, ${formId})`.execute(tx);
+}
 const MAX_ENTRIES = 10_000;
 
 /**
- * A per-process cache of forms by their public id (30 s, dropped at once by this process's
- * publish/archive) and of published versions, which never change and are kept until evicted.
- * A form seen by another process's publish is at most 30 s stale; a page that still shows the
- * old version posts it, and that version stays valid.
+ * A per-process cache of forms by their public id and of published versions (which never
+ * change and are kept until evicted). Coherent across processes through NOTIFY (like API keys):
+ * a publish or an archive evicts the form everywhere on commit. While the listening connection
+ * is down forms are read each time; entries expire after 30 s regardless.
  */
 export class FormCache {
   private readonly forms = new Map<string, { form: CachedForm | null; at: number }>();
   private readonly versions = new Map<string, FormDefinitionValue>();
+  private listening = false;
+  private unlisten: (() => Promise<void>) | null = null;
 
   constructor(private readonly db: Executor, private readonly now: () => number = Date.now) {}
 
+  async start(database: Database): Promise<void> {
+    this.unlisten = await database.listen(FORMS_CHANNEL, {
+      message: (id) => this.forget(id),
+      up: () => {
+        this.forms.clear();
+        this.listening = true;
+      },
+      down: () => {
+        this.listening = false;
+        this.forms.clear();
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    const unlisten = this.unlisten;
+    this.unlisten = null;
+    this.listening = false;
+    await unlisten?.();
+  }
+
   async form(id: string): Promise<CachedForm | null> {
     if (!isId(id)) return null;
-    const hit = this.forms.get(id);
+    const hit = this.listening ? this.forms.get(id) : undefined;
     if (hit && this.now() - hit.at < TTL_MS) return hit.form;
     // Public URLs carry only the form id (unique across workspaces: forms_public_id); the
     // workspace comes from the row, and every later query filters by it.
@@ -41,7 +73,7 @@ export class FormCache {
     const form = row && settings
       ? { id: row.id, workspaceId: row.workspace_id, name: row.name, status: row.status, liveVersion: row.live_version, secret: settings.secret, truncateIps: settings.truncate_ips }
       : null;
-    this.remember(this.forms, id, { form, at: this.now() });
+    if (this.listening) this.remember(this.forms, id, { form, at: this.now() });
     return form;
   }
 

@@ -38,9 +38,11 @@ export const captureModule: InflowModule = {
       addSharedSchema(schema as unknown as { $id: string });
     }
   },
-  routes: (app, { db, config }) => {
+  routes: async (app, { db, database, config }) => {
     // One cache and one batcher per app: the management routes drop a form from the cache when they publish it.
     const cache = new FormCache(db);
+    await cache.start(database);
+    app.addHook('onClose', () => cache.stop());
     const batcher = new SubmissionBatcher(db, writeSubmissions, { maxBatch: 200, maxFlights: servesConcurrently(db) ? 3 : 1, maxQueue: 5_000 });
     app.addHook('onClose', () => batcher.drain());
     formRoutes(app, { db, cache });

@@ -9,7 +9,7 @@ import { AppError, conflict, invalid, notFound, type FieldError } from '../../er
 import { customFieldDefinitions } from '../contacts/queries.js';
 import { ensureList, listsAmong } from '../lists/service.js';
 import { definitionProblems, targetOf, type FormDefinitionValue, type FormFieldValue } from './definition.js';
-import type { FormCache } from './form-cache.js';
+import { announceFormChange, type FormCache } from './form-cache.js';
 import { templateById } from './templates.js';
 
 export interface FormView {
@@ -122,10 +122,13 @@ export async function patchForm(db: Kysely<Tables>, workspaceId: string, id: str
 }
 
 /** Archives a form: its public URLs answer 404, its submissions stay. */
-export async function archiveForm(db: Executor, workspaceId: string, id: string, cache: FormCache): Promise<void> {
+export async function archiveForm(db: Kysely<Tables>, workspaceId: string, id: string, cache: FormCache): Promise<void> {
   if (!isId(id)) throw notFound('Form');
-  const result = await db.updateTable('forms').set({ status: 'archived', updated_at: sql`now()` }).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw notFound('Form');
+  await db.transaction().execute(async (tx) => {
+    const result = await tx.updateTable('forms').set({ status: 'archived', updated_at: sql`now()` }).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw notFound('Form');
+    await announceFormChange(tx, id);
+  });
   cache.forget(id);
 }
 
@@ -175,6 +178,7 @@ export async function publishForm(db: Kysely<Tables>, workspaceId: string, id: s
       .returning(['version', 'published_at'])
       .executeTakeFirstOrThrow();
     await tx.updateTable('forms').set({ status: 'live', live_version: version, updated_at: sql`now()` }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+    await announceFormChange(tx, id);
     return row;
   });
   cache.forget(id);
