@@ -271,6 +271,19 @@ describe('spam', () => {
     expect(mine[0]!.text).toContain('notes: Call me\nplease');
   });
 
+  it('keeps only the network part of the IP when the workspace says so, and marks double opt-in consents as awaiting confirmation', async () => {
+    const own = await createTenant(server, 'truncating');
+    await sql`update workspaces set truncate_ips = true where id = ${own.workspaceId}`.execute(server.database.db);
+    const created = await call(server, '/api/v1/forms', { method: 'POST', apiKey: own.apiKey, body: { name: 'Private', definition: { ...definition({ double_opt_in: true }), settings: { ...definition({ double_opt_in: true }).settings, list_ids: [] } } } });
+    await call(server, `/api/v1/forms/${created.json.id}/publish`, { method: 'POST', apiKey: own.apiKey });
+    const response = await post(created.json.id, { email: 'private@acme.example', consent: true, _sid: sid() });
+    expect(response.status).toBe(201);
+    const { rows } = await sql<{ ip: string }>`select ip from form_submissions where id = ${response.json.submission_id}`.execute(server.database.db);
+    expect(rows[0]!.ip).toBe('127.0.0.0');
+    const { rows: consents } = await sql<{ ip: string; source: string }>`select ip, source from consents where workspace_id = ${own.workspaceId}`.execute(server.database.db);
+    expect(consents).toEqual([{ ip: '127.0.0.0', source: expect.stringMatching(/^form "Private" v1 on no page, awaiting confirmation$/) }]);
+  });
+
   it('refuses a free-mail address on a business-only email field with a field error (a person can correct it)', async () => {
     const def = definition();
     (def.fields[0] as Record<string, unknown>).business_only = true;
