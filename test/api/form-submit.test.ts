@@ -293,6 +293,28 @@ describe('spam', () => {
     expect((await post(id, { email: 'someone@acme.example', _sid: sid() })).status).toBe(201);
   });
 
+  it('counts beacons: views and starts per page, fields reached and abandoned; not bots; answered once written', async () => {
+    const id = await liveForm(definition());
+    const beacon = (raw: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/public/forms/${id}/events`, { method: 'POST', body: raw, headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Mozilla/5.0', ...headers } });
+    const page = encodeURIComponent('https://site.example/landing?utm_source=x');
+    const answers = await Promise.all([
+      beacon(`e=view&_page=${page}`), beacon(`e=view&_page=${page}`), beacon('e=view&_page=https%3A%2F%2Fsite.example%2Fother'),
+      beacon(`e=start&_page=${page}`),
+      beacon(`e=fields&touched=email,first_name,nope&last=first_name&submitted=0&_page=${page}`),
+      beacon(`e=fields&touched=email&last=email&submitted=1&_page=${page}`),
+      beacon(`e=view&_page=${page}`, { 'user-agent': 'Googlebot/2.1' }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([204, 204, 204, 204, 204, 204, 204]);
+    const stats = (await sql<{ url: string; views: number; starts: number }>`
+      select p.url, s.views, s.starts from form_stats_daily s join form_pages p using (workspace_id, form_id, page_key) where s.form_id = ${id} order by p.url`.execute(server.database.db)).rows;
+    expect(stats).toEqual([{ url: 'https://site.example/landing?utm_source=x', views: 2, starts: 1 }, { url: 'https://site.example/other', views: 1, starts: 0 }]);
+    const fields = (await sql<{ field_key: string; reached: number; abandoned: number }>`select field_key, reached, abandoned from form_field_stats_daily where form_id = ${id} order by field_key`.execute(server.database.db)).rows;
+    expect(fields).toEqual([{ field_key: 'email', reached: 2, abandoned: 0 }, { field_key: 'first_name', reached: 1, abandoned: 1 }]);
+    expect((await beacon('e=explode')).status).toBe(400);
+    expect((await fetch(`${server.url}/public/forms/00000000-0000-7000-8000-000000000000/events`, { method: 'POST', body: 'e=view', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(404);
+  });
+
   it('answers an erased address without a fresh consent like a success and stores nothing; with one, takes it back', async () => {
     await post(formId, { email: 'gone@acme.example', _sid: sid() });
     const contact = await contactByEmail('gone@acme.example');

@@ -2,6 +2,7 @@ import { servesConcurrently } from '../../db/database.js';
 import { addSharedSchema } from '../../http/validation.js';
 import { FormDefinition, FormField } from './definition.js';
 import type { InflowModule } from '../module.js';
+import { CounterBuffer } from './counter-buffer.js';
 import { FormCache } from './form-cache.js';
 import { captureJobs } from './jobs.js';
 import { capturePersonalData } from './personal-data.js';
@@ -44,8 +45,10 @@ export const captureModule: InflowModule = {
     await cache.start(database);
     app.addHook('onClose', () => cache.stop());
     const batcher = new SubmissionBatcher(db, writeSubmissions, { maxBatch: 200, maxFlights: servesConcurrently(db) ? 3 : 1, maxQueue: 5_000 });
+    const counters = new CounterBuffer(db);
     app.addHook('onClose', () => batcher.drain());
+    app.addHook('onClose', () => counters.drain());
     formRoutes(app, { db, cache });
-    publicRoutes(app, { cache, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60 });
+    publicRoutes(app, { cache, counters, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60 });
   },
 };

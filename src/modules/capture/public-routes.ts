@@ -13,10 +13,12 @@ import { clientSubmissionId, metaOf, prepareSubmission } from './prepare-submiss
 import { publicForm, PublicFormSchema } from './public-view.js';
 import type { SpamGuard, SpamVerdict } from './spam.js';
 import type { SubmissionBatcher } from './submission-batcher.js';
+import type { CounterBuffer } from './counter-buffer.js';
 import type { PostContext } from './write-submissions.js';
 
 export interface PublicRouteDeps {
   cache: FormCache;
+  counters: CounterBuffer;
   batcher: SubmissionBatcher;
   spam: SpamGuard;
   /** Hard limit per client IP and minute on submissions; 0: none. */
@@ -95,6 +97,16 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDeps): void 
       },
     );
 
+    // Beacons from f.js (sendBeacon: urlencoded, no preflight): a view, a start, the fields touched when the page goes.
+    scope.post(
+      '/public/forms/:id/events',
+      { bodyLimit: 8_192, config: { auth: 'public', cors, rateLimit: { max: 600, timeWindow: 60_000 } }, schema: { hide: true, params: FormIdParams, body: SubmitBody } },
+      async (request, reply) => {
+        await recordBeacon(request as FastifyRequest<{ Params: { id: string }; Body: FormBody }>, deps);
+        return reply.code(204).send();
+      },
+    );
+
     scope.post(
       '/public/forms/:id/submit',
       {
@@ -111,6 +123,29 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDeps): void 
       (request, reply) => submit(request as FastifyRequest<{ Params: { id: string }; Body: FormBody }>, reply, deps),
     );
   });
+}
+
+// Crawlers and headless browsers render pages too; their views would only dilute conversion.
+const BOT = /bot|crawl|spider|slurp|headless|lighthouse|preview|monitor|curl|wget|python|java\//i;
+
+async function recordBeacon(request: FastifyRequest<{ Params: { id: string }; Body: FormBody }>, deps: PublicRouteDeps): Promise<void> {
+  const { form, live } = await liveForm(deps.cache, request.params.id);
+  const body = request.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('A beacon is an object');
+  const kind = typeof body.e === 'string' ? body.e : '';
+  if (kind !== 'view' && kind !== 'start' && kind !== 'fields') throw invalid('Unknown beacon', [{ field: 'e', in: 'body', message: 'must be view, start or fields' }]);
+  if (BOT.test(String(request.headers['user-agent'] ?? ''))) return;
+  const meta = metaOf(body);
+  const base = { workspaceId: form.workspaceId, formId: form.id, day: new Date().toISOString().slice(0, 10), pageKey: pageKey(meta.touch.page_url), pageUrl: meta.touch.page_url };
+  if (kind === 'view') return deps.counters.add({ ...base, views: 1 });
+  if (kind === 'start') return deps.counters.add({ ...base, starts: 1 });
+  // Only keys of the form count: a beacon cannot invent rows.
+  const known = new Set([...live.fields, ...live.progressive.queue].map((f) => f.key));
+  const touched = [...new Set(String(body.touched ?? '').split(',').map((k) => k.trim()))].filter((k) => known.has(k)).slice(0, 80);
+  const last = typeof body.last === 'string' && known.has(body.last) ? body.last : null;
+  const submitted = body.submitted === '1' || body.submitted === 1 || body.submitted === true;
+  const fields = touched.map((key) => ({ key, reached: 1, abandoned: !submitted && key === last ? 1 : 0 }));
+  if (fields.length > 0) await deps.counters.add({ ...base, fields });
 }
 
 async function submit(request: FastifyRequest<{ Params: { id: string }; Body: FormBody }>, reply: FastifyReply, deps: PublicRouteDeps) {

@@ -10,6 +10,8 @@ export interface StatsIncrement {
   /** YYYY-MM-DD, UTC. */
   day: string;
   pageKey: string;
+  views?: number;
+  starts?: number;
   submissions?: number;
   spam?: number;
 }
@@ -19,10 +21,12 @@ export interface StatsIncrement {
  * (concurrent writers lock rows in one order).
  */
 export async function addFormStats(db: Executor, increments: readonly StatsIncrement[]): Promise<void> {
-  const rows = new Map<string, { workspace_id: string; form_id: string; day: string; page_key: string; submissions: number; spam: number }>();
+  const rows = new Map<string, { workspace_id: string; form_id: string; day: string; page_key: string; views: number; starts: number; submissions: number; spam: number }>();
   for (const inc of increments) {
     const key = `${inc.workspaceId}|${inc.formId}|${inc.day}|${inc.pageKey}`;
-    const row = rows.get(key) ?? { workspace_id: inc.workspaceId, form_id: inc.formId, day: inc.day, page_key: inc.pageKey, submissions: 0, spam: 0 };
+    const row = rows.get(key) ?? { workspace_id: inc.workspaceId, form_id: inc.formId, day: inc.day, page_key: inc.pageKey, views: 0, starts: 0, submissions: 0, spam: 0 };
+    row.views += inc.views ?? 0;
+    row.starts += inc.starts ?? 0;
     row.submissions += inc.submissions ?? 0;
     row.spam += inc.spam ?? 0;
     rows.set(key, row);
@@ -34,6 +38,8 @@ export async function addFormStats(db: Executor, increments: readonly StatsIncre
     .values(sorted)
     .onConflict((oc) =>
       oc.columns(['workspace_id', 'form_id', 'day', 'page_key']).doUpdateSet({
+        views: sql`form_stats_daily.views + excluded.views`,
+        starts: sql`form_stats_daily.starts + excluded.starts`,
         submissions: sql`form_stats_daily.submissions + excluded.submissions`,
         spam: sql`form_stats_daily.spam + excluded.spam`,
       }),
