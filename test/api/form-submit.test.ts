@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventDispatcher } from '../../src/events/dispatcher.js';
 import { submissionStats } from '../../src/modules/capture/subscribers.js';
+import { purgeSpam } from '../../src/modules/capture/jobs.js';
 import { Worker } from '../../src/db/jobs/worker.js';
 import { jobHandlers } from '../../src/jobs.js';
 import { recordingMailer } from '../../src/mail/mailer.js';
@@ -313,6 +314,16 @@ describe('spam', () => {
     expect(fields).toEqual([{ field_key: 'email', reached: 2, abandoned: 0 }, { field_key: 'first_name', reached: 1, abandoned: 1 }]);
     expect((await beacon('e=explode')).status).toBe(400);
     expect((await fetch(`${server.url}/public/forms/00000000-0000-7000-8000-000000000000/events`, { method: 'POST', body: 'e=view', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(404);
+  });
+
+  it('forgets spam after 30 days (capture.purge_spam)', async () => {
+    const id = await liveForm(definition());
+    await post(id, { email: 'old-bot@acme.example', _hp: 'x', _sid: sid() });
+    await post(id, { email: 'new-bot@acme.example', _hp: 'x', _sid: sid() });
+    await sql`update form_spam set created_at = now() - interval '31 days' where form_id = ${id} and email = 'old-bot@acme.example'`.execute(server.database.db);
+    await purgeSpam.run({} as never, { db: server.database.db } as never);
+    const { rows } = await sql<{ email: string }>`select email from form_spam where form_id = ${id}`.execute(server.database.db);
+    expect(rows).toEqual([{ email: 'new-bot@acme.example' }]);
   });
 
   it('answers an erased address without a fresh consent like a success and stores nothing; with one, takes it back', async () => {

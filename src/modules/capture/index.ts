@@ -4,7 +4,7 @@ import { FormDefinition, FormField } from './definition.js';
 import type { InflowModule } from '../module.js';
 import { CounterBuffer } from './counter-buffer.js';
 import { FormCache } from './form-cache.js';
-import { captureJobs } from './jobs.js';
+import { captureJobs, purgeSpam } from './jobs.js';
 import { capturePersonalData } from './personal-data.js';
 import { publicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
@@ -30,6 +30,7 @@ export const captureModule: InflowModule = {
     },
   ],
   jobs: captureJobs,
+  recurringJobs: [purgeSpam],
   subscribers: captureSubscribers,
   personalData: capturePersonalData,
   setup: (app) => {

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import type { RecurringJob } from '../../db/jobs/recurring.js';
 import { enqueue } from '../../db/jobs/queue.js';
 import type { JobHandler } from '../../db/jobs/worker.js';
 
@@ -42,3 +44,14 @@ export const notifyHandler: JobHandler = async (job, { db, mailer }) => {
 };
 
 export const captureJobs = { [NOTIFY_JOB]: notifyHandler };
+
+export const SPAM_KEPT_DAYS = 30;
+
+/** Spam is kept long enough to rescue a false positive, then goes: it is personal data nobody asked us to keep. */
+export const purgeSpam: RecurringJob = {
+  kind: 'capture.purge_spam',
+  everyMs: 60 * 60_000,
+  run: async (_job, { db }) => {
+    await db.deleteFrom('form_spam').where('created_at', '<', sql<Date>`now() - ${SPAM_KEPT_DAYS} * interval '1 day'`).execute();
+  },
+};

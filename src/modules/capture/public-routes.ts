@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { newId } from '../../db/ids.js';
+import { normaliseEmail } from '../../lib/email-address.js';
 import { AppError, forbidden, invalid, notFound, type FieldError } from '../../errors.js';
 import { dynamicOrigins } from '../../http/cross-origin.js';
 import { AfterSubmit, type FormDefinitionValue } from './definition.js';
@@ -180,7 +181,7 @@ async function submit(request: FastifyRequest<{ Params: { id: string }; Body: Fo
   };
 
   const early = spam.beforeValidation(form.id, def, meta, ip);
-  if (early) return asSpam(early, null);
+  if (early) return asSpam(early, emailOf(def, body));
   const prepared = prepareSubmission(def, body, meta, form.name);
   if ('errors' in prepared) return fail(reply, json, form, prepared.errors);
   const late = spam.afterValidation(def, prepared.ready.email);
@@ -192,6 +193,15 @@ async function submit(request: FastifyRequest<{ Params: { id: string }; Body: Fo
   if (outcome.status === 'invalid') return fail(reply, json, form, outcome.errors);
   // An erased address without a fresh consent is answered like a success: it was stored nowhere.
   return succeed(reply, json, form, def, version, outcome.status === 'accepted' ? outcome.submissionId : newId());
+}
+
+/** The address a post gives, when it is one: spam keeps it (to rescue it, to erase it with the person). */
+function emailOf(def: FormDefinitionValue, body: FormBody): string | null {
+  const field = def.fields.find((f) => f.kind === 'email');
+  const raw = field && Object.hasOwn(body, field.key) ? body[field.key] : undefined;
+  if (typeof raw !== 'string') return null;
+  const checked = normaliseEmail(raw);
+  return checked.ok ? checked.email : null;
 }
 
 function succeed(reply: FastifyReply, json: boolean, form: CachedForm, def: FormDefinitionValue, version: number, submissionId: string) {
