@@ -31,7 +31,7 @@ if (unknown.length) {
   process.exit(2);
 }
 
-await buildIfStale(['server', 'dashboard'], (line) => console.error(line));
+await buildIfStale(['server', 'embed', 'dashboard'], (line) => console.error(line));
 const results = [];
 for (const name of names.length ? names : Object.keys(benchmarks)) {
   console.error(`running ${name}${smoke ? ' (smoke)' : ''}…`);

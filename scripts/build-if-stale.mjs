@@ -36,6 +36,11 @@ export const targets = {
     // The dashboard alone: the API types it imports are checked in (a test keeps them current).
     script: 'build:dashboard',
   },
+  embed: {
+    output: path.join(root, 'dist/embed/f.js'),
+    sources: () => Math.max(newest(path.join(root, 'embed')), newest(path.join(root, 'src/modules/capture/render'), notTests)),
+    script: 'build:embed',
+  },
 };
 
 /** Builds the named targets that are stale, side by side; rejects if a build fails. */

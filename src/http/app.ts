@@ -16,6 +16,8 @@ import { API_DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
 import { indexRoutes } from './route-index.js';
 import { PROBLEM_SCHEMA_ID, ProblemSchema, WorkspaceHeader } from './schemas.js';
 import { registerDashboard, type PageFallback } from './static.js';
+import { registerEmbedFiles } from './embed-files.js';
+import { embedDistDir } from '../paths.js';
 import { nulBytePaths, validatorCompiler } from './validation.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -28,6 +30,8 @@ export interface AppOptions {
   version: string;
   /** Built dashboard (web/dist); omitted in API-only tests. */
   webDist?: string;
+  /** Where the built embed scripts are (f.js); the checkout's dist/embed by default. */
+  embedDist?: string;
   /** A logger shared with the rest of the process; else one is made (or none: `logger: false`). */
   loggerInstance?: FastifyBaseLogger;
   logger?: FastifyServerOptions['logger'];
@@ -154,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
+  registerEmbedFiles(app, options.embedDist ?? embedDistDir);
   for (const module of options.modules) await module.routes?.(app, context);
   navigationRoutes(app, options.modules);
   await options.extraRoutes?.(app);

@@ -38,7 +38,7 @@ export async function buildProductOnce(): Promise<void> {
     }
   }
   try {
-    await buildIfStale(['server', 'dashboard']);
+    await buildIfStale(['server', 'embed', 'dashboard']);
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }

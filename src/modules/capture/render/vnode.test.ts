@@ -3,8 +3,8 @@ import { h } from './vnode.js';
 
 describe('h', () => {
   it('builds a node, dropping false and empty attributes and children', () => {
-    expect(h('label', { for: 'x', hidden: false, required: true, title: undefined }, ['Email', null, false, h('span')])).toEqual({
-      tag: 'label', attrs: { for: 'x', required: true }, children: ['Email', { tag: 'span', attrs: {}, children: [] }],
+    expect(h('label', { for: 'x', hidden: false, required: true, title: undefined, rows: 4 }, 'Email', null, false, [h('span')])).toEqual({
+      tag: 'label', attrs: { for: 'x', required: true, rows: 4 }, children: ['Email', { tag: 'span', attrs: {}, children: [] }],
     });
   });
 

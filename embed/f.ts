@@ -1,0 +1,191 @@
+// f.js: renders Inflow forms on any site. `<script src=".../f.js" data-form="ID" async>` puts
+// the form where the script is; `<div data-inflow-form-id="ID">` where the div is. Several forms
+// per page; loading the script twice mounts each form once. No inline script or style is ever
+// added, so pages with a strict Content-Security-Policy (and Trusted Types) can embed it.
+import { formView, type FieldValue, type RenderForm } from '../src/modules/capture/render/form-view.js';
+import css from './f.css';
+import { toDom } from './forms/dom.js';
+
+interface PublicForm extends RenderForm {
+  min_fill_seconds?: number;
+}
+
+type AfterSubmit = { type: 'message'; message: string } | { type: 'redirect'; url: string } | { type: 'page'; title: string; message: string };
+
+interface Mounted {
+  form: PublicForm;
+  host: HTMLElement;
+  prefix: string;
+  renderedAt: number;
+  /** One id from the first attempt until success: a double click or a retry is one submission. */
+  sid: string | null;
+}
+
+declare global {
+  interface Window {
+    __inflowForms?: { scan: () => void };
+  }
+}
+
+const MOUNTED = 'data-inflow-mounted';
+
+(() => {
+  if (window.__inflowForms) {
+    window.__inflowForms.scan();
+    return;
+  }
+  const script = document.currentScript as HTMLScriptElement | null;
+  const origin = script?.src ? new URL(script.src).origin : location.origin;
+  const nonce = script?.nonce || '';
+  let counter = 0;
+  let styled = false;
+
+  function addStyles(): void {
+    if (styled) return;
+    styled = true;
+    // A constructed stylesheet is CSSOM, which style-src does not govern; older browsers get a
+    // <style> with the page's nonce, or the stylesheet from Inflow.
+    if ('adoptedStyleSheets' in document && 'replaceSync' in CSSStyleSheet.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    } else if (nonce) {
+      const style = document.createElement('style');
+      style.nonce = nonce;
+      style.textContent = css;
+      document.head.appendChild(style);
+    } else {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = `${origin}/f.css`;
+      document.head.appendChild(link);
+    }
+  }
+
+  function render(m: Mounted, state: { values?: Record<string, FieldValue>; errors?: Record<string, string>; status?: string }): HTMLFormElement {
+    const el = toDom(formView(m.form, { idPrefix: m.prefix, locale: navigator.language || 'en', ...state }), document) as HTMLFormElement;
+    m.host.replaceChildren(el);
+    el.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void submit(m, el);
+    });
+    return el;
+  }
+
+  function valuesOf(el: HTMLFormElement): Record<string, FieldValue> {
+    const values: Record<string, FieldValue> = {};
+    for (const [name, value] of new FormData(el)) {
+      if (typeof value !== 'string' || name.startsWith('_')) continue;
+      const before = values[name];
+      values[name] = before === undefined ? value : [...(Array.isArray(before) ? before : [before as string]), value];
+    }
+    return values;
+  }
+
+  function touch(body: URLSearchParams): void {
+    const params = new URLSearchParams(location.search);
+    for (const key of ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content']) {
+      const value = params.get(key);
+      if (value) body.set(`_${key}`, value);
+    }
+    body.set('_page', location.href.split('#')[0]!);
+    body.set('_title', document.title);
+    if (document.referrer) body.set('_ref', document.referrer);
+  }
+
+  async function submit(m: Mounted, el: HTMLFormElement): Promise<void> {
+    const button = el.querySelector<HTMLButtonElement>('button[type=submit]');
+    if (button?.disabled) return;
+    const values = valuesOf(el);
+    const body = new URLSearchParams();
+    for (const [name, value] of new FormData(el)) if (typeof value === 'string') body.append(name, value);
+    m.sid ??= crypto.randomUUID();
+    body.set('_sid', m.sid);
+    body.set('_t', String(Math.round(performance.now() - m.renderedAt)));
+    touch(body);
+    if (button) button.disabled = true;
+    let answer: Response;
+    try {
+      answer = await fetch(`${origin}/public/forms/${encodeURIComponent(m.form.id)}/submit`, {
+        method: 'POST',
+        body,
+        headers: { Accept: 'application/json' },
+        credentials: 'omit',
+      });
+    } catch {
+      focusStatus(render(m, { values, status: 'The form could not be sent: check your connection and try again.' }));
+      return;
+    }
+    const json = (await answer.json().catch(() => null)) as { after_submit?: AfterSubmit; errors?: Array<{ field: string; message: string }> } | null;
+    if (answer.ok) {
+      m.sid = null;
+      const after = json?.after_submit;
+      if (after?.type === 'redirect') {
+        location.assign(after.url);
+        return;
+      }
+      const message = after ? after.message : 'Thank you!';
+      const done = document.createElement('p');
+      done.className = 'inflow-status inflow-done';
+      done.setAttribute('role', 'status');
+      done.tabIndex = -1;
+      done.textContent = message;
+      m.host.replaceChildren(done);
+      done.focus();
+      return;
+    }
+    if (answer.status === 400 && json?.errors?.length) {
+      const errors: Record<string, string> = {};
+      const known = new Set(m.form.fields.map((f) => f.key));
+      const general: string[] = [];
+      for (const e of json.errors) {
+        if (known.has(e.field)) errors[e.field] ??= e.message;
+        else general.push(e.message);
+      }
+      const again = render(m, { values, errors, status: general.join(' ') || 'Please check the fields marked below.' });
+      again.querySelector<HTMLElement>('[aria-invalid=true] , fieldset[aria-invalid=true] input')?.focus();
+      return;
+    }
+    const status = answer.status === 429 ? 'Too many attempts: wait a minute and try again.' : 'The form could not be sent: try again in a moment.';
+    focusStatus(render(m, { values, status }));
+  }
+
+  function focusStatus(el: HTMLFormElement): void {
+    const status = el.querySelector<HTMLElement>('.inflow-status');
+    if (status) {
+      status.tabIndex = -1;
+      status.focus();
+    }
+  }
+
+  async function mount(target: Element, id: string, host: HTMLElement): Promise<void> {
+    target.setAttribute(MOUNTED, '');
+    try {
+      const answer = await fetch(`${origin}/public/forms/${encodeURIComponent(id)}`, { credentials: 'omit', headers: { Accept: 'application/json' } });
+      if (!answer.ok) throw new Error(String(answer.status));
+      const form = (await answer.json()) as PublicForm;
+      addStyles();
+      const m: Mounted = { form, host, prefix: `inflow-${id.slice(0, 8)}-${++counter}-`, renderedAt: 0, sid: null };
+      render(m, {});
+      m.renderedAt = performance.now();
+      performance.mark(`inflow:rendered:${id}`);
+    } catch {
+      host.textContent = 'This form is not available.';
+    }
+  }
+
+  function scan(): void {
+    for (const el of document.querySelectorAll<HTMLElement>(`script[data-form]:not([${MOUNTED}])`)) {
+      const host = document.createElement('div');
+      el.after(host);
+      void mount(el, el.dataset.form!, host);
+    }
+    for (const el of document.querySelectorAll<HTMLElement>(`[data-inflow-form-id]:not([${MOUNTED}])`)) {
+      void mount(el, el.dataset.inflowFormId!, el);
+    }
+  }
+
+  window.__inflowForms = { scan };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
+  else scan();
+})();

@@ -1,0 +1,14 @@
+// f.js loads on every page of a customer's site: its size is a budget, checked on each build.
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildEmbed } from '../../scripts/build-embed.mjs';
+
+describe('f.js', () => {
+  it('stays under 12 KB gzipped, with no eval and no markup parsing', async () => {
+    const { script } = await buildEmbed({ write: false });
+    const gzipped = gzipSync(script).length;
+    expect(gzipped).toBeLessThan(12 * 1024);
+    const text = Buffer.from(script).toString('utf8');
+    expect(text).not.toMatch(/\beval\(|new Function\(|innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  }, 60_000);
+});
