@@ -12,6 +12,8 @@ import { CompaniesPage } from './pages/companies/CompaniesPage';
 import { CompanyPage } from './pages/companies/CompanyPage';
 import { ContactPage } from './pages/contacts/ContactPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
+import { FormPage } from './pages/forms/FormPage';
+import { FormsPage } from './pages/forms/FormsPage';
 import { DuplicatesPage } from './pages/contacts/DuplicatesPage';
 import { TrashPage } from './pages/contacts/TrashPage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -55,6 +57,8 @@ export const router = createBrowserRouter([
               { path: 'companies/:id', element: <CompanyPage /> },
               { path: 'lists', element: <ListsPage /> },
               { path: 'lists/:id', element: <ListPage /> },
+              { path: 'capture', element: <FormsPage /> },
+              { path: 'capture/forms/:id', element: <FormPage /> },
               // A module the server lists as still to come explains itself here (any other path: 404).
               { path: ':module', element: <ModulePage /> },
               {

@@ -1,0 +1,32 @@
+import { useEffect, useRef } from 'react';
+import { formView } from '../../../../src/modules/capture/render/form-view';
+import { toDom } from '../../../../embed/forms/dom';
+import css from '../../../../embed/f.css?raw';
+import type { FormDefinition } from '../../api/forms';
+
+let sheet: CSSStyleSheet | null = null;
+
+/**
+ * The form exactly as sites show it: f.js's renderer and stylesheet, in a shadow root so the
+ * dashboard's styles and the form's do not meet. Submitting does nothing here.
+ */
+export function FormPreview({ id, definition }: { id: string; definition: FormDefinition }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    root.adoptedStyleSheets = [sheet];
+    const form = toDom(
+      formView({ id, version: 0, fields: definition.fields, submit_label: definition.settings.submit_label }, { idPrefix: 'preview-', locale: navigator.language || 'en' }),
+      document,
+    );
+    form.addEventListener('submit', (event) => event.preventDefault());
+    root.replaceChildren(form);
+  }, [id, definition]);
+  return <div ref={host} aria-label="Form preview" role="region" />;
+}
