@@ -136,7 +136,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     if (!request.url.startsWith(API_DOCS_PATH)) {
       reply.header('x-frame-options', 'DENY');
-      if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      // A page that set its own policy (a hosted form: no script at all) keeps it.
+      if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
         reply.header('content-security-policy', DASHBOARD_CSP);
         reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
       }

@@ -6,7 +6,7 @@ import { CounterBuffer } from './counter-buffer.js';
 import { FormCache } from './form-cache.js';
 import { captureJobs, purgeSpam } from './jobs.js';
 import { capturePersonalData } from './personal-data.js';
-import { publicRoutes } from './public-routes.js';
+import { hostedRoutes, publicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
 import { SpamGuard } from './spam.js';
 import { captureSubscribers } from './subscribers.js';
@@ -51,5 +51,6 @@ export const captureModule: InflowModule = {
     app.addHook('onClose', () => counters.drain());
     formRoutes(app, { db, cache });
     publicRoutes(app, { cache, counters, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60 });
+    hostedRoutes(app, { cache });
   },
 };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { randomUUID } from 'node:crypto';
 import { newId } from '../../db/ids.js';
 import { normaliseEmail } from '../../lib/email-address.js';
 import { AppError, forbidden, invalid, notFound, type FieldError } from '../../errors.js';
@@ -7,7 +8,8 @@ import { dynamicOrigins } from '../../http/cross-origin.js';
 import { AfterSubmit, type FormDefinitionValue } from './definition.js';
 import type { CachedForm, FormCache } from './form-cache.js';
 import { parseFormBody, SUBMIT_BODY_LIMIT, type FormBody } from './form-body.js';
-import { renderHostedErrors } from './hosted-page.js';
+import { hostedFormDocument, hostedPagePolicy, thanksDocument } from './render/hosted-document.js';
+import type { FieldValue } from './render/form-view.js';
 import { truncateIp } from './ip.js';
 import { pageKey } from './page-key.js';
 import { clientSubmissionId, metaOf, prepareSubmission } from './prepare-submission.js';
@@ -149,6 +151,32 @@ async function recordBeacon(request: FastifyRequest<{ Params: { id: string }; Bo
   if (fields.length > 0) await deps.counters.add({ ...base, fields });
 }
 
+/**
+ * The hosted pages: the form alone on a page of its own (`/f/:id`, to link from an email or an
+ * ad) and the thank-you page a post without JavaScript lands on. No script; nothing from the
+ * query string is written into them.
+ */
+export function hostedRoutes(app: FastifyInstance, { cache }: Pick<PublicRouteDeps, 'cache'>): void {
+  app.get('/f/:id', { config: { auth: 'public' }, schema: { hide: true, params: FormIdParams } }, async (request, reply) => {
+    const { form, live } = await liveForm(cache, (request.params as { id: string }).id);
+    const view = publicForm(form.id, form.liveVersion!, live);
+    return hostedPage(reply, form.name, view, { idPrefix: 'f-', action: view.submit_url, meta: { _sid: randomUUID() } });
+  });
+
+  app.get('/f/:id/thanks', { config: { auth: 'public' }, schema: { hide: true, params: FormIdParams, querystring: Type.Object({ v: Type.Optional(Type.Integer({ minimum: 1 })) }) } }, async (request, reply) => {
+    const { form, live } = await liveForm(cache, (request.params as { id: string }).id);
+    const asked = (request.query as { v?: number }).v;
+    const def = (asked ? await cache.version(form, asked) : null) ?? live;
+    const after = def.settings.after_submit;
+    const title = after.type === 'page' ? after.title : form.name;
+    const message = after.type === 'redirect' ? 'Thank you!' : after.message;
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', hostedPagePolicy(''))
+      .send(thanksDocument({ title, message, cssHref: '/f.css' }));
+  });
+}
+
 async function submit(request: FastifyRequest<{ Params: { id: string }; Body: FormBody }>, reply: FastifyReply, deps: PublicRouteDeps) {
   const { cache, batcher, spam } = deps;
   const { form, live } = await liveForm(cache, request.params.id);
@@ -183,14 +211,14 @@ async function submit(request: FastifyRequest<{ Params: { id: string }; Body: Fo
   const early = spam.beforeValidation(form.id, def, meta, ip);
   if (early) return asSpam(early, emailOf(def, body));
   const prepared = prepareSubmission(def, body, meta, form.name);
-  if ('errors' in prepared) return fail(reply, json, form, prepared.errors);
+  if ('errors' in prepared) return fail(reply, json, form, prepared.errors, { def, version, body });
   const late = spam.afterValidation(def, prepared.ready.email);
   if (late) return asSpam(late, prepared.ready.email);
 
   const outcome = await batcher.submit({
     kind: 'submission', workspaceId: form.workspaceId, form: { ...ref, name: form.name }, clientSubmissionId: sid, prepared: prepared.ready, settings: def.settings, context,
   });
-  if (outcome.status === 'invalid') return fail(reply, json, form, outcome.errors);
+  if (outcome.status === 'invalid') return fail(reply, json, form, outcome.errors, { def, version, body });
   // An erased address without a fresh consent is answered like a success: it was stored nowhere.
   return succeed(reply, json, form, def, version, outcome.status === 'accepted' ? outcome.submissionId : newId());
 }
@@ -212,8 +240,22 @@ function succeed(reply: FastifyReply, json: boolean, form: CachedForm, def: Form
   return reply.code(303).header('location', location).send(null);
 }
 
-function fail(reply: FastifyReply, json: boolean, form: CachedForm, errors: FieldError[]) {
+function fail(reply: FastifyReply, json: boolean, form: CachedForm, errors: FieldError[], page: { def: FormDefinitionValue; version: number; body: FormBody }) {
   const fields = errors.map((e) => ({ ...e, in: 'body' }));
   if (json) throw new AppError('invalid_input', 'Some answers are not valid', fields);
-  return reply.code(400).type('text/html; charset=utf-8').send(renderHostedErrors({ formName: form.name, errors: fields, hostedUrl: `/f/${form.id}` }));
+  // Without JavaScript: the form again, with what the visitor typed and each error by its field.
+  const byField: Record<string, string> = {};
+  for (const e of errors) byField[e.field] ??= e.message;
+  const values: Record<string, FieldValue> = {};
+  for (const [key, value] of Object.entries(page.body)) if (!key.startsWith('_') && (typeof value === 'string' || Array.isArray(value))) values[key] = value as FieldValue;
+  const view = publicForm(form.id, page.version, page.def);
+  return hostedPage(reply.code(400), form.name, view, { idPrefix: 'f-', values, errors: byField, status: 'Some answers need another look.', action: view.submit_url });
+}
+
+function hostedPage(reply: FastifyReply, title: string, view: ReturnType<typeof publicForm>, state: Parameters<typeof hostedFormDocument>[0]['state']) {
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('content-security-policy', hostedPagePolicy(''))
+    .send(hostedFormDocument({ title, form: view, state, cssHref: '/f.css' }));
 }

@@ -123,7 +123,7 @@ export function FormPage() {
           <Tabs.Tab value="embed">Embed</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="preview">
-          <Grid gutter="xl">
+          <Grid gap="xl">
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Paper withBorder p="xl">
                 <FormPreview id={f.id} definition={f.draft} />

@@ -1,0 +1,147 @@
+// Forms in a real browser: made in the dashboard, embedded with f.js on a site of another
+// origin that enforces a strict Content-Security-Policy with Trusted Types, submitted there, and
+// posted from a plain HTML form with JavaScript turned off.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formView } from '../../src/modules/capture/render/form-view.js';
+import { renderHtml } from '../../src/modules/capture/render/html.js';
+import { webDistDir } from '../../src/paths.js';
+import { buildProductOnce } from '../helpers/build.js';
+import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+import { browserAvailable, launchBrowser } from './browser.js';
+import { startSite, violationCollector, type Site } from './site-server.js';
+
+const screens = fileURLToPath(new URL('./screens/', import.meta.url));
+const hasBrowser = browserAvailable();
+
+let server: TestServer;
+let tenant: Tenant;
+let browser: Browser;
+let page: Page;
+let site: Site;
+let formId = '';
+let publicForm: { id: string; version: number; fields: Parameters<typeof formView>[0]['fields']; submit_label: string };
+
+const api = (p: string, options: Parameters<typeof call>[2] = {}) => call(server, p, { apiKey: tenant.apiKey, ...options });
+
+async function screenshot(target: Page, name: string): Promise<void> {
+  await target.waitForTimeout(50);
+  const file = path.join(screens, `${name}.png`);
+  await target.screenshot({ path: file, fullPage: true });
+  expect(fs.statSync(file).size).toBeGreaterThan(5_000);
+}
+
+describe.runIf(hasBrowser)('forms in a real browser', () => {
+  beforeAll(async () => {
+    await buildProductOnce();
+    fs.mkdirSync(screens, { recursive: true });
+    server = await startTestServer({ webDist: webDistDir, config: { forms: { submitsPerIpPerMinute: 0 } } as object });
+    tenant = await createTenant(server, 'forms-e2e');
+    site = await startSite(server.url, {
+      '/landing': (nonce) =>
+        `<!doctype html><html><head><title>Spring e-book</title>${violationCollector(nonce)}</head><body><h1>Get the e-book</h1>` +
+        `<script nonce="${nonce}" src="${server.url}/f.js" data-form="${formId}" async></script>` +
+        `<h2>Also</h2><div data-inflow-form-id="${formId}"></div></body></html>`,
+      '/plain': () =>
+        `<!doctype html><html><head><title>Plain</title></head><body>` +
+        renderHtml(formView(publicForm, { idPrefix: 'plain-', action: `${server.url}/public/forms/${formId}/submit` })) +
+        `</body></html>`,
+    });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    page.setDefaultTimeout(8_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await server?.close();
+  });
+
+  it('creates a form from a template in the dashboard, previews it and publishes it', async () => {
+    await page.goto(`${server.url}/w/${tenant.slug}/capture`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Email').fill(tenant.ownerEmail);
+    await page.getByLabel('Password').fill(tenant.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'No forms yet' }).waitFor();
+    await page.getByRole('button', { name: 'New form' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: /E-book/i }).click();
+    await dialog.getByLabel('Name').fill('Spring e-book');
+    await screenshot(page, 'forms-01-new');
+    await dialog.getByRole('button', { name: 'Create form' }).click();
+    await page.getByRole('heading', { name: 'Spring e-book' }).waitFor();
+    const preview = page.getByRole('region', { name: 'Form preview' });
+    await preview.getByRole('textbox', { name: /Email/ }).waitFor();
+    await screenshot(page, 'forms-02-preview');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Live · version 1').waitFor();
+    await page.getByRole('tab', { name: 'Embed' }).click();
+    await page.getByText('data-form=', { exact: false }).first().waitFor();
+    await screenshot(page, 'forms-03-embed');
+    formId = new URL(page.url()).pathname.split('/').pop()!;
+    publicForm = (await call(server, `/public/forms/${formId}`)).json;
+    expect(publicForm.version).toBe(1);
+  });
+
+  it('renders twice on a page of another origin under a strict CSP, shows an error by its field, and submits', async () => {
+    const visitor = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await visitor.goto(`${site.url}/landing?utm_source=newsletter&utm_campaign=spring`);
+    const forms = visitor.locator('form.inflow-form');
+    await expect.poll(() => forms.count()).toBe(2);
+    const first = forms.first();
+    await first.getByRole('textbox', { name: /Email/ }).fill('not-an-email');
+    await first.getByRole('button').click();
+    const email = first.getByRole('textbox', { name: /Email/ });
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(visitor, 'forms-04-site-error');
+    await email.fill('lea@site-example.org');
+    const required = first.locator('[aria-required=true]');
+    for (let i = 0; i < (await required.count()); i++) {
+      const input = required.nth(i);
+      const type = await input.getAttribute('type');
+      if (type === 'checkbox') await input.check();
+      else if ((await input.inputValue()) === '') await input.fill('Lea');
+    }
+    await first.getByRole('button').click();
+    await visitor.getByRole('status').filter({ hasText: /thank|check your inbox|on its way/i }).first().waitFor();
+    await screenshot(visitor, 'forms-05-site-done');
+    expect(await visitor.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    await visitor.close();
+
+    const contact = (await api('/api/v1/contacts?email=lea@site-example.org')).json.data[0];
+    expect(contact).toMatchObject({ utm_source: 'newsletter', utm_campaign: 'spring' });
+    const timeline = (await api(`/api/v1/contacts/${contact.id}/timeline`)).json.data as Array<{ kind: string }>;
+    expect(timeline.map((e) => e.kind)).toContain('form.submitted');
+    expect((await api(`/api/v1/forms/${formId}`)).json.submissions_total).toBe(1);
+  });
+
+  it('works without JavaScript: a plain HTML post answers with the thank-you page, or the form again with the errors', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${site.url}/plain`);
+    await noJs.getByRole('textbox', { name: /Email/ }).fill('bad@');
+    await noJs.getByRole('button').click();
+    await noJs.waitForURL(new RegExp(`/public/forms/${formId}/submit`));
+    const email = noJs.getByRole('textbox', { name: /Email/ });
+    expect(await email.inputValue()).toBe('bad@');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(noJs, 'forms-06-nojs-error');
+    await email.fill('noah@site-example.org');
+    const required = noJs.locator('[aria-required=true]');
+    for (let i = 0; i < (await required.count()); i++) {
+      const input = required.nth(i);
+      if ((await input.getAttribute('type')) === 'checkbox') await input.check();
+      else if ((await input.inputValue()) === '') await input.fill('Noah');
+    }
+    await noJs.getByRole('button').click();
+    await noJs.getByRole('status').waitFor();
+    await screenshot(noJs, 'forms-07-nojs-thanks');
+    await context.close();
+    expect((await api('/api/v1/contacts?email=noah@site-example.org')).json.data).toHaveLength(1);
+  });
+});
