@@ -14,6 +14,10 @@ type AfterSubmit = { type: 'message'; message: string } | { type: 'redirect'; ur
 
 interface Mounted {
   form: PublicForm;
+  /** Fields the visitor touched, in order, for the drop-off figures. */
+  touched: string[];
+  started: boolean;
+  reported: boolean;
   host: HTMLElement;
   prefix: string;
   renderedAt: number;
@@ -62,6 +66,33 @@ const MOUNTED = 'data-inflow-mounted';
     }
   }
 
+  // Beacons: posted urlencoded (no CORS preflight), and they survive the page being closed.
+  function beacon(m: Mounted, fields: Record<string, string>): void {
+    const body = new URLSearchParams({ ...fields, _page: location.href.split('#')[0]! });
+    const url = `${origin}/public/forms/${encodeURIComponent(m.form.id)}/events`;
+    if (!navigator.sendBeacon?.(url, body)) void fetch(url, { method: 'POST', body, credentials: 'omit', keepalive: true }).catch(() => undefined);
+  }
+
+  function reportFields(m: Mounted, submitted: boolean): void {
+    if (m.reported || m.touched.length === 0) return;
+    m.reported = true;
+    beacon(m, { e: 'fields', touched: m.touched.join(','), last: m.touched[m.touched.length - 1]!, submitted: submitted ? '1' : '0' });
+  }
+
+  function watch(m: Mounted, el: HTMLFormElement): void {
+    const onTouch = (event: Event) => {
+      const name = (event.target as HTMLInputElement | null)?.name;
+      if (!name || name.startsWith('_')) return;
+      if (!m.started) {
+        m.started = true;
+        beacon(m, { e: 'start' });
+      }
+      if (!m.touched.includes(name)) m.touched.push(name);
+    };
+    el.addEventListener('focusin', onTouch);
+    el.addEventListener('input', onTouch);
+  }
+
   function render(m: Mounted, state: { values?: Record<string, FieldValue>; errors?: Record<string, string>; status?: string }): HTMLFormElement {
     const el = toDom(formView(m.form, { idPrefix: m.prefix, locale: navigator.language || 'en', ...state }), document) as HTMLFormElement;
     m.host.replaceChildren(el);
@@ -69,6 +100,7 @@ const MOUNTED = 'data-inflow-mounted';
       event.preventDefault();
       void submit(m, el);
     });
+    watch(m, el);
     return el;
   }
 
@@ -119,6 +151,7 @@ const MOUNTED = 'data-inflow-mounted';
     const json = (await answer.json().catch(() => null)) as { after_submit?: AfterSubmit; errors?: Array<{ field: string; message: string }> } | null;
     if (answer.ok) {
       m.sid = null;
+      reportFields(m, true);
       const after = json?.after_submit;
       if (after?.type === 'redirect') {
         location.assign(after.url);
@@ -165,10 +198,12 @@ const MOUNTED = 'data-inflow-mounted';
       if (!answer.ok) throw new Error(String(answer.status));
       const form = (await answer.json()) as PublicForm;
       addStyles();
-      const m: Mounted = { form, host, prefix: `inflow-${id.slice(0, 8)}-${++counter}-`, renderedAt: 0, sid: null };
+      const m: Mounted = { form, host, prefix: `inflow-${id.slice(0, 8)}-${++counter}-`, renderedAt: 0, sid: null, touched: [], started: false, reported: false };
       render(m, {});
       m.renderedAt = performance.now();
       performance.mark(`inflow:rendered:${id}`);
+      beacon(m, { e: 'view' });
+      addEventListener('pagehide', () => reportFields(m, false));
     } catch {
       host.textContent = 'This form is not available.';
     }

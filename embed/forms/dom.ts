@@ -7,11 +7,10 @@ export function toDom(node: VNode | string, doc: Document): Node {
   if (typeof node === 'string') return doc.createTextNode(node);
   const el = doc.createElement(node.tag);
   for (const [name, value] of Object.entries(node.attrs)) {
-    if (value === null || value === undefined || value === false) continue;
     el.setAttribute(name, value === true ? '' : String(value));
   }
   // A textarea's and a select's state is a property, not only markup.
-  if (node.tag === 'input' && node.attrs.value !== undefined && node.attrs.value !== null) (el as HTMLInputElement).value = String(node.attrs.value);
+  if (node.tag === 'input' && node.attrs.value !== undefined) (el as HTMLInputElement).value = String(node.attrs.value);
   for (const child of node.children) el.appendChild(toDom(child, doc));
   return el;
 }

@@ -2,6 +2,7 @@ import { servesConcurrently } from '../../db/database.js';
 import { addSharedSchema } from '../../http/validation.js';
 import { FormDefinition, FormField } from './definition.js';
 import type { InflowModule } from '../module.js';
+import { analyticsRoutes } from './analytics-routes.js';
 import { CounterBuffer } from './counter-buffer.js';
 import { FormCache } from './form-cache.js';
 import { captureJobs, purgeSpam } from './jobs.js';
@@ -51,6 +52,7 @@ export const captureModule: InflowModule = {
     app.addHook('onClose', () => counters.drain());
     formRoutes(app, { db, cache });
     publicRoutes(app, { cache, counters, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60 });
-    hostedRoutes(app, { cache });
+    hostedRoutes(app, { cache, counters });
+    analyticsRoutes(app, { db });
   },
 };

@@ -156,10 +156,12 @@ async function recordBeacon(request: FastifyRequest<{ Params: { id: string }; Bo
  * ad) and the thank-you page a post without JavaScript lands on. No script; nothing from the
  * query string is written into them.
  */
-export function hostedRoutes(app: FastifyInstance, { cache }: Pick<PublicRouteDeps, 'cache'>): void {
+export function hostedRoutes(app: FastifyInstance, { cache, counters }: Pick<PublicRouteDeps, 'cache' | 'counters'>): void {
   app.get('/f/:id', { config: { auth: 'public' }, schema: { hide: true, params: FormIdParams } }, async (request, reply) => {
     const { form, live } = await liveForm(cache, (request.params as { id: string }).id);
     const view = publicForm(form.id, form.liveVersion!, live);
+    // Counted without waiting: the page needs no answer from the counters.
+    counters.add({ workspaceId: form.workspaceId, formId: form.id, day: new Date().toISOString().slice(0, 10), pageKey: '', pageUrl: null, views: 1 }).catch((err: unknown) => request.log.warn({ err }, 'a hosted form view was not counted'));
     return hostedPage(reply, form.name, view, { idPrefix: 'f-', action: view.submit_url, meta: { _sid: randomUUID() } });
   });
 

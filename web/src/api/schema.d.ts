@@ -5278,6 +5278,82 @@ export interface paths {
       };
     };
   };
+  "/api/v1/forms/{id}/analytics": {
+    /** Views, starts, submissions, spam and conversion of a form, by day and by page, and each field’s drop-off (default: the last 30 days) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description YYYY-MM-DD (UTC) */
+          from?: string;
+          /** @description YYYY-MM-DD (UTC) */
+          to?: string;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description YYYY-MM-DD (UTC) */
+              from: string;
+              /** @description YYYY-MM-DD (UTC) */
+              to: string;
+              totals: {
+                views: number;
+                starts: number;
+                submissions: number;
+                spam: number;
+                /** @description submissions ÷ views (null without views) */
+                conversion_rate: number | null;
+              };
+              by_day: {
+                  /** @description YYYY-MM-DD (UTC) */
+                  day: string;
+                  views: number;
+                  starts: number;
+                  submissions: number;
+                  spam: number;
+                }[];
+              by_page: ({
+                  url: string | null;
+                  views: number;
+                  starts: number;
+                  submissions: number;
+                  /** @description submissions ÷ views (null without views) */
+                  conversion_rate: number | null;
+                })[];
+              fields: ({
+                  key: string;
+                  reached: number;
+                  abandoned: number;
+                  drop_off_rate: number | null;
+                })[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/modules": {
     /** The product's modules, as the dashboard's navigation shows them */
     get: {

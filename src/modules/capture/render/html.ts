@@ -17,7 +17,6 @@ export function renderHtml(node: VNode | string): string {
   for (const [name, value] of Object.entries(node.attrs)) {
     // Names come from our own code; the check keeps a slip from becoming markup.
     if (!ATTRIBUTE_NAME.test(name) || name === 'style' || name.startsWith('on')) throw new Error(`attribute not allowed: ${name}`);
-    if (value === null || value === undefined || value === false) continue;
     attrs += value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`;
   }
   if (VOID_TAGS.has(node.tag)) return `<${node.tag}${attrs}>`;
