@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventDispatcher } from '../../src/events/dispatcher.js';
+import { submissionStats } from '../../src/modules/capture/subscribers.js';
 import { formView } from '../../src/modules/capture/render/form-view.js';
 import { renderHtml } from '../../src/modules/capture/render/html.js';
 import { webDistDir } from '../../src/paths.js';
@@ -120,6 +122,19 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     const timeline = (await api(`/api/v1/contacts/${contact.id}/timeline`)).json.data as Array<{ kind: string }>;
     expect(timeline.map((e) => e.kind)).toContain('form.submitted');
     expect((await api(`/api/v1/forms/${formId}`)).json.submissions_total).toBe(1);
+  });
+
+  it('shows the form’s views, starts, submissions and conversion in the dashboard', async () => {
+    await expect.poll(async () => (await api(`/api/v1/forms/${formId}/analytics`)).json.totals.views).toBe(2);
+    // Submissions are counted from form.submitted, as `inflow serve`'s dispatcher delivers it.
+    await new EventDispatcher(server.database, [submissionStats]).drain();
+    await page.goto(`${server.url}/w/${tenant.slug}/capture/forms/${formId}`);
+    await page.getByRole('tab', { name: 'Analytics' }).click();
+    const fields = page.getByRole('table', { name: 'Field drop-off' });
+    await fields.getByRole('cell', { name: 'Email', exact: true }).waitFor();
+    await page.getByText('50.0%').first().waitFor();
+    await page.getByRole('table', { name: 'By page' }).getByText(`${site.url}/landing`).waitFor();
+    await screenshot(page, 'forms-08-analytics');
   });
 
   it('works without JavaScript: a plain HTML post answers with the thank-you page, or the form again with the errors', async () => {

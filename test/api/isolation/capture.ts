@@ -10,6 +10,7 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
     params: {
       '/api/v1/forms/:id': { id: form.id },
       '/api/v1/forms/:id/publish': { id: form.id },
+      '/api/v1/forms/:id/analytics': { id: form.id },
     },
     secrets: [form.id, 'Beta secret form'],
   };

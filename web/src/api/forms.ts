@@ -6,6 +6,7 @@ export type Form = ResponseOf<'/api/v1/forms/{id}', 'get'>;
 export type FormTemplate = ResponseOf<'/api/v1/form-templates', 'get'>['data'][number];
 export type FormCreate = BodyOf<'/api/v1/forms', 'post'>;
 export type FormDefinition = Form['draft'];
+export type FormAnalytics = ResponseOf<'/api/v1/forms/{id}/analytics', 'get'>;
 
 /** Every cached answer about forms. */
 export const formsKey = (slug: string) => [slug, 'forms'] as const;
@@ -14,6 +15,8 @@ const formPath = (id: string) => `/api/v1/forms/${encodeURIComponent(id)}`;
 export const formQueries = {
   all: (slug: string) => queryOptions({ queryKey: [...formsKey(slug), 'all'], queryFn: () => fetchAllPages<Form>('/api/v1/forms', slug) }),
   one: (slug: string, id: string) => queryOptions({ queryKey: [...formsKey(slug), 'one', id], queryFn: () => apiRequest<Form>(formPath(id), { workspace: slug }) }),
+  analytics: (slug: string, id: string) =>
+    queryOptions({ queryKey: [...formsKey(slug), 'analytics', id], queryFn: () => apiRequest<FormAnalytics>(`${formPath(id)}/analytics`, { workspace: slug }) }),
   templates: (slug: string) =>
     queryOptions({
       queryKey: [...formsKey(slug), 'templates'],

@@ -10,8 +10,10 @@ import { PageContainer } from '../../components/PageContainer';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { FIELD_LABELS } from '../../contact-fields';
+import { plural } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
 import { EmbedCodes } from './EmbedCodes';
+import { FormAnalyticsPanel } from './FormAnalyticsPanel';
 import { FormPreview } from './FormPreview';
 import { FormStatusBadge } from './FormStatusBadge';
 
@@ -105,7 +107,7 @@ export function FormPage() {
           <Group gap="xs" component="span">
             <FormStatusBadge form={f} />
             <Text span fz="sm" c="dimmed">
-              {f.submissions_total.toLocaleString()} submissions
+              {plural(f.submissions_total, 'submission')}
             </Text>
           </Group>
         }
@@ -121,6 +123,7 @@ export function FormPage() {
         <Tabs.List mb="lg">
           <Tabs.Tab value="preview">Preview</Tabs.Tab>
           <Tabs.Tab value="embed">Embed</Tabs.Tab>
+          <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="preview">
           <Grid gap="xl">
@@ -133,6 +136,9 @@ export function FormPage() {
               <FieldsTable form={f} />
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="analytics">
+          <FormAnalyticsPanel form={f} />
         </Tabs.Panel>
         <Tabs.Panel value="embed">
           <Paper withBorder p="xl">
