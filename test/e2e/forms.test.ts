@@ -16,6 +16,7 @@ import { call, createTenant, startTestServer, type Tenant, type TestServer } fro
 import { browserAvailable, launchBrowser } from './browser.js';
 import { startSite, violationCollector, type Site } from './site-server.js';
 
+const VISITOR_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 const hasBrowser = browserAvailable();
 
@@ -91,7 +92,8 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
   });
 
   it('renders twice on a page of another origin under a strict CSP, shows an error by its field, and submits', async () => {
-    const visitor = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    // A visitor's browser: Inflow does not count the views of crawlers and headless browsers.
+    const visitor = await browser.newPage({ viewport: { width: 1000, height: 900 }, userAgent: VISITOR_AGENT });
     await visitor.goto(`${site.url}/landing?utm_source=newsletter&utm_campaign=spring`);
     const forms = visitor.locator('form.inflow-form');
     await expect.poll(() => forms.count()).toBe(2);
