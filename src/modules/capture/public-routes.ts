@@ -11,7 +11,7 @@ import { parseFormBody, SUBMIT_BODY_LIMIT, type FormBody } from './form-body.js'
 import { hostedFormDocument, hostedPagePolicy, thanksDocument } from './render/hosted-document.js';
 import type { FieldValue } from './render/form-view.js';
 import { truncateIp } from './ip.js';
-import { pageKey } from './page-key.js';
+import { normalisePage, pageKey } from './page-key.js';
 import { clientSubmissionId, metaOf, prepareSubmission } from './prepare-submission.js';
 import { publicForm, PublicFormSchema } from './public-view.js';
 import type { SpamGuard, SpamVerdict } from './spam.js';
@@ -139,7 +139,7 @@ async function recordBeacon(request: FastifyRequest<{ Params: { id: string }; Bo
   if (kind !== 'view' && kind !== 'start' && kind !== 'fields') throw invalid('Unknown beacon', [{ field: 'e', in: 'body', message: 'must be view, start or fields' }]);
   if (BOT.test(String(request.headers['user-agent'] ?? ''))) return;
   const meta = metaOf(body);
-  const base = { workspaceId: form.workspaceId, formId: form.id, day: new Date().toISOString().slice(0, 10), pageKey: pageKey(meta.touch.page_url), pageUrl: meta.touch.page_url };
+  const base = { workspaceId: form.workspaceId, formId: form.id, day: new Date().toISOString().slice(0, 10), pageKey: pageKey(meta.touch.page_url), pageUrl: normalisePage(meta.touch.page_url) };
   if (kind === 'view') return deps.counters.add({ ...base, views: 1 });
   if (kind === 'start') return deps.counters.add({ ...base, starts: 1 });
   // Only keys of the form count: a beacon cannot invent rows.
