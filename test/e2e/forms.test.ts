@@ -137,6 +137,10 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await page.getByText('50.0%').first().waitFor();
     await page.getByRole('table', { name: 'By page' }).getByText(`${site.url}/landing`).waitFor();
     await screenshot(page, 'forms-08-analytics');
+    const lea = (await api('/api/v1/contacts?email=lea@site-example.org')).json.data[0];
+    await page.goto(`${server.url}/w/${tenant.slug}/contacts/${lea.id}`);
+    await page.getByText('filled in the form “Spring e-book”', { exact: false }).waitFor();
+    await screenshot(page, 'forms-09-contact-timeline');
   });
 
   it('works without JavaScript: a plain HTML post answers with the thank-you page, or the form again with the errors', async () => {

@@ -45,6 +45,8 @@ export function actorName(entry: Pick<TimelineEntry, 'actor_type' | 'actor_id'>,
       return 'An import';
     case 'system':
       return 'Inflow';
+    case 'form':
+      return 'A form';
     default:
       return 'Someone';
   }
@@ -180,10 +182,15 @@ export function describeEntry(entry: TimelineEntry, context: SentenceContext): T
       return { actor, action: 'moved the contact to the trash', details: [] };
     case 'contact.restored':
       return { actor, action: 'restored the contact from the trash', details: [] };
+    case 'form.submitted': {
+      const page = typeof entry.data.page_url === 'string' ? ` on ${shorten(entry.data.page_url)}` : '';
+      // The person did it, through the form.
+      return { actor: 'The contact', action: `filled in the form ${quoted(entry.data.form_name)}${page}`, details: [] };
+    }
     case 'note.added':
       return { actor, action: 'added a note', details: [], note: typeof entry.data.text === 'string' ? entry.data.text : '' };
     default: {
-      // `form.submitted` → "submitted a form": until this dashboard learns the kind's own words.
+      // `score.changed` → "changed a score": until this dashboard learns the kind's own words.
       const words = entry.kind.split(/[._]/).filter(Boolean);
       const verb = words.pop() ?? 'recorded';
       const noun = words.join(' ') || 'an activity';
