@@ -11,7 +11,9 @@ import { hostedRoutes, publicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
 import { SpamGuard } from './spam.js';
 import { captureSubscribers } from './subscribers.js';
-import { SubmissionBatcher } from './submission-batcher.js';
+import { SubmissionBatcher, type WriteBatch } from './submission-batcher.js';
+import { StatisticsKeeper } from '../../db/statistics.js';
+import type { Kysely } from 'kysely';
 import { writeSubmissions } from './write-submissions.js';
 
 /** Forms: capture leads on any site (issue 10). Calls contacts, lists, companies, timeline and workspaces; tells the rest through `form.submitted`. */
@@ -46,7 +48,15 @@ export const captureModule: InflowModule = {
     const cache = new FormCache(db);
     await cache.start(database);
     app.addHook('onClose', () => cache.stop());
-    const batcher = new SubmissionBatcher(db, writeSubmissions, { maxBatch: 200, maxFlights: servesConcurrently(db) ? 3 : 1, maxQueue: 5_000 });
+    // A burst of submissions into a young database outgrows the planner's statistics in seconds.
+    const statistics = new StatisticsKeeper(db as Kysely<unknown>, ['contacts', 'consents', 'form_submissions', 'contact_events'], [500, 5_000, 50_000, 500_000], (err) => app.log.warn({ err }, 'analyze after a burst of submissions failed'));
+    const write: WriteBatch = async (tx, items) => {
+      const outcomes = await writeSubmissions(tx, items);
+      statistics.wrote(items.length);
+      return outcomes;
+    };
+    const batcher = new SubmissionBatcher(db, write, { maxBatch: 200, maxFlights: servesConcurrently(db) ? 3 : 1, maxQueue: 5_000 });
+    app.addHook('onClose', () => statistics.settled());
     const counters = new CounterBuffer(db);
     app.addHook('onClose', () => batcher.drain());
     app.addHook('onClose', () => counters.drain());
