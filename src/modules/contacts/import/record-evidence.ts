@@ -5,8 +5,8 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import type { Executor } from '../../../db/database.js';
-import { newId } from '../../../db/ids.js';
 import { noteTextsOf, recordTimeline, type TimelineEntry } from '../../timeline/timeline.js';
+import { recordConsents, type ConsentRow } from '../privacy.js';
 import type { RowEvidence } from './import-evidence.js';
 
 /** The purpose the consent evidence of email tools is for, as the dashboard names it. */
@@ -46,35 +46,15 @@ export async function recordImportEvidence(
       .execute();
     const keyOf = (contactId: string, granted: boolean, at: Date) => `${contactId}\n${granted}\n${at.getTime()}`;
     const seen = new Set(existing.map((e) => keyOf(e.contact_id, e.granted, new Date(e.occurred_at))));
-    const rows = [];
+    const rows: ConsentRow[] = [];
     for (const consent of consents) {
       const at = new Date(consent.occurred_at);
       const key = keyOf(consent.contactId, consent.granted, at);
       if (seen.has(key)) continue;
       seen.add(key);
-      rows.push({
-        workspace_id: workspaceId,
-        id: newId(at.getTime()),
-        contact_id: consent.contactId,
-        purpose: IMPORTED_CONSENT_PURPOSE,
-        granted: consent.granted,
-        text_shown: consent.text_shown,
-        source,
-        ip: consent.ip,
-        occurred_at: at,
-      });
+      rows.push({ contact_id: consent.contactId, purpose: IMPORTED_CONSENT_PURPOSE, granted: consent.granted, text_shown: consent.text_shown, source, ip: consent.ip, occurred_at: at });
     }
-    if (rows.length > 0) {
-      await tx.insertInto('consents').values(rows).execute();
-      for (const row of rows) {
-        entries.push({
-          contactId: row.contact_id,
-          kind: row.granted ? 'consent.granted' : 'consent.refused',
-          occurredAt: row.occurred_at,
-          data: { consent_id: row.id, purpose: row.purpose, source },
-        });
-      }
-    }
+    await recordConsents(tx, workspaceId, actor, rows);
   }
 
   const unsubscribed = items.flatMap(({ contactId, evidence }) => (evidence.unsubscribed_at ? [{ id: contactId, at: evidence.unsubscribed_at }] : []));
