@@ -172,10 +172,7 @@ export function hostedRoutes(app: FastifyInstance, { cache, counters }: Pick<Pub
     const after = def.settings.after_submit;
     const title = after.type === 'page' ? after.title : form.name;
     const message = after.type === 'redirect' ? 'Thank you!' : after.message;
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', hostedPagePolicy(''))
-      .send(thanksDocument({ title, message, cssHref: '/f.css' }));
+    return sendPage(reply, thanksDocument({ title, message, cssHref: '/f.css' }));
   });
 }
 
@@ -255,9 +252,11 @@ function fail(reply: FastifyReply, json: boolean, form: CachedForm, errors: Fiel
 }
 
 function hostedPage(reply: FastifyReply, title: string, view: ReturnType<typeof publicForm>, state: Parameters<typeof hostedFormDocument>[0]['state']) {
-  return reply
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('content-security-policy', hostedPagePolicy(''))
-    .send(hostedFormDocument({ title, form: view, state, cssHref: '/f.css' }));
+  // A fresh client submission id is in the page: it must not be served from a cache.
+  return sendPage(reply.header('cache-control', 'no-store'), hostedFormDocument({ title, form: view, state, cssHref: '/f.css' }));
+}
+
+/** A hosted page, with its own policy: no script at all, styles from Inflow only. */
+function sendPage(reply: FastifyReply, html: string) {
+  return reply.type('text/html; charset=utf-8').header('content-security-policy', hostedPagePolicy()).send(html);
 }

@@ -6,11 +6,11 @@ import { formView, type FormState, type RenderForm } from './form-view.js';
 import { escapeHtml, renderHtml } from './html.js';
 
 /** The Content-Security-Policy of these pages: no script at all, styles from Inflow only. */
-export function hostedPagePolicy(formAction: string): string {
+export function hostedPagePolicy(): string {
   return [
     "default-src 'none'",
     "style-src 'self'",
-    `form-action 'self' ${formAction}`.trim(),
+    "form-action 'self'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
