@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -29,4 +29,18 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * How long an action waits for its element. The browser shares two cores with the database
+ * tests running beside it; under CI that machine is slower still, and a page can take seconds
+ * to settle (one run waited more than 8 s for a button to hold still).
+ */
+export const actionTimeout = process.env.CI === 'true' ? 20_000 : 10_000;
+
+/** A dashboard tab: a laptop's viewport, no transitions (modals and notifications open at once). */
+export async function openDashboardPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  page.setDefaultTimeout(actionTimeout);
+  return page;
 }

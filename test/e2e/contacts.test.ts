@@ -8,7 +8,7 @@ import { Worker } from '../../src/db/jobs/worker.js';
 import { jobHandlers } from '../../src/jobs.js';
 import { buildProductOnce } from '../helpers/build.js';
 import { addUser, call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
-import { browserAvailable, launchBrowser } from './browser.js';
+import { actionTimeout, browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 const hasBrowser = browserAvailable();
@@ -50,9 +50,7 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     worker = new Worker(server.database.db, jobHandlers(), { concurrency: 1, pollMs: 50 });
     worker.start();
     browser = await launchBrowser();
-    // Reduced motion: the dashboard then opens modals and shows notifications without transitions.
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    page.setDefaultTimeout(8_000);
+    page = await openDashboardPage(browser);
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -218,7 +216,7 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
     const search = page.getByRole('textbox', { name: 'Search contacts' });
     for (const [query, who] of [['Carla Mendes', 'Carla Mendes'], ['+55 81 99999', 'Eva'], ['chat-7781', 'Eva']] as const) {
       await search.fill(query);
-      await expect.poll(() => page.locator('tbody tr td:nth-child(2) a').allInnerTexts(), { message: query, timeout: 8_000 }).toEqual([who]);
+      await expect.poll(() => page.locator('tbody tr td:nth-child(2) a').allInnerTexts(), { message: query, timeout: actionTimeout }).toEqual([who]);
     }
     await page.getByRole('button', { name: 'Clear search' }).click();
     await page.getByRole('link', { name: 'Bruno Lima' }).waitFor();
@@ -557,7 +555,7 @@ describe.runIf(hasBrowser)('contacts in a real browser', () => {
 
   it('deletes a contact from its page, a button sales members do not have', async () => {
     const sales = await addUser(server, tenant, 'sales');
-    const salesPage = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const salesPage = await openDashboardPage(browser);
     await salesPage.goto(`${server.url}/login`);
     await salesPage.getByLabel('Email').fill(sales.email);
     await salesPage.getByLabel('Password').fill(sales.password);

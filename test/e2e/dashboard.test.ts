@@ -7,7 +7,7 @@ import { eventDispatcher } from '../../src/jobs.js';
 import { webDistDir } from '../../src/paths.js';
 import { buildProductOnce } from '../helpers/build.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
-import { browserAvailable, launchBrowser } from './browser.js';
+import { browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 const hasBrowser = browserAvailable();
@@ -35,10 +35,7 @@ describe.runIf(hasBrowser)('dashboard in a real browser', () => {
     server = await startTestServer({ webDist: webDistDir });
     tenant = await createTenant(server, 'e2e');
     browser = await launchBrowser();
-    // Reduced motion: the dashboard then opens modals and shows notifications without transitions.
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    // Fail with the locator that did not appear, well before the test's own timeout.
-    page.setDefaultTimeout(8_000);
+    page = await openDashboardPage(browser);
     page.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
     });

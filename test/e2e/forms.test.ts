@@ -13,7 +13,7 @@ import { renderHtml } from '../../src/modules/capture/render/html.js';
 import { webDistDir } from '../../src/paths.js';
 import { buildProductOnce } from '../helpers/build.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
-import { browserAvailable, launchBrowser } from './browser.js';
+import { browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 import { startSite, violationCollector, type Site } from './site-server.js';
 
 const VISITOR_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
@@ -54,8 +54,7 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
         `</body></html>`,
     });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    page.setDefaultTimeout(8_000);
+    page = await openDashboardPage(browser);
   }, 180_000);
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webDistDir } from '../../src/paths.js';
 import { buildProductOnce } from '../helpers/build.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
-import { browserAvailable, launchBrowser } from './browser.js';
+import { browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 const hasBrowser = browserAvailable();
@@ -24,8 +24,7 @@ describe.runIf(hasBrowser)('the import page when the workspace’s room for uplo
     server = await startTestServer({ webDist: webDistDir, config: { imports: { dir: importDir, maxBytes: 2 ** 20, quotaBytes: 2 ** 20 } } as object });
     tenant = await createTenant(server, 'e2e-quota');
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    page.setDefaultTimeout(8_000);
+    page = await openDashboardPage(browser);
   }, 180_000);
 
   afterAll(async () => {

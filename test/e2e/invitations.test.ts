@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webDistDir } from '../../src/paths.js';
 import { buildProductOnce } from '../helpers/build.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
-import { browserAvailable, launchBrowser } from './browser.js';
+import { actionTimeout, browserAvailable, launchBrowser } from './browser.js';
 
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 const hasBrowser = browserAvailable();
@@ -20,7 +20,7 @@ const cspViolations: string[] = [];
 async function person(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  page.setDefaultTimeout(8_000);
+  page.setDefaultTimeout(actionTimeout);
   page.on('console', (message) => {
     if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
   });
