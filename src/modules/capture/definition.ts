@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { StringEnum } from '../../schema-types.js';
 import { CUSTOM_KEY_PATTERN } from '../contacts/custom-fields.js';
 import { LIFECYCLE_STAGES, TEXT_FIELDS, type TextField } from '../contacts/fields.js';
+import { isReplaceable } from './progressive.js';
 
 /**
  * A form's definition: the contract between the builder (dashboard), the server (validation,
@@ -155,7 +156,7 @@ export function definitionProblems(def: FormDefinitionValue, path = ''): Definit
     if ((field.kind === 'select' || field.kind === 'multiselect') && new Set(field.options.map((o) => o.value)).size !== field.options.length) problems.push({ field: at(`${where}.options`), message: 'has the same value twice' });
   }
   def.progressive.queue.forEach((field, i) => {
-    if (field.kind === 'email' || field.kind === 'consent' || field.kind === 'hidden') problems.push({ field: at(`progressive.queue.${i}.kind`), message: `a ${field.kind} field cannot be in the progressive queue` });
+    if (!isReplaceable(field.kind)) problems.push({ field: at(`progressive.queue.${i}.kind`), message: `a ${field.kind} field cannot be in the progressive queue` });
   });
   const emails = def.fields.map((f, i) => [f, i] as const).filter(([f]) => f.kind === 'email');
   if (emails.length === 0) problems.push({ field: at('fields'), message: 'needs an email field (the contact’s identity)' });

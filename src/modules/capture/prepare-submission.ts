@@ -8,6 +8,8 @@ import { touchOf, type Touch } from './attribution.js';
 import type { FormDefinitionValue, FormFieldValue } from './definition.js';
 import { checkValue, countryName, type FieldAnswer, type RawValue } from './field-rules.js';
 import type { FormBody } from './form-body.js';
+import { isReplaceable } from './progressive.js';
+import { isVisitorId } from './visitor-id.js';
 
 /** The wire's reserved keys; a field key never starts with `_`. */
 export const META_KEYS = ['_sid', '_v', '_hp', '_t', '_rt', '_vid', '_page', '_title', '_ref', '_utm_source', '_utm_medium', '_utm_campaign', '_utm_term', '_utm_content'] as const;
@@ -50,6 +52,7 @@ export function metaOf(body: FormBody): Meta {
   const version = text(body, '_v', 10);
   const elapsed = text(body, '_t', 15);
   const sid = text(body, '_sid', 64);
+  const visitorId = text(body, '_vid', 100);
   const pageUrl = httpUrl(text(body, '_page', 2000));
   // f.js sends the page's UTM parameters; when it did not, the page URL still has them.
   const query = pageUrl ? new URL(pageUrl).searchParams : new URLSearchParams();
@@ -59,7 +62,8 @@ export function metaOf(body: FormBody): Meta {
     version: version && /^[1-9]\d{0,8}$/.test(version) ? Number(version) : null,
     honeypot: text(body, '_hp', 1000),
     elapsedMs: elapsed && /^\d{1,12}$/.test(elapsed) ? Number(elapsed) : null,
-    visitorId: text(body, '_vid', 100),
+    // Only the shape f.js makes: `/known` answers to no other, so no other is worth keeping.
+    visitorId: visitorId && isVisitorId(visitorId) ? visitorId : null,
     touch: {
       page_url: pageUrl,
       page_title: text(body, '_title', 500),
@@ -125,8 +129,7 @@ export function prepareSubmission(def: FormDefinitionValue, body: FormBody, meta
       errors.push({ field: field.key, message: 'was sent more than once' });
       continue;
     }
-    const replaceable = field.kind !== 'email' && field.kind !== 'consent' && field.kind !== 'hidden';
-    const skipped = raw === undefined && (inQueue.has(field.key) || (queueSent && replaceable));
+    const skipped = raw === undefined && (inQueue.has(field.key) || (queueSent && isReplaceable(field.kind)));
     if (skipped) continue;
     const checked = checkValue(field, raw, { normaliseEmail });
     if ('message' in checked) {
