@@ -61,7 +61,7 @@ export const captureModule: InflowModule = {
     app.addHook('onClose', () => batcher.drain());
     app.addHook('onClose', () => counters.drain());
     formRoutes(app, { db, cache });
-    publicRoutes(app, { cache, counters, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60 });
+    publicRoutes(app, { db, cache, counters, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60 });
     hostedRoutes(app, { cache, counters });
     analyticsRoutes(app, { db });
   },

@@ -18,8 +18,12 @@ import type { SpamGuard, SpamVerdict } from './spam.js';
 import type { SubmissionBatcher } from './submission-batcher.js';
 import type { CounterBuffer } from './counter-buffer.js';
 import type { PostContext } from './write-submissions.js';
+import type { QueryBuilder } from '../../db/database.js';
+import { answeredByVisitor } from './known-visitor.js';
+import { VISITOR_ID_PATTERN } from './visitor-id.js';
 
 export interface PublicRouteDeps {
+  db: QueryBuilder;
   cache: FormCache;
   counters: CounterBuffer;
   batcher: SubmissionBatcher;
@@ -40,6 +44,8 @@ const SubmitBody = Type.Unsafe<FormBody>({
 });
 const Accepted = Type.Object({ status: Type.Literal('accepted'), submission_id: Type.String(), after_submit: AfterSubmit });
 const FormIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const KnownQuery = Type.Object({ visitor: Type.String({ pattern: VISITOR_ID_PATTERN, description: 'The visitor id f.js keeps in localStorage[\'inflow_vid\']' }) });
+const Known = Type.Object({ answered: Type.Array(Type.String(), { description: 'Keys of the form’s fields and queue fields the person already answered (never the answers)' }) });
 
 /** The live form of an id, or 404 for unknown, draft-only and archived forms alike. */
 async function liveForm(cache: FormCache, id: string): Promise<{ form: CachedForm; live: FormDefinitionValue }> {
@@ -97,6 +103,19 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDeps): void 
         if (!def) throw notFound('Form version');
         reply.header('cache-control', 'public, max-age=31536000, immutable');
         return publicForm(form.id, params.version, def);
+      },
+    );
+
+    // Progressive profiling: which questions the person behind a visitor id answered. Keys only,
+    // and the same empty answer for a visitor nobody knows as for one with nothing answered.
+    scope.get(
+      '/public/forms/:id/known',
+      { config: { auth: 'public', cors, rateLimit: { max: 600, timeWindow: 60_000 } }, schema: { hide: true, params: FormIdParams, querystring: KnownQuery, response: { 200: Known } } },
+      async (request, reply) => {
+        const { form, live } = await liveForm(cache, (request.params as { id: string }).id);
+        const answered = await answeredByVisitor(deps.db, form.workspaceId, form.id, live, (request.query as { visitor: string }).visitor);
+        reply.header('cache-control', 'private, no-store');
+        return { answered };
       },
     );
 
