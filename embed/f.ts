@@ -2,13 +2,23 @@
 // the form where the script is; `<div data-inflow-form-id="ID">` where the div is. Several forms
 // per page; loading the script twice mounts each form once. No inline script or style is ever
 // added, so pages with a strict Content-Security-Policy (and Trusted Types) can embed it.
-import { formView, type FieldValue, type RenderForm } from '../src/modules/capture/render/form-view.js';
+import { formView, type FieldValue, type RenderField, type RenderForm } from '../src/modules/capture/render/form-view.js';
+import { progressiveFields } from '../src/modules/capture/progressive.js';
+import { randomUuid } from '../src/modules/capture/visitor-id.js';
 import css from './f.css';
 import { toDom } from './forms/dom.js';
+import { visitorId } from './forms/visitor.js';
 
 interface PublicForm extends RenderForm {
+  fields: RenderField[];
+  progressive?: { enabled: boolean; queue: RenderField[] };
   min_fill_seconds?: number;
 }
+
+// How long a form that profiles progressively waits, once it has arrived, for the answer about
+// its visitor (asked at the same time) before it shows its usual fields: swapping fields
+// under someone's eyes, or their cursor, would be worse than asking a question again.
+const KNOWN_WAIT_MS = 300;
 
 type AfterSubmit = { type: 'message'; message: string } | { type: 'redirect'; url: string } | { type: 'page'; title: string; message: string };
 
@@ -131,8 +141,13 @@ const MOUNTED = 'data-inflow-mounted';
     const values = valuesOf(el);
     const body = new URLSearchParams();
     for (const [name, value] of new FormData(el)) if (typeof value === 'string') body.append(name, value);
-    m.sid ??= crypto.randomUUID();
+    // Every field shown is sent, empty when unanswered (an unticked box sends nothing of its
+    // own): the server tells a queue field shown but left empty from one never shown.
+    for (const field of m.form.fields) if (!body.has(field.key)) body.set(field.key, '');
+    m.sid ??= randomUuid();
     body.set('_sid', m.sid);
+    const vid = visitorId(true);
+    if (vid) body.set('_vid', vid);
     body.set('_t', String(Math.round(performance.now() - m.renderedAt)));
     touch(body);
     if (button) button.disabled = true;
@@ -191,12 +206,29 @@ const MOUNTED = 'data-inflow-mounted';
     }
   }
 
+  function get<T>(path: string): Promise<T> {
+    return fetch(`${origin}/public/forms/${path}`, { credentials: 'omit', headers: { Accept: 'application/json' } }).then((answer) => {
+      if (!answer.ok) throw new Error(String(answer.status));
+      return answer.json() as Promise<T>;
+    });
+  }
+
+  /** Keys the visitor already answered, asked alongside the form itself: no extra round trip before the form shows. */
+  function answered(id: string): Promise<string[]> | null {
+    const vid = visitorId(false);
+    if (!vid) return null;
+    return get<{ answered?: string[] }>(`${encodeURIComponent(id)}/known?visitor=${vid}`).then((known) => known.answered ?? [], () => []);
+  }
+
   async function mount(target: Element, id: string, host: HTMLElement): Promise<void> {
     target.setAttribute(MOUNTED, '');
     try {
-      const answer = await fetch(`${origin}/public/forms/${encodeURIComponent(id)}`, { credentials: 'omit', headers: { Accept: 'application/json' } });
-      if (!answer.ok) throw new Error(String(answer.status));
-      const form = (await answer.json()) as PublicForm;
+      const known = answered(id);
+      const form = await get<PublicForm>(encodeURIComponent(id));
+      if (form.progressive?.enabled && known) {
+        const keys = await Promise.race([known, new Promise<string[]>((resolve) => setTimeout(resolve, KNOWN_WAIT_MS, []))]);
+        form.fields = progressiveFields(form.fields, form.progressive.queue, keys);
+      }
       addStyles();
       const m: Mounted = { form, host, prefix: `inflow-${id.slice(0, 8)}-${++counter}-`, renderedAt: 0, sid: null, touched: [], started: false, reported: false };
       render(m, {});
