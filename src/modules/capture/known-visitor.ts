@@ -6,20 +6,18 @@ import { answeredKeys, isReplaceable } from './progressive.js';
 
 /**
  * The contact a visitor id was last linked to in a workspace (its latest submission that made
- * or found one); null for a visitor no submission of the workspace knows.
+ * or found one); no row for a visitor no submission of the workspace knows.
  * Reads `form_submissions_by_visitor`.
  */
-export async function contactOfVisitor(db: Executor, workspaceId: string, visitorId: string): Promise<string | null> {
-  const row = await db
+export function visitorContactQuery(db: Executor, workspaceId: string, visitorId: string) {
+  return db
     .selectFrom('form_submissions')
     .select('contact_id')
     .where('workspace_id', '=', workspaceId)
     .where('visitor_id', '=', visitorId)
     .where('contact_id', 'is not', null)
     .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.contact_id ?? null;
+    .limit(1);
 }
 
 /**
@@ -27,14 +25,18 @@ export async function contactOfVisitor(db: Executor, workspaceId: string, visito
  * keeps only the answers given, but a blank is not counted whatever wrote it).
  * Reads `form_submissions_by_contact`.
  */
-export async function keysAnsweredInSubmissions(db: Executor, workspaceId: string, formId: string, contactId: string, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const { rows } = await sql<{ key: string }>`
+export function submittedKeysQuery(workspaceId: string, formId: string, contactId: string, keys: readonly string[]) {
+  return sql<{ key: string }>`
     select distinct answer.key
       from form_submissions s cross join lateral jsonb_each(s.values) as answer(key, value)
      where s.workspace_id = ${workspaceId} and s.contact_id = ${contactId} and s.form_id = ${formId}
        and answer.key = any(${[...keys]}::text[])
-       and answer.value not in ('null'::jsonb, '""'::jsonb, '[]'::jsonb)`.execute(db);
+       and answer.value not in ('null'::jsonb, '""'::jsonb, '[]'::jsonb)`;
+}
+
+async function submittedKeys(db: Executor, workspaceId: string, formId: string, contactId: string, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const { rows } = await submittedKeysQuery(workspaceId, formId, contactId, keys).execute(db);
   return new Set(rows.map((row) => row.key));
 }
 
@@ -45,15 +47,15 @@ export async function keysAnsweredInSubmissions(db: Executor, workspaceId: strin
  */
 export async function answeredByVisitor(db: Executor, workspaceId: string, formId: string, def: FormDefinitionValue, visitorId: string): Promise<string[]> {
   if (!def.progressive.enabled) return [];
-  const contactId = await contactOfVisitor(db, workspaceId, visitorId);
+  const contactId = (await visitorContactQuery(db, workspaceId, visitorId).executeTakeFirst())?.contact_id;
   if (!contactId) return [];
   const fields = [...def.fields, ...def.progressive.queue].filter((f) => isReplaceable(f.kind));
   const unmapped = fields.filter((f) => f.maps_to.to === 'none').map((f) => f.key);
   const [contacts, submitted] = await Promise.all([
     contactsByIds(db, workspaceId, [contactId]),
-    keysAnsweredInSubmissions(db, workspaceId, formId, contactId, unmapped),
+    submittedKeys(db, workspaceId, formId, contactId, unmapped),
   ]);
   const contact = contacts[0];
   if (!contact) return [];
-  return answeredKeys(fields, { standard: contact as unknown as Record<string, unknown>, custom: contact.custom, submitted });
+  return answeredKeys(fields, { standard: contact, custom: contact.custom, submitted });
 }
