@@ -26,6 +26,7 @@ let browser: Browser;
 let page: Page;
 let site: Site;
 let formId = '';
+let progressiveId = '';
 let publicForm: { id: string; version: number; fields: Parameters<typeof formView>[0]['fields']; submit_label: string };
 
 const api = (p: string, options: Parameters<typeof call>[2] = {}) => call(server, p, { apiKey: tenant.apiKey, ...options });
@@ -48,6 +49,9 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
         `<!doctype html><html><head><title>Spring e-book</title>${violationCollector(nonce)}</head><body><h1>Get the e-book</h1>` +
         `<script nonce="${nonce}" src="${server.url}/f.js" data-form="${formId}" async></script>` +
         `<h2>Also</h2><div data-inflow-form-id="${formId}"></div></body></html>`,
+      '/progressive': (nonce) =>
+        `<!doctype html><html><head><title>Pricing guide</title>${violationCollector(nonce)}</head><body><h1>Get the pricing guide</h1>` +
+        `<script nonce="${nonce}" src="${server.url}/f.js" data-form="${progressiveId}" async></script></body></html>`,
       '/plain': () =>
         `<!doctype html><html><head><title>Plain</title></head><body>` +
         renderHtml(formView(publicForm, { idPrefix: 'plain-', action: `${server.url}/public/forms/${formId}/submit` })) +
@@ -165,5 +169,70 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await screenshot(noJs, 'forms-07-nojs-thanks');
     await context.close();
     expect((await api('/api/v1/contacts?email=noah@site-example.org')).json.data).toHaveLength(1);
+  });
+
+  it('asks a returning visitor the queue’s questions in place of those they answered (progressive profiling)', async () => {
+    const text = (key: string, label: string, field: string, required = false) => ({ key, kind: 'text', label, required, max_length: 200, format: 'plain', maps_to: { to: 'standard', field } });
+    const created = await api('/api/v1/forms', {
+      method: 'POST',
+      body: {
+        name: 'Pricing guide',
+        definition: {
+          fields: [text('first_name', 'First name', 'first_name', true), { key: 'email', kind: 'email', label: 'Email', required: true, business_only: false, maps_to: { to: 'standard', field: 'email' } }, text('company', 'Company', 'company_name')],
+          progressive: { enabled: true, queue: [text('job_title', 'Job title', 'job_title', true), { key: 'phone', kind: 'phone', label: 'Phone', required: false, maps_to: { to: 'standard', field: 'phone' } }] },
+          settings: {
+            submit_label: 'Send me the guide', after_submit: { type: 'message', message: 'Thanks! The guide is on its way.' }, tags: [], list_ids: [], lifecycle_stage: null,
+            notify_emails: [], double_opt_in: false, follow_up_email: null, allowed_origins: [site.url],
+            spam: { min_fill_seconds: 0, max_per_ip_per_hour: 0, max_per_form_per_minute: 0, blocked_domains: [], block_disposable: false },
+          },
+        },
+      },
+    });
+    expect(created.status).toBe(201);
+    progressiveId = created.json.id;
+    expect((await api(`/api/v1/forms/${progressiveId}/publish`, { method: 'POST' })).status).toBe(201);
+
+    // One browser profile for all three visits: the visitor id lives in the site's localStorage.
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, userAgent: VISITOR_AGENT });
+    const visitor = await context.newPage();
+    const form = visitor.locator('form.inflow-form');
+    const labels = () => form.locator('.inflow-field > label, .inflow-field > legend').evaluateAll((els) => els.map((el) => el.firstChild?.textContent ?? ''));
+
+    await visitor.goto(`${site.url}/progressive`);
+    await form.getByRole('textbox', { name: /First name/ }).waitFor();
+    expect(await labels()).toEqual(['First name', 'Email', 'Company']);
+    expect(await visitor.evaluate(() => localStorage.getItem('inflow_vid'))).toBeNull();
+    await form.getByRole('textbox', { name: /First name/ }).fill('Mia');
+    await form.getByRole('textbox', { name: /Email/ }).fill('mia@site-example.org');
+    await form.getByRole('textbox', { name: /Company/ }).fill('Globex');
+    await form.getByRole('button', { name: 'Send me the guide' }).click();
+    await visitor.getByRole('status').filter({ hasText: 'on its way' }).waitFor();
+    const visitorId = await visitor.evaluate(() => localStorage.getItem('inflow_vid'));
+    expect(visitorId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    await visitor.goto(`${site.url}/progressive`);
+    await form.getByRole('textbox', { name: /Job title/ }).waitFor();
+    expect(await labels()).toEqual(['Job title', 'Email', 'Phone']);
+    await screenshot(visitor, 'forms-10-progressive-second-visit');
+    await form.getByRole('textbox', { name: /Email/ }).fill('mia@site-example.org');
+    await form.getByRole('button', { name: 'Send me the guide' }).click();
+    // The queue's own rules hold: its job title is required.
+    await expect.poll(() => form.getByRole('textbox', { name: /Job title/ }).getAttribute('aria-invalid')).toBe('true');
+    await form.getByRole('textbox', { name: /Job title/ }).fill('Head of growth');
+    await form.getByRole('textbox', { name: /Phone/ }).fill('+44 20 7946 0958');
+    await form.getByRole('button', { name: 'Send me the guide' }).click();
+    await visitor.getByRole('status').filter({ hasText: 'on its way' }).waitFor();
+
+    const contact = (await api('/api/v1/contacts?email=mia@site-example.org')).json.data[0];
+    expect(contact).toMatchObject({ first_name: 'Mia', company_name: 'Globex', job_title: 'Head of growth', phone: '+44 20 7946 0958' });
+    expect((await api(`/api/v1/forms/${progressiveId}`)).json.submissions_total).toBe(2);
+
+    // The queue is spent: the usual questions come back, empty (the page never has the answers).
+    await visitor.goto(`${site.url}/progressive`);
+    await form.getByRole('textbox', { name: /First name/ }).waitFor();
+    expect(await labels()).toEqual(['First name', 'Email', 'Company']);
+    expect(await form.getByRole('textbox', { name: /First name/ }).inputValue()).toBe('');
+    expect(await visitor.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    await context.close();
   });
 });
