@@ -31,7 +31,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const ok = (value: FieldAnswer): CheckResult => ({ value });
 const fail = (message: string): CheckResult => ({ message });
 
-function isEmpty(raw: RawValue): boolean {
+/** An answer with nothing in it: missing, blank text or an empty list. */
+export function isEmpty(raw: RawValue): boolean {
   return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
 }
 

@@ -6,7 +6,7 @@ import { TEXT_FIELDS, type TextField } from '../contacts/fields.js';
 import { isFreeMailDomain } from '../companies/company-domain.js';
 import { touchOf, type Touch } from './attribution.js';
 import type { FormDefinitionValue, FormFieldValue } from './definition.js';
-import { checkValue, countryName, type FieldAnswer, type RawValue } from './field-rules.js';
+import { checkValue, countryName, isEmpty, type FieldAnswer, type RawValue } from './field-rules.js';
 import type { FormBody } from './form-body.js';
 import { isReplaceable } from './progressive.js';
 import { isVisitorId } from './visitor-id.js';
@@ -124,7 +124,8 @@ export function prepareSubmission(def: FormDefinitionValue, body: FormBody, meta
 
   for (const field of fields) {
     let raw: RawValue = own(body, field.key) as RawValue;
-    if (field.kind === 'hidden' && (raw === undefined || field.source === 'fixed')) raw = hiddenValue(field, meta.touch);
+    // f.js and plain HTML forms post their hidden inputs empty: the page's meta fills them.
+    if (field.kind === 'hidden' && (isEmpty(raw) || field.source === 'fixed')) raw = hiddenValue(field, meta.touch);
     if (Array.isArray(raw) && field.kind !== 'multiselect') {
       errors.push({ field: field.key, message: 'was sent more than once' });
       continue;

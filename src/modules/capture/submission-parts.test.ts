@@ -54,6 +54,12 @@ describe('prepareSubmission', () => {
     expect(ready.contact).not.toHaveProperty('referrer');
   });
 
+  it('fills a hidden field posted empty, as f.js and a plain HTML form post it, from the page', () => {
+    const body = { first_name: 'Ana', email: 'ana@acme.example', campaign: '', ref: ' ', _page: 'https://site.example/?utm_campaign=spring&ref=partner' };
+    const result = prepareSubmission(def, body, metaOf(body), 'Guide') as { ready: { values: Record<string, unknown> } };
+    expect(result.ready.values).toMatchObject({ campaign: 'spring', ref: 'partner' });
+  });
+
   it('does not require a field a known visitor was spared (a queue field came in its place)', () => {
     const body = { email: 'ana@acme.example', job_title: 'CTO' };
     const result = prepareSubmission(def, body, metaOf(body), 'Guide');
