@@ -218,6 +218,7 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await form.getByRole('button', { name: 'Send me the guide' }).click();
     // The queue's own rules hold: its job title is required.
     await expect.poll(() => form.getByRole('textbox', { name: /Job title/ }).getAttribute('aria-invalid')).toBe('true');
+    await screenshot(visitor, 'forms-11-progressive-queue-error');
     await form.getByRole('textbox', { name: /Job title/ }).fill('Head of growth');
     await form.getByRole('textbox', { name: /Phone/ }).fill('+44 20 7946 0958');
     await form.getByRole('button', { name: 'Send me the guide' }).click();
