@@ -4,7 +4,7 @@ import type { SubmissionView } from './submission-queries.js';
 
 /** After the form's own fields (one column per key any version asked): where and how each came. */
 const META_COLUMNS = [
-  'submission_id', 'submitted_at', 'form_version', 'email', 'contact_id', 'contact_name', 'consents', 'page_url', 'page_title', 'referrer',
+  'submission_id', 'submitted_at', 'form_version', 'contact_id', 'contact_email', 'contact_name', 'consents', 'page_url', 'page_title', 'referrer',
   'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'ip', 'user_agent', 'rescued_from_spam',
 ] as const;
 
@@ -18,8 +18,8 @@ export function submissionHeader(fieldKeys: readonly string[]): string[] {
 export function submissionRow(submission: SubmissionView, fieldKeys: readonly string[]): string[] {
   const consents = submission.consents.map((c) => `${c.purpose}: ${c.granted ? 'yes' : 'no'}`).join('; ');
   const meta: Record<(typeof META_COLUMNS)[number], unknown> = {
-    submission_id: submission.id, submitted_at: submission.submitted_at, form_version: submission.form_version, email: submission.email,
-    contact_id: submission.contact?.id, contact_name: submission.contact?.name, consents, page_url: submission.page_url, page_title: submission.page_title,
+    submission_id: submission.id, submitted_at: submission.submitted_at, form_version: submission.form_version,
+    contact_id: submission.contact?.id, contact_email: submission.contact?.email, contact_name: submission.contact?.name, consents, page_url: submission.page_url, page_title: submission.page_title,
     referrer: submission.referrer, utm_source: submission.utm.source, utm_medium: submission.utm.medium, utm_campaign: submission.utm.campaign,
     utm_term: submission.utm.term, utm_content: submission.utm.content, ip: submission.ip, user_agent: submission.user_agent, rescued_from_spam: submission.rescued_from,
   };
