@@ -44,6 +44,27 @@ describe('workspaces', () => {
   });
 });
 
+describe('workspace settings', () => {
+  it('keeps only the network part of visitors’ IP addresses once truncate_ips is on (GET and PATCH show it)', async () => {
+    const own = await createTenant(server);
+    const api = (path: string, method = 'GET', body?: unknown) => call(server, path, { method, apiKey: own.apiKey, body });
+    expect((await api('/api/v1/workspace')).json.truncate_ips).toBe(false);
+    const patched = await api('/api/v1/workspace', 'PATCH', { truncate_ips: true });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toMatchObject({ truncate_ips: true, slug: own.slug, role: 'owner' });
+    expect((await api('/api/v1/workspace')).json.truncate_ips).toBe(true);
+    expect((await api('/api/v1/workspace', 'PATCH', {})).status).toBe(400);
+    expect((await api('/api/v1/workspace', 'PATCH', { truncate_ips: 'yes' })).status).toBe(400);
+
+    const form = (await api('/api/v1/forms', 'POST', { template: 'newsletter' })).json;
+    expect((await api(`/api/v1/forms/${form.id}/publish`, 'POST')).status).toBe(201);
+    const submitted = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { email: 'ip@acme.example', consent_email: true, _sid: 'truncate-ips-1' } });
+    expect(submitted.status).toBe(201);
+    const [submission] = (await api(`/api/v1/forms/${form.id}/submissions`)).json.data;
+    expect(submission.ip).toBe('127.0.0.0');
+  });
+});
+
 describe('members and roles', () => {
   it('invites by email instead of adding: the same answer for an address with or without an account', async () => {
     const known = await call(server, '/api/v1/members', { method: 'POST', apiKey: tenant.apiKey, body: { email: (await createTenant(server)).ownerEmail, role: 'sales' } });

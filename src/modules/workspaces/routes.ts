@@ -12,13 +12,16 @@ import {
   createWorkspace,
   listMembers,
   removeMember,
-  renameWorkspace,
+  updateWorkspace,
+  workspaceSettings,
   workspacesOfUser,
 } from './service.js';
 import { SLUG_PATTERN } from './slug.js';
 
 const WorkspaceSchema = Type.Object({ id: Type.String(), slug: Type.String(), name: Type.String(), created_at: Timestamp });
 const MembershipSchema = Type.Object({ ...WorkspaceSchema.properties, role: RoleName });
+const TruncateIps = Type.Boolean({ description: 'Keep only the network part of visitors’ IP addresses (/24 for IPv4, /48 for IPv6) in form submissions and spam' });
+const CurrentWorkspaceSchema = Type.Object({ ...MembershipSchema.properties, truncate_ips: TruncateIps });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
 const MemberSchema = Type.Object({
@@ -90,9 +93,13 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: QueryBuil
     '/api/v1/workspace',
     {
       config: { auth: 'workspace' },
-      schema: { tags: ['workspaces'], summary: 'The current workspace', response: { 200: MembershipSchema } },
+      schema: { tags: ['workspaces'], summary: 'The current workspace, with its settings', response: { 200: CurrentWorkspaceSchema } },
     },
-    async (request) => requireWorkspace(request),
+    async (request) => {
+      const workspace = requireWorkspace(request);
+      const settings = await workspaceSettings(db, workspace.id);
+      return { ...workspace, truncate_ips: settings?.truncate_ips ?? false };
+    },
   );
 
   app.patch(
@@ -101,14 +108,14 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: QueryBuil
       config: { auth: 'workspace', permission: 'workspace.manage' },
       schema: {
         tags: ['workspaces'],
-        summary: 'Rename the current workspace',
-        body: Type.Object({ name: Name }, { additionalProperties: false }),
-        response: { 200: MembershipSchema },
+        summary: 'Rename the current workspace or change its settings',
+        body: Type.Object({ name: Type.Optional(Name), truncate_ips: Type.Optional(TruncateIps) }, { additionalProperties: false, minProperties: 1 }),
+        response: { 200: CurrentWorkspaceSchema },
       },
     },
     async (request) => {
       const workspace = requireWorkspace(request);
-      return { ...(await renameWorkspace(db, workspace.id, request.body.name)), role: workspace.role };
+      return { ...(await updateWorkspace(db, workspace.id, request.body)), role: workspace.role };
     },
   );
 

@@ -90,20 +90,29 @@ export function membershipOf(db: Executor, userId: string, workspaceRef: string)
     .executeTakeFirst();
 }
 
-export async function renameWorkspace(db: Kysely<Tables>, workspaceId: string, name: string): Promise<WorkspaceView> {
-  const trimmed = name.trim();
-  if (!trimmed) throw invalid('The name is empty', [{ field: 'name', message: 'is required' }]);
+/** A workspace's own settings, as the workspace API shows them. */
+export interface WorkspaceSettingsView {
+  truncate_ips: boolean;
+}
+
+/**
+ * Renames the workspace and/or changes its settings. A rename is announced (sessions carry the
+ * name); `truncate_ips` reaches the forms' cache within its 30 s.
+ */
+export async function updateWorkspace(db: Kysely<Tables>, workspaceId: string, input: { name?: string; truncate_ips?: boolean }): Promise<WorkspaceView & WorkspaceSettingsView> {
+  const trimmed = input.name?.trim();
+  if (trimmed === '') throw invalid('The name is empty', [{ field: 'name', message: 'is required' }]);
   const workspace = await db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable('workspaces')
-      .set({ name: trimmed, updated_at: sql`now()` })
+      .set({ ...(trimmed ? { name: trimmed } : {}), ...(input.truncate_ips === undefined ? {} : { truncate_ips: input.truncate_ips }), updated_at: sql`now()` })
       .where('id', '=', workspaceId)
-      .returning(['id', 'slug', 'name', 'created_at'])
+      .returning(['id', 'slug', 'name', 'created_at', 'truncate_ips'])
       .executeTakeFirstOrThrow();
-    await announceAuthChange(tx, workspaceId);
+    if (trimmed) await announceAuthChange(tx, workspaceId);
     return row;
   });
-  afterAuthChangeCommitted(workspaceId);
+  if (trimmed) afterAuthChangeCommitted(workspaceId);
   return workspace;
 }
 

@@ -409,7 +409,7 @@ export interface paths {
     };
   };
   "/api/v1/workspace": {
-    /** The current workspace */
+    /** The current workspace, with its settings */
     get: {
       parameters: {
         header?: {
@@ -429,6 +429,8 @@ export interface paths {
               created_at: string;
               /** @enum {string} */
               role: "owner" | "admin" | "marketer" | "sales" | "viewer";
+              /** @description Keep only the network part of visitors’ IP addresses (/24 for IPv4, /48 for IPv6) in form submissions and spam */
+              truncate_ips: boolean;
             };
           };
         };
@@ -446,7 +448,7 @@ export interface paths {
         };
       };
     };
-    /** Rename the current workspace */
+    /** Rename the current workspace or change its settings */
     patch: {
       parameters: {
         header?: {
@@ -457,7 +459,9 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            name: string;
+            name?: string;
+            /** @description Keep only the network part of visitors’ IP addresses (/24 for IPv4, /48 for IPv6) in form submissions and spam */
+            truncate_ips?: boolean;
           };
         };
       };
@@ -473,6 +477,8 @@ export interface paths {
               created_at: string;
               /** @enum {string} */
               role: "owner" | "admin" | "marketer" | "sales" | "viewer";
+              /** @description Keep only the network part of visitors’ IP addresses (/24 for IPv4, /48 for IPv6) in form submissions and spam */
+              truncate_ips: boolean;
             };
           };
         };
