@@ -18,10 +18,11 @@ export function useCreateWorkspace() {
   });
 }
 
-export function useRenameWorkspace(slug: string) {
+/** Renames the workspace or changes its settings (truncate_ips). */
+export function useUpdateWorkspace(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => apiRequest<Workspace>('/api/v1/workspace', { method: 'PATCH', body: { name }, workspace: slug }),
+    mutationFn: (body: BodyOf<'/api/v1/workspace', 'patch'>) => apiRequest<Workspace>('/api/v1/workspace', { method: 'PATCH', body, workspace: slug }),
     onSuccess: (updated) => {
       queryClient.setQueryData(workspaceQuery(slug).queryKey, updated);
       queryClient.setQueryData(sessionQuery.queryKey, (s) =>
