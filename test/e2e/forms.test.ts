@@ -239,7 +239,7 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await screenshot(page, 'forms-13-spam');
     await table.getByRole('row').filter({ hasText: 'rita@blocked.example' }).getByRole('button', { name: 'Rescue' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rescue this post?' });
-    await dialog.getByText('Rita').waitFor();
+    await dialog.getByText('Rita', { exact: true }).waitFor();
     await screenshot(page, 'forms-14-rescue-confirm');
     await dialog.getByRole('button', { name: 'Rescue as a submission' }).click();
     await page.getByText('rita@blocked.example is now a submission').waitFor();

@@ -96,10 +96,10 @@ export function FormSpamPanel({ form }: { form: Form }) {
             <Table.Thead bg="gray.0">
               <Table.Tr>
                 <Table.Th w="24%">Email</Table.Th>
-                <Table.Th w="26%">Why it was blocked</Table.Th>
+                <Table.Th w="24%">Why it was blocked</Table.Th>
                 <Table.Th>Page</Table.Th>
-                <Table.Th w="13%">IP address</Table.Th>
-                <Table.Th w="12%">Received</Table.Th>
+                <Table.Th w={130}>IP address</Table.Th>
+                <Table.Th w={120}>Received</Table.Th>
                 {manage && <Table.Th w={110} />}
               </Table.Tr>
             </Table.Thead>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconInbox, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -77,47 +77,16 @@ export function FormSubmissionsPanel({ form }: { form: Form }) {
 
   return (
     <Stack gap="sm">
-      <Group gap="xs" align="flex-end" wrap="wrap">
+      <Group gap="xs" wrap="nowrap">
         <TextInput
           aria-label="Search submissions"
           placeholder="Search by email or name"
           leftSection={<IconSearch size={14} />}
           size="xs"
-          w={240}
+          style={{ flex: 1, maxWidth: 360 }}
           value={typed.q}
           onChange={(e) => setTyped({ ...typed, q: e.currentTarget.value })}
         />
-        <Select
-          aria-label="Page"
-          placeholder="Any page"
-          size="xs"
-          w={220}
-          clearable
-          searchable
-          data={pageOptions}
-          value={picked.page ?? null}
-          onChange={(page) => setPicked({ ...picked, page: page ?? undefined })}
-          nothingFoundMessage="No page in the last 30 days"
-        />
-        <TextInput aria-label="From" type="date" size="xs" w={140} value={picked.from ?? ''} onChange={(e) => setPicked({ ...picked, from: e.currentTarget.value || undefined })} error={badDates} />
-        <Text fz="xs" c="dimmed" pb={6}>
-          to
-        </Text>
-        <TextInput aria-label="To" type="date" size="xs" w={140} value={picked.to ?? ''} onChange={(e) => setPicked({ ...picked, to: e.currentTarget.value || undefined })} error={badDates} />
-        <TextInput aria-label="UTM source" placeholder="UTM source" size="xs" w={130} value={typed.utm_source} onChange={(e) => setTyped({ ...typed, utm_source: e.currentTarget.value })} />
-        <TextInput aria-label="UTM campaign" placeholder="UTM campaign" size="xs" w={140} value={typed.utm_campaign} onChange={(e) => setTyped({ ...typed, utm_campaign: e.currentTarget.value })} />
-        {versions.length > 1 && (
-          <Select
-            aria-label="Version"
-            placeholder="Any version"
-            size="xs"
-            w={120}
-            clearable
-            data={versions.map((v) => ({ value: v, label: `Version ${v}` }))}
-            value={picked.version ? String(picked.version) : null}
-            onChange={(v) => setPicked({ ...picked, version: v ? Number(v) : undefined })}
-          />
-        )}
         {active && (
           <Button variant="subtle" size="xs" color="gray" onClick={clear}>
             Clear filters
@@ -128,6 +97,41 @@ export function FormSubmissionsPanel({ form }: { form: Form }) {
             Export CSV
           </Button>
         </Tooltip>
+      </Group>
+      <Group gap="xs" wrap="wrap">
+        <Select
+          aria-label="Page"
+          placeholder="Any page"
+          size="xs"
+          w={210}
+          clearable
+          searchable
+          data={pageOptions}
+          value={picked.page ?? null}
+          onChange={(page) => setPicked({ ...picked, page: page ?? undefined })}
+          nothingFoundMessage="No page in the last 30 days"
+        />
+        <Group gap={6} wrap="nowrap">
+          <TextInput aria-label="From" type="date" size="xs" w={140} value={picked.from ?? ''} onChange={(e) => setPicked({ ...picked, from: e.currentTarget.value || undefined })} error={badDates} />
+          <Text fz="xs" c="dimmed">
+            to
+          </Text>
+          <TextInput aria-label="To" type="date" size="xs" w={140} value={picked.to ?? ''} onChange={(e) => setPicked({ ...picked, to: e.currentTarget.value || undefined })} error={badDates} />
+        </Group>
+        <TextInput aria-label="UTM source" placeholder="UTM source" size="xs" w={140} value={typed.utm_source} onChange={(e) => setTyped({ ...typed, utm_source: e.currentTarget.value })} />
+        <TextInput aria-label="UTM campaign" placeholder="UTM campaign" size="xs" w={140} value={typed.utm_campaign} onChange={(e) => setTyped({ ...typed, utm_campaign: e.currentTarget.value })} />
+        {versions.length > 1 && (
+          <Select
+            aria-label="Version"
+            placeholder="Any version"
+            size="xs"
+            w={130}
+            clearable
+            data={versions.map((v) => ({ value: v, label: `Version ${v}` }))}
+            value={picked.version ? String(picked.version) : null}
+            onChange={(v) => setPicked({ ...picked, version: v ? Number(v) : undefined })}
+          />
+        )}
       </Group>
       {badDates ? (
         <Paper withBorder p="xl" ta="center">
@@ -187,16 +191,19 @@ export function FormSubmissionsPanel({ form }: { form: Form }) {
                   </Table.Td>
                   <Table.Td>
                     {s.utm.source || s.utm.campaign ? (
-                      <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
-                        {[s.utm.source, s.utm.campaign].filter(Boolean).map((v, i) => (
-                          <Badge key={i} variant="light" color={i === 0 ? 'blue' : 'grape'} tt="none" radius="sm" maw={140}>
-                            {v}
-                          </Badge>
-                        ))}
-                      </Group>
+                      <div style={{ minWidth: 0 }}>
+                        <Text fz="sm" truncate="end">
+                          {s.utm.source ?? '—'}
+                        </Text>
+                        {s.utm.campaign && (
+                          <Text fz="xs" c="dimmed" truncate="end">
+                            {s.utm.campaign}
+                          </Text>
+                        )}
+                      </div>
                     ) : (
                       <Text fz="sm" c="dimmed">
-                        Direct
+                        {s.referrer ? shortPage(s.referrer) : 'Direct'}
                       </Text>
                     )}
                   </Table.Td>

@@ -81,9 +81,16 @@ export function SubmissionDrawer({ submission, labels, onClose }: { submission: 
               <DataList labelWidth={170} withDivider>
                 <Row label="Page">
                   {s.page_url ? (
-                    <Anchor href={s.page_url} target="_blank" rel="noopener noreferrer nofollow" fz="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {s.page_title || s.page_url} <IconExternalLink size={12} />
-                    </Anchor>
+                    <div>
+                      {s.page_title && (
+                        <Text fz="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                          {s.page_title}
+                        </Text>
+                      )}
+                      <Anchor href={s.page_url} target="_blank" rel="noopener noreferrer nofollow" fz={s.page_title ? 'xs' : 'sm'} style={{ overflowWrap: 'anywhere' }}>
+                        {s.page_url} <IconExternalLink size={12} />
+                      </Anchor>
+                    </div>
                   ) : (
                     text(null)
                   )}
