@@ -45,16 +45,23 @@ describe('workspaces', () => {
 });
 
 describe('workspace settings', () => {
-  it('keeps only the network part of visitors’ IP addresses once truncate_ips is on (GET and PATCH show it)', async () => {
+  it('keeps only the network part of visitors’ IP addresses once truncate_ips is on (its own settings resource)', async () => {
     const own = await createTenant(server);
     const api = (path: string, method = 'GET', body?: unknown) => call(server, path, { method, apiKey: own.apiKey, body });
-    expect((await api('/api/v1/workspace')).json.truncate_ips).toBe(false);
-    const patched = await api('/api/v1/workspace', 'PATCH', { truncate_ips: true });
+    expect((await api('/api/v1/workspace/settings')).json).toEqual({ truncate_ips: false });
+    const patched = await api('/api/v1/workspace/settings', 'PATCH', { truncate_ips: true });
     expect(patched.status).toBe(200);
-    expect(patched.json).toMatchObject({ truncate_ips: true, slug: own.slug, role: 'owner' });
-    expect((await api('/api/v1/workspace')).json.truncate_ips).toBe(true);
-    expect((await api('/api/v1/workspace', 'PATCH', {})).status).toBe(400);
-    expect((await api('/api/v1/workspace', 'PATCH', { truncate_ips: 'yes' })).status).toBe(400);
+    expect(patched.json).toEqual({ truncate_ips: true });
+    expect((await api('/api/v1/workspace/settings')).json).toEqual({ truncate_ips: true });
+    for (const body of [{}, { truncate_ips: 'yes' }, { secret: 'x' }]) {
+      const refused = await api('/api/v1/workspace/settings', 'PATCH', body);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const marketer = await addUser(server, own, 'marketer');
+    const session = await login(server, marketer.email, marketer.password);
+    expect((await call(server, '/api/v1/workspace/settings', { session })).json).toEqual({ truncate_ips: true });
+    expect((await call(server, '/api/v1/workspace/settings', { method: 'PATCH', session, body: { truncate_ips: false } })).status).toBe(403);
 
     const form = (await api('/api/v1/forms', 'POST', { template: 'newsletter' })).json;
     expect((await api(`/api/v1/forms/${form.id}/publish`, 'POST')).status).toBe(201);

@@ -12,7 +12,8 @@ import {
   createWorkspace,
   listMembers,
   removeMember,
-  updateWorkspace,
+  renameWorkspace,
+  updateWorkspaceSettings,
   workspaceSettings,
   workspacesOfUser,
 } from './service.js';
@@ -20,8 +21,8 @@ import { SLUG_PATTERN } from './slug.js';
 
 const WorkspaceSchema = Type.Object({ id: Type.String(), slug: Type.String(), name: Type.String(), created_at: Timestamp });
 const MembershipSchema = Type.Object({ ...WorkspaceSchema.properties, role: RoleName });
-const TruncateIps = Type.Boolean({ description: 'Keep only the network part of visitors’ IP addresses (/24 for IPv4, /48 for IPv6) in form submissions and spam' });
-const CurrentWorkspaceSchema = Type.Object({ ...MembershipSchema.properties, truncate_ips: TruncateIps });
+const TruncateIps = Type.Boolean({ description: 'Keep only the network part of visitors’ IP addresses (/24 of IPv4, /48 of IPv6) in form submissions and spam' });
+const SettingsSchema = Type.Object({ truncate_ips: TruncateIps });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
 const MemberSchema = Type.Object({
@@ -93,13 +94,9 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: QueryBuil
     '/api/v1/workspace',
     {
       config: { auth: 'workspace' },
-      schema: { tags: ['workspaces'], summary: 'The current workspace, with its settings', response: { 200: CurrentWorkspaceSchema } },
+      schema: { tags: ['workspaces'], summary: 'The current workspace', response: { 200: MembershipSchema } },
     },
-    async (request) => {
-      const workspace = requireWorkspace(request);
-      const settings = await workspaceSettings(db, workspace.id);
-      return { ...workspace, truncate_ips: settings?.truncate_ips ?? false };
-    },
+    async (request) => requireWorkspace(request),
   );
 
   app.patch(
@@ -108,15 +105,42 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: QueryBuil
       config: { auth: 'workspace', permission: 'workspace.manage' },
       schema: {
         tags: ['workspaces'],
-        summary: 'Rename the current workspace or change its settings',
-        body: Type.Object({ name: Type.Optional(Name), truncate_ips: Type.Optional(TruncateIps) }, { additionalProperties: false, minProperties: 1 }),
-        response: { 200: CurrentWorkspaceSchema },
+        summary: 'Rename the current workspace',
+        body: Type.Object({ name: Name }, { additionalProperties: false }),
+        response: { 200: MembershipSchema },
       },
     },
     async (request) => {
       const workspace = requireWorkspace(request);
-      return { ...(await updateWorkspace(db, workspace.id, request.body)), role: workspace.role };
+      return { ...(await renameWorkspace(db, workspace.id, request.body.name)), role: workspace.role };
     },
+  );
+
+  // Apart from GET /api/v1/workspace, which answers from the request's context without a query.
+  app.get(
+    '/api/v1/workspace/settings',
+    {
+      config: { auth: 'workspace', permission: 'workspace.read' },
+      schema: { tags: ['workspaces'], summary: 'The current workspace’s settings', response: { 200: SettingsSchema } },
+    },
+    async (request) => {
+      const { truncate_ips } = (await workspaceSettings(db, requireWorkspace(request).id))!;
+      return { truncate_ips };
+    },
+  );
+
+  app.patch(
+    '/api/v1/workspace/settings',
+    {
+      config: { auth: 'workspace', permission: 'workspace.manage' },
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Change the current workspace’s settings',
+        body: Type.Object({ truncate_ips: Type.Optional(TruncateIps) }, { additionalProperties: false, minProperties: 1 }),
+        response: { 200: SettingsSchema },
+      },
+    },
+    async (request) => updateWorkspaceSettings(db, requireWorkspace(request).id, request.body),
   );
 
   app.get(

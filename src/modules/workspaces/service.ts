@@ -90,30 +90,36 @@ export function membershipOf(db: Executor, userId: string, workspaceRef: string)
     .executeTakeFirst();
 }
 
-/** A workspace's own settings, as the workspace API shows them. */
+export async function renameWorkspace(db: Kysely<Tables>, workspaceId: string, name: string): Promise<WorkspaceView> {
+  const trimmed = name.trim();
+  if (!trimmed) throw invalid('The name is empty', [{ field: 'name', message: 'is required' }]);
+  const workspace = await db.transaction().execute(async (tx) => {
+    const row = await tx
+      .updateTable('workspaces')
+      .set({ name: trimmed, updated_at: sql`now()` })
+      .where('id', '=', workspaceId)
+      .returning(['id', 'slug', 'name', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await announceAuthChange(tx, workspaceId);
+    return row;
+  });
+  afterAuthChangeCommitted(workspaceId);
+  return workspace;
+}
+
+/** The settings a workspace's managers change (kept out of the workspace context every request loads). */
 export interface WorkspaceSettingsView {
   truncate_ips: boolean;
 }
 
-/**
- * Renames the workspace and/or changes its settings. A rename is announced (sessions carry the
- * name); `truncate_ips` reaches the forms' cache within its 30 s.
- */
-export async function updateWorkspace(db: Kysely<Tables>, workspaceId: string, input: { name?: string; truncate_ips?: boolean }): Promise<WorkspaceView & WorkspaceSettingsView> {
-  const trimmed = input.name?.trim();
-  if (trimmed === '') throw invalid('The name is empty', [{ field: 'name', message: 'is required' }]);
-  const workspace = await db.transaction().execute(async (tx) => {
-    const row = await tx
-      .updateTable('workspaces')
-      .set({ ...(trimmed ? { name: trimmed } : {}), ...(input.truncate_ips === undefined ? {} : { truncate_ips: input.truncate_ips }), updated_at: sql`now()` })
-      .where('id', '=', workspaceId)
-      .returning(['id', 'slug', 'name', 'created_at', 'truncate_ips'])
-      .executeTakeFirstOrThrow();
-    if (trimmed) await announceAuthChange(tx, workspaceId);
-    return row;
-  });
-  if (trimmed) afterAuthChangeCommitted(workspaceId);
-  return workspace;
+/** Changes the settings given; the forms' cache sees `truncate_ips` within its 30 s. */
+export async function updateWorkspaceSettings(db: Executor, workspaceId: string, input: Partial<WorkspaceSettingsView>): Promise<WorkspaceSettingsView> {
+  return db
+    .updateTable('workspaces')
+    .set({ ...(input.truncate_ips === undefined ? {} : { truncate_ips: input.truncate_ips }), updated_at: sql`now()` })
+    .where('id', '=', workspaceId)
+    .returning(['truncate_ips'])
+    .executeTakeFirstOrThrow();
 }
 
 /** Memberships with who the users are: the users' part asked of the accounts module, in one query. */

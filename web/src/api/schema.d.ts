@@ -409,7 +409,7 @@ export interface paths {
     };
   };
   "/api/v1/workspace": {
-    /** The current workspace, with its settings */
+    /** The current workspace */
     get: {
       parameters: {
         header?: {
@@ -429,7 +429,83 @@ export interface paths {
               created_at: string;
               /** @enum {string} */
               role: "owner" | "admin" | "marketer" | "sales" | "viewer";
-              /** @description Keep only the network part of visitors’ IP addresses (/24 for IPv4, /48 for IPv6) in form submissions and spam */
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Rename the current workspace */
+    patch: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              slug: string;
+              name: string;
+              /** Format: date-time */
+              created_at: string;
+              /** @enum {string} */
+              role: "owner" | "admin" | "marketer" | "sales" | "viewer";
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/workspace/settings": {
+    /** The current workspace’s settings */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Keep only the network part of visitors’ IP addresses (/24 of IPv4, /48 of IPv6) in form submissions and spam */
               truncate_ips: boolean;
             };
           };
@@ -448,7 +524,7 @@ export interface paths {
         };
       };
     };
-    /** Rename the current workspace or change its settings */
+    /** Change the current workspace’s settings */
     patch: {
       parameters: {
         header?: {
@@ -459,8 +535,7 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            name?: string;
-            /** @description Keep only the network part of visitors’ IP addresses (/24 for IPv4, /48 for IPv6) in form submissions and spam */
+            /** @description Keep only the network part of visitors’ IP addresses (/24 of IPv4, /48 of IPv6) in form submissions and spam */
             truncate_ips?: boolean;
           };
         };
@@ -470,14 +545,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              id: string;
-              slug: string;
-              name: string;
-              /** Format: date-time */
-              created_at: string;
-              /** @enum {string} */
-              role: "owner" | "admin" | "marketer" | "sales" | "viewer";
-              /** @description Keep only the network part of visitors’ IP addresses (/24 for IPv4, /48 for IPv6) in form submissions and spam */
+              /** @description Keep only the network part of visitors’ IP addresses (/24 of IPv4, /48 of IPv6) in form submissions and spam */
               truncate_ips: boolean;
             };
           };

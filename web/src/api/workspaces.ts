@@ -18,16 +18,30 @@ export function useCreateWorkspace() {
   });
 }
 
-/** Renames the workspace or changes its settings (truncate_ips). */
-export function useUpdateWorkspace(slug: string) {
+export function useRenameWorkspace(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: BodyOf<'/api/v1/workspace', 'patch'>) => apiRequest<Workspace>('/api/v1/workspace', { method: 'PATCH', body, workspace: slug }),
+    mutationFn: (name: string) => apiRequest<Workspace>('/api/v1/workspace', { method: 'PATCH', body: { name }, workspace: slug }),
     onSuccess: (updated) => {
       queryClient.setQueryData(workspaceQuery(slug).queryKey, updated);
       queryClient.setQueryData(sessionQuery.queryKey, (s) =>
         s && { ...s, workspaces: s.workspaces.map((w) => (w.slug === slug ? { ...w, name: updated.name } : w)) },
       );
     },
+  });
+}
+
+export const workspaceSettingsQuery = (slug: string) =>
+  queryOptions({
+    queryKey: [slug, 'workspace', 'settings'],
+    queryFn: () => apiRequest<ResponseOf<'/api/v1/workspace/settings', 'get'>>('/api/v1/workspace/settings', { workspace: slug }),
+  });
+
+export function useUpdateWorkspaceSettings(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/v1/workspace/settings', 'patch'>) =>
+      apiRequest<ResponseOf<'/api/v1/workspace/settings', 'patch'>>('/api/v1/workspace/settings', { method: 'PATCH', body, workspace: slug }),
+    onSuccess: (updated) => queryClient.setQueryData(workspaceSettingsQuery(slug).queryKey, updated),
   });
 }

@@ -3,7 +3,7 @@ import { ActionIcon, Button, Code, CopyButton, DataList, Group, Paper, Skeleton,
 import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useUpdateWorkspace, workspaceQuery } from '../../api/workspaces';
+import { useRenameWorkspace, useUpdateWorkspaceSettings, workspaceQuery, workspaceSettingsQuery } from '../../api/workspaces';
 import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { QueryError } from '../../components/QueryError';
@@ -43,11 +43,12 @@ export function WorkspaceSettings() {
     if (workspace.data) setValues({ name: workspace.data.name });
   }, [workspace.data, setValues]);
 
-  const rename = useUpdateWorkspace(slug);
-  const privacy = useUpdateWorkspace(slug);
+  const rename = useRenameWorkspace(slug);
+  const settings = useQuery(workspaceSettingsQuery(slug));
+  const privacy = useUpdateWorkspaceSettings(slug);
 
   const submit = form.onSubmit(({ name }) =>
-    rename.mutate({ name: name.trim() }, {
+    rename.mutate(name.trim(), {
       onSuccess: () => notifySuccess('Workspace name saved'),
       onError: (error) => {
         if (!showInForm(form, error, FIELDS)) notifyError(error, 'Could not save the name');
@@ -95,8 +96,8 @@ export function WorkspaceSettings() {
                 ? 'Form submissions and spam then store 203.0.113.0 instead of 203.0.113.42 (for IPv6, the first 48 bits). Applies to posts from now on, within a minute.'
                 : 'Only owners and admins can change this.'
             }
-            checked={data?.truncate_ips ?? false}
-            disabled={!data || !editable || privacy.isPending}
+            checked={settings.data?.truncate_ips ?? false}
+            disabled={!settings.data || !editable || privacy.isPending}
             onChange={(event) => {
               const on = event.currentTarget.checked;
               privacy.mutate(
