@@ -261,6 +261,17 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await page.getByRole('heading', { name: 'Spring e-book' }).waitFor();
   });
 
+  it('turns on keeping only the network part of visitors’ IP addresses in the workspace settings', async () => {
+    await page.goto(`${server.url}/w/${tenant.slug}/settings/workspace`);
+    const toggle = page.getByRole('switch', { name: 'Keep only the network part of visitors’ IP addresses' });
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.click({ force: true });
+    await page.getByText('Only the network part of IP addresses will be kept').waitFor();
+    await screenshot(page, 'forms-16-settings-truncate-ips');
+    expect((await api('/api/v1/workspace/settings')).json).toEqual({ truncate_ips: true });
+  });
+
   it('works without JavaScript: a plain HTML post answers with the thank-you page, or the form again with the errors', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
