@@ -332,7 +332,9 @@ export interface EventDeadLettersTable {
 }
 
 export type FormStatus = 'draft' | 'live' | 'archived';
-export type SpamReason = 'honeypot' | 'too_fast' | 'ip_rate' | 'form_rate' | 'blocked_domain' | 'disposable_domain' | 'free_mail_domain';
+/** Why a post was kept as spam: the check constraint of form_spam.reason. */
+export const SPAM_REASONS = ['honeypot', 'too_fast', 'ip_rate', 'form_rate', 'blocked_domain', 'disposable_domain', 'free_mail_domain'] as const;
+export type SpamReason = (typeof SPAM_REASONS)[number];
 
 export interface FormsTable {
   workspace_id: string;

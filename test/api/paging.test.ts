@@ -59,7 +59,14 @@ beforeAll(async () => {
   const doomed = await api('/api/v1/contacts/batch', 'POST', { contacts: [1, 2, 3].map((n) => ({ email: `doomed-${n}@paging.example` })) });
   await db.transaction().execute((tx) => trashContacts(tx, tenant.workspaceId, doomed.json.results.map((r: { id: string }) => r.id), system));
   for (const role of ['viewer', 'sales', 'marketer'] as const) await addUser(server, tenant, role);
-  for (const template of ['newsletter', 'contact-sales', 'ebook']) await api('/api/v1/forms', 'POST', { template });
+  const forms: string[] = [];
+  for (const template of ['newsletter', 'contact-sales', 'ebook']) forms.push((await api('/api/v1/forms', 'POST', { template })).json.id);
+  // A form's submissions (of one contact) and spam, three of each in one transaction.
+  await db.transaction().execute(async (tx) => {
+    const row = (n: number) => ({ workspace_id: tenant.workspaceId, id: crypto.randomUUID(), form_id: forms[0]!, form_version: 1, values: JSON.stringify({ n }) });
+    await tx.insertInto('form_submissions').values([1, 2, 3].map((n) => ({ ...row(n), client_submission_id: `paging-${n}`, contact_id: first!, email: `same-1@paging.example` }))).execute();
+    await tx.insertInto('form_spam').values([1, 2, 3].map((n) => ({ ...row(n), reason: 'honeypot' as const }))).execute();
+  });
   for (const n of [1, 2, 3]) await api('/api/v1/members', 'POST', { email: `invited-${n}@paging.example`, role: 'viewer' });
   for (const name of ['one', 'two']) await createApiKey(db, tenant.workspaceId, { name, role: 'viewer', createdBy: null });
   // Dead letters: events of this workspace, given up on by a subscriber.
@@ -86,6 +93,9 @@ beforeAll(async () => {
     '/api/v1/members': { path: '/api/v1/members', key: (row) => String(row.user_id) },
     '/api/v1/invitations': { path: '/api/v1/invitations', key: byId },
     '/api/v1/forms': { path: '/api/v1/forms', key: byId },
+    '/api/v1/forms/:id/submissions': { path: `/api/v1/forms/${forms[0]}/submissions`, key: byId },
+    '/api/v1/forms/:id/spam': { path: `/api/v1/forms/${forms[0]}/spam`, key: byId },
+    '/api/v1/contacts/:id/submissions': { path: `/api/v1/contacts/${first}/submissions`, key: byId },
     '/api/v1/api-keys': { path: '/api/v1/api-keys', key: byId },
     '/api/v1/event-subscribers/dead-letters': { path: '/api/v1/event-subscribers/dead-letters', key: (row) => `${String(row.event_id)}:${String(row.subscriber)}` },
   });

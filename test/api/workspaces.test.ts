@@ -44,6 +44,34 @@ describe('workspaces', () => {
   });
 });
 
+describe('workspace settings', () => {
+  it('keeps only the network part of visitors’ IP addresses once truncate_ips is on (its own settings resource)', async () => {
+    const own = await createTenant(server);
+    const api = (path: string, method = 'GET', body?: unknown) => call(server, path, { method, apiKey: own.apiKey, body });
+    expect((await api('/api/v1/workspace/settings')).json).toEqual({ truncate_ips: false });
+    const patched = await api('/api/v1/workspace/settings', 'PATCH', { truncate_ips: true });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toEqual({ truncate_ips: true });
+    expect((await api('/api/v1/workspace/settings')).json).toEqual({ truncate_ips: true });
+    for (const body of [{}, { truncate_ips: 'yes' }, { secret: 'x' }]) {
+      const refused = await api('/api/v1/workspace/settings', 'PATCH', body);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const marketer = await addUser(server, own, 'marketer');
+    const session = await login(server, marketer.email, marketer.password);
+    expect((await call(server, '/api/v1/workspace/settings', { session })).json).toEqual({ truncate_ips: true });
+    expect((await call(server, '/api/v1/workspace/settings', { method: 'PATCH', session, body: { truncate_ips: false } })).status).toBe(403);
+
+    const form = (await api('/api/v1/forms', 'POST', { template: 'newsletter' })).json;
+    expect((await api(`/api/v1/forms/${form.id}/publish`, 'POST')).status).toBe(201);
+    const submitted = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { email: 'ip@acme.example', consent_email: true, _sid: 'truncate-ips-1' } });
+    expect(submitted.status).toBe(201);
+    const [submission] = (await api(`/api/v1/forms/${form.id}/submissions`)).json.data;
+    expect(submission.ip).toBe('127.0.0.0');
+  });
+});
+
 describe('members and roles', () => {
   it('invites by email instead of adding: the same answer for an address with or without an account', async () => {
     const known = await call(server, '/api/v1/members', { method: 'POST', apiKey: tenant.apiKey, body: { email: (await createTenant(server)).ownerEmail, role: 'sales' } });

@@ -16,6 +16,7 @@ import { call, createTenant, startTestServer, type Tenant, type TestServer } fro
 import { browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 import { startSite, violationCollector, type Site } from './site-server.js';
 
+const hostile = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8')) as { xss: string[] };
 const VISITOR_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 const hasBrowser = browserAvailable();
@@ -27,6 +28,7 @@ let page: Page;
 let site: Site;
 let formId = '';
 let progressiveId = '';
+let webinarId = '';
 let publicForm: { id: string; version: number; fields: Parameters<typeof formView>[0]['fields']; submit_label: string };
 
 const api = (p: string, options: Parameters<typeof call>[2] = {}) => call(server, p, { apiKey: tenant.apiKey, ...options });
@@ -146,6 +148,134 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await screenshot(page, 'forms-09-contact-timeline');
   });
 
+  it('lists the submission in the Submissions tab, opens its details and exports the filtered rows as CSV', async () => {
+    await page.goto(`${server.url}/w/${tenant.slug}/capture/forms/${formId}`);
+    await page.getByRole('tab', { name: 'Submissions' }).click();
+    const table = page.getByRole('table', { name: 'Submissions' });
+    await table.getByText('lea@site-example.org').first().waitFor();
+    await table.getByText('newsletter', { exact: true }).waitFor();
+    await screenshot(page, 'forms-10-submissions');
+    await page.getByRole('textbox', { name: 'Search submissions' }).fill('nobody-like-this');
+    await page.getByText('No submission matches these filters').waitFor();
+    await page.getByRole('textbox', { name: 'Search submissions' }).fill('lea@');
+    await table.getByText('lea@site-example.org').first().click();
+    const details = page.getByTestId('submission-details');
+    await details.getByText('Where it came from').waitFor();
+    await details.getByText('source: newsletter').waitFor();
+    await details.getByRole('link', { name: 'Open contact' }).waitFor();
+    await screenshot(page, 'forms-11-submission-details');
+    await page.keyboard.press('Escape');
+    await details.waitFor({ state: 'hidden' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^submissions-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('submission_id');
+    expect(lines[1]).toContain('lea@site-example.org');
+  });
+
+  it('shows hostile answers as text in the table and the details: no dialog, no injected element', async () => {
+    const xss = hostile.xss;
+    const field = (key: string, kind: string, label: string, more: Record<string, unknown> = {}) => ({ key, kind, label, required: false, maps_to: { to: 'none' }, ...more });
+    const created = await api('/api/v1/forms', {
+      method: 'POST',
+      body: {
+        name: 'Webinar sign-up',
+        definition: {
+          fields: [
+            { ...field('email', 'email', 'Email', { required: true, business_only: false }), maps_to: { to: 'standard', field: 'email' } },
+            { ...field('first_name', 'text', 'First name', { max_length: 200, format: 'plain' }), maps_to: { to: 'standard', field: 'first_name' } },
+            field('notes', 'textarea', 'Questions for the speaker', { max_length: 5000 }),
+          ],
+          progressive: { enabled: false, queue: [] },
+          settings: {
+            submit_label: 'Register', after_submit: { type: 'message', message: 'See you there' }, tags: [], list_ids: [], lifecycle_stage: null, notify_emails: [], double_opt_in: false,
+            follow_up_email: null, allowed_origins: [], spam: { min_fill_seconds: 0, max_per_ip_per_hour: 0, max_per_form_per_minute: 0, blocked_domains: ['blocked.example'], block_disposable: false },
+          },
+        },
+      },
+    });
+    expect(created.status).toBe(201);
+    const webinar = created.json.id as string;
+    expect((await api(`/api/v1/forms/${webinar}/publish`, { method: 'POST' })).status).toBe(201);
+    const submit = (body: Record<string, unknown>) => call(server, `/public/forms/${webinar}/submit`, { method: 'POST', body: { _sid: `e2e-${Math.random().toString(36).slice(2)}`, ...body } });
+    expect((await submit({ email: 'xss@site-example.org', first_name: xss[1], notes: xss.join('\n'), _page: `${site.url}/webinar?utm_source=${encodeURIComponent(xss[0]!)}` })).status).toBe(201);
+
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${server.url}/w/${tenant.slug}/capture/forms/${webinar}`);
+    await page.getByRole('tab', { name: 'Submissions' }).click();
+    const table = page.getByRole('table', { name: 'Submissions' });
+    await table.getByText(xss[1]!, { exact: true }).waitFor();
+    await table.getByText(xss[0]!, { exact: true }).waitFor();
+    await table.getByText(xss[1]!, { exact: true }).click();
+    const details = page.getByTestId('submission-details');
+    await details.getByText(xss[6]!, { exact: false }).waitFor();
+    expect(await details.getByText('Questions for the speaker').count()).toBe(1);
+    const shown = (await details.textContent()) ?? '';
+    for (const value of xss) expect(shown).toContain(value);
+    await screenshot(page, 'forms-12-hostile-details');
+    const injected = await page.evaluate(() => ({
+      images: document.querySelectorAll('img[src="x"], img[onerror]').length,
+      svgs: document.querySelectorAll('svg[onload]').length,
+      scripts: [...document.querySelectorAll('script')].filter((s) => !s.src).length,
+      links: document.querySelectorAll('a[href^="jav"], a[href^="javascript"]').length,
+    }));
+    expect(injected).toEqual({ images: 0, svgs: 0, scripts: 0, links: 0 });
+    expect(dialogs).toEqual([]);
+    await page.keyboard.press('Escape');
+    webinarId = webinar;
+  });
+
+  it('lists blocked posts with their reason in words and rescues one as a submission', async () => {
+    const submit = (body: Record<string, unknown>) => call(server, `/public/forms/${webinarId}/submit`, { method: 'POST', body: { _sid: `e2e-${Math.random().toString(36).slice(2)}`, ...body } });
+    expect((await submit({ email: 'rita@blocked.example', first_name: 'Rita', _page: `${site.url}/webinar` })).status).toBe(201);
+    expect((await submit({ email: 'bot@spam.example', first_name: 'Bot', _hp: 'http://spam.example' })).status).toBe(201);
+    await page.goto(`${server.url}/w/${tenant.slug}/capture/forms/${webinarId}`);
+    await page.getByRole('tab', { name: 'Spam' }).click();
+    const table = page.getByRole('table', { name: 'Spam' });
+    await table.getByText('Filled the hidden field').waitFor();
+    await table.getByText('Email domain is blocked').waitFor();
+    await screenshot(page, 'forms-13-spam');
+    await table.getByRole('row').filter({ hasText: 'rita@blocked.example' }).getByRole('button', { name: 'Rescue' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rescue this post?' });
+    await dialog.getByText('Rita', { exact: true }).waitFor();
+    await screenshot(page, 'forms-14-rescue-confirm');
+    await dialog.getByRole('button', { name: 'Rescue as a submission' }).click();
+    await page.getByText('rita@blocked.example is now a submission').waitFor();
+    await expect.poll(() => table.getByText('rita@blocked.example').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Submissions' }).click();
+    await page.getByRole('table', { name: 'Submissions' }).getByText('Rita', { exact: true }).waitFor();
+    const rita = (await api('/api/v1/contacts?email=rita@blocked.example')).json.data;
+    expect(rita).toHaveLength(1);
+  });
+
+  it('lists a contact’s submissions on the contact page', async () => {
+    const lea = (await api('/api/v1/contacts?email=lea@site-example.org')).json.data[0];
+    await page.goto(`${server.url}/w/${tenant.slug}/contacts/${lea.id}`);
+    const card = page.getByRole('region', { name: 'Form submissions' });
+    await card.getByRole('link', { name: 'Spring e-book' }).waitFor();
+    await card.getByText('/landing', { exact: false }).waitFor();
+    await screenshot(page, 'forms-15-contact-submissions');
+    await card.getByRole('link', { name: 'Spring e-book' }).click();
+    await page.getByRole('heading', { name: 'Spring e-book' }).waitFor();
+  });
+
+  it('turns on keeping only the network part of visitors’ IP addresses in the workspace settings', async () => {
+    await page.goto(`${server.url}/w/${tenant.slug}/settings/workspace`);
+    const toggle = page.getByRole('switch', { name: 'Keep only the network part of visitors’ IP addresses' });
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.click({ force: true });
+    await page.getByText('Only the network part of IP addresses will be kept').waitFor();
+    await screenshot(page, 'forms-16-settings-truncate-ips');
+    expect((await api('/api/v1/workspace/settings')).json).toEqual({ truncate_ips: true });
+  });
+
   it('works without JavaScript: a plain HTML post answers with the thank-you page, or the form again with the errors', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
@@ -213,12 +343,12 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await visitor.goto(`${site.url}/progressive`);
     await form.getByRole('textbox', { name: /Job title/ }).waitFor();
     expect(await labels()).toEqual(['Job title', 'Email', 'Phone']);
-    await screenshot(visitor, 'forms-10-progressive-second-visit');
+    await screenshot(visitor, 'forms-17-progressive-second-visit');
     await form.getByRole('textbox', { name: /Email/ }).fill('mia@site-example.org');
     await form.getByRole('button', { name: 'Send me the guide' }).click();
     // The queue's own rules hold: its job title is required.
     await expect.poll(() => form.getByRole('textbox', { name: /Job title/ }).getAttribute('aria-invalid')).toBe('true');
-    await screenshot(visitor, 'forms-11-progressive-queue-error');
+    await screenshot(visitor, 'forms-18-progressive-queue-error');
     await form.getByRole('textbox', { name: /Job title/ }).fill('Head of growth');
     await form.getByRole('textbox', { name: /Phone/ }).fill('+44 20 7946 0958');
     await form.getByRole('button', { name: 'Send me the guide' }).click();

@@ -10,6 +10,7 @@ import { capturePersonalData } from './personal-data.js';
 import { hostedRoutes, publicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
 import { SpamGuard } from './spam.js';
+import { submissionRoutes } from './submission-routes.js';
 import { captureSubscribers } from './subscribers.js';
 import { SubmissionBatcher, type WriteBatch } from './submission-batcher.js';
 import { StatisticsKeeper } from '../../db/statistics.js';
@@ -64,5 +65,6 @@ export const captureModule: InflowModule = {
     publicRoutes(app, { db, cache, counters, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60 });
     hostedRoutes(app, { cache, counters });
     analyticsRoutes(app, { db });
+    submissionRoutes(app, { db });
   },
 };

@@ -13,12 +13,16 @@ import {
   listMembers,
   removeMember,
   renameWorkspace,
+  updateWorkspaceSettings,
+  workspaceSettings,
   workspacesOfUser,
 } from './service.js';
 import { SLUG_PATTERN } from './slug.js';
 
 const WorkspaceSchema = Type.Object({ id: Type.String(), slug: Type.String(), name: Type.String(), created_at: Timestamp });
 const MembershipSchema = Type.Object({ ...WorkspaceSchema.properties, role: RoleName });
+const TruncateIps = Type.Boolean({ description: 'Keep only the network part of visitors’ IP addresses (/24 of IPv4, /48 of IPv6) in form submissions and spam' });
+const SettingsSchema = Type.Object({ truncate_ips: TruncateIps });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
 const MemberSchema = Type.Object({
@@ -110,6 +114,33 @@ export function workspaceRoutes(server: FastifyInstance, { db }: { db: QueryBuil
       const workspace = requireWorkspace(request);
       return { ...(await renameWorkspace(db, workspace.id, request.body.name)), role: workspace.role };
     },
+  );
+
+  // Apart from GET /api/v1/workspace, which answers from the request's context without a query.
+  app.get(
+    '/api/v1/workspace/settings',
+    {
+      config: { auth: 'workspace', permission: 'workspace.read' },
+      schema: { tags: ['workspaces'], summary: 'The current workspace’s settings', response: { 200: SettingsSchema } },
+    },
+    async (request) => {
+      const { truncate_ips } = (await workspaceSettings(db, requireWorkspace(request).id))!;
+      return { truncate_ips };
+    },
+  );
+
+  app.patch(
+    '/api/v1/workspace/settings',
+    {
+      config: { auth: 'workspace', permission: 'workspace.manage' },
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Change the current workspace’s settings',
+        body: Type.Object({ truncate_ips: Type.Optional(TruncateIps) }, { additionalProperties: false, minProperties: 1 }),
+        response: { 200: SettingsSchema },
+      },
+    },
+    async (request) => updateWorkspaceSettings(db, requireWorkspace(request).id, request.body),
   );
 
   app.get(

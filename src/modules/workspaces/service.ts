@@ -107,6 +107,21 @@ export async function renameWorkspace(db: Kysely<Tables>, workspaceId: string, n
   return workspace;
 }
 
+/** The settings a workspace's managers change (kept out of the workspace context every request loads). */
+export interface WorkspaceSettingsView {
+  truncate_ips: boolean;
+}
+
+/** Changes the settings given; the forms' cache sees `truncate_ips` within its 30 s. */
+export async function updateWorkspaceSettings(db: Executor, workspaceId: string, input: Partial<WorkspaceSettingsView>): Promise<WorkspaceSettingsView> {
+  return db
+    .updateTable('workspaces')
+    .set({ ...(input.truncate_ips === undefined ? {} : { truncate_ips: input.truncate_ips }), updated_at: sql`now()` })
+    .where('id', '=', workspaceId)
+    .returning(['truncate_ips'])
+    .executeTakeFirstOrThrow();
+}
+
 /** Memberships with who the users are: the users' part asked of the accounts module, in one query. */
 async function withUsers(db: Executor, memberships: ReadonlyArray<{ user_id: string; role: Role; created_at: Date }>): Promise<MemberView[]> {
   const users = new Map((await publicUsersByIds(db, memberships.map((m) => m.user_id))).map((user) => [user.id, user]));

@@ -13,12 +13,23 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
   const email = 'beta-visitor@beta-secret.example';
   const submitted = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { email, consent_email: true, _t: '10000', _vid: visitorId } });
   if (submitted.status !== 201) throw new Error(`B's visitor could not submit: ${submitted.status} ${submitted.text}`);
+  // One submission and one spam post of B's, to list, export and rescue.
+  const submit = (body: Record<string, unknown>) => call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { _sid: `iso-${Math.random().toString(36).slice(2)}`, ...body } });
+  await submit({ email: 'beta-lead@beta.example', consent_email: true });
+  await submit({ email: 'beta-spam@beta.example', consent_email: true, _hp: 'x' });
+  const submission = await server.database.db.selectFrom('form_submissions').select(['contact_id']).where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
+  const spam = await server.database.db.selectFrom('form_spam').select(['id']).where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
   return {
     params: {
       '/api/v1/forms/:id': { id: form.id },
       '/api/v1/forms/:id/publish': { id: form.id },
       '/api/v1/forms/:id/analytics': { id: form.id },
+      '/api/v1/forms/:id/submissions': { id: form.id },
+      '/api/v1/forms/:id/submissions/export': { id: form.id },
+      '/api/v1/forms/:id/spam': { id: form.id },
+      '/api/v1/forms/:id/spam/:spamId/rescue': { id: form.id, spamId: spam.id },
+      '/api/v1/contacts/:id/submissions': { id: submission.contact_id! },
     },
-    secrets: [form.id, 'Beta secret form', visitorId, email],
+    secrets: [form.id, 'Beta secret form', visitorId, email, 'beta-lead@beta.example', 'beta-spam@beta.example'],
   };
 };

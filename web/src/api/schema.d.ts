@@ -491,6 +491,80 @@ export interface paths {
       };
     };
   };
+  "/api/v1/workspace/settings": {
+    /** The current workspace’s settings */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Keep only the network part of visitors’ IP addresses (/24 of IPv4, /48 of IPv6) in form submissions and spam */
+              truncate_ips: boolean;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change the current workspace’s settings */
+    patch: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Keep only the network part of visitors’ IP addresses (/24 of IPv4, /48 of IPv6) in form submissions and spam */
+            truncate_ips?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Keep only the network part of visitors’ IP addresses (/24 of IPv4, /48 of IPv6) in form submissions and spam */
+              truncate_ips: boolean;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/roles": {
     /** The roles and what each may do */
     get: {
@@ -5336,6 +5410,339 @@ export interface paths {
                   abandoned: number;
                   drop_off_rate: number | null;
                 })[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/forms/{id}/submissions": {
+    /** A form’s submissions, newest first, filtered by period, text, page, UTM or version */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          /** @description YYYY-MM-DD (UTC), inclusive */
+          from?: string;
+          /** @description YYYY-MM-DD (UTC), inclusive */
+          to?: string;
+          /** @description The address, or any answer (a name), contains this, any case */
+          q?: string;
+          /** @description Posted on this page (any query string or fragment) */
+          page?: string;
+          utm_source?: string;
+          utm_campaign?: string;
+          /** @description Posted against this version of the form */
+          version?: number;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  id: string;
+                  form_id: string;
+                  form_name: string;
+                  form_version: number;
+                  /** Format: date-time */
+                  submitted_at: string;
+                  email: string | null;
+                  /** @description The contact now holding the submission (it follows merges); null when the contact was deleted */
+                  contact: ({
+                    id: string;
+                    email: string | null;
+                    name: string | null;
+                  }) | null;
+                  /** @description The answers by field key, as checked and stored */
+                  values: {
+                    [key: string]: unknown;
+                  };
+                  page_url: string | null;
+                  page_title: string | null;
+                  referrer: string | null;
+                  utm: {
+                    source: string | null;
+                    medium: string | null;
+                    campaign: string | null;
+                    term: string | null;
+                    content: string | null;
+                  };
+                  /** @description As stored: only the network part when the workspace truncates IPs */
+                  ip: string | null;
+                  user_agent: string | null;
+                  consents: {
+                      consent_id: string;
+                      purpose: string;
+                      granted: boolean;
+                      text_shown: string;
+                    }[];
+                  /** @description The spam post this submission was rescued from */
+                  rescued_from: string | null;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/forms/{id}/submissions/export": {
+    /** The submissions that pass the filters, as CSV: one column per field any version asked, then where each came from (formula-escaped, UTF-8 with a BOM) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description YYYY-MM-DD (UTC), inclusive */
+          from?: string;
+          /** @description YYYY-MM-DD (UTC), inclusive */
+          to?: string;
+          /** @description The address, or any answer (a name), contains this, any case */
+          q?: string;
+          /** @description Posted on this page (any query string or fragment) */
+          page?: string;
+          utm_source?: string;
+          utm_campaign?: string;
+          /** @description Posted against this version of the form */
+          version?: number;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description text/csv */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/contacts/{id}/submissions": {
+    /** A contact’s form submissions, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  id: string;
+                  form_id: string;
+                  form_name: string;
+                  form_version: number;
+                  /** Format: date-time */
+                  submitted_at: string;
+                  email: string | null;
+                  /** @description The contact now holding the submission (it follows merges); null when the contact was deleted */
+                  contact: ({
+                    id: string;
+                    email: string | null;
+                    name: string | null;
+                  }) | null;
+                  /** @description The answers by field key, as checked and stored */
+                  values: {
+                    [key: string]: unknown;
+                  };
+                  page_url: string | null;
+                  page_title: string | null;
+                  referrer: string | null;
+                  utm: {
+                    source: string | null;
+                    medium: string | null;
+                    campaign: string | null;
+                    term: string | null;
+                    content: string | null;
+                  };
+                  /** @description As stored: only the network part when the workspace truncates IPs */
+                  ip: string | null;
+                  user_agent: string | null;
+                  consents: {
+                      consent_id: string;
+                      purpose: string;
+                      granted: boolean;
+                      text_shown: string;
+                    }[];
+                  /** @description The spam post this submission was rescued from */
+                  rescued_from: string | null;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/forms/{id}/spam": {
+    /** Posts a form kept as spam (30 days), newest first, with the reason; rescued ones leave the list */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  id: string;
+                  form_id: string;
+                  form_version: number;
+                  /** Format: date-time */
+                  received_at: string;
+                  /** @enum {string} */
+                  reason: "honeypot" | "too_fast" | "ip_rate" | "form_rate" | "blocked_domain" | "disposable_domain" | "free_mail_domain";
+                  detail: string | null;
+                  email: string | null;
+                  /** @description The answers as posted (not checked) */
+                  values: {
+                    [key: string]: unknown;
+                  };
+                  page_url: string | null;
+                  referrer: string | null;
+                  utm: {
+                    source: string | null;
+                    medium: string | null;
+                    campaign: string | null;
+                    term: string | null;
+                    content: string | null;
+                  };
+                  ip: string | null;
+                  user_agent: string | null;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/forms/{id}/spam/{spamId}/rescue": {
+    /** Make a spam post a submission (contact, consents, lists, form.submitted), as if it had been accepted; a second rescue is 409 */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+          /** @description A UUID */
+          spamId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              submission_id: string;
+              contact_id: string;
             };
           };
         };

@@ -30,3 +30,18 @@ export function useRenameWorkspace(slug: string) {
     },
   });
 }
+
+export const workspaceSettingsQuery = (slug: string) =>
+  queryOptions({
+    queryKey: [slug, 'workspace', 'settings'],
+    queryFn: () => apiRequest<ResponseOf<'/api/v1/workspace/settings', 'get'>>('/api/v1/workspace/settings', { workspace: slug }),
+  });
+
+export function useUpdateWorkspaceSettings(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/v1/workspace/settings', 'patch'>) =>
+      apiRequest<ResponseOf<'/api/v1/workspace/settings', 'patch'>>('/api/v1/workspace/settings', { method: 'PATCH', body, workspace: slug }),
+    onSuccess: (updated) => queryClient.setQueryData(workspaceSettingsQuery(slug).queryKey, updated),
+  });
+}

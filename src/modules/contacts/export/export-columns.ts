@@ -1,5 +1,6 @@
 // The columns of a contacts export, and how a contact becomes a row. Pure.
 import type { Contact } from '../../../db/schema.js';
+import { textCell as cell } from '../csv-cells.js';
 import type { CustomFieldDefinition } from '../custom-fields.js';
 
 /** Custom fields are exported as `custom.<key>`, the way the list API filters them. */
@@ -23,13 +24,6 @@ export const EXPORT_ONLY_COLUMNS: ReadonlySet<string> = new Set([
 
 export function exportHeader(definitions: readonly CustomFieldDefinition[]): string[] {
   return [...COLUMNS, ...definitions.map((d) => `${CUSTOM_COLUMN_PREFIX}${d.key}`)];
-}
-
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(String).join('; ');
-  return String(value);
 }
 
 /** A contact as the cells of one row, in the order of {@link exportHeader}; not yet formula-escaped. */

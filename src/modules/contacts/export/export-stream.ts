@@ -1,17 +1,13 @@
 // A workspace's contacts as CSV, streamed page by page: memory stays flat at any size.
-import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../../db/schema.js';
 import { listMembers } from '../../workspaces/service.js';
-import { CSV_WRITE_OPTIONS, escapeFormula } from '../csv-cells.js';
+import { CSV_BOM, csvLines } from '../csv-cells.js';
 import { checkFilterIds, filteredContacts, type ContactFilters } from '../list.js';
 import { customFieldDefinitions } from '../queries.js';
 import { exportHeader, exportRow } from './export-columns.js';
 
 const PAGE = 1000;
-// Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark; our importer and
-// most CSV readers skip it.
-const BOM = '\uFEFF';
 
 async function ownerEmails(db: Kysely<Tables>, workspaceId: string): Promise<Map<string, string>> {
   const emails = new Map<string, string>();
@@ -21,10 +17,6 @@ async function ownerEmails(db: Kysely<Tables>, workspaceId: string): Promise<Map
     if (page.length < 500) return emails;
     after = page[page.length - 1]!.user_id;
   }
-}
-
-function csvLines(rows: string[][]): string {
-  return stringify(rows.map((row) => row.map(escapeFormula)), CSV_WRITE_OPTIONS);
 }
 
 /**
@@ -39,7 +31,7 @@ export async function contactsCsv(db: Kysely<Tables>, workspaceId: string, filte
   const definitions = [...definitionMap.values()];
   const owners = await ownerEmails(db, workspaceId);
   async function* chunks(): AsyncGenerator<string> {
-    yield BOM + csvLines([exportHeader(definitions)]);
+    yield CSV_BOM + csvLines([exportHeader(definitions)]);
     for (let after: string | null = null; ; ) {
       const page = await (after ? query.where('id', '>', after) : query).orderBy('id').limit(PAGE).execute();
       if (page.length > 0) yield csvLines(page.map((contact) => exportRow(contact, definitions, owners)));

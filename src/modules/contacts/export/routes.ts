@@ -1,11 +1,11 @@
-import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { QueryBuilder } from '../../../db/database.js';
 import { isId } from '../../../db/ids.js';
 import { invalid } from '../../../errors.js';
 import { requireWorkspace } from '../../../http/auth.js';
+import { sendCsv } from '../../../http/csv-reply.js';
 import { filtersFromQuery } from '../list.js';
 import { ContactFilterQuery } from '../schema.js';
 import { contactsCsv } from './export-stream.js';
@@ -25,7 +25,7 @@ export function exportRoutes(server: FastifyInstance, { db }: { db: QueryBuilder
       },
     },
     async (request, reply) => {
-      return sendCsv(reply, await contactsCsv(db, requireWorkspace(request).id, filtersFromQuery(request.query as Record<string, unknown>)));
+      return sendCsv(reply, await contactsCsv(db, requireWorkspace(request).id, filtersFromQuery(request.query as Record<string, unknown>)), 'contacts');
     },
   );
 
@@ -46,17 +46,9 @@ export function exportRoutes(server: FastifyInstance, { db }: { db: QueryBuilder
       const { ids } = request.body;
       const errors = ids.flatMap((id, i) => (isId(id) ? [] : [{ field: `ids.${i}`, in: 'body' as const, message: 'must be a contact id' }]));
       if (errors.length > 0) throw invalid('Some ids cannot be contacts', errors);
-      return sendCsv(reply, await contactsCsv(db, requireWorkspace(request).id, { ids, custom: {} }));
+      return sendCsv(reply, await contactsCsv(db, requireWorkspace(request).id, { ids, custom: {} }), 'contacts');
     },
   );
 }
 
 const MAX_EXPORT_IDS = 10_000;
-
-function sendCsv(reply: FastifyReply, csv: AsyncGenerator<string>) {
-  const day = new Date().toISOString().slice(0, 10);
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="contacts-${day}.csv"`)
-    .send(Readable.from(csv));
-}

@@ -18,6 +18,7 @@ import { formatDateTime, formatRelative, initials } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
 import { ContactListsCard } from './ContactListsCard';
 import { ContactPrivacyCard } from './ContactPrivacyCard';
+import { ContactSubmissionsCard } from './ContactSubmissionsCard';
 import { ContactTimeline } from './ContactTimeline';
 
 const IDENTITY: FieldDef[] = [
@@ -201,6 +202,7 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
               }
             />
             <ContactListsCard contactId={c.id} editable={editable} />
+            <ContactSubmissionsCard contactId={c.id} />
             <ContactPrivacyCard contact={c} editable={editable} onSave={saveQuietly} />
             <FieldCard
               title="Source"

@@ -15,7 +15,9 @@ import { notifyError, notifySuccess } from '../../notify';
 import { EmbedCodes } from './EmbedCodes';
 import { FormAnalyticsPanel } from './FormAnalyticsPanel';
 import { FormPreview } from './FormPreview';
+import { FormSpamPanel } from './FormSpamPanel';
 import { FormStatusBadge } from './FormStatusBadge';
+import { FormSubmissionsPanel } from './FormSubmissionsPanel';
 
 const KIND_LABELS: Record<Form['draft']['fields'][number]['kind'], string> = {
   email: 'Email',
@@ -124,6 +126,8 @@ export function FormPage() {
           <Tabs.Tab value="preview">Preview</Tabs.Tab>
           <Tabs.Tab value="embed">Embed</Tabs.Tab>
           <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
+          <Tabs.Tab value="submissions">Submissions</Tabs.Tab>
+          <Tabs.Tab value="spam">Spam</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="preview">
           <Grid gap="xl">
@@ -139,6 +143,12 @@ export function FormPage() {
         </Tabs.Panel>
         <Tabs.Panel value="analytics">
           <FormAnalyticsPanel form={f} />
+        </Tabs.Panel>
+        <Tabs.Panel value="submissions">
+          <FormSubmissionsPanel form={f} />
+        </Tabs.Panel>
+        <Tabs.Panel value="spam">
+          <FormSpamPanel form={f} />
         </Tabs.Panel>
         <Tabs.Panel value="embed">
           <Paper withBorder p="xl">

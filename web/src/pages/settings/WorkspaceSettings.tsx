@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { ActionIcon, Button, Code, CopyButton, DataList, Group, Paper, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Code, CopyButton, DataList, Group, Paper, Skeleton, Stack, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useRenameWorkspace, workspaceQuery } from '../../api/workspaces';
+import { useRenameWorkspace, useUpdateWorkspaceSettings, workspaceQuery, workspaceSettingsQuery } from '../../api/workspaces';
 import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { QueryError } from '../../components/QueryError';
@@ -44,6 +44,8 @@ export function WorkspaceSettings() {
   }, [workspace.data, setValues]);
 
   const rename = useRenameWorkspace(slug);
+  const settings = useQuery(workspaceSettingsQuery(slug));
+  const privacy = useUpdateWorkspaceSettings(slug);
 
   const submit = form.onSubmit(({ name }) =>
     rename.mutate(name.trim(), {
@@ -82,6 +84,31 @@ export function WorkspaceSettings() {
               )}
             </Group>
           </form>
+        </Paper>
+      </div>
+      <div>
+        <SectionHeader title="Privacy" description="What Inflow keeps about the people who fill in your forms." />
+        <Paper withBorder p="lg">
+          <Switch
+            label="Keep only the network part of visitors’ IP addresses"
+            description={
+              editable
+                ? 'Form submissions and spam then store 203.0.113.0 instead of 203.0.113.42 (for IPv6, the first 48 bits). Applies to posts from now on, within a minute.'
+                : 'Only owners and admins can change this.'
+            }
+            checked={settings.data?.truncate_ips ?? false}
+            disabled={!settings.data || !editable || privacy.isPending}
+            onChange={(event) => {
+              const on = event.currentTarget.checked;
+              privacy.mutate(
+                { truncate_ips: on },
+                {
+                  onSuccess: () => notifySuccess(on ? 'Only the network part of IP addresses will be kept' : 'Full IP addresses will be kept'),
+                  onError: (error) => notifyError(error, 'Could not save the setting'),
+                },
+              );
+            }}
+          />
         </Paper>
       </div>
       <div>
