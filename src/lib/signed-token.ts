@@ -1,0 +1,54 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Short signed tokens for links a visitor carries (a download link, a thank-you page's
+ * submission, a draft's preview): `base64url(JSON claims) . base64url(HMAC-SHA256)`.
+ *
+ * The key is the workspace's own secret, so a token of one workspace never opens anything of
+ * another. `purpose` is signed with the claims: a preview token is not a download token.
+ */
+export type TokenCheck<T> = { ok: true; claims: T; expiresAt: Date } | { ok: false; reason: 'invalid' | 'expired'; claims?: T };
+
+interface Envelope<T> {
+  p: string;
+  /** Expiry, seconds since the epoch. */
+  e: number;
+  c: T;
+}
+
+const MAX_TOKEN_LENGTH = 2048;
+
+function mac(secret: string, body: string): Buffer {
+  return createHmac('sha256', secret).update(body).digest();
+}
+
+export function signToken<T>(secret: string, purpose: string, claims: T, expiresAt: Date): string {
+  const envelope: Envelope<T> = { p: purpose, e: Math.floor(expiresAt.getTime() / 1000), c: claims };
+  const body = Buffer.from(JSON.stringify(envelope)).toString('base64url');
+  return `${body}.${mac(secret, body).toString('base64url')}`;
+}
+
+/**
+ * Checks a token's signature, purpose and expiry. A token whose signature holds but whose time
+ * is up is `expired`, with its claims (so the page can offer a fresh link); anything else is
+ * `invalid` and says nothing about why.
+ */
+export function verifyToken<T>(secret: string, purpose: string, token: string, now = new Date()): TokenCheck<T> {
+  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'invalid' };
+  const [body, signature, extra] = token.split('.');
+  if (!body || !signature || extra !== undefined) return { ok: false, reason: 'invalid' };
+  // Compared as text: base64url has more than one spelling of the same bytes, a link only one.
+  const given = Buffer.from(signature);
+  const expected = Buffer.from(mac(secret, body).toString('base64url'));
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+  let envelope: Envelope<T>;
+  try {
+    envelope = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Envelope<T>;
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  if (envelope?.p !== purpose || typeof envelope.e !== 'number') return { ok: false, reason: 'invalid' };
+  const expiresAt = new Date(envelope.e * 1000);
+  if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired', claims: envelope.c };
+  return { ok: true, claims: envelope.c, expiresAt };
+}
