@@ -11,6 +11,9 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
       '/api/v1/forms/:id': { id: form.id },
       '/api/v1/forms/:id/publish': { id: form.id },
       '/api/v1/forms/:id/analytics': { id: form.id },
+      '/api/v1/forms/:id/unpublish': { id: form.id },
+      '/api/v1/forms/:id/versions': { id: form.id },
+      '/api/v1/forms/:id/versions/:version/restore': { id: form.id, version: '1' },
     },
     secrets: [form.id, 'Beta secret form'],
   };
