@@ -8,10 +8,13 @@ let sheet: CSSStyleSheet | null = null;
 
 /**
  * The form exactly as sites show it: f.js's renderer and stylesheet, in a shadow root so the
- * dashboard's styles and the form's do not meet. Submitting does nothing here.
+ * dashboard's styles and the form's do not meet. Submitting does nothing here; a click on a
+ * field names it (the builder opens its editor).
  */
-export function FormPreview({ id, definition }: { id: string; definition: FormDefinition }) {
+export function FormPreview({ id, definition, onFieldClick }: { id: string; definition: FormDefinition; onFieldClick?: (key: string) => void }) {
   const host = useRef<HTMLDivElement>(null);
+  const clicked = useRef(onFieldClick);
+  clicked.current = onFieldClick;
   useEffect(() => {
     const el = host.current;
     if (!el) return;
@@ -26,6 +29,10 @@ export function FormPreview({ id, definition }: { id: string; definition: FormDe
       document,
     );
     form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('click', (event) => {
+      const key = (event.target as Element).closest('[data-field]')?.getAttribute('data-field');
+      if (key) clicked.current?.(key);
+    });
     root.replaceChildren(form);
   }, [id, definition]);
   return <div ref={host} aria-label="Form preview" role="region" />;
