@@ -187,22 +187,28 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     const textbox = (name: string) => page.getByRole('textbox', { name, exact: true });
     // The Fields / Settings switch: its radios are hidden behind their labels.
     const pane = (name: RegExp) => page.locator('label').filter({ hasText: name }).click();
+    // A full-page picture from the top: scrolled, the app's fixed header would land mid-page.
+    const shot = async (name: string) => {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, name);
+    };
 
     // A short text that fills the contact's company, required.
     await addField(/Short text/);
     await textbox('Label').fill('Company');
-    await textbox('Key').fill('company');
+    // A new field's key follows its label until someone types one.
+    await expect.poll(() => textbox('Key').inputValue()).toBe('company');
     await page.getByLabel('Saves to').first().click();
     await page.getByRole('option', { name: 'Company', exact: true }).click();
     await page.getByRole('switch', { name: 'Required' }).check();
     await preview.getByRole('textbox', { name: /Company/ }).waitFor();
-    await screenshot(page, 'forms-10-builder-editor');
+    await shot('forms-10-builder-editor');
     await backToFields();
 
     // A single choice with its own options.
     await addField(/Single choice/);
     await textbox('Label').fill('Team size');
-    await textbox('Key').fill('team_size');
+    await expect.poll(() => textbox('Key').inputValue()).toBe('team_size');
     await page.getByLabel('Option 1 label').fill('1–10 people');
     await page.getByLabel('Option 1 value').fill('small');
     await page.getByLabel('Option 2 label').fill('11–200 people');
@@ -232,7 +238,7 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await page.waitForTimeout(150);
     await page.keyboard.press('Space');
     const rows = page.locator('[data-field-row]');
-    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-field-row')))).toEqual(['company', 'email', 'consent_email', 'team_size', 'consent']);
+    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-field-row')))).toEqual(['company', 'email', 'consent_email', 'team_size', 'partner_offers']);
     // And Team size above the newsletter consent, with the mouse.
     const teamGrip = page.getByRole('button', { name: 'Move Team size' });
     const target = page.getByRole('button', { name: 'Move Email updates' });
@@ -244,9 +250,9 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4, { steps: 10 });
     await page.waitForTimeout(150);
     await page.mouse.up();
-    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-field-row')))).toEqual(['company', 'email', 'team_size', 'consent_email', 'consent']);
+    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-field-row')))).toEqual(['company', 'email', 'team_size', 'consent_email', 'partner_offers']);
     const previewOrder = () => preview.locator('[data-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')));
-    expect(await previewOrder()).toEqual(['company', 'email', 'team_size', 'consent_email', 'consent']);
+    expect(await previewOrder()).toEqual(['company', 'email', 'team_size', 'consent_email', 'partner_offers']);
 
     // Edit a label from the preview: a click on the field opens its editor.
     await preview.getByRole('textbox', { name: /Email/ }).click();
@@ -256,19 +262,19 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await textbox('Key').fill('company');
     await backToFields();
     await page.getByText('Unsaved changes').waitFor();
-    await screenshot(page, 'forms-11-builder-fields');
+    await shot('forms-11-builder-fields');
 
     // A setting: the button's words, seen in the preview at once.
     await pane(/^Settings/);
     await page.getByLabel('Button text').fill('Request a demo');
     await preview.getByRole('button', { name: 'Request a demo' }).waitFor();
-    await screenshot(page, 'forms-12-builder-settings');
+    await shot('forms-12-builder-settings');
 
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('One thing needs fixing', { exact: false }).waitFor();
     await pane(/^Fields \(1 to fix\)/);
     await page.getByLabel('Needs fixing: is already the key of “Company”').waitFor();
-    await screenshot(page, 'forms-13-builder-problem');
+    await shot('forms-13-builder-problem');
     await page.getByRole('button', { name: 'Edit Work email' }).click();
     await page.getByText('is already the key of “Company”').waitFor();
     await textbox('Key').fill('email');
@@ -279,7 +285,7 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
 
     const id = new URL(page.url()).pathname.split('/').pop()!;
     const live = (await call(server, `/public/forms/${id}`)).json;
-    expect(live.fields.map((f: { key: string }) => f.key)).toEqual(['company', 'email', 'team_size', 'consent_email', 'consent']);
+    expect(live.fields.map((f: { key: string }) => f.key)).toEqual(['company', 'email', 'team_size', 'consent_email', 'partner_offers']);
     expect(live.fields[0]).toMatchObject({ kind: 'text', label: 'Company', required: true });
     expect(live.fields[1]).toMatchObject({ kind: 'email', label: 'Work email' });
     expect(live.fields[2].options).toEqual([{ label: '1–10 people', value: 'small' }, { label: '11–200 people', value: 'medium' }, { label: 'More than 200', value: 'large' }]);
@@ -291,7 +297,7 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await page.getByRole('tab', { name: 'Embed' }).click();
     await page.getByText('Plain HTML', { exact: true }).waitFor();
     await page.getByText(`action="${server.url}/public/forms/${id}/submit"`, { exact: false }).waitFor();
-    await screenshot(page, 'forms-14-builder-embed');
+    await shot('forms-14-builder-embed');
 
     // Versions: a second publish, restore of the first into the draft, and unpublishing.
     await page.getByRole('tab', { name: 'Build' }).click();
@@ -303,7 +309,7 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Restore into the draft' }).click();
     await page.getByText('Version 1 is in the draft', { exact: false }).waitFor();
-    await screenshot(page, 'forms-15-builder-versions');
+    await shot('forms-15-builder-versions');
     expect((await api(`/api/v1/forms/${id}`)).json.draft.settings.submit_label).toBe('Request a demo');
     await page.getByRole('button', { name: 'More actions' }).click();
     await page.getByRole('menuitem', { name: 'Unpublish' }).click();

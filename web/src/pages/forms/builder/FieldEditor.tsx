@@ -60,12 +60,12 @@ export function FieldEditor({ editor, list, item, readOnly }: { editor: DraftEdi
         )}
         <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <Stack gap="sm">
-            <TextInput label={field.kind === 'consent' ? 'Name (for reports)' : 'Label'} value={field.label} onChange={(e) => set({ label: e.currentTarget.value })} error={errors.label} required />
+            <TextInput label={field.kind === 'consent' ? 'Name (for reports)' : 'Label'} value={field.label} onChange={(e) => editor.setLabel(list, item.uid, e.currentTarget.value)} error={errors.label} required />
             <TextInput
               label="Key"
               description="The answer’s name in posts, exports and the API: lower case, digits and _."
               value={field.key}
-              onChange={(e) => set({ key: e.currentTarget.value })}
+              onChange={(e) => editor.setKey(list, item.uid, e.currentTarget.value)}
               error={errors.key}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
               required

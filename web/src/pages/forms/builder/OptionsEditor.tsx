@@ -1,5 +1,7 @@
 import { ActionIcon, Button, Group, Input, Stack, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { keyFromLabel } from '../../../contact-fields';
+import { uniqueKey } from './field-kinds';
 import { SortableList } from './SortableList';
 
 export interface ChoiceOption {
@@ -7,20 +9,12 @@ export interface ChoiceOption {
   label: string;
 }
 
-// What a new option's value is: its label in the wire's shape, unique among the others.
-function valueFor(label: string, taken: readonly string[]): string {
-  const base = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 60) || 'option';
-  let value = base;
-  for (let n = 2; taken.includes(value); n++) value = `${base}_${n}`;
-  return value;
-}
-
 /** A choice field's options: label shown, value sent; added, removed and dragged into order. */
 export function OptionsEditor({ options, error, onChange, readOnly }: { options: readonly ChoiceOption[]; error: string | undefined; onChange: (options: ChoiceOption[]) => void; readOnly: boolean }) {
   const set = (i: number, patch: Partial<ChoiceOption>) => onChange(options.map((o, j) => (j === i ? { ...o, ...patch } : o)));
   const add = () => {
     const label = `Option ${options.length + 1}`;
-    onChange([...options, { label, value: valueFor(label, options.map((o) => o.value)) }]);
+    onChange([...options, { label, value: uniqueKey(keyFromLabel(label), new Set(options.map((o) => o.value))) }]);
   };
   const move = (from: number, to: number) => {
     const next = [...options];

@@ -57,10 +57,16 @@ const OPTIONS = [
   { value: 'option_2', label: 'Option 2' },
 ];
 
+/** `base`, or `base_2`, `base_3`…: the first no other field has. */
+export function uniqueKey(base: string, taken: ReadonlySet<string>): string {
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base.slice(0, 58)}_${n}`;
+  return key;
+}
+
 /** A new field of a kind, ready to publish: a key no other field has, and the usual contact field when it is free. */
 export function newField(kind: FieldKind, taken: { keys: ReadonlySet<string>; targets: ReadonlySet<string> }): FormField {
-  let key = KEY_BASE[kind];
-  for (let n = 2; taken.keys.has(key); n++) key = `${KEY_BASE[kind]}_${n}`;
+  const key = uniqueKey(KEY_BASE[kind], taken.keys);
   const usual = USUAL_TARGET[kind];
   const maps_to: FormField['maps_to'] = usual && !taken.targets.has(`standard.${usual}`) ? { to: 'standard', field: usual } : { to: 'none' };
   const base = { key, label: KINDS[kind].label, required: false, maps_to };

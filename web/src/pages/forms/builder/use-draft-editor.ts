@@ -5,7 +5,8 @@ import { usePublishForm, useSaveDraft, type Form, type FormDefinition, type Form
 import { notifyError, notifySuccess } from '../../../notify';
 import { notifications } from '@mantine/notifications';
 import { definitionOf, draftOf, NO_PROBLEMS, newUid, placeProblems, problemCount, sameDefinition, takenBy, type Draft, type ListName, type Problems } from './draft-state';
-import { newField, type FieldKind } from './field-kinds';
+import { keyFromLabel } from '../../../contact-fields';
+import { newField, uniqueKey, type FieldKind } from './field-kinds';
 
 // One notice about problems at a time, gone once they are fixed.
 const PROBLEMS_NOTICE = 'form-draft-problems';
@@ -26,6 +27,9 @@ export function useDraftEditor(slug: string, form: Form | undefined) {
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [conflict, setConflict] = useState(false);
   const [selected, setSelected] = useState<Selection | null>(null);
+  // Fields added here whose key nobody typed: it follows their label. A saved field's key never
+  // changes by itself (posts, exports and the contact's data know it by that name).
+  const [autoKeys, setAutoKeys] = useState<ReadonlySet<string>>(new Set());
   const save = useSaveDraft(slug, form?.id ?? '');
   const publishing = usePublishForm(slug, form?.id ?? '');
 
@@ -116,10 +120,28 @@ export function useDraftEditor(slug: string, form: Form | undefined) {
       forget(uid);
       change((d) => withList(d, list, listOf(d, list).map((i) => (i.uid === uid ? { ...i, field: next(i.field) } : i))));
     },
+    setLabel: (list: ListName, uid: string, label: string) => {
+      forget(uid);
+      change((d) => {
+        const taken = takenBy(d).keys;
+        return withList(d, list, listOf(d, list).map((i) => {
+          if (i.uid !== uid) return i;
+          taken.delete(i.field.key);
+          const key = autoKeys.has(uid) && keyFromLabel(label) ? uniqueKey(keyFromLabel(label), taken) : i.field.key;
+          return { ...i, field: { ...i.field, label, key } };
+        }));
+      });
+    },
+    setKey: (list: ListName, uid: string, key: string) => {
+      forget(uid);
+      setAutoKeys((keys) => new Set([...keys].filter((k) => k !== uid)));
+      change((d) => withList(d, list, listOf(d, list).map((i) => (i.uid === uid ? { ...i, field: { ...i.field, key } } : i))));
+    },
     addField: (list: ListName, kind: FieldKind) => {
       if (!draft) return;
       const item = { uid: newUid(), field: newField(kind, takenBy(draft)) };
       change((d) => withList(d, list, [...listOf(d, list), item]));
+      setAutoKeys((keys) => new Set([...keys, item.uid]));
       setSelected({ list, uid: item.uid });
     },
     removeField: (list: ListName, uid: string) => {
