@@ -311,6 +311,20 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await page.getByText('Version 1 is in the draft', { exact: false }).waitFor();
     await shot('forms-15-builder-versions');
     expect((await api(`/api/v1/forms/${id}`)).json.draft.settings.submit_label).toBe('Request a demo');
+
+    // Someone else saves meanwhile: saving here overwrites nothing, and says so.
+    const theirs = (await api(`/api/v1/forms/${id}`)).json;
+    await api(`/api/v1/forms/${id}`, { method: 'PATCH', body: { draft: { ...theirs.draft, settings: { ...theirs.draft.settings, submit_label: 'Changed elsewhere' } }, draft_revision: theirs.draft_revision } });
+    await page.getByRole('tab', { name: 'Build' }).click();
+    await pane(/^Settings/);
+    await page.getByLabel('Button text').fill('Mine');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else saved this form' });
+    await conflict.waitFor();
+    await shot('forms-16-builder-conflict');
+    await conflict.getByRole('button', { name: 'Reload their version' }).click();
+    await preview.getByRole('button', { name: 'Changed elsewhere' }).waitFor();
+    await page.getByText('Draft saved').waitFor();
     await page.getByRole('button', { name: 'More actions' }).click();
     await page.getByRole('menuitem', { name: 'Unpublish' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Unpublish' }).click();

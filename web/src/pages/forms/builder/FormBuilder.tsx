@@ -58,7 +58,7 @@ export function FormBuilder({ editor, readOnly }: { editor: DraftEditor; readOnl
               </Text>
             </Group>
             <Box p="xl">
-              <FormPreview id={form.id} definition={definition} onFieldClick={(key) => {
+              <FormPreview id={form.id} definition={definition} highlight={selected?.list === 'fields' && item ? item.field.key : undefined} onFieldClick={(key) => {
                 const hit = draft.fields.find((i) => i.field.key === key);
                 if (hit) {
                   setPane('fields');

@@ -22,7 +22,7 @@ export interface Selection {
  * in the form's page, so switching tabs keeps unsaved edits.
  */
 export function useDraftEditor(slug: string, form: Form | undefined) {
-  const [base, setBase] = useState<{ revision: number; definition: FormDefinition } | null>(null);
+  const [base, setBase] = useState<{ id: string; revision: number; definition: FormDefinition } | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [conflict, setConflict] = useState(false);
@@ -38,7 +38,7 @@ export function useDraftEditor(slug: string, form: Form | undefined) {
 
   /** Takes the server's draft as the working copy (first load, a reload after a conflict, a restored version). */
   const adopt = useCallback((next: Form) => {
-    setBase({ revision: next.draft_revision, definition: next.draft });
+    setBase({ id: next.id, revision: next.draft_revision, definition: next.draft });
     setDraft(draftOf(next.draft));
     setProblems(NO_PROBLEMS);
     setSelected(null);
@@ -46,9 +46,9 @@ export function useDraftEditor(slug: string, form: Form | undefined) {
   }, []);
 
   useEffect(() => {
-    if (!form || (base && base.revision === form.draft_revision)) return;
+    if (!form || (base && base.id === form.id && base.revision === form.draft_revision)) return;
     // Unsaved edits are never replaced behind the person's back: saving them tells of the conflict.
-    if (!base || !dirty) adopt(form);
+    if (!base || base.id !== form.id || !dirty) adopt(form);
   }, [form, base, dirty, adopt]);
 
   // Closing the tab with unsaved edits asks first.
@@ -74,7 +74,7 @@ export function useDraftEditor(slug: string, form: Form | undefined) {
     if (!form || !definition || !base) return false;
     try {
       const saved = await save.mutateAsync({ draft: definition, draft_revision: base.revision });
-      setBase({ revision: saved.draft_revision, definition });
+      setBase({ id: saved.id, revision: saved.draft_revision, definition });
       setProblems(NO_PROBLEMS);
       notifications.hide(PROBLEMS_NOTICE);
       return true;
