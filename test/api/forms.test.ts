@@ -18,7 +18,7 @@ const api = (path: string, method = 'GET', body?: unknown) => call(server, path,
 describe('forms', () => {
   it('serves the templates, and creates a newsletter form on a “Newsletter” list it reuses', async () => {
     const templates = (await api('/api/v1/form-templates')).json.data;
-    expect(templates.map((t: { id: string }) => t.id)).toEqual(['newsletter', 'contact-sales', 'ebook', 'webinar', 'free-trial']);
+    expect(templates.map((t: { id: string }) => t.id)).toEqual(['newsletter', 'contact-sales', 'ebook', 'webinar', 'free-trial', 'blank']);
     const first = await api('/api/v1/forms', 'POST', { template: 'newsletter' });
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ name: 'Newsletter sign-up', template: 'newsletter', status: 'draft', draft_revision: 1, live_version: null, submissions_total: 0 });

@@ -5125,7 +5125,7 @@ export interface paths {
              * @description Start from a template (GET /api/v1/form-templates)
              * @enum {string}
              */
-            template?: "newsletter" | "contact-sales" | "ebook" | "webinar" | "free-trial";
+            template?: "newsletter" | "contact-sales" | "ebook" | "webinar" | "free-trial" | "blank";
             definition?: components["schemas"]["FormDefinition"];
             /**
              * Format: uuid
