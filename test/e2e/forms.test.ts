@@ -16,7 +16,7 @@ import { call, createTenant, startTestServer, type Tenant, type TestServer } fro
 import { browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 import { startSite, violationCollector, type Site } from './site-server.js';
 
-const hostile = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8')) as { xss: string[] };
+const hostile = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8')) as { xss: string[]; sql: string[]; template_injection: string[] };
 const VISITOR_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 const hasBrowser = browserAvailable();
@@ -51,6 +51,9 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
         `<!doctype html><html><head><title>Spring e-book</title>${violationCollector(nonce)}</head><body><h1>Get the e-book</h1>` +
         `<script nonce="${nonce}" src="${server.url}/f.js" data-form="${formId}" async></script>` +
         `<h2>Also</h2><div data-inflow-form-id="${formId}"></div></body></html>`,
+      '/webinar': (nonce) =>
+        `<!doctype html><html><head><title>Webinar</title>${violationCollector(nonce)}</head><body><h1>Join the webinar</h1>` +
+        `<script nonce="${nonce}" src="${server.url}/f.js" data-form="${webinarId}" async></script></body></html>`,
       '/progressive': (nonce) =>
         `<!doctype html><html><head><title>Pricing guide</title>${violationCollector(nonce)}</head><body><h1>Get the pricing guide</h1>` +
         `<script nonce="${nonce}" src="${server.url}/f.js" data-form="${progressiveId}" async></script></body></html>`,
@@ -252,6 +255,31 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     await page.getByRole('table', { name: 'Submissions' }).getByText('Rita', { exact: true }).waitFor();
     const rita = (await api('/api/v1/contacts?email=rita@blocked.example')).json.data;
     expect(rita).toHaveLength(1);
+  });
+
+  it('takes hostile strings typed into f.js on another site as data: nothing runs there, stored unchanged', async () => {
+    const visitor = await browser.newPage({ viewport: { width: 1000, height: 900 }, userAgent: VISITOR_AGENT });
+    const dialogs: string[] = [];
+    visitor.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await visitor.goto(`${site.url}/webinar`);
+    const form = visitor.locator('form.inflow-form');
+    const typed = [...hostile.xss, ...hostile.sql, ...hostile.template_injection].join('\n');
+    await form.getByRole('textbox', { name: /Email/ }).fill('typed-xss@site-example.org');
+    await form.getByRole('textbox', { name: /First name/ }).fill(hostile.xss[1]!);
+    await form.getByRole('textbox', { name: /Questions for the speaker/ }).fill(typed);
+    await form.getByRole('button', { name: 'Register' }).click();
+    await visitor.getByRole('status').filter({ hasText: 'See you there' }).waitFor();
+    const injected = await visitor.evaluate(() => document.querySelectorAll('img[src="x"], img[onerror], svg[onload], a[href^="javascript"]').length);
+    expect(injected).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(await visitor.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    await visitor.close();
+    const submissions = (await api(`/api/v1/forms/${webinarId}/submissions?q=typed-xss`)).json.data;
+    expect(submissions).toHaveLength(1);
+    expect(submissions[0].values).toMatchObject({ first_name: hostile.xss[1], notes: typed });
   });
 
   it('lists a contact’s submissions on the contact page', async () => {
