@@ -12,7 +12,7 @@ import { emailIdentityKey } from '../../lib/email-address.js';
 import { fieldChanges } from './fields.js';
 import { customFieldDefinitions } from './queries.js';
 import { ERASED_EMAIL_MESSAGE, erasedEmails, syncOptOuts } from './suppressions.js';
-import { recordContactChanges } from './contact-changes.js';
+import { recordContactChanges, type PendingHistory } from './contact-changes.js';
 import type { TimelineEntry } from '../timeline/timeline.js';
 import { restoreContacts } from './trash.js';
 import { writeContacts } from './write-contacts.js';
@@ -53,6 +53,8 @@ export interface BatchOptions {
   creationData?: Record<string, unknown>;
   /** 'raise': an existing contact's lifecycle stage only moves up (forms). */
   stage?: ApplyOptions['stage'];
+  /** Where the timeline entries and events go, for the caller to write with the rest of its batch; written here when absent. */
+  pending?: PendingHistory;
 }
 
 /**
@@ -277,7 +279,7 @@ export async function applyContactWrites(
   await linkCompanies(tx, workspaceId, touched);
   const returning = options.returnContacts ?? true;
   const written = await writeContacts(tx, workspaceId, touched.map((w) => ({ id: w.id, values: w.values, companyId: w.companyId, isNew: w.original === null, createdAt: w.createdAt })), { returning });
-  await recordContactChanges(tx, workspaceId, options.actor, timeline);
+  await recordContactChanges(tx, workspaceId, options.actor, timeline, options.pending);
   // An email opt-out, however it came (a form, the API, an import's "Unsubscribed" column), is
   // kept on the suppression list too.
   const optedOut = touched.filter((w) => w.values.email && w.values.do_not_email && (!w.original?.do_not_email || w.original.email !== w.values.email));
