@@ -6,6 +6,7 @@ import contactsBatchUpsert from './contacts-batch-upsert.mjs';
 import contactsImport from './contacts-import.mjs';
 import contactsSearch from './contacts-search.mjs';
 import eventsDispatch from './events-dispatch.mjs';
+import formsEmbed from './forms-embed.mjs';
 import formsSubmit from './forms-submit.mjs';
 import idleMemory from './idle-memory.mjs';
 import { machine } from './lib.mjs';
@@ -20,6 +21,7 @@ const benchmarks = {
   'contacts-import': (smoke) => contactsImport(smoke ? { total: 2_000 } : {}),
   'events-dispatch': (smoke) => eventsDispatch(smoke ? { total: 1_000, runs: 1 } : {}),
   'forms-submit': (smoke) => formsSubmit(smoke ? { seconds: 2, connections: 5, smoke: true } : {}),
+  'forms-embed': (smoke) => formsEmbed(smoke ? { loads: 2 } : {}),
 };
 
 const args = process.argv.slice(2);

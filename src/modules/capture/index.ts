@@ -56,7 +56,7 @@ export const captureModule: InflowModule = {
       statistics.wrote(items.length);
       return outcomes;
     };
-    const batcher = new SubmissionBatcher(db, write, { maxBatch: 200, maxFlights: servesConcurrently(db) ? 3 : 1, maxQueue: 5_000 });
+    const batcher = new SubmissionBatcher(db, write, { maxBatch: 200, maxFlights: servesConcurrently(db) ? 3 : 1, maxOpen: servesConcurrently(db) ? 4 : 1, maxQueue: 5_000 });
     app.addHook('onClose', () => statistics.settled());
     const counters = new CounterBuffer(db);
     app.addHook('onClose', () => batcher.drain());

@@ -3,13 +3,14 @@ import type { Actor } from '../../actor.js';
 import { newId } from '../../db/ids.js';
 import type { SpamReason, Tables } from '../../db/schema.js';
 import type { FieldError } from '../../errors.js';
-import { publish, type NewEvent } from '../../events/publish.js';
+import type { NewEvent } from '../../events/publish.js';
 import { emailIdentityKey } from '../../lib/email-address.js';
-import { applyContactWrites, type ContactWrite } from '../contacts/batch.js';
+import { applyContactWrites, type BatchItemResult } from '../contacts/batch.js';
+import { PendingHistory } from '../contacts/contact-changes.js';
 import { recordConsents, type ConsentRow } from '../contacts/privacy.js';
-import { erasedEmails, liftErasure } from '../contacts/suppressions.js';
+import { ERASED_EMAIL_MESSAGE, liftErasure } from '../contacts/suppressions.js';
 import { addToListsIn } from '../lists/service.js';
-import { recordTimeline, type TimelineEntry } from '../timeline/timeline.js';
+import type { TimelineEntry } from '../timeline/timeline.js';
 import type { Touch } from './attribution.js';
 import type { FormSettings } from './definition.js';
 import type { Static } from 'typebox';
@@ -98,7 +99,7 @@ async function writeWorkspace(tx: Tx, workspaceId: string, indexes: number[], it
   const storedId = new Map(stored.map((row) => [`${row.form_id}|${row.client_submission_id}`, row.id]));
   const firstOf = new Map<string, number>();
   const aliases: Array<[number, number]> = [];
-  let fresh: number[] = [];
+  const fresh: number[] = [];
   for (const i of indexes) {
     const key = `${items[i]!.form.id}|${items[i]!.clientSubmissionId}`;
     const id = storedId.get(key);
@@ -110,17 +111,7 @@ async function writeWorkspace(tx: Tx, workspaceId: string, indexes: number[], it
     }
   }
 
-  // 2. An erased address comes back only with a fresh consent; without one, nothing is stored.
-  const granted = (i: number) => items[i]!.prepared.consents.some((c) => c.granted);
-  const erased = await erasedEmails(tx, workspaceId, fresh.map((i) => items[i]!.prepared.email));
-  if (erased.size > 0) {
-    const isErased = (i: number) => erased.has(emailIdentityKey(items[i]!.prepared.email));
-    await liftErasure(tx, workspaceId, fresh.filter((i) => isErased(i) && granted(i)).map((i) => items[i]!.prepared.email));
-    for (const i of fresh) if (isErased(i) && !granted(i)) outcomes[i] = { status: 'dropped' };
-    fresh = fresh.filter((i) => !(isErased(i) && !granted(i)));
-  }
-
-  // 3.–7. Per form (its actor): contacts, submissions, consents, lists, timeline, events.
+  // 2.–7. Per form (its actor): contacts, submissions, consents, lists, timeline, events.
   const byForm = new Map<string, number[]>();
   for (const i of fresh) byForm.set(items[i]!.form.id, [...(byForm.get(items[i]!.form.id) ?? []), i]);
   for (const [formId, group] of byForm) await writeForm(tx, workspaceId, formId, group, items, outcomes);
@@ -130,8 +121,9 @@ async function writeWorkspace(tx: Tx, workspaceId: string, indexes: number[], it
 async function writeForm(tx: Tx, workspaceId: string, formId: string, group: number[], items: readonly SubmissionItem[], outcomes: ItemOutcome[]): Promise<void> {
   const first = items[group[0]!]!;
   const actor: Actor = first.rescue?.actor ?? { type: 'form', id: formId };
-  const writes: ContactWrite[] = group.map((i) => ({ input: items[i]!.prepared.contact }));
-  const results = await applyContactWrites(tx, workspaceId, writes, { actor, stage: 'raise', returnContacts: false });
+  // The timeline entries and events of the whole group, written by two statements at the end.
+  const pending = new PendingHistory(workspaceId, actor);
+  const results = await upsertContacts(tx, workspaceId, group, items, actor, pending);
   const written: Array<{ index: number; contactId: string; created: boolean; submissionId: string }> = [];
   results.forEach((result, n) => {
     const i = group[n]!;
@@ -178,8 +170,10 @@ async function writeForm(tx: Tx, workspaceId: string, formId: string, group: num
     .execute();
 
   // 5. Consents with the exact text shown; lists (those deleted since publish are skipped).
-  await recordConsents(tx, workspaceId, actor, consentRows);
+  await recordConsents(tx, workspaceId, actor, consentRows, pending);
   const listIds = [...new Set(written.flatMap((w) => items[w.index]!.settings.list_ids))];
+  // The lists publish their own events: the contacts' come first.
+  if (listIds.length > 0) await pending.write(tx);
   const lists = await addToListsIn(tx, workspaceId, listIds.map((listId) => ({ listId, contactIds: written.filter((w) => items[w.index]!.settings.list_ids.includes(listId)).map((w) => w.contactId) })), actor);
 
   // 6. Timeline, 7. events (after the contact events the engine published in step 3).
@@ -187,7 +181,6 @@ async function writeForm(tx: Tx, workspaceId: string, formId: string, group: num
     const item = items[w.index]!;
     return { contactId: w.contactId, kind: 'form.submitted', data: { form_id: formId, form_name: item.form.name, version: item.form.version, submission_id: w.submissionId, page_url: item.context.touch.page_url } };
   });
-  await recordTimeline(tx, workspaceId, actor, timeline);
   const events: NewEvent[] = written.map((w) => {
     const item = items[w.index]!;
     const { touch } = item.context;
@@ -203,7 +196,8 @@ async function writeForm(tx: Tx, workspaceId: string, formId: string, group: num
       },
     };
   });
-  await publish(tx, events);
+  pending.add(workspaceId, actor, timeline, events);
+  await pending.write(tx);
   // 8. One notification job per version for the batch's submissions (each version names its addresses).
   const byVersion = new Map<number, typeof written>();
   for (const w of written) byVersion.set(items[w.index]!.form.version, [...(byVersion.get(items[w.index]!.form.version) ?? []), w]);
@@ -211,6 +205,23 @@ async function writeForm(tx: Tx, workspaceId: string, formId: string, group: num
     await enqueueNotify(tx, workspaceId, { form_id: formId, submission_ids: group.map((w) => w.submissionId), emails: [...items[group[0]!.index]!.settings.notify_emails] });
   }
   for (const w of written) outcomes[w.index] = { status: 'accepted', submissionId: w.submissionId, duplicate: false };
+}
+
+/**
+ * 2.–3. The contacts, through the contacts engine. An erased address comes back only with a
+ * fresh consent: the engine refuses erased addresses, and those that come with one are lifted
+ * from the list and written again (erasures are rare: no lookup of its own for every batch).
+ */
+async function upsertContacts(tx: Tx, workspaceId: string, group: readonly number[], items: readonly SubmissionItem[], actor: Actor, pending: PendingHistory): Promise<BatchItemResult[]> {
+  const apply = (indexes: readonly number[]) =>
+    applyContactWrites(tx, workspaceId, indexes.map((i) => ({ input: items[i]!.prepared.contact })), { actor, stage: 'raise', returnContacts: false, pending });
+  const results = await apply(group);
+  const comeBack = group.filter((i, n) => results[n]!.errors?.some((e) => e.field === 'email' && e.message === ERASED_EMAIL_MESSAGE) && items[i]!.prepared.consents.some((c) => c.granted));
+  if (comeBack.length === 0) return results;
+  await liftErasure(tx, workspaceId, comeBack.map((i) => items[i]!.prepared.email));
+  const again = await apply(comeBack);
+  comeBack.forEach((i, n) => (results[group.indexOf(i)] = again[n]!));
+  return results;
 }
 
 /** 9. Spam: one insert, never a contact. */

@@ -12,7 +12,7 @@ import { emailIdentityKey } from '../../lib/email-address.js';
 import { fieldChanges } from './fields.js';
 import { customFieldDefinitions } from './queries.js';
 import { ERASED_EMAIL_MESSAGE, erasedEmails, syncOptOuts } from './suppressions.js';
-import { recordContactChanges } from './contact-changes.js';
+import { recordContactChanges, type PendingHistory } from './contact-changes.js';
 import type { TimelineEntry } from '../timeline/timeline.js';
 import { restoreContacts } from './trash.js';
 import { writeContacts } from './write-contacts.js';
@@ -53,6 +53,8 @@ export interface BatchOptions {
   creationData?: Record<string, unknown>;
   /** 'raise': an existing contact's lifecycle stage only moves up (forms). */
   stage?: ApplyOptions['stage'];
+  /** Where the timeline entries and events go, for the caller to write with the rest of its batch; written here when absent. */
+  pending?: PendingHistory;
 }
 
 /**
@@ -118,16 +120,17 @@ async function existingContacts(tx: Tx, workspaceId: string, changes: ReadonlyAr
   const emails = [...new Set(changes.flatMap((c) => (c?.email ? [emailIdentityKey(c.email)] : [])))];
   const externalIds = [...new Set(changes.flatMap((c) => (c?.external_id ? [c.external_id] : [])))];
   if (emails.length === 0 && externalIds.length === 0 && ids.length === 0) return [];
-  // The locking subquery is never flattened into a join, so each key stays an index probe.
-  const { rows } = await sql<Contact>`
-    select c.* from unnest(${emails}::text[]) as k(key)
-      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and lower(email) = k.key for update) as c
-    union all
-    select c.* from unnest(${externalIds}::text[]) as k(key)
-      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and external_id = k.key for update) as c
-    union all
-    select c.* from unnest(${ids}::uuid[]) as k(key)
-      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and id = k.key for update) as c`.execute(tx);
+  // The locking subquery is never flattened into a join, so each key stays an index probe. Only
+  // the kinds of key the batch has are asked for: planning the statement cost more than running
+  // it, and a branch for keys there are none of is planned all the same.
+  const branches = [];
+  if (emails.length > 0) branches.push(sql`select c.* from unnest(${emails}::text[]) as k(key)
+      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and lower(email) = k.key for update) as c`);
+  if (externalIds.length > 0) branches.push(sql`select c.* from unnest(${externalIds}::text[]) as k(key)
+      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and external_id = k.key for update) as c`);
+  if (ids.length > 0) branches.push(sql`select c.* from unnest(${ids}::uuid[]) as k(key)
+      cross join lateral (select * from contacts where workspace_id = ${workspaceId} and id = k.key for update) as c`);
+  const { rows } = await sql<Contact>`${sql.join(branches, sql` union all `)}`.execute(tx);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return [...byId.values()];
 }
@@ -160,7 +163,8 @@ export async function applyContactWrites(
   const apply: ApplyOptions = { keepExisting: options.keepExisting ?? false, tags: options.tags ?? 'add', stage: options.stage ?? 'set' };
   // A write that names its contact by identity keeps first-touch fields; an edit by id may change them.
   const upsertApply: ApplyOptions = { ...apply, keepFirstTouch: true };
-  const definitions = await customFieldDefinitions(tx, workspaceId);
+  // Only custom values are checked against the definitions: a batch without any is spared the lookup.
+  const definitions = writes.some((write) => write.input.custom !== undefined) ? await customFieldDefinitions(tx, workspaceId) : new Map();
   const results: BatchItemResult[] = [];
   const checked = writes.map((write) => checkContactInput(write.input, definitions));
   const allChanges = checked.map((c) => (c.errors.length === 0 ? c.changes : null));
@@ -277,7 +281,7 @@ export async function applyContactWrites(
   await linkCompanies(tx, workspaceId, touched);
   const returning = options.returnContacts ?? true;
   const written = await writeContacts(tx, workspaceId, touched.map((w) => ({ id: w.id, values: w.values, companyId: w.companyId, isNew: w.original === null, createdAt: w.createdAt })), { returning });
-  await recordContactChanges(tx, workspaceId, options.actor, timeline);
+  await recordContactChanges(tx, workspaceId, options.actor, timeline, options.pending);
   // An email opt-out, however it came (a form, the API, an import's "Unsubscribed" column), is
   // kept on the suppression list too.
   const optedOut = touched.filter((w) => w.values.email && w.values.do_not_email && (!w.original?.do_not_email || w.original.email !== w.values.email));

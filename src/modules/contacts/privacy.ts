@@ -15,7 +15,8 @@ import type { ConsentInputValue } from './privacy-schema.js';
 import { getContact, getHeldContact } from './service.js';
 import { deleteContactRows } from './trash.js';
 import { suppressEmail } from './suppressions.js';
-import { recordTimeline } from '../timeline/timeline.js';
+import { recordTimeline, type TimelineEntry } from '../timeline/timeline.js';
+import type { PendingHistory } from './contact-changes.js';
 
 
 const CONSENT_COLUMNS = ['id', 'contact_id', 'purpose', 'granted', 'text_shown', 'source', 'ip', 'occurred_at'] as const;
@@ -64,10 +65,11 @@ export interface ConsentRow {
 
 /**
  * Writes many consent records with one insert and their `consent.granted`/`consent.refused`
- * timeline entries, in the caller's transaction (a form's batch of submissions). Returns the
+ * timeline entries, in the caller's transaction (a form's batch of submissions); with `pending`,
+ * the entries are added to it, for the caller to write with the rest of its batch. Returns the
  * stored rows in the order given.
  */
-export async function recordConsents(tx: Executor, workspaceId: string, actor: Actor, rows: readonly ConsentRow[]) {
+export async function recordConsents(tx: Executor, workspaceId: string, actor: Actor, rows: readonly ConsentRow[], pending?: PendingHistory) {
   if (rows.length === 0) return [];
   const now = Date.now();
   const stored = await tx
@@ -75,12 +77,14 @@ export async function recordConsents(tx: Executor, workspaceId: string, actor: A
     .values(rows.map((row) => ({ workspace_id: workspaceId, ...row, id: row.id ?? newId(row.occurred_at?.getTime() ?? now), occurred_at: row.occurred_at ?? new Date(now) })))
     .returning(CONSENT_COLUMNS)
     .execute();
-  await recordTimeline(tx, workspaceId, actor, stored.map((consent) => ({
+  const entries: TimelineEntry[] = stored.map((consent) => ({
     contactId: consent.contact_id,
     kind: consent.granted ? 'consent.granted' : 'consent.refused',
     occurredAt: consent.occurred_at,
     data: { consent_id: consent.id, purpose: consent.purpose, source: consent.source },
-  })));
+  }));
+  if (pending) pending.add(workspaceId, actor, entries);
+  else await recordTimeline(tx, workspaceId, actor, entries);
   return stored;
 }
 
