@@ -9,6 +9,7 @@ import eventsDispatch from './events-dispatch.mjs';
 import formsSubmit from './forms-submit.mjs';
 import idleMemory from './idle-memory.mjs';
 import { machine } from './lib.mjs';
+import pagesServe from './pages-serve.mjs';
 import requestOverhead from './request-overhead.mjs';
 
 const benchmarks = {
@@ -20,6 +21,7 @@ const benchmarks = {
   'contacts-import': (smoke) => contactsImport(smoke ? { total: 2_000 } : {}),
   'events-dispatch': (smoke) => eventsDispatch(smoke ? { total: 1_000, runs: 1 } : {}),
   'forms-submit': (smoke) => formsSubmit(smoke ? { seconds: 2, connections: 5, smoke: true } : {}),
+  'pages-serve': (smoke) => pagesServe(smoke ? { seconds: 1 } : {}),
 };
 
 const args = process.argv.slice(2);

@@ -68,7 +68,7 @@ a:focus-visible,summary:focus-visible,.pg-button:focus-visible{outline:3px solid
 .pg-faq summary{cursor:pointer;font-weight:650;list-style:none;display:flex;justify-content:space-between;gap:1rem}
 .pg-faq summary::-webkit-details-marker{display:none}
 .pg-faq summary::after{content:"+";color:var(--primary);font-size:1.25em;line-height:1}
-.pg-faq details[open] summary::after{content:"\2212"}
+.pg-faq details[open] summary::after{content:"\\2212"}
 .pg-faq details p{margin:.6rem 0 0;color:var(--muted)}
 .pg-countdown{text-align:center}
 .pg-countdown-left{font-size:1.25rem;margin:0 0 .25rem}
