@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { RenderForm } from '../render/form-view.js';
 import { escapeHtml, renderHtml } from '../render/html.js';
 import { blocksView } from './blocks-view.js';
+import { eachBlock } from './checks.js';
 import type { PageDefinitionValue, ThemeValue } from './definition.js';
 import { PAGE_CSS } from './page-css.js';
 import { themeCss } from './theme.js';
@@ -55,8 +56,7 @@ export function pageDocument(input: PageDocumentInput): PageDocument {
   const style = themeCss(theme);
   const styleHash = createHash('sha256').update(style).digest('base64');
   const image = def.seo.image ? (def.seo.image.url.startsWith('/') ? `${input.origin}${def.seo.image.url}` : def.seo.image.url) : null;
-  const hasForm = def.blocks.some((b) => b.type === 'form' && b.form_id && input.forms.has(b.form_id)) ||
-    def.blocks.some((b) => b.type === 'columns' && b.columns.some((c) => c.some((inner) => inner.type === 'form' && inner.form_id && input.forms.has(inner.form_id))));
+  const hasForm = [...eachBlock(def.blocks, '')].some(([b]) => b.type === 'form' && b.form_id !== null && input.forms.has(b.form_id));
   const head = [
     '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(def.seo.title)}</title>`,
