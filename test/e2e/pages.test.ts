@@ -10,7 +10,7 @@ import { PAGE_TEMPLATES } from '../../src/modules/capture/pages/templates.js';
 import { webDistDir } from '../../src/paths.js';
 import { buildProductOnce } from '../helpers/build.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
-import { actionTimeout, browserAvailable, launchBrowser } from './browser.js';
+import { actionTimeout, browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 const hasBrowser = browserAvailable();
@@ -78,6 +78,26 @@ describe.runIf(hasBrowser)('pages in a real browser', () => {
       }
     }
   }, 300_000);
+
+  it('lists the pages in the dashboard with their status and address, and previews a draft', async () => {
+    const draft = (await api('/api/v1/pages', 'POST', { template: 'newsletter', slug: 'draft-only', name: 'Autumn newsletter (draft)' })).json;
+    const page = await openDashboardPage(browser);
+    await page.goto(`${server.url}/w/${tenant.slug}/pages`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Email').fill(tenant.ownerEmail);
+    await page.getByLabel('Password').fill(tenant.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Landing pages' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Landing pages' }).waitFor();
+    await page.getByRole('link', { name: /^\/p\/ebook \(opens/ }).waitFor();
+    await page.getByText('/p/draft-only').waitFor();
+    await page.screenshot({ path: path.join(screens, 'pages-dashboard-list.png'), fullPage: true });
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: `Preview the draft of ${draft.name}` }).click()]);
+    await tab.waitForURL(/\/p\/preview\?t=/);
+    await tab.getByRole('heading', { name: 'The Friday letter' }).waitFor();
+    await tab.close();
+    await page.close();
+  });
 
   it('posts the form without JavaScript and lands on the form’s thank-you page', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: WIDTHS.mobile });

@@ -33,6 +33,15 @@ export const captureModule: InflowModule = {
       description:
         'Build forms that drop every sign-up straight into your contacts, with its source and consent recorded; embed them on any site, link a hosted page, and watch spam stay out.',
     },
+    {
+      path: 'pages',
+      label: 'Landing pages',
+      icon: 'layout',
+      group: 'Leads',
+      order: 31,
+      title: 'Give every offer its page',
+      description: 'Landing pages built from blocks around one of your forms, with a thank-you page to follow: fast, accessible, and published as versions you can roll back.',
+    },
   ],
   jobs: { ...captureJobs, ...pageJobs },
   recurringJobs: [purgeSpam],
