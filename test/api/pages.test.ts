@@ -302,3 +302,51 @@ describe('pages', () => {
     }
   });
 });
+
+describe('thank-you pages after a form', () => {
+  async function thankYouSetup(slug: string) {
+    const page = (await api('/api/v1/pages', 'POST', { template: 'ebook-thank-you', slug })).json;
+    await api(`/api/v1/pages/${page.id}/publish`, 'POST');
+    const form = (await api('/api/v1/forms', 'POST', { template: 'newsletter', name: `Form to ${slug}` })).json;
+    const draft = structuredClone(form.draft);
+    draft.fields.unshift({ key: 'first_name', kind: 'text', label: 'First name', required: false, max_length: 200, format: 'plain', maps_to: { to: 'standard', field: 'first_name' } });
+    draft.settings.after_submit = { type: 'landing_page', page_id: page.id };
+    draft.settings.spam.min_fill_seconds = 0;
+    expect((await api(`/api/v1/forms/${form.id}`, 'PATCH', { draft, draft_revision: 1 })).status).toBe(200);
+    expect((await api(`/api/v1/forms/${form.id}/publish`, 'POST')).status).toBe(201);
+    return { page, form };
+  }
+
+  it('sends the submitter to the thank-you page, which greets them by their first name, escaped and never cached', async () => {
+    const { form } = await thankYouSetup('thanks-greeting');
+    const generic = await call(server, '/p/thanks-greeting');
+    expect(generic.text).toContain('<h1 class="pg-h1">Thanks, and welcome!</h1>');
+    expect(generic.text).not.toContain('first_name');
+    const name = '<img src=x onerror=alert(1)>Ana';
+    const submitted = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { first_name: name, email: 'ana@thanks.example', consent_email: true } });
+    expect(submitted.status, submitted.text).toBe(201);
+    const url = new URL(submitted.json.after_submit.url);
+    expect([submitted.json.after_submit.type, url.origin, url.pathname]).toEqual(['redirect', server.url, '/p/thanks-greeting']);
+    const greeted = await call(server, `${url.pathname}${url.search}`);
+    expect(greeted.text).toContain(`<h1 class="pg-h1">Thanks, ${escapeHtml(name)}!</h1>`);
+    expect(greeted.text).not.toContain('<img src=x');
+    expect([greeted.headers.get('cache-control'), greeted.headers.get('etag')]).toEqual(['private, no-store', null]);
+    // A tampered token, or one for another page, is just the page as everyone sees it.
+    const tampered = await call(server, `${url.pathname}${url.search.slice(0, -2)}xx`);
+    expect(tampered.text).toContain('Thanks, and welcome!');
+    expect(tampered.headers.get('cache-control')).toBe('public, no-cache');
+    expect((await call(server, `/p/tpl-ebook-thank-you${url.search}`)).text).toContain('Thanks, and welcome!');
+  });
+
+  it('answers a post without JavaScript with a 303 to the thank-you page, and falls back to the form’s own when the page is not live', async () => {
+    const { page, form } = await thankYouSetup('thanks-plain');
+    const redirected = await fetch(`${server.url}/public/forms/${form.id}/submit`, { method: 'POST', redirect: 'manual', body: 'first_name=Bo&email=bo2%40thanks.example&consent_email=yes', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+    expect(redirected.status).toBe(303);
+    const location = new URL(redirected.headers.get('location')!);
+    expect(location.pathname).toBe('/p/thanks-plain');
+    expect((await call(server, `${location.pathname}${location.search}`)).text).toContain('Thanks, Bo!');
+    await api(`/api/v1/pages/${page.id}/unpublish`, 'POST');
+    const fallback = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { email: 'cy@thanks.example', consent_email: true } });
+    expect(fallback.json.after_submit).toEqual({ type: 'message', message: 'Thank you!' });
+  });
+});

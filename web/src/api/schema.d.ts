@@ -6632,6 +6632,11 @@ export interface paths {
                 type: "page";
                 title: string;
                 message: string;
+              } | {
+                /** @enum {string} */
+                type: "landing_page";
+                /** Format: uuid */
+                page_id: string;
               };
             };
           };
@@ -6996,6 +7001,11 @@ export interface components {
           type: "page";
           title: string;
           message: string;
+        } | {
+          /** @enum {string} */
+          type: "landing_page";
+          /** Format: uuid */
+          page_id: string;
         };
         tags: string[];
         list_ids: string[];

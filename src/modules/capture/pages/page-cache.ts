@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database, Executor } from '../../../db/database.js';
+import { hasPersonalisation, personalise } from './personalise.js';
 
 /** NOTIFY channel: something a public page shows changed (a publish, an unpublish, a move, a delete, the theme). */
 export const PAGES_CHANNEL = 'inflow_pages';
@@ -20,11 +21,15 @@ export interface ServedPage {
   policy: string;
   /** The forms it shows, each at the live version it was rendered with: a form published since makes the page stale. */
   forms: ReadonlyArray<{ id: string; version: number }>;
+  /** The page before `{first_name}` is filled, when it has one (a thank-you page greets by name). */
+  personal: string | null;
 }
 
-export const servedPage = (input: Omit<ServedPage, 'etag' | 'html'> & { html: string }): ServedPage => {
-  const html = Buffer.from(input.html);
-  return { ...input, html, etag: `"${createHash('sha256').update(html).update(input.policy).digest('base64url').slice(0, 22)}"` };
+/** A page as the cache keeps it: the bytes everyone gets (placeholders at their fallbacks) and their ETag. */
+export const servedPage = (input: Omit<ServedPage, 'etag' | 'html' | 'personal'> & { html: string }): ServedPage => {
+  const html = Buffer.from(personalise(input.html, null));
+  const personal = hasPersonalisation(input.html) ? input.html : null;
+  return { ...input, html, personal, etag: `"${createHash('sha256').update(html).update(input.policy).digest('base64url').slice(0, 22)}"` };
 };
 
 const TTL_MS = 60_000;

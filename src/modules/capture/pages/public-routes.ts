@@ -16,8 +16,10 @@ import type { PageDefinitionValue } from './definition.js';
 import { PAGE_CSS } from './page-css.js';
 import { servedPage, type PageCache, type ServedPage } from './page-cache.js';
 import { pageDocument } from './page-document.js';
+import { personalise } from './personalise.js';
 import { PREVIEW_PURPOSE } from './service.js';
 import { slugProblem } from './slug.js';
+import { thankedFirstName } from './thank-you.js';
 import { livePageAt, pageRow, sitemapPages, workspaceTheme } from './store.js';
 import { resolveTheme } from './theme.js';
 
@@ -92,13 +94,25 @@ export function pagePublicRoutes(app: FastifyInstance, deps: PagePublicDeps): vo
     // Its URL in pages carries its hash: kept for a year, replaced by a new URL when it changes.
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(PAGE_CSS));
 
-  app.get('/p/:slug', { config: { auth: 'public' }, schema: { hide: true, params: Type.Object({ slug: Type.String({ maxLength: 200 }) }) } }, async (request, reply) => {
+  app.get('/p/:slug', {
+    config: { auth: 'public' },
+    schema: { hide: true, params: Type.Object({ slug: Type.String({ maxLength: 200 }) }), querystring: Type.Object({ s: Type.Optional(Type.String({ maxLength: 2048 })) }) },
+  }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
     if (slugProblem(slug)) throw notFound('Page');
     const hostname = request.hostname.toLowerCase();
     const key = `${request.protocol}://${request.host}\n${slug}`;
     const page = await pages.page(key, () => renderLive(hostname, slug, request));
     if (!page) throw notFound('Page');
+    // A thank-you page reached from a form greets the person: theirs alone, never cached.
+    const token = (request.query as { s?: string }).s;
+    if (token && page.personal) {
+      const name = await thankedFirstName(db, page.workspaceId, page.pageId, token);
+      if (name) {
+        reply.header('cache-control', 'private, no-store');
+        return sendHtml(request, reply, { html: personalise(page.personal, name), policy: page.policy });
+      }
+    }
     return sendHtml(request, reply, page);
   });
 
@@ -116,7 +130,7 @@ export function pagePublicRoutes(app: FastifyInstance, deps: PagePublicDeps): vo
     const { byId } = await liveForms(forms, checked.claims.w, page.draft);
     const doc = pageDocument({ def: page.draft, theme, canonicalUrl: null, origin: originOf(request, publicUrl, page.host), forms: byId, noindex: true, now: new Date() });
     reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex');
-    return sendHtml(request, reply, doc);
+    return sendHtml(request, reply, { html: personalise(doc.html, null), policy: doc.policy });
   });
 
   app.get('/p/sitemap.xml', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {

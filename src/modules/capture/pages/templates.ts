@@ -174,7 +174,7 @@ export const PAGE_TEMPLATES: readonly PageTemplate[] = [
       ] },
     ]),
   },
-  thanks('ebook', 'E-book download', 'Your e-book is on its way', 'Check your inbox: the download link is there too.', [
+  thanks('ebook', 'E-book download', 'Thanks, {first_name|and welcome}!', 'Your e-book is on its way: check your inbox, the download link is there too.', [
     { type: 'cta', heading: 'Download it now', text: 'No need to wait for the email.', button: { label: 'Download the e-book', url: '/downloads/inbound-guide.pdf' } },
   ]),
   thanks('webinar', 'Webinar registration', 'You are registered', 'We sent the link to join to your inbox. Add the date to your calendar.', [
@@ -183,7 +183,7 @@ export const PAGE_TEMPLATES: readonly PageTemplate[] = [
   thanks('newsletter', 'Newsletter', 'Welcome aboard', 'Your first Friday letter arrives this week.', [
     { type: 'cta', heading: 'While you wait', text: 'Read the most popular issues so far.', button: { label: 'Browse the archive', url: '/newsletter' } },
   ]),
-  thanks('free-trial', 'Free trial', 'Your trial has started', 'Check your inbox to confirm your address and sign in.', [
+  thanks('free-trial', 'Free trial', 'Welcome aboard, {first_name|and thank you}!', 'Your trial has started. Check your inbox to confirm your address and sign in.', [
     { type: 'bullets', heading: 'Your first steps', items: [{ icon: 'check', text: 'Confirm your address' }, { icon: 'bolt', text: 'Import your contacts' }, { icon: 'chart', text: 'Publish your first form' }] },
   ]),
   thanks('contact-sales', 'Contact sales', 'Thank you, we will be in touch', 'A specialist will reply within one business day.', [
