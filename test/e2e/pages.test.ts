@@ -115,4 +115,28 @@ describe.runIf(hasBrowser)('pages in a real browser', () => {
     await context.close();
     expect((await api('/api/v1/contacts?email=no-js@pages.example')).json.data).toHaveLength(1);
   });
+
+  it('sends a visitor who submits with JavaScript to the thank-you page, greeted by name', async () => {
+    const thanks = (await api('/api/v1/pages?kind=thank_you')).json.data.find((p: { slug: string }) => p.slug === 'ebook-thank-you');
+    const ebook = (await api('/api/v1/pages')).json.data.find((p: { slug: string }) => p.slug === 'ebook');
+    const formId = (await api(`/api/v1/pages/${ebook.id}`)).json.draft.blocks.find((b: { type: string }) => b.type === 'columns').columns[1][0].form_id;
+    const form = (await api(`/api/v1/forms/${formId}`)).json;
+    const draft = structuredClone(form.draft);
+    draft.settings.after_submit = { type: 'landing_page', page_id: thanks.id };
+    draft.settings.spam.min_fill_seconds = 0;
+    await api(`/api/v1/forms/${formId}`, 'PATCH', { draft, draft_revision: form.draft_revision });
+    await api(`/api/v1/forms/${formId}/publish`, 'POST');
+    const tab = await browser.newPage({ viewport: WIDTHS.desktop, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' });
+    tab.setDefaultTimeout(actionTimeout);
+    await tab.goto(`${server.url}/p/ebook`);
+    const form2 = tab.locator('[data-inflow-mounted] form.inflow-form');
+    await form2.waitFor();
+    await form2.getByRole('textbox', { name: /First name/ }).fill('Joana');
+    await form2.getByRole('textbox', { name: /Email/ }).fill('joana@pages.example');
+    await form2.getByRole('button').click();
+    await tab.waitForURL(/\/p\/ebook-thank-you\?s=/);
+    await tab.getByRole('heading', { name: 'Thanks, Joana!' }).waitFor();
+    await tab.screenshot({ path: path.join(screens, 'pages-thank-you-greeted.png'), fullPage: true });
+    await tab.close();
+  });
 });
