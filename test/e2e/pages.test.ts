@@ -3,6 +3,7 @@
 // posted without JavaScript.
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,17 @@ describe.runIf(hasBrowser)('pages in a real browser', () => {
       }
     }
   }, 300_000);
+
+  it('weighs under 50 KB gzipped without images, for every template: the page, its stylesheet and f.js when it has a form', async () => {
+    const gzipped = async (url: string) => gzipSync(Buffer.from(await (await fetch(`${server.url}${url}`)).arrayBuffer())).length;
+    const css = await gzipped('/p.css');
+    const fjs = await gzipped('/f.js');
+    for (const t of PAGE_TEMPLATES) {
+      const html = await (await fetch(`${server.url}/p/${t.id}`)).text();
+      const total = gzipSync(html).length + css + (html.includes('src="/f.js"') ? fjs : 0);
+      expect(total, t.id).toBeLessThan(50_000);
+    }
+  });
 
   it('lists the pages in the dashboard with their status and address, and previews a draft', async () => {
     const draft = (await api('/api/v1/pages', 'POST', { template: 'newsletter', slug: 'draft-only', name: 'Autumn newsletter (draft)' })).json;
