@@ -33,6 +33,7 @@ export default defineConfig({
     proxy: {
       '/api': backend,
       '/healthz': backend,
+      '/public': backend,
     },
   },
 });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveForm } from '../../src/modules/capture/service.js';
+import { archiveForm, unpublishForm } from '../../src/modules/capture/service.js';
 import { FormCache } from '../../src/modules/capture/form-cache.js';
 import { addUser, call, createTenant, login, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
@@ -18,7 +18,7 @@ const api = (path: string, method = 'GET', body?: unknown) => call(server, path,
 describe('forms', () => {
   it('serves the templates, and creates a newsletter form on a “Newsletter” list it reuses', async () => {
     const templates = (await api('/api/v1/form-templates')).json.data;
-    expect(templates.map((t: { id: string }) => t.id)).toEqual(['newsletter', 'contact-sales', 'ebook', 'webinar', 'free-trial']);
+    expect(templates.map((t: { id: string }) => t.id)).toEqual(['newsletter', 'contact-sales', 'ebook', 'webinar', 'free-trial', 'blank']);
     const first = await api('/api/v1/forms', 'POST', { template: 'newsletter' });
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ name: 'Newsletter sign-up', template: 'newsletter', status: 'draft', draft_revision: 1, live_version: null, submissions_total: 0 });
@@ -83,6 +83,45 @@ describe('forms', () => {
     expect(refused.json.errors.map((e: { field: string }) => e.field)).toEqual(['draft.fields.3.key', 'draft.fields.4.maps_to', 'draft.settings.list_ids.0']);
   });
 
+  it('unpublishes (public 404, draft and versions kept), lists versions with who published them, and restores one into the draft', async () => {
+    const form = (await api('/api/v1/forms', 'POST', { template: 'ebook', name: 'Versions' })).json;
+    const owner = await login(server, tenant.ownerEmail, tenant.password);
+    const asOwner = (path: string, method = 'GET', body?: unknown) => call(server, path, { method, session: owner, workspace: tenant.slug, body });
+    expect((await asOwner(`/api/v1/forms/${form.id}/publish`, 'POST')).status).toBe(201);
+    const draft = structuredClone(form.draft);
+    draft.settings.submit_label = 'Second';
+    await api(`/api/v1/forms/${form.id}`, 'PATCH', { draft, draft_revision: 1 });
+    await api(`/api/v1/forms/${form.id}/publish`, 'POST');
+    const versions = await api(`/api/v1/forms/${form.id}/versions`);
+    expect(versions.json).toEqual({
+      data: [
+        { version: 2, published_at: expect.any(String), published_by: null, live: true },
+        { version: 1, published_at: expect.any(String), published_by: { id: expect.any(String), name: expect.any(String), email: tenant.ownerEmail }, live: false },
+      ],
+      next_cursor: null,
+    });
+    const paged = await api(`/api/v1/forms/${form.id}/versions?limit=1`);
+    expect(paged.json.data.map((v: { version: number }) => v.version)).toEqual([2]);
+    expect((await api(`/api/v1/forms/${form.id}/versions?cursor=${paged.json.next_cursor}`)).json.data.map((v: { version: number }) => v.version)).toEqual([1]);
+    expect((await api(`/api/v1/forms/${form.id}/versions?cursor=nonsense`)).status).toBe(400);
+
+    const off = await api(`/api/v1/forms/${form.id}/unpublish`, 'POST');
+    expect([off.status, off.json.status, off.json.live_version, off.json.draft.settings.submit_label]).toEqual([200, 'draft', null, 'Second']);
+    for (const url of [`/public/forms/${form.id}`, `/public/forms/${form.id}/v/1`, `/f/${form.id}`]) expect((await call(server, url)).status).toBe(404);
+    expect((await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { email: 'late@acme.example' } })).status).toBe(404);
+    expect((await api(`/api/v1/forms/${form.id}/unpublish`, 'POST')).json.status).toBe('draft');
+    expect((await api(`/api/v1/forms/${form.id}/versions`)).json.data.map((v: { live: boolean }) => v.live)).toEqual([false, false]);
+
+    const restored = await api(`/api/v1/forms/${form.id}/versions/1/restore`, 'POST', { draft_revision: 2 });
+    expect([restored.status, restored.json.draft_revision, restored.json.draft.settings.submit_label, restored.json.status]).toEqual([200, 3, form.draft.settings.submit_label, 'draft']);
+    expect((await api(`/api/v1/forms/${form.id}/versions/1/restore`, 'POST', { draft_revision: 2 })).status).toBe(409);
+    expect((await api(`/api/v1/forms/${form.id}/versions/9/restore`, 'POST', {})).status).toBe(404);
+    expect((await api(`/api/v1/forms/${form.id}/versions/2/restore`, 'POST', {})).json.draft_revision).toBe(4);
+    // Publishing again takes the next number: versions are never reused.
+    expect((await api(`/api/v1/forms/${form.id}/publish`, 'POST')).json.version).toBe(3);
+    expect((await call(server, `/public/forms/${form.id}`)).json).toMatchObject({ version: 3, submit_label: 'Second' });
+  });
+
   it('lists forms by name, pages, and archives (public 404, data kept)', async () => {
     const own = await createTenant(server, 'forms-index');
     const mine = (path: string, method = 'GET', body?: unknown) => call(server, path, { method, apiKey: own.apiKey, body });
@@ -113,12 +152,15 @@ describe('forms', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('keeps every process’s form cache coherent: an archive elsewhere is seen at once (NOTIFY)', async () => {
+  it.each([
+    ['an archive', archiveForm],
+    ['an unpublish', unpublishForm],
+  ])('keeps every process’s form cache coherent: %s elsewhere is seen at once (NOTIFY)', async (_name, change) => {
     const form = (await api('/api/v1/forms', 'POST', { template: 'webinar' })).json;
     await api(`/api/v1/forms/${form.id}/publish`, 'POST');
     expect((await call(server, `/public/forms/${form.id}`)).status).toBe(200);
     // Another process: its own cache, the same database.
-    await archiveForm(server.database.db, tenant.workspaceId, form.id, new FormCache(server.database.db));
+    await change(server.database.db, tenant.workspaceId, form.id, new FormCache(server.database.db));
     let status = 200;
     for (let i = 0; i < 50 && status === 200; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -132,6 +174,9 @@ describe('forms', () => {
     const viewer = await addUser(server, tenant, 'viewer');
     const session = await login(server, viewer.email, viewer.password);
     expect((await call(server, `/api/v1/forms/${form.id}`, { session, workspace: tenant.slug })).status).toBe(200);
-    expect((await call(server, `/api/v1/forms/${form.id}/publish`, { method: 'POST', session, workspace: tenant.slug })).status).toBe(403);
+    expect((await call(server, `/api/v1/forms/${form.id}/versions`, { session, workspace: tenant.slug })).status).toBe(200);
+    for (const action of ['publish', 'unpublish', 'versions/1/restore']) {
+      expect((await call(server, `/api/v1/forms/${form.id}/${action}`, { method: 'POST', session, workspace: tenant.slug, body: {} })).status).toBe(403);
+    }
   });
 });

@@ -67,6 +67,8 @@ beforeAll(async () => {
     await tx.insertInto('form_submissions').values([1, 2, 3].map((n) => ({ ...row(n), client_submission_id: `paging-${n}`, contact_id: first!, email: `same-1@paging.example` }))).execute();
     await tx.insertInto('form_spam').values([1, 2, 3].map((n) => ({ ...row(n), reason: 'honeypot' as const }))).execute();
   });
+  // Three published versions of the second form.
+  for (let n = 0; n < 3; n++) expect((await api(`/api/v1/forms/${forms[1]}/publish`, 'POST')).status).toBe(201);
   for (const n of [1, 2, 3]) await api('/api/v1/members', 'POST', { email: `invited-${n}@paging.example`, role: 'viewer' });
   for (const name of ['one', 'two']) await createApiKey(db, tenant.workspaceId, { name, role: 'viewer', createdBy: null });
   // Dead letters: events of this workspace, given up on by a subscriber.
@@ -95,6 +97,7 @@ beforeAll(async () => {
     '/api/v1/forms': { path: '/api/v1/forms', key: byId },
     '/api/v1/forms/:id/submissions': { path: `/api/v1/forms/${forms[0]}/submissions`, key: byId },
     '/api/v1/forms/:id/spam': { path: `/api/v1/forms/${forms[0]}/spam`, key: byId },
+    '/api/v1/forms/:id/versions': { path: `/api/v1/forms/${forms[1]}/versions`, key: (row) => String(row.version) },
     '/api/v1/contacts/:id/submissions': { path: `/api/v1/contacts/${first}/submissions`, key: byId },
     '/api/v1/api-keys': { path: '/api/v1/api-keys', key: byId },
     '/api/v1/event-subscribers/dead-letters': { path: '/api/v1/event-subscribers/dead-letters', key: (row) => `${String(row.event_id)}:${String(row.subscriber)}` },

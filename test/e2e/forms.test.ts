@@ -16,7 +16,7 @@ import { call, createTenant, startTestServer, type Tenant, type TestServer } fro
 import { browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 import { startSite, violationCollector, type Site } from './site-server.js';
 
-const hostile = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8')) as { xss: string[] };
+const hostile = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8')) as { xss: string[]; sql: string[]; template_injection: string[] };
 const VISITOR_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 const hasBrowser = browserAvailable();
@@ -51,6 +51,9 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
         `<!doctype html><html><head><title>Spring e-book</title>${violationCollector(nonce)}</head><body><h1>Get the e-book</h1>` +
         `<script nonce="${nonce}" src="${server.url}/f.js" data-form="${formId}" async></script>` +
         `<h2>Also</h2><div data-inflow-form-id="${formId}"></div></body></html>`,
+      '/webinar': (nonce) =>
+        `<!doctype html><html><head><title>Webinar</title>${violationCollector(nonce)}</head><body><h1>Join the webinar</h1>` +
+        `<script nonce="${nonce}" src="${server.url}/f.js" data-form="${webinarId}" async></script></body></html>`,
       '/progressive': (nonce) =>
         `<!doctype html><html><head><title>Pricing guide</title>${violationCollector(nonce)}</head><body><h1>Get the pricing guide</h1>` +
         `<script nonce="${nonce}" src="${server.url}/f.js" data-form="${progressiveId}" async></script></body></html>`,
@@ -254,6 +257,31 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     expect(rita).toHaveLength(1);
   });
 
+  it('takes hostile strings typed into f.js on another site as data: nothing runs there, stored unchanged', async () => {
+    const visitor = await browser.newPage({ viewport: { width: 1000, height: 900 }, userAgent: VISITOR_AGENT });
+    const dialogs: string[] = [];
+    visitor.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await visitor.goto(`${site.url}/webinar`);
+    const form = visitor.locator('form.inflow-form');
+    const typed = [...hostile.xss, ...hostile.sql, ...hostile.template_injection].join('\n');
+    await form.getByRole('textbox', { name: /Email/ }).fill('typed-xss@site-example.org');
+    await form.getByRole('textbox', { name: /First name/ }).fill(hostile.xss[1]!);
+    await form.getByRole('textbox', { name: /Questions for the speaker/ }).fill(typed);
+    await form.getByRole('button', { name: 'Register' }).click();
+    await visitor.getByRole('status').filter({ hasText: 'See you there' }).waitFor();
+    const injected = await visitor.evaluate(() => document.querySelectorAll('img[src="x"], img[onerror], svg[onload], a[href^="javascript"]').length);
+    expect(injected).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(await visitor.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    await visitor.close();
+    const submissions = (await api(`/api/v1/forms/${webinarId}/submissions?q=typed-xss`)).json.data;
+    expect(submissions).toHaveLength(1);
+    expect(submissions[0].values).toMatchObject({ first_name: hostile.xss[1], notes: typed });
+  });
+
   it('lists a contact’s submissions on the contact page', async () => {
     const lea = (await api('/api/v1/contacts?email=lea@site-example.org')).json.data[0];
     await page.goto(`${server.url}/w/${tenant.slug}/contacts/${lea.id}`);
@@ -365,5 +393,170 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     expect(await form.getByRole('textbox', { name: /First name/ }).inputValue()).toBe('');
     expect(await visitor.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     await context.close();
+  });
+
+  it('builds a form in the dashboard: fields added, dragged, edited; settings; live preview; problems by their field; publish, embed, versions, unpublish', async () => {
+    await page.goto(`${server.url}/w/${tenant.slug}/capture`);
+    await page.getByRole('button', { name: 'New form' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: /Newsletter/i }).click();
+    await dialog.getByLabel('Name').fill('Demo request');
+    await dialog.getByRole('button', { name: 'Create form' }).click();
+    await page.getByRole('heading', { name: 'Demo request' }).waitFor();
+    const preview = page.getByRole('region', { name: 'Form preview' });
+    await preview.getByRole('textbox', { name: /Email/ }).waitFor();
+
+    const addField = async (kind: RegExp) => {
+      await page.getByRole('button', { name: 'Add field' }).click();
+      await page.getByRole('menuitem', { name: kind }).click();
+      await page.getByRole('button', { name: 'Remove field' }).waitFor();
+    };
+    const backToFields = () => page.getByRole('button', { name: 'All fields' }).click();
+    const textbox = (name: string) => page.getByRole('textbox', { name, exact: true });
+    // The Fields / Settings switch: its radios are hidden behind their labels.
+    const pane = (name: RegExp) => page.locator('label').filter({ hasText: name }).click();
+    // A full-page picture from the top: scrolled, the app's fixed header would land mid-page.
+    const shot = async (name: string) => {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, name);
+    };
+
+    // A short text that fills the contact's company, required.
+    await addField(/Short text/);
+    await textbox('Label').fill('Company');
+    // A new field's key follows its label until someone types one.
+    await expect.poll(() => textbox('Key').inputValue()).toBe('company');
+    await page.getByLabel('Saves to').first().click();
+    await page.getByRole('option', { name: 'Company', exact: true }).click();
+    await page.getByRole('switch', { name: 'Required' }).check();
+    await preview.getByRole('textbox', { name: /Company/ }).waitFor();
+    await shot('forms-20-builder-editor');
+    await backToFields();
+
+    // A single choice with its own options.
+    await addField(/Single choice/);
+    await textbox('Label').fill('Team size');
+    await expect.poll(() => textbox('Key').inputValue()).toBe('team_size');
+    await page.getByLabel('Option 1 label').fill('1–10 people');
+    await page.getByLabel('Option 1 value').fill('small');
+    await page.getByLabel('Option 2 label').fill('11–200 people');
+    await page.getByLabel('Option 2 value').fill('medium');
+    await page.getByRole('button', { name: 'Add option' }).click();
+    await page.getByLabel('Option 3 label').fill('More than 200');
+    await page.getByLabel('Option 3 value').fill('large');
+    await preview.getByRole('option', { name: 'More than 200' }).waitFor({ state: 'attached' });
+    await backToFields();
+
+    // A consent with its purpose and legal text.
+    await addField(/Consent/);
+    await textbox('Name (for reports)').fill('Partner offers');
+    await page.getByLabel('Purpose').fill('partners');
+    await page.getByLabel('Legal text').fill('Yes, I agree to hear from carefully chosen partners.');
+    await preview.getByText('carefully chosen partners').waitFor();
+    await backToFields();
+
+    // Company goes first: with the keyboard (Space, arrows, Space) as dnd-kit's keyboard sensor takes it.
+    const grip = page.getByRole('button', { name: 'Move Company' });
+    await grip.focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 2; i++) {
+      await page.waitForTimeout(150);
+      await page.keyboard.press('ArrowUp');
+    }
+    await page.waitForTimeout(150);
+    await page.keyboard.press('Space');
+    const rows = page.locator('[data-field-row]');
+    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-field-row')))).toEqual(['company', 'email', 'consent_email', 'team_size', 'partner_offers']);
+    // And Team size above the newsletter consent, with the mouse.
+    const teamGrip = page.getByRole('button', { name: 'Move Team size' });
+    const target = page.getByRole('button', { name: 'Move Email updates' });
+    const from = (await teamGrip.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4, { steps: 10 });
+    await page.waitForTimeout(150);
+    await page.mouse.up();
+    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-field-row')))).toEqual(['company', 'email', 'team_size', 'consent_email', 'partner_offers']);
+    const previewOrder = () => preview.locator('[data-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')));
+    expect(await previewOrder()).toEqual(['company', 'email', 'team_size', 'consent_email', 'partner_offers']);
+
+    // Edit a label from the preview: a click on the field opens its editor.
+    await preview.getByRole('textbox', { name: /Email/ }).click();
+    await textbox('Label').fill('Work email');
+    await preview.getByRole('textbox', { name: /Work email/ }).waitFor();
+    // A key another field has: publishing names the problem on this field.
+    await textbox('Key').fill('company');
+    await backToFields();
+    await page.getByText('Unsaved changes').waitFor();
+    await shot('forms-21-builder-fields');
+
+    // A setting: the button's words, seen in the preview at once.
+    await pane(/^Settings/);
+    await page.getByLabel('Button text').fill('Request a demo');
+    await preview.getByRole('button', { name: 'Request a demo' }).waitFor();
+    await shot('forms-22-builder-settings');
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('One thing needs fixing', { exact: false }).waitFor();
+    await pane(/^Fields \(1 to fix\)/);
+    await page.getByLabel('Needs fixing: is already the key of “Company”').waitFor();
+    await shot('forms-23-builder-problem');
+    await page.getByRole('button', { name: 'Edit Work email' }).click();
+    await page.getByText('is already the key of “Company”').waitFor();
+    await textbox('Key').fill('email');
+    await backToFields();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Live · version 1').waitFor();
+    await page.getByText('Draft saved').waitFor();
+
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const live = (await call(server, `/public/forms/${id}`)).json;
+    expect(live.fields.map((f: { key: string }) => f.key)).toEqual(['company', 'email', 'team_size', 'consent_email', 'partner_offers']);
+    expect(live.fields[0]).toMatchObject({ kind: 'text', label: 'Company', required: true });
+    expect(live.fields[1]).toMatchObject({ kind: 'email', label: 'Work email' });
+    expect(live.fields[2].options).toEqual([{ label: '1–10 people', value: 'small' }, { label: '11–200 people', value: 'medium' }, { label: 'More than 200', value: 'large' }]);
+    expect(live.fields[4]).toMatchObject({ kind: 'consent', purpose: 'partners', text: 'Yes, I agree to hear from carefully chosen partners.' });
+    expect(live.submit_label).toBe('Request a demo');
+    expect((await api(`/api/v1/forms/${id}`)).json.draft.fields[0].maps_to).toEqual({ to: 'standard', field: 'company_name' });
+
+    // The three ways to embed it, the plain HTML one usable without JavaScript.
+    await page.getByRole('tab', { name: 'Embed' }).click();
+    await page.getByText('Plain HTML', { exact: true }).waitFor();
+    await page.getByText(`action="${server.url}/public/forms/${id}/submit"`, { exact: false }).waitFor();
+    await shot('forms-24-builder-embed');
+
+    // Versions: a second publish, restore of the first into the draft, and unpublishing.
+    await page.getByRole('tab', { name: 'Build' }).click();
+    await pane(/^Settings/);
+    await page.getByLabel('Button text').fill('Book my demo');
+    await page.getByRole('button', { name: 'Publish changes' }).click();
+    await page.getByText('Live · version 2').waitFor();
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore into the draft' }).click();
+    await page.getByText('Version 1 is in the draft', { exact: false }).waitFor();
+    await shot('forms-25-builder-versions');
+    expect((await api(`/api/v1/forms/${id}`)).json.draft.settings.submit_label).toBe('Request a demo');
+
+    // Someone else saves meanwhile: saving here overwrites nothing, and says so.
+    const theirs = (await api(`/api/v1/forms/${id}`)).json;
+    await api(`/api/v1/forms/${id}`, { method: 'PATCH', body: { draft: { ...theirs.draft, settings: { ...theirs.draft.settings, submit_label: 'Changed elsewhere' } }, draft_revision: theirs.draft_revision } });
+    await page.getByRole('tab', { name: 'Build' }).click();
+    await pane(/^Settings/);
+    await page.getByLabel('Button text').fill('Mine');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else saved this form' });
+    await conflict.waitFor();
+    await shot('forms-26-builder-conflict');
+    await conflict.getByRole('button', { name: 'Reload their version' }).click();
+    await preview.getByRole('button', { name: 'Changed elsewhere' }).waitFor();
+    await page.getByText('Draft saved').waitFor();
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Unpublish' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Unpublish' }).click();
+    await page.getByText('The form is off your sites').waitFor();
+    expect((await call(server, `/public/forms/${id}`)).status).toBe(404);
   });
 });

@@ -3,14 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { QueryBuilder } from '../../db/database.js';
 import { actorOf, requireWorkspace } from '../../http/auth.js';
-import { decodeCursor, Page, pageOf } from '../../http/pagination.js';
+import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { IdParams } from '../../http/schemas.js';
 import type { FormCache } from './form-cache.js';
-import { FormCreate, FormListQuery, FormPatch, FormSchema, Published, TemplateSchema } from './schema.js';
-import { archiveForm, createForm, getForm, listForms, patchForm, publishForm } from './service.js';
+import { FormCreate, FormListQuery, FormPatch, FormSchema, FormVersionSchema, Published, RestoreBody, TemplateSchema, VersionParams } from './schema.js';
+import { archiveForm, createForm, formVersions, getForm, listForms, patchForm, publishForm, restoreVersion, unpublishForm } from './service.js';
 import { FORM_TEMPLATES } from './templates.js';
 
-/** The dashboard's API of forms (a first slice: WP-3 adds versions, submissions, spam, analytics, embed codes). */
+/** The dashboard's API of forms: the forms, their drafts and their versions. */
 export function formRoutes(server: FastifyInstance, { db, cache }: { db: QueryBuilder; cache: FormCache }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const read = { auth: 'workspace', permission: 'workspace.read' } as const;
@@ -64,5 +64,28 @@ export function formRoutes(server: FastifyInstance, { db, cache }: { db: QueryBu
     '/api/v1/forms/:id/publish',
     { config: write, schema: { tags, summary: 'Publish the draft as a new immutable version and make it live', params: IdParams, response: { 201: Published } } },
     async (request, reply) => reply.code(201).send(await publishForm(db, requireWorkspace(request).id, request.params.id, actorOf(request), cache)),
+  );
+
+  app.post(
+    '/api/v1/forms/:id/unpublish',
+    { config: write, schema: { tags, summary: 'Take the form off the sites: its public URLs answer 404 until it is published again; draft and versions stay', params: IdParams, response: { 200: FormSchema } } },
+    async (request) => unpublishForm(db, requireWorkspace(request).id, request.params.id, cache),
+  );
+
+  app.get(
+    '/api/v1/forms/:id/versions',
+    { config: read, schema: { tags, summary: 'The form’s published versions, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(FormVersionSchema) } } },
+    async (request) => {
+      const limit = request.query.limit ?? 50;
+      const after = decodeCursor(request.query.cursor, (k) => k.id === '' && /^[1-9]\d{0,9}$/.test(k.key));
+      const rows = await formVersions(db, requireWorkspace(request).id, request.params.id, { limit: limit + 1, before: after ? Number(after.key) : null });
+      return pageOf(rows, limit, (row) => ({ key: String(row.version), id: '' }));
+    },
+  );
+
+  app.post(
+    '/api/v1/forms/:id/versions/:version/restore',
+    { config: write, schema: { tags, summary: 'Copy a published version into the draft (a new draft_revision); nothing is published', params: VersionParams, body: RestoreBody, response: { 200: FormSchema } } },
+    async (request) => restoreVersion(db, requireWorkspace(request).id, request.params.id, request.params.version, request.body?.draft_revision),
   );
 }

@@ -51,6 +51,20 @@ export const FormListQuery = Type.Object(
 
 export const Published = Type.Object({ version: Type.Integer(), published_at: Timestamp });
 
+export const FormVersionSchema = Type.Object({
+  version: Type.Integer(),
+  published_at: Timestamp,
+  published_by: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }), Type.Null()], { description: 'Who published it; null when an API key did' }),
+  live: Type.Boolean({ description: 'The version sites show now' }),
+});
+
+export const VersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), version: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }) }, { additionalProperties: false });
+
+export const RestoreBody = Type.Object(
+  { draft_revision: Type.Optional(Type.Integer({ minimum: 1, description: 'The revision the draft was loaded at: a stale one is refused (409), so unsaved edits made elsewhere are not lost' })) },
+  { additionalProperties: false },
+);
+
 export const TemplateSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),

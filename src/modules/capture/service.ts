@@ -5,7 +5,8 @@ import { isId, newId } from '../../db/ids.js';
 import { pastKeyset, type Keyset } from '../../db/keyset.js';
 import { likePrefix } from '../../db/like.js';
 import type { FormStatus, Tables } from '../../db/schema.js';
-import { AppError, conflict, invalid, notFound, type FieldError } from '../../errors.js';
+import { conflict, invalid, notFound, type FieldError } from '../../errors.js';
+import { publicUsersByIds, type PublicUser } from '../accounts/service.js';
 import { customFieldDefinitions } from '../contacts/queries.js';
 import { ensureList, listsAmong } from '../lists/service.js';
 import { definitionProblems, targetOf, type FormDefinitionValue, type FormFieldValue } from './definition.js';
@@ -100,6 +101,13 @@ export async function createForm(db: Kysely<Tables>, workspaceId: string, input:
   });
 }
 
+/** A draft edit names the revision it started from: another edit that came first makes it a 409. */
+function checkRevision(current: FormRow, revision: number): void {
+  if (revision !== current.draft_revision) {
+    throw conflict('The draft changed since you loaded it', [{ field: 'draft_revision', message: `is ${revision}, the draft is at ${current.draft_revision}` }]);
+  }
+}
+
 /** Renames a form or replaces its draft; a draft edit names the revision it started from (409 when another edit came first). */
 export async function patchForm(db: Kysely<Tables>, workspaceId: string, id: string, input: { name?: string; draft?: FormDefinitionValue; draft_revision?: number }): Promise<FormView> {
   return db.transaction().execute(async (tx) => {
@@ -109,9 +117,7 @@ export async function patchForm(db: Kysely<Tables>, workspaceId: string, id: str
     if (input.name !== undefined) set.name = cleanName(input.name);
     if (input.draft !== undefined) {
       if (input.draft_revision === undefined) throw invalid('A draft edit names the revision it started from', [{ field: 'draft_revision', message: 'is required with draft' }]);
-      if (input.draft_revision !== current.draft_revision) {
-        throw new AppError('conflict', 'The draft changed since you loaded it', [{ field: 'draft_revision', message: `is ${input.draft_revision}, the draft is at ${current.draft_revision}` }]);
-      }
+      checkRevision(current, input.draft_revision);
       set.draft = JSON.stringify(input.draft);
       set.draft_revision = current.draft_revision + 1;
     }
@@ -183,6 +189,61 @@ export async function publishForm(db: Kysely<Tables>, workspaceId: string, id: s
   });
   cache.forget(id);
   return published;
+}
+
+/** Takes the form off the sites: its public URLs answer 404 as for a draft-only form; its versions and draft stay. */
+export async function unpublishForm(db: Kysely<Tables>, workspaceId: string, id: string, cache: FormCache): Promise<FormView> {
+  const form = await db.transaction().execute(async (tx) => {
+    const current = await formRow(tx, workspaceId, id, true);
+    if (current.status === 'archived') throw conflict('The form is archived');
+    if (current.status !== 'live') return (await withTotals(tx, workspaceId, [current]))[0]!;
+    const row = await tx.updateTable('forms').set({ status: 'draft', live_version: null, updated_at: sql`now()` }).where('workspace_id', '=', workspaceId).where('id', '=', id).returning(COLUMNS).executeTakeFirstOrThrow();
+    await announceFormChange(tx, id);
+    return (await withTotals(tx, workspaceId, [row]))[0]!;
+  });
+  cache.forget(id);
+  return form;
+}
+
+export interface FormVersionView {
+  version: number;
+  published_at: Date;
+  published_by: PublicUser | null;
+  live: boolean;
+}
+
+/** A page of the form's published versions, newest first, each with who published it (when a person did). */
+export async function formVersions(db: Executor, workspaceId: string, id: string, page: { limit: number; before: number | null }): Promise<FormVersionView[]> {
+  const form = await formRow(db, workspaceId, id);
+  let query = db.selectFrom('form_versions').select(['version', 'published_at', 'published_by']).where('workspace_id', '=', workspaceId).where('form_id', '=', id);
+  if (page.before !== null) query = query.where('version', '<', page.before);
+  const rows = await query.orderBy('version', 'desc').limit(page.limit).execute();
+  const users = new Map((await publicUsersByIds(db, [...new Set(rows.flatMap((r) => (r.published_by ? [r.published_by] : [])))])).map((u) => [u.id, u]));
+  return rows.map((r) => ({
+    version: r.version,
+    published_at: r.published_at,
+    published_by: (r.published_by && users.get(r.published_by)) || null,
+    live: form.status === 'live' && form.live_version === r.version,
+  }));
+}
+
+/** Copies a published version into the draft (the next draft_revision); what is live does not change. */
+export async function restoreVersion(db: Kysely<Tables>, workspaceId: string, id: string, version: number, draftRevision?: number): Promise<FormView> {
+  return db.transaction().execute(async (tx) => {
+    const current = await formRow(tx, workspaceId, id, true);
+    if (current.status === 'archived') throw conflict('The form is archived');
+    if (draftRevision !== undefined) checkRevision(current, draftRevision);
+    const source = await tx.selectFrom('form_versions').select('definition').where('workspace_id', '=', workspaceId).where('form_id', '=', id).where('version', '=', version).executeTakeFirst();
+    if (!source) throw notFound('Form version');
+    const row = await tx
+      .updateTable('forms')
+      .set({ draft: JSON.stringify(source.definition), draft_revision: current.draft_revision + 1, updated_at: sql`now()` })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+    return (await withTotals(tx, workspaceId, [row]))[0]!;
+  });
 }
 
 export { targetOf };

@@ -101,6 +101,13 @@ export const FORM_TEMPLATES: readonly FormTemplate[] = [
       settings: settings({ submit_label: 'Start my trial', tags: ['trial'], lifecycle_stage: 'lead', after_submit: { type: 'message', message: 'Welcome aboard! Check your inbox.' } }),
     },
   },
+  {
+    id: 'blank',
+    name: 'Blank form',
+    description: 'Only the email field: add the rest in the builder.',
+    list_name: null,
+    definition: { fields: [email], progressive: { enabled: false, queue: [] }, settings: settings({}) },
+  },
 ];
 
 export function templateById(id: string): FormTemplate | undefined {

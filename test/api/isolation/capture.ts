@@ -41,6 +41,9 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
       '/api/v1/forms/:id/spam': { id: form.id },
       '/api/v1/forms/:id/spam/:spamId/rescue': { id: form.id, spamId: spam.id },
       '/api/v1/contacts/:id/submissions': { id: submission.contact_id! },
+      '/api/v1/forms/:id/unpublish': { id: form.id },
+      '/api/v1/forms/:id/versions': { id: form.id },
+      '/api/v1/forms/:id/versions/:version/restore': { id: form.id, version: '1' },
     },
     secrets: [form.id, 'Beta secret form', page.id, 'Beta secret page', 'beta-secret-page', visitorId, email, 'beta-lead@beta.example', 'beta-spam@beta.example'],
   };

@@ -5125,7 +5125,7 @@ export interface paths {
              * @description Start from a template (GET /api/v1/form-templates)
              * @enum {string}
              */
-            template?: "newsletter" | "contact-sales" | "ebook" | "webinar" | "free-trial";
+            template?: "newsletter" | "contact-sales" | "ebook" | "webinar" | "free-trial" | "blank";
             definition?: components["schemas"]["FormDefinition"];
             /**
              * Format: uuid
@@ -5334,6 +5334,171 @@ export interface paths {
               version: number;
               /** Format: date-time */
               published_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/forms/{id}/unpublish": {
+    /** Take the form off the sites: its public URLs answer 404 until it is published again; draft and versions stay */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The form’s public id, in its embed code and URLs */
+              id: string;
+              name: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "archived";
+              draft: components["schemas"]["FormDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              submissions_total: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/forms/{id}/versions": {
+    /** The form’s published versions, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  version: number;
+                  /** Format: date-time */
+                  published_at: string;
+                  /** @description Who published it; null when an API key did */
+                  published_by: {
+                    id: string;
+                    name: string;
+                    email: string;
+                  } | null;
+                  /** @description The version sites show now */
+                  live: boolean;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/forms/{id}/versions/{version}/restore": {
+    /** Copy a published version into the draft (a new draft_revision); nothing is published */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          id: string;
+          version: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The revision the draft was loaded at: a stale one is refused (409), so unsaved edits made elsewhere are not lost */
+            draft_revision?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The form’s public id, in its embed code and URLs */
+              id: string;
+              name: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "archived";
+              draft: components["schemas"]["FormDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              submissions_total: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
             };
           };
         };
