@@ -108,6 +108,20 @@ describe.runIf(hasBrowser)('pages in a real browser', () => {
     await tab.waitForURL(/\/p\/preview\?t=/);
     await tab.getByRole('heading', { name: 'The Friday letter' }).waitFor();
     await tab.close();
+
+    // A form's builder offers the workspace's thank-you pages after submitting.
+    const newsletter = (await api('/api/v1/pages')).json.data.find((p: { slug: string }) => p.slug === 'newsletter');
+    const formId = (await api(`/api/v1/pages/${newsletter.id}`)).json.draft.blocks.find((b: { type: string }) => b.type === 'columns').columns[1][0].form_id;
+    const thanks = (await api('/api/v1/pages?kind=thank_you')).json.data.find((p: { slug: string }) => p.slug === 'newsletter-thank-you');
+    await page.goto(`${server.url}/w/${tenant.slug}/capture/forms/${formId}`);
+    await page.locator('label').filter({ hasText: /^Settings/ }).click();
+    await page.locator('label').filter({ hasText: /^Landing page$/ }).click();
+    await page.getByPlaceholder('Choose a page').click();
+    await page.getByRole('option', { name: 'Newsletter: thank you (/p/newsletter-thank-you)' }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(screens, 'pages-form-builder-thank-you.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(async () => (await api(`/api/v1/forms/${formId}`)).json.draft.settings.after_submit).toEqual({ type: 'landing_page', page_id: thanks.id });
     await page.close();
   });
 

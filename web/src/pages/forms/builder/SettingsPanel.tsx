@@ -66,7 +66,8 @@ export function SettingsPanel({ editor, readOnly }: { editor: DraftEditor; readO
             <SegmentedControl
               value={after.type}
               onChange={switchAfter}
-              data={[{ value: 'message', label: 'Show a message' }, { value: 'redirect', label: 'Go to a page' }, { value: 'page', label: 'Thank-you page' }, { value: 'landing_page', label: 'Landing page' }]}
+              fullWidth
+              data={[{ value: 'message', label: 'Message' }, { value: 'redirect', label: 'Web address' }, { value: 'page', label: 'Simple page' }, { value: 'landing_page', label: 'Landing page' }]}
               aria-label="After submitting"
             />
           </Stack>
