@@ -26,7 +26,7 @@ describe('benchmarks (smoke run)', () => {
     expect(report.smoke).toBe(true);
     expect(report.machine.cores).toBeGreaterThan(0);
     const byName = Object.fromEntries(report.results.map((r: { name: string }) => [r.name, r]));
-    expect(Object.keys(byName).sort()).toEqual(['cold-start', 'contacts-batch-upsert', 'contacts-import', 'contacts-search', 'events-dispatch', 'forms-embed', 'forms-submit', 'idle-memory', 'request-overhead']);
+    expect(Object.keys(byName).sort()).toEqual(['cold-start', 'contacts-batch-upsert', 'contacts-import', 'contacts-search', 'events-dispatch', 'forms-embed', 'forms-submit', 'idle-memory', 'pages-serve', 'request-overhead']);
     expect(byName['contacts-batch-upsert'].results.pglite.inserts.per_second).toBeGreaterThan(0);
     expect(byName['contacts-batch-upsert'].results.pglite.updates.per_second).toBeGreaterThan(0);
     expect(byName['contacts-import'].pglite).toMatchObject({ created: 2_000, failed: 0 });
@@ -49,5 +49,9 @@ describe('benchmarks (smoke run)', () => {
     if (embed.skipped) expect(embed.skipped).toContain('Chromium');
     else expect(embed.cold.rendered_ms.median).toBeGreaterThan(0);
     expect(embed.f_js_gzip_kb).toBeGreaterThan(0);
+    const pages = byName['pages-serve'];
+    expect(pages.inflow.rps).toBeGreaterThan(0);
+    expect(pages.inflow.non_2xx).toBe(0);
+    expect(pages.republish_shows_new_version).toBe(true);
   });
 });

@@ -435,6 +435,42 @@ export interface FormFieldStatsDailyTable {
   abandoned: Generated<number>;
 }
 
+export type PageStatus = 'draft' | 'live' | 'unpublished';
+export type PageKind = 'landing' | 'thank_you';
+
+export interface PageThemesTable {
+  workspace_id: string;
+  theme: Json;
+  updated_at: Stamp;
+}
+
+export interface PagesTable {
+  workspace_id: string;
+  id: string;
+  kind: PageKind;
+  name: string;
+  slug: string;
+  host: Generated<string>;
+  template: string | null;
+  status: Generated<PageStatus>;
+  draft: Json;
+  draft_revision: Generated<number>;
+  live_version: number | null;
+  publish_at: NullableStamp;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface PageVersionsTable {
+  workspace_id: string;
+  page_id: string;
+  version: number;
+  definition: Json;
+  published_at: Stamp;
+  published_by: string | null;
+}
+
 export interface Tables {
   domain_events: DomainEventsTable;
   event_subscribers: EventSubscribersTable;
@@ -464,6 +500,9 @@ export interface Tables {
   form_stats_daily: FormStatsDailyTable;
   form_pages: FormPagesTable;
   form_field_stats_daily: FormFieldStatsDailyTable;
+  page_themes: PageThemesTable;
+  pages: PagesTable;
+  page_versions: PageVersionsTable;
   jobs: JobsTable;
 }
 

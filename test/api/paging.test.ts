@@ -69,6 +69,8 @@ beforeAll(async () => {
   });
   // Three published versions of the second form.
   for (let n = 0; n < 3; n++) expect((await api(`/api/v1/forms/${forms[1]}/publish`, 'POST')).status).toBe(201);
+  // Pages that share a name: the keyset's id breaks the tie.
+  for (const n of [1, 2, 3]) await api('/api/v1/pages', 'POST', { template: 'newsletter', slug: `paging-page-${n}`, name: 'Same page' });
   for (const n of [1, 2, 3]) await api('/api/v1/members', 'POST', { email: `invited-${n}@paging.example`, role: 'viewer' });
   for (const name of ['one', 'two']) await createApiKey(db, tenant.workspaceId, { name, role: 'viewer', createdBy: null });
   // Dead letters: events of this workspace, given up on by a subscriber.
@@ -95,6 +97,7 @@ beforeAll(async () => {
     '/api/v1/members': { path: '/api/v1/members', key: (row) => String(row.user_id) },
     '/api/v1/invitations': { path: '/api/v1/invitations', key: byId },
     '/api/v1/forms': { path: '/api/v1/forms', key: byId },
+    '/api/v1/pages': { path: '/api/v1/pages', key: byId },
     '/api/v1/forms/:id/submissions': { path: `/api/v1/forms/${forms[0]}/submissions`, key: byId },
     '/api/v1/forms/:id/spam': { path: `/api/v1/forms/${forms[0]}/spam`, key: byId },
     '/api/v1/forms/:id/versions': { path: `/api/v1/forms/${forms[1]}/versions`, key: (row) => String(row.version) },

@@ -14,6 +14,7 @@ import { ContactPage } from './pages/contacts/ContactPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
 import { FormPage } from './pages/forms/FormPage';
 import { FormsPage } from './pages/forms/FormsPage';
+import { PagesPage } from './pages/landing-pages/PagesPage';
 import { DuplicatesPage } from './pages/contacts/DuplicatesPage';
 import { TrashPage } from './pages/contacts/TrashPage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
               { path: 'lists/:id', element: <ListPage /> },
               { path: 'capture', element: <FormsPage /> },
               { path: 'capture/forms/:id', element: <FormPage /> },
+              { path: 'pages', element: <PagesPage /> },
               // A module the server lists as still to come explains itself here (any other path: 404).
               { path: ':module', element: <ModulePage /> },
               {

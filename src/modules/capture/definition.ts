@@ -79,6 +79,8 @@ export const AfterSubmit = Type.Union([
   Type.Object({ type: Type.Literal('message'), message: Str(1, 2000) }, closed),
   Type.Object({ type: Type.Literal('redirect'), url: HttpUrl }, closed),
   Type.Object({ type: Type.Literal('page'), title: Str(1, 200), message: Str(1, 5000) }, closed),
+  // A thank-you page of the workspace (issue 11); while it is not live, the form's own thank-you page shows.
+  Type.Object({ type: Type.Literal('landing_page'), page_id: Id }, closed),
 ]);
 export type AfterSubmitValue = Static<typeof AfterSubmit>;
 

@@ -6,6 +6,7 @@ import { analyticsRoutes } from './analytics-routes.js';
 import { CounterBuffer } from './counter-buffer.js';
 import { FormCache } from './form-cache.js';
 import { captureJobs, purgeSpam } from './jobs.js';
+import { addPageSchemas, PAGE_TABLES, pageJobs, registerPages } from './pages/index.js';
 import { capturePersonalData } from './personal-data.js';
 import { hostedRoutes, publicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
@@ -20,7 +21,7 @@ import { writeSubmissions } from './write-submissions.js';
 /** Forms: capture leads on any site (issue 10). Calls contacts, lists, companies, timeline and workspaces; tells the rest through `form.submitted`. */
 export const captureModule: InflowModule = {
   name: 'capture',
-  tables: ['forms', 'form_versions', 'form_submissions', 'form_spam', 'form_stats_daily', 'form_pages', 'form_field_stats_daily'],
+  tables: ['forms', 'form_versions', 'form_submissions', 'form_spam', 'form_stats_daily', 'form_pages', 'form_field_stats_daily', ...PAGE_TABLES],
   navigation: [
     {
       path: 'capture',
@@ -32,8 +33,17 @@ export const captureModule: InflowModule = {
       description:
         'Build forms that drop every sign-up straight into your contacts, with its source and consent recorded; embed them on any site, link a hosted page, and watch spam stay out.',
     },
+    {
+      path: 'pages',
+      label: 'Landing pages',
+      icon: 'layout',
+      group: 'Leads',
+      order: 31,
+      title: 'Give every offer its page',
+      description: 'Landing pages built from blocks around one of your forms, with a thank-you page to follow: fast, accessible, and published as versions you can roll back.',
+    },
   ],
-  jobs: captureJobs,
+  jobs: { ...captureJobs, ...pageJobs },
   recurringJobs: [purgeSpam],
   subscribers: captureSubscribers,
   personalData: capturePersonalData,
@@ -43,6 +53,7 @@ export const captureModule: InflowModule = {
       app.addSchema(schema);
       addSharedSchema(schema as unknown as { $id: string });
     }
+    addPageSchemas(app);
   },
   routes: async (app, { db, database, config }) => {
     // One cache and one batcher per app: the management routes drop a form from the cache when they publish it.
@@ -66,5 +77,6 @@ export const captureModule: InflowModule = {
     hostedRoutes(app, { cache, counters });
     analyticsRoutes(app, { db });
     submissionRoutes(app, { db });
+    await registerPages(app, { db, database, forms: cache, publicUrl: config.publicUrl ?? null });
   },
 };

@@ -21,6 +21,7 @@ import type { PostContext } from './write-submissions.js';
 import type { QueryBuilder } from '../../db/database.js';
 import { answeredByVisitor } from './known-visitor.js';
 import { VISITOR_ID_PATTERN } from './visitor-id.js';
+import { thankYouLink } from './pages/thank-you.js';
 
 export interface PublicRouteDeps {
   db: QueryBuilder;
@@ -190,7 +191,7 @@ export function hostedRoutes(app: FastifyInstance, { cache, counters }: Pick<Pub
     const def = (asked ? await cache.version(form, asked) : null) ?? live;
     const after = def.settings.after_submit;
     const title = after.type === 'page' ? after.title : form.name;
-    const message = after.type === 'redirect' ? 'Thank you!' : after.message;
+    const message = after.type === 'redirect' || after.type === 'landing_page' ? 'Thank you!' : after.message;
     return sendPage(reply, thanksDocument({ title, message, cssHref: '/f.css' }));
   });
 }
@@ -223,7 +224,7 @@ async function submit(request: FastifyRequest<{ Params: { id: string }; Body: Fo
   const asSpam = async (verdict: SpamVerdict, email: string | null) => {
     const answers = Object.fromEntries(Object.entries(body).filter(([key]) => !key.startsWith('_')));
     await batcher.submit({ kind: 'spam', workspaceId: form.workspaceId, form: ref, clientSubmissionId: meta.sid, verdict, email, values: answers, context });
-    return succeed(reply, json, form, def, version, newId());
+    return succeed(request, reply, json, form, def, version, newId(), deps.db);
   };
 
   const early = spam.beforeValidation(form.id, def, meta, ip);
@@ -238,7 +239,7 @@ async function submit(request: FastifyRequest<{ Params: { id: string }; Body: Fo
   });
   if (outcome.status === 'invalid') return fail(reply, json, form, outcome.errors, { def, version, body });
   // An erased address without a fresh consent is answered like a success: it was stored nowhere.
-  return succeed(reply, json, form, def, version, outcome.status === 'accepted' ? outcome.submissionId : newId());
+  return succeed(request, reply, json, form, def, version, outcome.status === 'accepted' ? outcome.submissionId : newId(), deps.db);
 }
 
 /** The address a post gives, when it is one: spam keeps it (to rescue it, to erase it with the person). */
@@ -250,8 +251,13 @@ function emailOf(def: FormDefinitionValue, body: FormBody): string | null {
   return checked.ok ? checked.email : null;
 }
 
-function succeed(reply: FastifyReply, json: boolean, form: CachedForm, def: FormDefinitionValue, version: number, submissionId: string) {
-  const after = def.settings.after_submit;
+async function succeed(request: FastifyRequest, reply: FastifyReply, json: boolean, form: CachedForm, def: FormDefinitionValue, version: number, submissionId: string, db: QueryBuilder) {
+  let after = def.settings.after_submit;
+  if (after.type === 'landing_page') {
+    // To the thank-you page with a token naming the submission (a spam post gets one too, naming nothing).
+    const url = await thankYouLink(db, { workspaceId: form.workspaceId, secret: form.secret, pageId: after.page_id, submissionId, origin: `${request.protocol}://${request.host}` });
+    after = url ? { type: 'redirect', url } : { type: 'message', message: 'Thank you!' };
+  }
   if (json) return reply.code(201).send({ status: 'accepted', submission_id: submissionId, after_submit: after });
   // Where to go is the form's own setting, never anything the request says.
   const location = after.type === 'redirect' ? after.url : `/f/${form.id}/thanks?v=${version}`;

@@ -1,4 +1,5 @@
 import { createForm, publishForm } from '../../../src/modules/capture/service.js';
+import { createPage, publishPage } from '../../../src/modules/capture/pages/service.js';
 import { FormCache } from '../../../src/modules/capture/form-cache.js';
 import { randomUuid } from '../../../src/modules/capture/visitor-id.js';
 import { call } from '../../helpers/server.js';
@@ -19,8 +20,19 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
   await submit({ email: 'beta-spam@beta.example', consent_email: true, _hp: 'x' });
   const submission = await server.database.db.selectFrom('form_submissions').select(['contact_id']).where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
   const spam = await server.database.db.selectFrom('form_spam').select(['id']).where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
+  // A published page of B's with its form, and a second version to restore.
+  const page = await createPage(server.database.db, b.workspaceId, { template: 'ebook', slug: 'beta-secret-page', name: 'Beta secret page', form_id: form.id }, user);
+  await publishPage(server.database.db, b.workspaceId, page.id, user);
+  await publishPage(server.database.db, b.workspaceId, page.id, user);
   return {
     params: {
+      '/api/v1/pages/:id': { id: page.id },
+      '/api/v1/pages/:id/publish': { id: page.id },
+      '/api/v1/pages/:id/unpublish': { id: page.id },
+      '/api/v1/pages/:id/schedule': { id: page.id },
+      '/api/v1/pages/:id/versions': { id: page.id },
+      '/api/v1/pages/:id/versions/:version/restore': { id: page.id, version: '1' },
+      '/api/v1/pages/:id/preview-link': { id: page.id },
       '/api/v1/forms/:id': { id: form.id },
       '/api/v1/forms/:id/publish': { id: form.id },
       '/api/v1/forms/:id/analytics': { id: form.id },
@@ -33,6 +45,6 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
       '/api/v1/forms/:id/versions': { id: form.id },
       '/api/v1/forms/:id/versions/:version/restore': { id: form.id, version: '1' },
     },
-    secrets: [form.id, 'Beta secret form', visitorId, email, 'beta-lead@beta.example', 'beta-spam@beta.example'],
+    secrets: [form.id, 'Beta secret form', page.id, 'Beta secret page', 'beta-secret-page', visitorId, email, 'beta-lead@beta.example', 'beta-spam@beta.example'],
   };
 };

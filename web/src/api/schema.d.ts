@@ -5926,6 +5926,723 @@ export interface paths {
       };
     };
   };
+  "/api/v1/page-templates": {
+    /** Pages to start from, each landing page with its thank-you page */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  id: string;
+                  name: string;
+                  /** @enum {string} */
+                  kind: "landing" | "thank_you";
+                  description: string;
+                  form_template: string | null;
+                  thank_you: string | null;
+                  definition: components["schemas"]["PageDefinition"];
+                })[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pages": {
+    /** The workspace’s pages, by name */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          status?: "draft" | "live" | "unpublished";
+          kind?: "landing" | "thank_you";
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  id: string;
+                  /** @enum {string} */
+                  kind: "landing" | "thank_you";
+                  name: string;
+                  slug: string;
+                  host: string;
+                  template: string | null;
+                  /** @enum {string} */
+                  status: "draft" | "live" | "unpublished";
+                  /** @description Send it back with a draft edit: a stale one is refused (409) */
+                  draft_revision: number;
+                  live_version: number | null;
+                  /** @description When the draft publishes by itself */
+                  publish_at: string | null;
+                  /** Format: date-time */
+                  created_at: string;
+                  /** Format: date-time */
+                  updated_at: string;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create a draft page from a definition or a template */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            /** @description The page’s address, /p/:slug: lower-case letters, digits and hyphens; unique per host across the install */
+            slug: string;
+            /** @description A custom domain the page answers for (its DNS and reverse proxy pointed at Inflow); empty: the main host */
+            host?: string;
+            /** @enum {string} */
+            kind?: "landing" | "thank_you";
+            /**
+             * @description Start from a template (GET /api/v1/page-templates)
+             * @enum {string}
+             */
+            template?: "ebook" | "webinar" | "newsletter" | "free-trial" | "contact-sales" | "event" | "ebook-thank-you" | "webinar-thank-you" | "newsletter-thank-you" | "free-trial-thank-you" | "contact-sales-thank-you" | "event-thank-you";
+            definition?: components["schemas"]["PageDefinition"];
+            /**
+             * Format: uuid
+             * @description The form the template’s form blocks show
+             */
+            form_id?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "landing" | "thank_you";
+              name: string;
+              slug: string;
+              host: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "unpublished";
+              draft: components["schemas"]["PageDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              /** @description When the draft publishes by itself */
+              publish_at: string | null;
+              /** @description What the editor should know: forms the page names that are gone or not live */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pages/{id}": {
+    /** One page, with its draft and notices for the editor */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "landing" | "thank_you";
+              name: string;
+              slug: string;
+              host: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "unpublished";
+              draft: components["schemas"]["PageDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              /** @description When the draft publishes by itself */
+              publish_at: string | null;
+              /** @description What the editor should know: forms the page names that are gone or not live */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Delete a page and its versions: its address answers 404 and is free again */
+    delete: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Rename or move a page, or replace its draft (with the draft_revision it was loaded at) */
+    patch: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            /** @description The page’s address, /p/:slug: lower-case letters, digits and hyphens; unique per host across the install */
+            slug?: string;
+            /** @description A custom domain the page answers for (its DNS and reverse proxy pointed at Inflow); empty: the main host */
+            host?: string;
+            draft?: components["schemas"]["PageDefinition"];
+            draft_revision?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "landing" | "thank_you";
+              name: string;
+              slug: string;
+              host: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "unpublished";
+              draft: components["schemas"]["PageDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              /** @description When the draft publishes by itself */
+              publish_at: string | null;
+              /** @description What the editor should know: forms the page names that are gone or not live */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pages/{id}/publish": {
+    /** Publish the draft as a new immutable version and make it live */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              version: number;
+              /** Format: date-time */
+              published_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pages/{id}/unpublish": {
+    /** Take the page off its address (404); its versions stay */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "landing" | "thank_you";
+              name: string;
+              slug: string;
+              host: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "unpublished";
+              draft: components["schemas"]["PageDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              /** @description When the draft publishes by itself */
+              publish_at: string | null;
+              /** @description What the editor should know: forms the page names that are gone or not live */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pages/{id}/schedule": {
+    /** Publish the draft by itself at a time (null cancels) */
+    put: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description When to publish the draft; null cancels */
+            publish_at: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "landing" | "thank_you";
+              name: string;
+              slug: string;
+              host: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "unpublished";
+              draft: components["schemas"]["PageDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              /** @description When the draft publishes by itself */
+              publish_at: string | null;
+              /** @description What the editor should know: forms the page names that are gone or not live */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pages/{id}/versions": {
+    /** The page’s published versions, newest first */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  version: number;
+                  /** Format: date-time */
+                  published_at: string;
+                  published_by: string | null;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pages/{id}/versions/{version}/restore": {
+    /** Copy a published version into the draft (publish to make it live) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          id: string;
+          version: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              kind: "landing" | "thank_you";
+              name: string;
+              slug: string;
+              host: string;
+              template: string | null;
+              /** @enum {string} */
+              status: "draft" | "live" | "unpublished";
+              draft: components["schemas"]["PageDefinition"];
+              /** @description Send it back with a draft edit: a stale one is refused (409) */
+              draft_revision: number;
+              live_version: number | null;
+              /** @description When the draft publishes by itself */
+              publish_at: string | null;
+              /** @description What the editor should know: forms the page names that are gone or not live */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pages/{id}/preview-link": {
+    /** A signed link that shows the current draft for 7 days */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** @description The preview’s address on this server: whoever holds it sees the current draft */
+              path: string;
+              /** Format: date-time */
+              expires_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/page-theme": {
+    /** The workspace’s page theme (the default until one is saved) */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PageTheme"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Replace the workspace’s page theme; live pages show it on their next request */
+    put: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PageTheme"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["PageTheme"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/modules": {
     /** The product's modules, as the dashboard's navigation shows them */
     get: {
@@ -6080,6 +6797,11 @@ export interface paths {
                 type: "page";
                 title: string;
                 message: string;
+              } | {
+                /** @enum {string} */
+                type: "landing_page";
+                /** Format: uuid */
+                page_id: string;
               };
             };
           };
@@ -6444,6 +7166,11 @@ export interface components {
           type: "page";
           title: string;
           message: string;
+        } | {
+          /** @enum {string} */
+          type: "landing_page";
+          /** Format: uuid */
+          page_id: string;
         };
         tags: string[];
         list_ids: string[];
@@ -6469,6 +7196,370 @@ export interface components {
           block_disposable: boolean;
         };
       };
+    };
+    /** @description One block of a page, by its type */
+    PageBlock: {
+      /** @enum {string} */
+      type: "hero";
+      headline: string;
+      subheadline?: string;
+      image?: {
+        /** @description http(s)://… or /path */
+        url: string;
+        /** @description Required to publish (empty only for a decorative image, with decorative: true) */
+        alt: string;
+        decorative?: boolean;
+      };
+      button?: {
+        label: string;
+        /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+        url: string;
+      };
+    } | ({
+      /** @enum {string} */
+      type: "rich_text";
+      content: ({
+          /** @enum {string} */
+          type: "p";
+          children: {
+              text: string;
+              bold?: boolean;
+              italic?: boolean;
+              /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+              href?: string;
+            }[];
+        } | ({
+          /** @enum {string} */
+          type: "h2" | "h3" | "h4";
+          children: {
+              text: string;
+              bold?: boolean;
+              italic?: boolean;
+              /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+              href?: string;
+            }[];
+        }) | ({
+          /** @enum {string} */
+          type: "ul" | "ol";
+          items: {
+                text: string;
+                bold?: boolean;
+                italic?: boolean;
+                /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+                href?: string;
+              }[][];
+        }))[];
+    }) | ({
+      /** @enum {string} */
+      type: "bullets";
+      heading?: string;
+      items: ({
+          /** @enum {string} */
+          icon: "check" | "star" | "bolt" | "shield" | "clock" | "chart" | "heart" | "gift" | "users" | "calendar" | "mail" | "download";
+          text: string;
+        })[];
+    }) | ({
+      /** @enum {string} */
+      type: "form";
+      heading?: string;
+      /** @description A form of the workspace; null until one is chosen (publishing needs one) */
+      form_id: string | null;
+    }) | {
+      /** @enum {string} */
+      type: "image";
+      image: {
+        /** @description http(s)://… or /path */
+        url: string;
+        /** @description Required to publish (empty only for a decorative image, with decorative: true) */
+        alt: string;
+        decorative?: boolean;
+      };
+      caption?: string;
+    } | {
+      /** @enum {string} */
+      type: "video";
+      /** @description A YouTube or Vimeo address; played from youtube-nocookie.com or with Vimeo’s dnt=1 */
+      url: string;
+      title: string;
+    } | {
+      /** @enum {string} */
+      type: "testimonial";
+      quote: string;
+      name: string;
+      role?: string;
+      photo?: {
+        /** @description http(s)://… or /path */
+        url: string;
+        /** @description Required to publish (empty only for a decorative image, with decorative: true) */
+        alt: string;
+        decorative?: boolean;
+      };
+    } | {
+      /** @enum {string} */
+      type: "logos";
+      heading?: string;
+      logos: {
+          image: {
+            /** @description http(s)://… or /path */
+            url: string;
+            /** @description Required to publish (empty only for a decorative image, with decorative: true) */
+            alt: string;
+            decorative?: boolean;
+          };
+          /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+          url?: string;
+        }[];
+    } | {
+      /** @enum {string} */
+      type: "cta";
+      heading?: string;
+      text?: string;
+      button: {
+        label: string;
+        /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+        url: string;
+      };
+    } | {
+      /** @enum {string} */
+      type: "faq";
+      heading?: string;
+      items: {
+          question: string;
+          answer: string;
+        }[];
+    } | {
+      /** @enum {string} */
+      type: "countdown";
+      heading?: string;
+      /** Format: date-time */
+      to: string;
+      ended_text: string;
+    } | ({
+      /** @enum {string} */
+      type: "spacer";
+      /** @enum {string} */
+      size: "small" | "medium" | "large";
+    }) | {
+      /** @enum {string} */
+      type: "footer";
+      text?: string;
+      links: {
+          label: string;
+          /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+          url: string;
+        }[];
+    } | ({
+      /** @enum {string} */
+      type: "columns";
+      columns: (({
+            /** @enum {string} */
+            type: "hero";
+            headline: string;
+            subheadline?: string;
+            image?: {
+              /** @description http(s)://… or /path */
+              url: string;
+              /** @description Required to publish (empty only for a decorative image, with decorative: true) */
+              alt: string;
+              decorative?: boolean;
+            };
+            button?: {
+              label: string;
+              /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+              url: string;
+            };
+          } | ({
+            /** @enum {string} */
+            type: "rich_text";
+            content: ({
+                /** @enum {string} */
+                type: "p";
+                children: {
+                    text: string;
+                    bold?: boolean;
+                    italic?: boolean;
+                    /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+                    href?: string;
+                  }[];
+              } | ({
+                /** @enum {string} */
+                type: "h2" | "h3" | "h4";
+                children: {
+                    text: string;
+                    bold?: boolean;
+                    italic?: boolean;
+                    /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+                    href?: string;
+                  }[];
+              }) | ({
+                /** @enum {string} */
+                type: "ul" | "ol";
+                items: {
+                      text: string;
+                      bold?: boolean;
+                      italic?: boolean;
+                      /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+                      href?: string;
+                    }[][];
+              }))[];
+          }) | ({
+            /** @enum {string} */
+            type: "bullets";
+            heading?: string;
+            items: ({
+                /** @enum {string} */
+                icon: "check" | "star" | "bolt" | "shield" | "clock" | "chart" | "heart" | "gift" | "users" | "calendar" | "mail" | "download";
+                text: string;
+              })[];
+          }) | ({
+            /** @enum {string} */
+            type: "form";
+            heading?: string;
+            /** @description A form of the workspace; null until one is chosen (publishing needs one) */
+            form_id: string | null;
+          }) | {
+            /** @enum {string} */
+            type: "image";
+            image: {
+              /** @description http(s)://… or /path */
+              url: string;
+              /** @description Required to publish (empty only for a decorative image, with decorative: true) */
+              alt: string;
+              decorative?: boolean;
+            };
+            caption?: string;
+          } | {
+            /** @enum {string} */
+            type: "video";
+            /** @description A YouTube or Vimeo address; played from youtube-nocookie.com or with Vimeo’s dnt=1 */
+            url: string;
+            title: string;
+          } | {
+            /** @enum {string} */
+            type: "testimonial";
+            quote: string;
+            name: string;
+            role?: string;
+            photo?: {
+              /** @description http(s)://… or /path */
+              url: string;
+              /** @description Required to publish (empty only for a decorative image, with decorative: true) */
+              alt: string;
+              decorative?: boolean;
+            };
+          } | {
+            /** @enum {string} */
+            type: "logos";
+            heading?: string;
+            logos: {
+                image: {
+                  /** @description http(s)://… or /path */
+                  url: string;
+                  /** @description Required to publish (empty only for a decorative image, with decorative: true) */
+                  alt: string;
+                  decorative?: boolean;
+                };
+                /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+                url?: string;
+              }[];
+          } | {
+            /** @enum {string} */
+            type: "cta";
+            heading?: string;
+            text?: string;
+            button: {
+              label: string;
+              /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+              url: string;
+            };
+          } | {
+            /** @enum {string} */
+            type: "faq";
+            heading?: string;
+            items: {
+                question: string;
+                answer: string;
+              }[];
+          } | {
+            /** @enum {string} */
+            type: "countdown";
+            heading?: string;
+            /** Format: date-time */
+            to: string;
+            ended_text: string;
+          } | ({
+            /** @enum {string} */
+            type: "spacer";
+            /** @enum {string} */
+            size: "small" | "medium" | "large";
+          }) | {
+            /** @enum {string} */
+            type: "footer";
+            text?: string;
+            links: {
+                label: string;
+                /** @description http(s)://…, mailto:, tel:, /path or #anchor */
+                url: string;
+              }[];
+          })[])[];
+    });
+    /** @description A page: its SEO fields, theme overrides and blocks */
+    PageDefinition: {
+      seo: {
+        title: string;
+        description: string;
+        image?: {
+          /** @description http(s)://… or /path */
+          url: string;
+          /** @description Required to publish (empty only for a decorative image, with decorative: true) */
+          alt: string;
+          decorative?: boolean;
+        };
+        /** @description Asks search engines not to index the page; left out of the sitemap */
+        noindex: boolean;
+      };
+      theme: {
+        colors?: {
+          /** @description #rrggbb */
+          background?: string;
+          /** @description #rrggbb */
+          surface?: string;
+          /** @description #rrggbb */
+          text?: string;
+          /** @description #rrggbb */
+          muted?: string;
+          /** @description #rrggbb */
+          primary?: string;
+          /** @description #rrggbb */
+          primary_text?: string;
+        };
+        /** @enum {string} */
+        font?: "system" | "humanist" | "geometric" | "serif" | "mono";
+        logo_url?: string | null;
+        favicon_url?: string | null;
+      };
+      blocks: components["schemas"]["PageBlock"][];
+    };
+    PageTheme: {
+      /** @description surface: FAQ, testimonials and the form’s card; primary: buttons and links; primary_text: text on a button */
+      colors: {
+        /** @description #rrggbb */
+        background: string;
+        /** @description #rrggbb */
+        surface: string;
+        /** @description #rrggbb */
+        text: string;
+        /** @description #rrggbb */
+        muted: string;
+        /** @description #rrggbb */
+        primary: string;
+        /** @description #rrggbb */
+        primary_text: string;
+      };
+      /** @enum {string} */
+      font: "system" | "humanist" | "geometric" | "serif" | "mono";
+      logo_url: string | null;
+      favicon_url: string | null;
     };
   };
   responses: never;

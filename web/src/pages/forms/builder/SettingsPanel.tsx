@@ -4,6 +4,7 @@ import { IconAlertCircle, IconBell, IconClick, IconShieldLock, IconUserPlus, Ico
 import { useQuery } from '@tanstack/react-query';
 import type { FormSettings } from '../../../api/forms';
 import { listQueries } from '../../../api/lists';
+import { pageQueries } from '../../../api/pages';
 import { useWorkspace } from '../../../auth/workspace-context';
 import { STAGE_OPTIONS } from '../../../contact-fields';
 import { settingProblem } from './draft-state';
@@ -37,14 +38,17 @@ function Section({ value, icon, title, description, problem, children }: { value
 export function SettingsPanel({ editor, readOnly }: { editor: DraftEditor; readOnly: boolean }) {
   const { slug } = useWorkspace();
   const lists = useQuery(listQueries.all(slug));
+  const pages = useQuery(pageQueries.all(slug));
+  const thankYouPages = (pages.data ?? []).filter((p) => p.kind === 'thank_you');
   const s = editor.draft!.settings;
   const problem = (path: string) => settingProblem(editor.problems, path);
   const set = <K extends keyof FormSettings>(key: K, value: FormSettings[K], path: string = key) => editor.updateSettings(path, (old) => ({ ...old, [key]: value }));
   const setSpam = <K extends keyof FormSettings['spam']>(key: K, value: FormSettings['spam'][K]) => editor.updateSettings(`spam.${key}`, (old) => ({ ...old, spam: { ...old.spam, [key]: value } }));
   const after = s.after_submit;
   const switchAfter = (type: string) => {
-    const message = after.type === 'redirect' ? 'Thank you!' : after.message;
-    const next: AfterSubmit = type === 'redirect' ? { type, url: 'https://' } : type === 'page' ? { type, title: 'Thank you', message } : { type: 'message', message };
+    const message = after.type === 'message' || after.type === 'page' ? after.message : 'Thank you!';
+    const next: AfterSubmit =
+      type === 'redirect' ? { type, url: 'https://' } : type === 'page' ? { type, title: 'Thank you', message } : type === 'landing_page' ? { type, page_id: thankYouPages[0]?.id ?? '' } : { type: 'message', message };
     set('after_submit', next);
   };
   const setAfter = (patch: Partial<AfterSubmit>) => set('after_submit', { ...after, ...patch } as AfterSubmit);
@@ -62,11 +66,24 @@ export function SettingsPanel({ editor, readOnly }: { editor: DraftEditor; readO
             <SegmentedControl
               value={after.type}
               onChange={switchAfter}
-              data={[{ value: 'message', label: 'Show a message' }, { value: 'redirect', label: 'Go to a page' }, { value: 'page', label: 'Thank-you page' }]}
+              fullWidth
+              data={[{ value: 'message', label: 'Message' }, { value: 'redirect', label: 'Web address' }, { value: 'page', label: 'Simple page' }, { value: 'landing_page', label: 'Landing page' }]}
               aria-label="After submitting"
             />
           </Stack>
-          {after.type === 'redirect' ? (
+          {after.type === 'landing_page' ? (
+            <Select
+              label="Thank-you page"
+              description="One of your thank-you pages; it can greet people by their first name. Until it is published, people see “Thank you!”."
+              placeholder={thankYouPages.length ? 'Choose a page' : 'No thank-you page yet'}
+              data={thankYouPages.map((p) => ({ value: p.id, label: `${p.name} (/p/${p.slug})` }))}
+              value={after.page_id || null}
+              onChange={(id) => setAfter({ page_id: id ?? '' })}
+              error={problem('after_submit.page_id') ?? problem('after_submit')}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+            />
+          ) : after.type === 'redirect' ? (
             <TextInput label="Address" description="Where people go once the form is sent (https://…)." value={after.url} onChange={(e) => setAfter({ url: e.currentTarget.value })} error={problem('after_submit')} />
           ) : (
             <>

@@ -1,0 +1,114 @@
+import { Anchor, Badge, Button, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { IconExternalLink, IconEye, IconLayout } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { pageQueries, usePreviewLink, type LandingPage } from '../../api/pages';
+import { useCan } from '../../auth/permissions';
+import { useWorkspace } from '../../auth/workspace-context';
+import { PageContainer } from '../../components/PageContainer';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { StatusMessage } from '../../components/StatusMessage';
+import { notifyError } from '../../notify';
+
+function StatusBadge({ page }: { page: LandingPage }) {
+  if (page.status === 'live') return <Badge color="teal" variant="light" radius="sm" tt="none">Live · version {page.live_version}</Badge>;
+  if (page.status === 'unpublished') return <Badge color="gray" variant="light" radius="sm" tt="none">Unpublished</Badge>;
+  if (page.publish_at) return <Badge color="blue" variant="light" radius="sm" tt="none">Scheduled · {new Date(page.publish_at).toLocaleString()}</Badge>;
+  return <Badge color="gray" variant="light" radius="sm" tt="none">Draft</Badge>;
+}
+
+/** Where a page answers: its custom domain, or this server. */
+function addressOf(page: LandingPage): string {
+  return page.host ? `https://${page.host}/p/${page.slug}` : `/p/${page.slug}`;
+}
+
+/** The workspace's landing and thank-you pages: status, address and a preview of the draft (the editor comes next). */
+export function PagesPage() {
+  const { slug } = useWorkspace();
+  const manage = useCan('marketing.write');
+  const pages = useQuery(pageQueries.all(slug));
+  const preview = usePreviewLink(slug);
+
+  async function openPreview(id: string) {
+    // Opened before the request so the browser does not take it for a pop-up.
+    const tab = window.open('about:blank', '_blank');
+    try {
+      const link = await preview.mutateAsync(id);
+      if (tab) tab.location.href = link.path;
+    } catch (error) {
+      tab?.close();
+      notifyError(error, 'The preview could not be opened');
+    }
+  }
+
+  function content() {
+    if (pages.isError) return <QueryError error={pages.error} onRetry={() => void pages.refetch()} />;
+    if (pages.data?.length === 0) {
+      return (
+        <Paper withBorder>
+          <StatusMessage
+            icon={<IconLayout size={26} stroke={1.7} />}
+            title="No pages yet"
+            description="A landing page holds one offer and its form; a thank-you page follows the form. Create them from a template through the API (POST /api/v1/pages); the page editor arrives in the next release."
+          />
+        </Paper>
+      );
+    }
+    return (
+      <Paper withBorder style={{ overflow: 'hidden' }}>
+        <Table.ScrollContainer minWidth={720} type="native">
+          <Table verticalSpacing="sm" horizontalSpacing="lg">
+            <Table.Thead bg="gray.0">
+              <Table.Tr>
+                <Table.Th>Page</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Address</Table.Th>
+                <Table.Th ta="right">Draft</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {pages.data
+                ? pages.data.map((p) => (
+                    <Table.Tr key={p.id}>
+                      <Table.Td>
+                        <Text fz="sm" fw={600} c="dark.7">{p.name}</Text>
+                        <Text fz="xs" c="dimmed">{p.kind === 'thank_you' ? 'Thank-you page' : 'Landing page'}</Text>
+                      </Table.Td>
+                      <Table.Td w={220}><StatusBadge page={p} /></Table.Td>
+                      <Table.Td>
+                        {p.status === 'live' ? (
+                          <Anchor href={addressOf(p)} target="_blank" rel="noopener noreferrer" fz="sm">
+                            {addressOf(p)} <IconExternalLink size={13} style={{ verticalAlign: 'middle' }} aria-label="(opens in a new tab)" />
+                          </Anchor>
+                        ) : (
+                          <Text fz="sm" c="dimmed">{addressOf(p)}</Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td ta="right" w={140}>
+                        {manage && (
+                          <Button variant="default" size="xs" leftSection={<IconEye size={14} />} onClick={() => void openPreview(p.id)} aria-label={`Preview the draft of ${p.name}`}>
+                            Preview
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))
+                : [0, 1, 2].map((i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td colSpan={4}><Skeleton h={28} /></Table.Td>
+                    </Table.Tr>
+                  ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+    );
+  }
+
+  return (
+    <PageContainer>
+      <PageHeader title="Landing pages" description="Pages built for one offer, with the form on them, and the thank-you pages that follow." />
+      {content()}
+    </PageContainer>
+  );
+}
