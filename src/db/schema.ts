@@ -435,6 +435,41 @@ export interface FormFieldStatsDailyTable {
   abandoned: Generated<number>;
 }
 
+export type AssetStatus = 'uploading' | 'ready';
+
+export interface AssetsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  file_name: string;
+  content_type: string;
+  kind: string;
+  size: Generated<number>;
+  sha256: string | null;
+  status: Generated<AssetStatus>;
+  downloads: Generated<number>;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface AssetChunksTable {
+  workspace_id: string;
+  asset_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface AssetDownloadsTable {
+  workspace_id: string;
+  id: string;
+  asset_id: string;
+  contact_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Stamp;
+}
+
 export interface Tables {
   domain_events: DomainEventsTable;
   event_subscribers: EventSubscribersTable;
@@ -464,6 +499,9 @@ export interface Tables {
   form_stats_daily: FormStatsDailyTable;
   form_pages: FormPagesTable;
   form_field_stats_daily: FormFieldStatsDailyTable;
+  assets: AssetsTable;
+  asset_chunks: AssetChunksTable;
+  asset_downloads: AssetDownloadsTable;
   jobs: JobsTable;
 }
 

@@ -42,6 +42,10 @@ export const EVENT_PAYLOADS = {
     },
     { additionalProperties: false, description: 'A visitor submitted a form (spam never is one): what the email module (double opt-in, follow-up), tracking (the visitor), webhooks and scoring need.' },
   ),
+  'asset.downloaded': Type.Object(
+    { asset_id: Id, asset_name: Type.String(), download_id: Id },
+    { additionalProperties: false, description: 'A lead downloaded a gated asset through the signed link made for them (test links of the dashboard are not counted).' },
+  ),
 } as const satisfies Record<string, TSchema>;
 
 export type EventKind = keyof typeof EVENT_PAYLOADS;

@@ -16,11 +16,16 @@ import { SubmissionBatcher, type WriteBatch } from './submission-batcher.js';
 import { StatisticsKeeper } from '../../db/statistics.js';
 import type { Kysely } from 'kysely';
 import { writeSubmissions } from './write-submissions.js';
+import { assetJobs, purgeStaleUploads } from './assets/jobs.js';
+import { assetPublicRoutes } from './assets/public-routes.js';
+import { assetRoutes } from './assets/routes.js';
+import { AssetSchema } from './assets/schema.js';
+import { ASSET_MAX_BYTES } from '../../config.js';
 
 /** Forms: capture leads on any site (issue 10). Calls contacts, lists, companies, timeline and workspaces; tells the rest through `form.submitted`. */
 export const captureModule: InflowModule = {
   name: 'capture',
-  tables: ['forms', 'form_versions', 'form_submissions', 'form_spam', 'form_stats_daily', 'form_pages', 'form_field_stats_daily'],
+  tables: ['forms', 'form_versions', 'form_submissions', 'form_spam', 'form_stats_daily', 'form_pages', 'form_field_stats_daily', 'assets', 'asset_chunks', 'asset_downloads'],
   navigation: [
     {
       path: 'capture',
@@ -33,13 +38,13 @@ export const captureModule: InflowModule = {
         'Build forms that drop every sign-up straight into your contacts, with its source and consent recorded; embed them on any site, link a hosted page, and watch spam stay out.',
     },
   ],
-  jobs: captureJobs,
-  recurringJobs: [purgeSpam],
+  jobs: { ...captureJobs, ...assetJobs },
+  recurringJobs: [purgeSpam, purgeStaleUploads],
   subscribers: captureSubscribers,
   personalData: capturePersonalData,
   setup: (app) => {
     // The definition's schemas, named by $ref in the routes: listed once in the spec.
-    for (const schema of [FormField, FormDefinition]) {
+    for (const schema of [FormField, FormDefinition, AssetSchema]) {
       app.addSchema(schema);
       addSharedSchema(schema as unknown as { $id: string });
     }
@@ -66,5 +71,9 @@ export const captureModule: InflowModule = {
     hostedRoutes(app, { cache, counters });
     analyticsRoutes(app, { db });
     submissionRoutes(app, { db });
+    const linkTtlMs = (config.assets?.linkTtlHours ?? 7 * 24) * 3600_000;
+    const publicUrl = config.publicUrl ?? null;
+    assetRoutes(app, { db, maxBytes: config.assets?.maxBytes ?? ASSET_MAX_BYTES, linkTtlMs, publicUrl });
+    assetPublicRoutes(app, { db, publicUrl, linkTtlMs });
   },
 };

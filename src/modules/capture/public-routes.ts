@@ -276,6 +276,6 @@ function hostedPage(reply: FastifyReply, title: string, view: ReturnType<typeof 
 }
 
 /** A hosted page, with its own policy: no script at all, styles from Inflow only. */
-function sendPage(reply: FastifyReply, html: string) {
+export function sendPage(reply: FastifyReply, html: string) {
   return reply.type('text/html; charset=utf-8').header('content-security-policy', hostedPagePolicy()).send(html);
 }

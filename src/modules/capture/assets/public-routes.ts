@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { QueryBuilder } from '../../../db/database.js';
+import { parseFormBody } from '../form-body.js';
+import { truncateIp } from '../ip.js';
+import { sendPage } from '../public-routes.js';
+import { workspaceSettings } from '../../workspaces/service.js';
+import { enqueueFreshLink } from './jobs.js';
+import { checkDownloadToken } from './links.js';
+import { expiredLinkDocument, linkResentDocument, unknownLinkDocument } from './pages.js';
+import { TokenParams } from './schema.js';
+import { sendAsset } from './send-asset.js';
+import { assetsByIds } from './store.js';
+import { recordDownload } from './service.js';
+
+export interface AssetPublicDeps {
+  db: QueryBuilder;
+  /** Where links in emails point: PUBLIC_URL, else the origin the request came to. */
+  publicUrl: string | null;
+  linkTtlMs: number;
+}
+
+const ResendBody = Type.Object({ token: Type.String({ maxLength: 2048 }) });
+
+/** The origin links in mail point to. Without PUBLIC_URL, the one this request came to. */
+export function baseUrlOf(request: FastifyRequest, publicUrl: string | null): string {
+  return (publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+}
+
+/**
+ * What a lead's download link opens (`/d/:token`), and the "email me a fresh link" of an
+ * expired one. A link of no workspace, or tampered, or to a deleted file: 404. Expired: 410.
+ */
+export function assetPublicRoutes(app: FastifyInstance, deps: AssetPublicDeps): void {
+  const { db } = deps;
+  const limits = { max: 120, timeWindow: 60_000 };
+
+  app.get('/d/:token', { config: { auth: 'public', rateLimit: limits }, schema: { hide: true, params: TokenParams } }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    const check = await checkDownloadToken(db, token);
+    if (check.state === 'invalid') return sendPage(reply.code(404).header('cache-control', 'no-store'), unknownLinkDocument());
+    const [asset] = await assetsByIds(db, check.claims.w, [check.claims.a]);
+    if (!asset) return sendPage(reply.code(404).header('cache-control', 'no-store'), unknownLinkDocument());
+    if (check.state === 'expired') return sendPage(reply.code(410).header('cache-control', 'no-store'), expiredLinkDocument(token));
+    const { fromStart, sent } = sendAsset(request, reply, db, check.claims.w, asset);
+    if (fromStart && check.claims.c) {
+      const settings = await workspaceSettings(db, check.claims.w);
+      // The file is already on its way: a failure to count it is logged, not turned into an error page.
+      await recordDownload(db, check.claims.w, asset, {
+        contactId: check.claims.c,
+        ip: settings?.truncate_ips ? truncateIp(request.ip) : request.ip,
+        userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500) || null,
+      }).catch((err: unknown) => request.log.error({ err }, 'a download was not recorded'));
+    }
+    return sent;
+  });
+
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8_192 }, (_request, body, done) => {
+      try {
+        done(null, parseFormBody(body as string));
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    });
+    // Every answer is the same page: nothing tells a guesser whether a link or a person exists.
+    scope.post('/public/assets/resend', { bodyLimit: 8_192, config: { auth: 'public', rateLimit: { max: 10, timeWindow: 60_000 } }, schema: { hide: true, body: ResendBody } }, async (request, reply: FastifyReply) => {
+      const { token } = request.body as { token: string };
+      const check = await checkDownloadToken(db, token);
+      if (check.state !== 'invalid') {
+        const [asset] = await assetsByIds(db, check.claims.w, [check.claims.a]);
+        if (asset) await enqueueFreshLink(db, token, check.claims, baseUrlOf(request, deps.publicUrl), deps.linkTtlMs);
+      }
+      return sendPage(reply.header('cache-control', 'no-store'), linkResentDocument());
+    });
+  });
+}
