@@ -9,7 +9,7 @@ import { enqueueFreshLink } from './jobs.js';
 import { checkDownloadToken } from './links.js';
 import { expiredLinkDocument, linkResentDocument, unknownLinkDocument } from './pages.js';
 import { TokenParams } from './schema.js';
-import { sendAsset } from './send-asset.js';
+import { deliver, planDelivery } from './send-asset.js';
 import { assetsByIds } from './store.js';
 import { recordDownload } from './service.js';
 
@@ -35,24 +35,26 @@ export function assetPublicRoutes(app: FastifyInstance, deps: AssetPublicDeps): 
   const { db } = deps;
   const limits = { max: 120, timeWindow: 60_000 };
 
-  app.get('/d/:token', { config: { auth: 'public', rateLimit: limits }, schema: { hide: true, params: TokenParams } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+  // A wildcard, not `:token`: a token is longer than the router's limit on a parameter.
+  app.get('/d/*', { config: { auth: 'public', rateLimit: limits }, schema: { hide: true, params: TokenParams } }, async (request, reply) => {
+    const token = (request.params as { '*': string })['*'];
     const check = await checkDownloadToken(db, token);
     if (check.state === 'invalid') return sendPage(reply.code(404).header('cache-control', 'no-store'), unknownLinkDocument());
     const [asset] = await assetsByIds(db, check.claims.w, [check.claims.a]);
     if (!asset) return sendPage(reply.code(404).header('cache-control', 'no-store'), unknownLinkDocument());
     if (check.state === 'expired') return sendPage(reply.code(410).header('cache-control', 'no-store'), expiredLinkDocument(token));
-    const { fromStart, sent } = sendAsset(request, reply, db, check.claims.w, asset);
-    if (fromStart && check.claims.c) {
+    // Counted when the whole file starts going out (committed first: a count read after the
+    // download sees it); ranges are a viewer fetching parts of a file already counted.
+    const plan = planDelivery(request, asset);
+    if (plan.status === 200 && request.method === 'GET' && check.claims.c) {
       const settings = await workspaceSettings(db, check.claims.w);
-      // The file is already on its way: a failure to count it is logged, not turned into an error page.
       await recordDownload(db, check.claims.w, asset, {
         contactId: check.claims.c,
         ip: settings?.truncate_ips ? truncateIp(request.ip) : request.ip,
         userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500) || null,
-      }).catch((err: unknown) => request.log.error({ err }, 'a download was not recorded'));
+      });
     }
-    return sent;
+    return deliver(request, reply, db, check.claims.w, asset, plan);
   });
 
   void app.register(async (scope) => {

@@ -9,7 +9,7 @@ import { IdParams } from '../../../http/schemas.js';
 import { downloadLink } from './links.js';
 import { baseUrlOf } from './public-routes.js';
 import { AssetPatch, AssetSchema, LinkRequest, LinkSchema, UploadQuery } from './schema.js';
-import { sendAsset } from './send-asset.js';
+import { deliver, planDelivery } from './send-asset.js';
 import { getAsset } from './service.js';
 import { assetPage, deleteAsset, renameAsset } from './store.js';
 import { storeUpload, tooLarge } from './upload.js';
@@ -110,7 +110,8 @@ export function assetRoutes(server: FastifyInstance, deps: AssetRouteDeps): void
     },
     async (request, reply) => {
       const workspaceId = requireWorkspace(request).id;
-      return sendAsset(request, reply, db, workspaceId, await getAsset(db, workspaceId, request.params.id)).sent;
+      const asset = await getAsset(db, workspaceId, request.params.id);
+      return deliver(request, reply, db, workspaceId, asset, planDelivery(request, asset));
     },
   );
 

@@ -40,4 +40,4 @@ export const LinkSchema = Type.Object({
   expires_at: Timestamp,
 });
 
-export const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 2048 }) });
+export const TokenParams = Type.Object({ '*': Type.String({ minLength: 1, maxLength: 2048 }) });
