@@ -1,7 +1,9 @@
 import { createForm, publishForm } from '../../../src/modules/capture/service.js';
 import { FormCache } from '../../../src/modules/capture/form-cache.js';
 import { randomUuid } from '../../../src/modules/capture/visitor-id.js';
+import { downloadLink } from '../../../src/modules/capture/assets/links.js';
 import { call } from '../../helpers/server.js';
+import { pdfFile } from '../../helpers/sample-files.js';
 import type { MakeIsolationFixture } from './fixture.js';
 
 export const fixture: MakeIsolationFixture = async (server, b) => {
@@ -19,8 +21,17 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
   await submit({ email: 'beta-spam@beta.example', consent_email: true, _hp: 'x' });
   const submission = await server.database.db.selectFrom('form_submissions').select(['contact_id']).where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
   const spam = await server.database.db.selectFrom('form_spam').select(['id']).where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
+  // An asset of B's, downloaded once by B's lead.
+  const uploaded = await fetch(`${server.url}/api/v1/assets?name=${encodeURIComponent('Beta secret e-book')}&file_name=beta-secret-ebook.pdf`, { method: 'POST', headers: { authorization: `Bearer ${b.apiKey}` }, body: pdfFile() });
+  const asset = (await uploaded.json()) as { id: string };
+  if (uploaded.status !== 201) throw new Error(`B could not upload an asset: ${uploaded.status}`);
+  const link = await downloadLink(server.database.db, b.workspaceId, asset.id, submission.contact_id);
+  await (await fetch(`${server.url}${link.path}`)).arrayBuffer();
   return {
     params: {
+      '/api/v1/assets/:id': { id: asset.id },
+      '/api/v1/assets/:id/content': { id: asset.id },
+      '/api/v1/assets/:id/link': { id: asset.id },
       '/api/v1/forms/:id': { id: form.id },
       '/api/v1/forms/:id/publish': { id: form.id },
       '/api/v1/forms/:id/analytics': { id: form.id },
@@ -33,6 +44,6 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
       '/api/v1/forms/:id/versions': { id: form.id },
       '/api/v1/forms/:id/versions/:version/restore': { id: form.id, version: '1' },
     },
-    secrets: [form.id, 'Beta secret form', visitorId, email, 'beta-lead@beta.example', 'beta-spam@beta.example'],
+    secrets: [form.id, 'Beta secret form', asset.id, 'Beta secret e-book', 'beta-secret-ebook', visitorId, email, 'beta-lead@beta.example', 'beta-spam@beta.example'],
   };
 };
