@@ -13,6 +13,7 @@ import { CompanyPage } from './pages/companies/CompanyPage';
 import { ContactPage } from './pages/contacts/ContactPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
 import { FormPage } from './pages/forms/FormPage';
+import { AssetsPage } from './pages/assets/AssetsPage';
 import { FormsPage } from './pages/forms/FormsPage';
 import { DuplicatesPage } from './pages/contacts/DuplicatesPage';
 import { TrashPage } from './pages/contacts/TrashPage';
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
               { path: 'lists/:id', element: <ListPage /> },
               { path: 'capture', element: <FormsPage /> },
               { path: 'capture/forms/:id', element: <FormPage /> },
+              { path: 'capture/assets', element: <AssetsPage /> },
               // A module the server lists as still to come explains itself here (any other path: 404).
               { path: ':module', element: <ModulePage /> },
               {

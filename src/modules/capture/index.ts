@@ -37,6 +37,15 @@ export const captureModule: InflowModule = {
       description:
         'Build forms that drop every sign-up straight into your contacts, with its source and consent recorded; embed them on any site, link a hosted page, and watch spam stay out.',
     },
+    {
+      path: 'capture/assets',
+      label: 'Assets',
+      icon: 'file-download',
+      group: 'Leads',
+      order: 31,
+      title: 'Gated downloads',
+      description: 'Offer e-books, templates and price lists in exchange for a sign-up: each lead gets a signed, expiring link, and every download is counted on their timeline.',
+    },
   ],
   jobs: { ...captureJobs, ...assetJobs },
   recurringJobs: [purgeSpam, purgeStaleUploads],
