@@ -96,7 +96,7 @@ export function UploadZone({ slug }: { slug: string }) {
                 </Text>
               </div>
             </Group>
-            <Button variant="default" onClick={() => input.current?.click()}>
+            <Button variant="default" style={{ flexShrink: 0 }} onClick={() => input.current?.click()}>
               Choose a file
             </Button>
           </Group>
