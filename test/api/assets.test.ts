@@ -282,6 +282,21 @@ describe('download links', () => {
     expect(downloads).toEqual([{ contact_id: contact, ip: '127.0.0.1' }]);
   });
 
+  it('forgets a person’s downloads when they are erased, keeping the count', async () => {
+    const asset = await uploaded(pdfFile(), { file_name: 'erase.pdf' });
+    const contact = await contactId('forget-me@example.com');
+    const link = await downloadLink(server.database.db, tenant.workspaceId, asset.id, contact);
+    await (await fetch(`${server.url}${link.path}`)).arrayBuffer();
+    const exported = await api(`/api/v1/contacts/${contact}/export`);
+    expect(exported.json.asset_downloads).toEqual([expect.objectContaining({ asset_id: asset.id, ip: '127.0.0.1' })]);
+    expect((await api(`/api/v1/contacts/${contact}/erase`, 'POST')).status).toBeLessThan(300);
+    const rows = await server.database.db.selectFrom('asset_downloads').select('id').where('workspace_id', '=', tenant.workspaceId).where('asset_id', '=', asset.id).execute();
+    expect(rows).toEqual([]);
+    expect((await api(`/api/v1/assets/${asset.id}`)).json.downloads).toBe(1);
+    // The link still works (the file is the workspace's), but counts no one.
+    expect((await fetch(`${server.url}${link.path}`)).status).toBe(200);
+  });
+
   it('answers a Range with 206 and counts only a download from the first byte', async () => {
     const bytes = pdfFile();
     const asset = await uploaded(bytes, { file_name: 'range.pdf' });
