@@ -27,6 +27,14 @@ export async function assetsByIds(db: Executor, workspaceId: string, ids: readon
   return rows as AssetRow[];
 }
 
+/** The offered assets among these ids (absent or empty ids skipped; deleted ones missing), by id: what `form.submitted` names. */
+export async function offeredAssets(db: Executor, workspaceId: string, ids: readonly (string | null | undefined)[]): Promise<Map<string, { id: string; name: string }>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('assets').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', wanted).where('status', '=', 'ready').execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /** A page of the workspace's ready assets, newest first; `sort_key` keys the next page. */
 export async function assetPage(db: Executor, workspaceId: string, page: { after: Keyset | null; limit: number }): Promise<(AssetRow & { sort_key: string })[]> {
   let query = db.selectFrom('assets').select([...COLUMNS, timestampKey('created_at').as('sort_key')]).where('workspace_id', '=', workspaceId).where('status', '=', 'ready');
