@@ -365,3 +365,78 @@ describe('download links', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(pdfFile())).toBe(true);
   });
 });
+
+describe('a form that offers an asset', () => {
+  function definition(assetId: string | null) {
+    return {
+      fields: [{ key: 'email', kind: 'email', label: 'Email', required: true, business_only: false, maps_to: { to: 'standard', field: 'email' } }],
+      progressive: { enabled: false, queue: [] },
+      settings: {
+        submit_label: 'Get the e-book', after_submit: { type: 'message', message: 'Thanks! Your e-book is ready.' }, tags: [], list_ids: [], lifecycle_stage: null,
+        notify_emails: [], double_opt_in: false, follow_up_email: null, allowed_origins: [],
+        spam: { min_fill_seconds: 0, max_per_ip_per_hour: 0, max_per_form_per_minute: 0, blocked_domains: [], block_disposable: false },
+        asset_id: assetId,
+      },
+    };
+  }
+
+  async function liveForm(assetId: string | null): Promise<string> {
+    const created = await api('/api/v1/forms', 'POST', { name: 'E-book form', definition: definition(assetId) });
+    expect(created.status, created.text).toBe(201);
+    const published = await api(`/api/v1/forms/${created.json.id}/publish`, 'POST');
+    expect(published.status, published.text).toBe(201);
+    return created.json.id;
+  }
+
+  it('refuses to publish a form offering an asset the workspace does not have', async () => {
+    const foreign = await uploaded(pdfFile(), { file_name: 'mine.pdf' });
+    const created = await api('/api/v1/forms', 'POST', { name: 'Wrong asset', definition: definition(foreign.id) }, other);
+    const published = await api(`/api/v1/forms/${created.json.id}/publish`, 'POST', undefined, other);
+    expect(published.status).toBe(400);
+    expect(published.json.errors).toContainEqual({ field: 'draft.settings.asset_id', message: 'is not an asset of this workspace' });
+  });
+
+  it('answers f.js with a download link signed for the submitter, and names the asset in form.submitted', async () => {
+    const asset = await uploaded(pdfFile(), { name: 'The e-book', file_name: 'ebook.pdf' });
+    const formId = await liveForm(asset.id);
+    const answer = await call(server, `/public/forms/${formId}/submit`, { method: 'POST', body: { email: 'ebook-reader@example.com', _sid: 'offer-json-1' } });
+    expect(answer.status).toBe(201);
+    expect(answer.json.download_name).toBe('The e-book');
+    expect(answer.json.download_url).toMatch(new RegExp(`^${server.url}/d/`));
+    const file = await fetch(answer.json.download_url);
+    expect(Buffer.from(await file.arrayBuffer()).equals(pdfFile())).toBe(true);
+    const [download] = await server.database.db.selectFrom('asset_downloads').select('contact_id').where('workspace_id', '=', tenant.workspaceId).where('asset_id', '=', asset.id).execute();
+    const submission = await server.database.db.selectFrom('form_submissions').select('contact_id').where('workspace_id', '=', tenant.workspaceId).where('id', '=', answer.json.submission_id).executeTakeFirstOrThrow();
+    expect(download!.contact_id).toBe(submission.contact_id);
+    const event = await server.database.db.selectFrom('domain_events').select('payload').where('workspace_id', '=', tenant.workspaceId).where('kind', '=', 'form.submitted').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect((event.payload as { asset: unknown }).asset).toEqual({ id: asset.id, name: 'The e-book' });
+
+    // Spam is answered alike (a link for nobody, not counted): the answer tells a bot nothing.
+    const spam = await call(server, `/public/forms/${formId}/submit`, { method: 'POST', body: { email: 'bot@example.com', _hp: 'x' } });
+    expect(Object.keys(spam.json).sort()).toEqual(Object.keys(answer.json).sort());
+    await (await fetch(spam.json.download_url)).arrayBuffer();
+    expect((await api(`/api/v1/assets/${asset.id}`)).json.downloads).toBe(1);
+  });
+
+  it('shows the download on the hosted thank-you page a post without JavaScript lands on, only with its signed token', async () => {
+    const asset = await uploaded(pdfFile(), { name: 'Checklist <b>2026</b>', file_name: 'checklist.pdf' });
+    const formId = await liveForm(asset.id);
+    const posted = await fetch(`${server.url}/public/forms/${formId}/submit`, {
+      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=no-js%40example.com&_sid=offer-nojs-1',
+    });
+    expect(posted.status).toBe(303);
+    const location = posted.headers.get('location')!;
+    expect(location).toMatch(new RegExp(`^/f/${formId}/thanks\\?v=1&s=`));
+    const page = await fetch(`${server.url}${location}`);
+    expect(page.headers.get('cache-control')).toBe('private, no-store');
+    const html = await page.text();
+    expect(html).toContain('Download “Checklist &lt;b&gt;2026&lt;/b&gt;”');
+    const href = /class="inflow-download" href="([^"]+)"/.exec(html)![1]!;
+    expect((await fetch(`${server.url}${href}`)).status).toBe(200);
+    expect((await api(`/api/v1/assets/${asset.id}`)).json.downloads).toBe(1);
+
+    const tampered = await (await fetch(`${server.url}${location.slice(0, -3)}xyz`)).text();
+    expect(tampered).toContain('Thanks! Your e-book is ready.');
+    expect(tampered).not.toContain('inflow-download');
+  });
+});

@@ -75,13 +75,13 @@ export const captureModule: InflowModule = {
     const counters = new CounterBuffer(db);
     app.addHook('onClose', () => batcher.drain());
     app.addHook('onClose', () => counters.drain());
-    formRoutes(app, { db, cache });
-    publicRoutes(app, { db, cache, counters, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60 });
-    hostedRoutes(app, { cache, counters });
-    analyticsRoutes(app, { db });
-    submissionRoutes(app, { db });
     const linkTtlMs = (config.assets?.linkTtlHours ?? 7 * 24) * 3600_000;
     const publicUrl = config.publicUrl ?? null;
+    formRoutes(app, { db, cache });
+    publicRoutes(app, { db, cache, counters, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60, publicUrl, linkTtlMs });
+    hostedRoutes(app, { db, cache, counters, linkTtlMs });
+    analyticsRoutes(app, { db });
+    submissionRoutes(app, { db });
     assetRoutes(app, { db, maxBytes: config.assets?.maxBytes ?? ASSET_MAX_BYTES, linkTtlMs, publicUrl });
     assetPublicRoutes(app, { db, publicUrl, linkTtlMs });
   },

@@ -6444,6 +6444,10 @@ export interface paths {
                 title: string;
                 message: string;
               };
+              /** @description When the form offers an asset: a signed, expiring link to it for the submitter */
+              download_url?: string;
+              /** @description The offered asset’s name */
+              download_name?: string;
             };
           };
         };
@@ -6831,6 +6835,8 @@ export interface components {
           blocked_domains: string[];
           block_disposable: boolean;
         };
+        /** @description An asset offered after a submission: the lead gets a signed, expiring download link (docs/assets.md) */
+        asset_id?: string | null;
       };
     };
     Asset: {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { QueryBuilder } from '../../../db/database.js';
 import { parseFormBody } from '../form-body.js';
@@ -6,7 +6,7 @@ import { truncateIp } from '../ip.js';
 import { sendPage } from '../public-routes.js';
 import { workspaceSettings } from '../../workspaces/service.js';
 import { enqueueFreshLink } from './jobs.js';
-import { checkDownloadToken } from './links.js';
+import { baseUrlOf, checkDownloadToken } from './links.js';
 import { expiredLinkDocument, linkResentDocument, unknownLinkDocument } from './pages.js';
 import { TokenParams } from './schema.js';
 import { deliver, planDelivery } from './send-asset.js';
@@ -21,11 +21,6 @@ export interface AssetPublicDeps {
 }
 
 const ResendBody = Type.Object({ token: Type.String({ maxLength: 2048 }) });
-
-/** The origin links in mail point to. Without PUBLIC_URL, the one this request came to. */
-export function baseUrlOf(request: FastifyRequest, publicUrl: string | null): string {
-  return (publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
-}
 
 /**
  * What a lead's download link opens (`/d/:token`), and the "email me a fresh link" of an

@@ -31,6 +31,10 @@ export function hostedFormDocument(input: { title: string; form: RenderForm; sta
   return hostedDocument(input.title, `<h1>${escapeHtml(input.title)}</h1>${renderHtml(formView(input.form, input.state))}`, input.cssHref);
 }
 
-export function thanksDocument(input: { title: string; message: string; cssHref: string }): string {
-  return hostedDocument(input.title, `<h1>${escapeHtml(input.title)}</h1><p class="inflow-thanks" role="status">${escapeHtml(input.message)}</p>`, input.cssHref);
+/** The thank-you page; with the download of the asset the form offers, when it offers one. */
+export function thanksDocument(input: { title: string; message: string; cssHref: string; download?: { url: string; name: string } | null }): string {
+  const download = input.download
+    ? `<p><a class="inflow-download" href="${escapeHtml(input.download.url)}" download>Download ${escapeHtml(`“${input.download.name}”`)}</a></p>`
+    : '';
+  return hostedDocument(input.title, `<h1>${escapeHtml(input.title)}</h1><p class="inflow-thanks" role="status">${escapeHtml(input.message)}</p>${download}`, input.cssHref);
 }
