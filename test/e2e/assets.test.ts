@@ -124,6 +124,35 @@ describe.runIf(hasBrowser)('the assets library in a real browser', () => {
     await page.getByText('downloaded “Growth playbook 2026”').waitFor();
   });
 
+  it('gives a visitor without JavaScript the download on the hosted thank-you page after submitting', async () => {
+    const listed = await call(server, '/api/v1/assets', { apiKey: tenant.apiKey });
+    const playbook = listed.json.data.find((a: { name: string }) => a.name === 'The growth playbook');
+    const definition = {
+      fields: [{ key: 'email', kind: 'email', label: 'Work email', required: true, business_only: false, maps_to: { to: 'standard', field: 'email' } }],
+      progressive: { enabled: false, queue: [] },
+      settings: {
+        submit_label: 'Send me the playbook', after_submit: { type: 'page', title: 'Your playbook is ready', message: 'Thanks! Download it below; we have also noted your interest.' },
+        tags: [], list_ids: [], lifecycle_stage: null, notify_emails: [], double_opt_in: false, follow_up_email: null, allowed_origins: [],
+        spam: { min_fill_seconds: 0, max_per_ip_per_hour: 0, max_per_form_per_minute: 0, blocked_domains: [], block_disposable: false },
+        asset_id: playbook.id,
+      },
+    };
+    const form = await call(server, '/api/v1/forms', { apiKey: tenant.apiKey, method: 'POST', body: { name: 'Growth playbook', definition } });
+    expect((await call(server, `/api/v1/forms/${form.json.id}/publish`, { apiKey: tenant.apiKey, method: 'POST' })).status).toBe(201);
+    const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+    const visitor = await context.newPage();
+    await visitor.goto(`${server.url}/f/${form.json.id}`);
+    await visitor.getByRole('textbox', { name: /Work email/ }).fill('reader@no-js.example');
+    await visitor.getByRole('button', { name: 'Send me the playbook' }).click();
+    await visitor.getByRole('link', { name: 'Download “The growth playbook”' }).waitFor();
+    await screenshot(visitor, 'asset-thanks-download');
+    const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('link', { name: 'Download “The growth playbook”' }).click()]);
+    expect(download.suggestedFilename()).toBe('Growth playbook 2026.pdf');
+    expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    await context.close();
+    await expect.poll(async () => (await call(server, `/api/v1/assets/${playbook.id}`, { apiKey: tenant.apiKey })).json.downloads).toBe(2);
+  });
+
   it('shows an expired link’s page with its button, and a link that is not ours as not found', async () => {
     const listed = await call(server, '/api/v1/assets', { apiKey: tenant.apiKey });
     const contact = await call(server, '/api/v1/contacts', { apiKey: tenant.apiKey, method: 'POST', body: { email: 'late@example.com' } });
