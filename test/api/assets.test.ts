@@ -136,11 +136,10 @@ describe('uploading an asset', () => {
     const streamed = await upload(pdfStream(ASSET_MAX_BYTES + 1), { file_name: 'big.pdf' });
     expect(streamed.status).toBe(413);
     expect(streamed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // Chunks belong to their asset (a foreign key): no half-written asset, no chunk of one.
     const leftovers = await server.database.db.selectFrom('assets').select('id').where('workspace_id', '=', tenant.workspaceId).where('status', '=', 'uploading').execute();
     expect(leftovers).toEqual([]);
-    const chunks = await server.database.db.selectFrom('asset_chunks').select('asset_id').where('workspace_id', '=', tenant.workspaceId).where('asset_id', 'not in', (await server.database.db.selectFrom('assets').select('id').where('workspace_id', '=', tenant.workspaceId).execute()).map((a) => a.id).concat(['00000000-0000-0000-0000-000000000000'])).execute();
-    expect(chunks).toEqual([]);
-  });
+  }, 120_000);
 
   it('answers 413 before reading a body whose Content-Length is over the limit', async () => {
     const { request } = await import('node:http');
