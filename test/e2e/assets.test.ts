@@ -139,6 +139,13 @@ describe.runIf(hasBrowser)('the assets library in a real browser', () => {
     };
     const form = await call(server, '/api/v1/forms', { apiKey: tenant.apiKey, method: 'POST', body: { name: 'Growth playbook', definition } });
     expect((await call(server, `/api/v1/forms/${form.json.id}/publish`, { apiKey: tenant.apiKey, method: 'POST' })).status).toBe(201);
+    // The builder shows which asset the form offers, among the library's.
+    await page.goto(`${server.url}/w/${tenant.slug}/capture/forms/${form.json.id}`);
+    await page.locator('label').filter({ hasText: /^Settings/ }).click();
+    const offer = page.getByRole('textbox', { name: 'Offer a download' }).or(page.getByRole('combobox', { name: 'Offer a download' })).first();
+    await expect.poll(() => offer.inputValue()).toBe('The growth playbook');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'assets-form-offers-download');
     const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
     const visitor = await context.newPage();
     await visitor.goto(`${server.url}/f/${form.json.id}`);
