@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -265,6 +266,17 @@ describe('uploading an asset', () => {
 });
 
 describe('managing assets', () => {
+  it('keeps hostile names as plain data', async () => {
+    const hostile = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8')) as Record<string, string[]>;
+    const asset = await uploaded(pngFile(), { file_name: 'x.png' });
+    for (const name of Object.values(hostile).filter(Array.isArray).flat().filter((text): text is string => typeof text === 'string' && text.trim().length > 0 && text.length <= 200 && !/[\u0000]/.test(text)).slice(0, 40)) {
+      const renamed = await api(`/api/v1/assets/${asset.id}`, 'PATCH', { name });
+      expect(renamed.status, JSON.stringify(name)).toBeLessThan(500);
+      if (renamed.status === 200) expect(renamed.json.name).toBe(name.trim() || name);
+      else expect(renamed.headers.get('content-type')).toMatch(/problem\+json/);
+    }
+  });
+
   it('lists newest first with paging, renames, and deletes', async () => {
     const a = await uploaded(pngFile(), { name: 'First', file_name: 'a.png' });
     const b = await uploaded(pngFile(), { name: 'Second', file_name: 'b.png' });
