@@ -14,6 +14,7 @@ import { buildProductOnce } from '../helpers/build.js';
 import { officeFile, pdfFile, pngFile } from '../helpers/sample-files.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 import { browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
+import { startSite, violationCollector } from './site-server.js';
 
 const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 const hasBrowser = browserAvailable();
@@ -158,6 +159,29 @@ describe.runIf(hasBrowser)('the assets library in a real browser', () => {
     expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
     await context.close();
     await expect.poll(async () => (await call(server, `/api/v1/assets/${playbook.id}`, { apiKey: tenant.apiKey })).json.downloads).toBe(2);
+
+    // With JavaScript, on a site of another origin: f.js shows the link under its message.
+    const site = await startSite(server.url, {
+      '/playbook': (nonce) => `<!doctype html><html><head><title>Playbook</title>${violationCollector(nonce)}</head><body><h1>Get the playbook</h1><script nonce="${nonce}" src="${server.url}/f.js" data-form="${form.json.id}" async></script></body></html>`,
+    });
+    try {
+      const withJs = await browser.newContext({ acceptDownloads: true });
+      const reader = await withJs.newPage();
+      await reader.goto(`${site.url}/playbook`);
+      await reader.getByRole('textbox', { name: /Work email/ }).fill('reader@with-js.example');
+      await reader.getByRole('button', { name: 'Send me the playbook' }).click();
+      const link = reader.getByRole('link', { name: 'Download “The growth playbook”' });
+      await link.waitFor();
+      expect(await link.getAttribute('href')).toMatch(new RegExp(`^${server.url}/d/`));
+      await screenshot(reader, 'asset-fjs-download');
+      const [fromSite] = await Promise.all([reader.waitForEvent('download'), link.click()]);
+      expect(fromSite.suggestedFilename()).toBe('Growth playbook 2026.pdf');
+      expect(await reader.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+      await withJs.close();
+    } finally {
+      await site.close();
+    }
+    await expect.poll(async () => (await call(server, `/api/v1/assets/${playbook.id}`, { apiKey: tenant.apiKey })).json.downloads).toBe(3);
   });
 
   it('shows an expired link’s page with its button, and a link that is not ours as not found', async () => {
