@@ -2,6 +2,7 @@
 // thank-you page (which knows the submission by a short-lived signed token in its URL).
 import type { Executor } from '../../../db/database.js';
 import { signToken, verifyToken } from '../../../lib/signed-token.js';
+import { notFound } from '../../../errors.js';
 import { workspaceSettings } from '../../workspaces/service.js';
 import { downloadLink } from './links.js';
 import { assetsByIds } from './store.js';
@@ -29,7 +30,8 @@ export async function offeredDownload(db: Executor, workspaceId: string, assetId
 /** The token the no-JavaScript redirect carries to the thank-you page: which submission it follows. */
 export async function thanksToken(db: Executor, workspaceId: string, submissionId: string): Promise<string> {
   const settings = await workspaceSettings(db, workspaceId);
-  return signToken(settings?.secret ?? '', THANKS_PURPOSE, { s: submissionId }, new Date(Date.now() + THANKS_TTL_MS));
+  if (!settings) throw notFound('Workspace');
+  return signToken(settings.secret, THANKS_PURPOSE, { s: submissionId }, new Date(Date.now() + THANKS_TTL_MS));
 }
 
 /** The submission a thank-you page's token names, or null when it is missing, tampered or expired. */

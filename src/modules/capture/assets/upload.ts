@@ -26,8 +26,9 @@ function closing(err: AppError): AppError {
   return new AppError(err.kind, err.message, err.fields, { ...err.headers, connection: 'close' });
 }
 
+/** Refused before the body is read: the connection closes rather than drain what is left of it. */
 export function tooLarge(maxBytes: number): AppError {
-  return new AppError('payload_too_large', `The file is larger than the ${Math.floor(maxBytes / 2 ** 20)} MB an asset may be (${maxBytes} bytes; INFLOW_ASSET_MAX_BYTES)`);
+  return new AppError('payload_too_large', `The file is larger than the ${Math.floor(maxBytes / 2 ** 20)} MB an asset may be (${maxBytes} bytes; INFLOW_ASSET_MAX_BYTES)`, [], { connection: 'close' });
 }
 
 export function unsupportedFile(): AppError {
@@ -98,7 +99,7 @@ export async function storeUpload(db: QueryBuilder, workspaceId: string, body: R
   try {
     for await (const piece of body as AsyncIterable<Buffer>) {
       size += piece.length;
-      if (size > input.maxBytes) throw closing(tooLarge(input.maxBytes));
+      if (size > input.maxBytes) throw tooLarge(input.maxBytes);
       hash.update(piece);
       chunker.add(piece);
       if (!started && chunker.size >= HEAD_BYTES) await begin();
