@@ -243,7 +243,9 @@ describe('uploading an asset', () => {
       clearInterval(timer);
     }
     console.log(`live memory growth over a 50 MB upload and download: ${(peak / 2 ** 20).toFixed(1)} MB`);
-    expect(peak).toBeLessThan(20 * 2 ** 20);
+    // 7–24 MB measured: V8 frees the memory of collected buffers on a background task, so even
+    // after gc() a sample can still count some. A reader or writer that held the file would be 50 MB.
+    expect(peak).toBeLessThan(30 * 2 ** 20);
   }, 120_000);
 
   it('accepts a zip bomb as a plain ZIP without unpacking it', async () => {
