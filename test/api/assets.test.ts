@@ -243,9 +243,10 @@ describe('uploading an asset', () => {
       clearInterval(timer);
     }
     console.log(`live memory growth over a 50 MB upload and download: ${(peak / 2 ** 20).toFixed(1)} MB`);
-    // 7–24 MB measured: V8 frees the memory of collected buffers on a background task, so even
-    // after gc() a sample can still count some. A reader or writer that held the file would be 50 MB.
-    expect(peak).toBeLessThan(30 * 2 ** 20);
+    // 7–31 MB measured, the most on a loaded machine: V8 frees the memory of collected buffers on
+    // a background task, so even after gc() a sample still counts some. A reader or writer that
+    // held the file would be over 50 MB. The stream-level tests above are the exact proof.
+    expect(peak).toBeLessThan(40 * 2 ** 20);
   }, 120_000);
 
   it('accepts a zip bomb as a plain ZIP without unpacking it', async () => {
