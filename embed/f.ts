@@ -163,7 +163,7 @@ const MOUNTED = 'data-inflow-mounted';
       focusStatus(render(m, { values, status: 'The form could not be sent: check your connection and try again.' }));
       return;
     }
-    const json = (await answer.json().catch(() => null)) as { after_submit?: AfterSubmit; errors?: Array<{ field: string; message: string }> } | null;
+    const json = (await answer.json().catch(() => null)) as { after_submit?: AfterSubmit; download_url?: string; download_name?: string; errors?: Array<{ field: string; message: string }> } | null;
     if (answer.ok) {
       m.sid = null;
       reportFields(m, true);
@@ -179,6 +179,15 @@ const MOUNTED = 'data-inflow-mounted';
       done.tabIndex = -1;
       done.textContent = message;
       m.host.replaceChildren(done);
+      // The asset the form offers: a link signed for this submitter (only ever an http(s) URL of ours).
+      const url = json?.download_url;
+      if (url && /^https?:\/\//.test(url)) {
+        const link = document.createElement('a');
+        link.className = 'inflow-download';
+        link.href = url;
+        link.textContent = `Download “${json.download_name ?? 'the file'}”`;
+        m.host.append(link);
+      }
       done.focus();
       return;
     }

@@ -24,6 +24,8 @@ export interface Config {
   events: { retentionDays: number };
   /** Forms: hard submissions per client IP and minute on the submit route (0: no limit). */
   forms: { submitsPerIpPerMinute: number };
+  /** Gated downloads: the largest file an asset may be, and how long a download link works. */
+  assets: { maxBytes: number; linkTtlHours: number };
   bootstrap: {
     workspaceSlug: string;
     adminEmail: string | null;
@@ -100,6 +102,9 @@ export const DISK_RESERVE_MB = 64;
 /** The import files (uploads, error reports) a workspace may keep on the server's disk. */
 export const IMPORT_QUOTA_MB = 5 * 1024;
 
+/** The largest asset by default: 50 MB, stored in the database in chunks. */
+export const ASSET_MAX_BYTES = 50 * 2 ** 20;
+
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -148,6 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     events: { retentionDays: integer(env, 'INFLOW_EVENT_RETENTION_DAYS', 30, 1, 3650) },
     forms: { submitsPerIpPerMinute: integer(env, 'INFLOW_FORMS_IP_LIMIT', 60, 0, 1_000_000) },
+    assets: {
+      maxBytes: integer(env, 'INFLOW_ASSET_MAX_BYTES', ASSET_MAX_BYTES, 1, 1024 ** 3),
+      linkTtlHours: integer(env, 'INFLOW_ASSET_LINK_TTL_HOURS', 7 * 24, 1, 24 * 366),
+    },
     bootstrap: {
       workspaceSlug,
       adminEmail,

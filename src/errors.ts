@@ -11,6 +11,7 @@ export const ERROR_KINDS = {
   gone: { status: 410, title: 'Gone' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  range_not_satisfiable: { status: 416, title: 'Range not satisfiable' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
   storage_full: { status: 507, title: 'Insufficient storage' },

@@ -462,6 +462,24 @@ export interface PagesTable {
   updated_at: Stamp;
 }
 
+export type AssetStatus = 'uploading' | 'ready';
+
+export interface AssetsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  file_name: string;
+  content_type: string;
+  kind: string;
+  size: Generated<number>;
+  sha256: string | null;
+  status: Generated<AssetStatus>;
+  downloads: Generated<number>;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
 export interface PageVersionsTable {
   workspace_id: string;
   page_id: string;
@@ -469,6 +487,23 @@ export interface PageVersionsTable {
   definition: Json;
   published_at: Stamp;
   published_by: string | null;
+}
+
+export interface AssetChunksTable {
+  workspace_id: string;
+  asset_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface AssetDownloadsTable {
+  workspace_id: string;
+  id: string;
+  asset_id: string;
+  contact_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Stamp;
 }
 
 export interface Tables {
@@ -500,6 +535,9 @@ export interface Tables {
   form_stats_daily: FormStatsDailyTable;
   form_pages: FormPagesTable;
   form_field_stats_daily: FormFieldStatsDailyTable;
+  assets: AssetsTable;
+  asset_chunks: AssetChunksTable;
+  asset_downloads: AssetDownloadsTable;
   page_themes: PageThemesTable;
   pages: PagesTable;
   page_versions: PageVersionsTable;

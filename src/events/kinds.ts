@@ -39,8 +39,15 @@ export const EVENT_PAYLOADS = {
       double_opt_in: Type.Boolean(),
       follow_up_email: Type.Union([Type.Object({ subject: Type.String(), body: Type.String() }, { additionalProperties: false }), Type.Null()]),
       notify_emails: Type.Array(Type.String()),
+      asset: Type.Union([Type.Object({ id: Id, name: Type.String() }, { additionalProperties: false }), Type.Null()], {
+        description: 'The asset the form offers, if any: the follow-up email makes the lead a fresh link with downloadLink (docs/assets.md)',
+      }),
     },
     { additionalProperties: false, description: 'A visitor submitted a form (spam never is one): what the email module (double opt-in, follow-up), tracking (the visitor), webhooks and scoring need.' },
+  ),
+  'asset.downloaded': Type.Object(
+    { asset_id: Id, asset_name: Type.String(), download_id: Id },
+    { additionalProperties: false, description: 'A lead downloaded a gated asset through the signed link made for them (test links of the dashboard are not counted).' },
   ),
 } as const satisfies Record<string, TSchema>;
 

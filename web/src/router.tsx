@@ -13,6 +13,7 @@ import { CompanyPage } from './pages/companies/CompanyPage';
 import { ContactPage } from './pages/contacts/ContactPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
 import { FormPage } from './pages/forms/FormPage';
+import { AssetsPage } from './pages/assets/AssetsPage';
 import { FormsPage } from './pages/forms/FormsPage';
 import { PagesPage } from './pages/landing-pages/PagesPage';
 import { DuplicatesPage } from './pages/contacts/DuplicatesPage';
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
               { path: 'capture', element: <FormsPage /> },
               { path: 'capture/forms/:id', element: <FormPage /> },
               { path: 'pages', element: <PagesPage /> },
+              { path: 'capture/assets', element: <AssetsPage /> },
               // A module the server lists as still to come explains itself here (any other path: 404).
               { path: ':module', element: <ModulePage /> },
               {

@@ -16,6 +16,7 @@ import * as contactAddressMobile from './0018_contact_address_mobile.js';
 import * as contactPhoneDigits from './0017_contact_phone_digits.js';
 import * as invitations from './0019_invitations.js';
 import * as forms from './0020_forms.js';
+import * as assets from './0021_assets.js';
 import * as pages from './0022_pages.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0018_contact_address_mobile': contactAddressMobile,
   '0019_invitations': invitations,
   '0020_forms': forms,
+  '0021_assets': assets,
   '0022_pages': pages,
 };

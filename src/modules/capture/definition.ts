@@ -103,6 +103,7 @@ export const FormSettings = Type.Object({
   follow_up_email: Type.Union([Type.Object({ subject: Str(1, 200), body: Str(1, 20_000) }, closed), Type.Null()]),
   allowed_origins: Type.Array(Origin, { maxItems: 50, description: 'Sites that may post the form, as `https://host[:port]`; empty: any' }),
   spam: SpamSettings,
+  asset_id: Type.Optional(Type.Union([Id, Type.Null()], { description: 'An asset offered after a submission: the lead gets a signed, expiring download link (docs/assets.md)' })),
 }, closed);
 
 export const FormDefinition = Type.Object({

@@ -17,11 +17,16 @@ import { SubmissionBatcher, type WriteBatch } from './submission-batcher.js';
 import { StatisticsKeeper } from '../../db/statistics.js';
 import type { Kysely } from 'kysely';
 import { writeSubmissions } from './write-submissions.js';
+import { assetJobs, purgeStaleUploads } from './assets/jobs.js';
+import { assetPublicRoutes } from './assets/public-routes.js';
+import { assetRoutes } from './assets/routes.js';
+import { AssetSchema } from './assets/schema.js';
+import { ASSET_MAX_BYTES } from '../../config.js';
 
-/** Forms: capture leads on any site (issue 10). Calls contacts, lists, companies, timeline and workspaces; tells the rest through `form.submitted`. */
+/** Forms, landing pages and gated downloads: capture leads on any site (issues 10 and 11). Calls contacts, lists, companies, timeline and workspaces; tells the rest through `form.submitted`. */
 export const captureModule: InflowModule = {
   name: 'capture',
-  tables: ['forms', 'form_versions', 'form_submissions', 'form_spam', 'form_stats_daily', 'form_pages', 'form_field_stats_daily', ...PAGE_TABLES],
+  tables: ['forms', 'form_versions', 'form_submissions', 'form_spam', 'form_stats_daily', 'form_pages', 'form_field_stats_daily', 'assets', 'asset_chunks', 'asset_downloads', ...PAGE_TABLES],
   navigation: [
     {
       path: 'capture',
@@ -42,14 +47,23 @@ export const captureModule: InflowModule = {
       title: 'Give every offer its page',
       description: 'Landing pages built from blocks around one of your forms, with a thank-you page to follow: fast, accessible, and published as versions you can roll back.',
     },
+    {
+      path: 'capture/assets',
+      label: 'Assets',
+      icon: 'file-download',
+      group: 'Leads',
+      order: 32,
+      title: 'Gated downloads',
+      description: 'Offer e-books, templates and price lists in exchange for a sign-up: each lead gets a signed, expiring link, and every download is counted on their timeline.',
+    },
   ],
-  jobs: { ...captureJobs, ...pageJobs },
-  recurringJobs: [purgeSpam],
+  jobs: { ...captureJobs, ...pageJobs, ...assetJobs },
+  recurringJobs: [purgeSpam, purgeStaleUploads],
   subscribers: captureSubscribers,
   personalData: capturePersonalData,
   setup: (app) => {
     // The definition's schemas, named by $ref in the routes: listed once in the spec.
-    for (const schema of [FormField, FormDefinition]) {
+    for (const schema of [FormField, FormDefinition, AssetSchema]) {
       app.addSchema(schema);
       addSharedSchema(schema as unknown as { $id: string });
     }
@@ -72,11 +86,15 @@ export const captureModule: InflowModule = {
     const counters = new CounterBuffer(db);
     app.addHook('onClose', () => batcher.drain());
     app.addHook('onClose', () => counters.drain());
+    const linkTtlMs = (config.assets?.linkTtlHours ?? 7 * 24) * 3600_000;
+    const publicUrl = config.publicUrl ?? null;
     formRoutes(app, { db, cache });
-    publicRoutes(app, { db, cache, counters, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60 });
-    hostedRoutes(app, { cache, counters });
+    publicRoutes(app, { db, cache, counters, batcher, spam: new SpamGuard(), submitsPerIpPerMinute: config.forms?.submitsPerIpPerMinute ?? 60, publicUrl, linkTtlMs });
+    hostedRoutes(app, { db, cache, counters, linkTtlMs });
     analyticsRoutes(app, { db });
     submissionRoutes(app, { db });
-    await registerPages(app, { db, database, forms: cache, publicUrl: config.publicUrl ?? null });
+    await registerPages(app, { db, database, forms: cache, publicUrl });
+    assetRoutes(app, { db, maxBytes: config.assets?.maxBytes ?? ASSET_MAX_BYTES, linkTtlMs, publicUrl });
+    assetPublicRoutes(app, { db, publicUrl, linkTtlMs });
   },
 };

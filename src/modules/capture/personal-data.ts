@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Executor } from '../../db/database.js';
 import { Timestamp } from '../../http/schemas.js';
 import type { PersonalDataHooks } from '../module.js';
+import { DownloadExport, downloadsOfPerson } from './assets/personal-data.js';
 
 const SubmissionExport = Type.Object({
   id: Type.String(),
@@ -32,13 +33,14 @@ function ofPerson(db: Executor, workspaceId: string, contactId: string, email: s
 export const capturePersonalData: PersonalDataHooks = {
   merge: async (tx, workspaceId, survivor, other) => {
     const moved = await tx.updateTable('form_submissions').set({ contact_id: survivor.id }).where('workspace_id', '=', workspaceId).where('contact_id', '=', other.id).executeTakeFirst();
-    return { form_submissions: Number(moved.numUpdatedRows) };
+    return { form_submissions: Number(moved.numUpdatedRows), asset_downloads: await downloadsOfPerson.merge(tx, workspaceId, survivor, other) };
   },
   erase: async (tx, workspaceId, person) => {
     await tx.deleteFrom('form_submissions').where('workspace_id', '=', workspaceId).where((eb) => {
       const byContact = eb('contact_id', '=', person.id);
       return person.email ? eb.or([byContact, eb(sql`lower(email)`, '=', person.email.toLowerCase())]) : byContact;
     }).execute();
+    await downloadsOfPerson.erase(tx, workspaceId, person);
     if (person.email) await tx.deleteFrom('form_spam').where('workspace_id', '=', workspaceId).where(sql`lower(email)`, '=', person.email.toLowerCase()).execute();
   },
   export: async (tx, workspaceId, person) => ({
@@ -47,6 +49,7 @@ export const capturePersonalData: PersonalDataHooks = {
       .orderBy('created_at')
       .orderBy('id')
       .execute(),
+    asset_downloads: await downloadsOfPerson.export(tx, workspaceId, person),
   }),
-  exportSchema: { form_submissions: Type.Array(SubmissionExport) },
+  exportSchema: { form_submissions: Type.Array(SubmissionExport), asset_downloads: Type.Array(DownloadExport) },
 };

@@ -22,6 +22,8 @@ import type { QueryBuilder } from '../../db/database.js';
 import { answeredByVisitor } from './known-visitor.js';
 import { VISITOR_ID_PATTERN } from './visitor-id.js';
 import { thankYouLink } from './pages/thank-you.js';
+import { offeredDownload, submissionOfThanksToken, thanksToken } from './assets/offer.js';
+import { baseUrlOf } from './assets/links.js';
 
 export interface PublicRouteDeps {
   db: QueryBuilder;
@@ -31,6 +33,9 @@ export interface PublicRouteDeps {
   spam: SpamGuard;
   /** Hard limit per client IP and minute on submissions; 0: none. */
   submitsPerIpPerMinute: number;
+  /** Where the download link of a form's asset points (PUBLIC_URL; else the request's origin), and how long it works. */
+  publicUrl: string | null;
+  linkTtlMs: number;
 }
 
 // Either encoding: field keys (and meta keys) to text, a number, true/false, or a list of texts.
@@ -43,7 +48,13 @@ const SubmitBody = Type.Unsafe<FormBody>({
   },
   description: 'The answers by field key, and the meta keys `_sid` (idempotency key, 8–64 of A–Z a–z 0–9 _ -), `_v` (the version shown), `_hp` (honeypot: leave empty), `_t` (ms since the form was shown), `_vid`, `_page`, `_title`, `_ref`, `_utm_source` … `_utm_content`',
 });
-const Accepted = Type.Object({ status: Type.Literal('accepted'), submission_id: Type.String(), after_submit: AfterSubmit });
+const Accepted = Type.Object({
+  status: Type.Literal('accepted'),
+  submission_id: Type.String(),
+  after_submit: AfterSubmit,
+  download_url: Type.Optional(Type.String({ description: 'When the form offers an asset: a signed, expiring link to it for the submitter' })),
+  download_name: Type.Optional(Type.String({ description: 'The offered asset’s name' })),
+});
 const FormIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const KnownQuery = Type.Object({ visitor: Type.String({ pattern: VISITOR_ID_PATTERN, description: 'The visitor id f.js keeps in localStorage[\'inflow_vid\']' }) });
 const Known = Type.Object({ answered: Type.Array(Type.String(), { description: 'Keys of the form’s fields and queue fields the person already answered (never the answers)' }) });
@@ -176,7 +187,7 @@ async function recordBeacon(request: FastifyRequest<{ Params: { id: string }; Bo
  * ad) and the thank-you page a post without JavaScript lands on. No script; nothing from the
  * query string is written into them.
  */
-export function hostedRoutes(app: FastifyInstance, { cache, counters }: Pick<PublicRouteDeps, 'cache' | 'counters'>): void {
+export function hostedRoutes(app: FastifyInstance, { db, cache, counters, linkTtlMs }: Pick<PublicRouteDeps, 'db' | 'cache' | 'counters' | 'linkTtlMs'>): void {
   app.get('/f/:id', { config: { auth: 'public' }, schema: { hide: true, params: FormIdParams } }, async (request, reply) => {
     const { form, live } = await liveForm(cache, (request.params as { id: string }).id);
     const view = publicForm(form.id, form.liveVersion!, live);
@@ -185,14 +196,19 @@ export function hostedRoutes(app: FastifyInstance, { cache, counters }: Pick<Pub
     return hostedPage(reply, form.name, view, { idPrefix: 'f-', action: view.submit_url, meta: { _sid: randomUUID() } });
   });
 
-  app.get('/f/:id/thanks', { config: { auth: 'public' }, schema: { hide: true, params: FormIdParams, querystring: Type.Object({ v: Type.Optional(Type.Integer({ minimum: 1 })) }) } }, async (request, reply) => {
+  const ThanksQuery = Type.Object({ v: Type.Optional(Type.Integer({ minimum: 1 })), s: Type.Optional(Type.String({ maxLength: 2048, description: 'Signed, short-lived: the submission the page follows' })) });
+  app.get('/f/:id/thanks', { config: { auth: 'public' }, schema: { hide: true, params: FormIdParams, querystring: ThanksQuery } }, async (request, reply) => {
     const { form, live } = await liveForm(cache, (request.params as { id: string }).id);
-    const asked = (request.query as { v?: number }).v;
+    const { v: asked, s: token } = request.query as { v?: number; s?: string };
     const def = (asked ? await cache.version(form, asked) : null) ?? live;
     const after = def.settings.after_submit;
     const title = after.type === 'page' ? after.title : form.name;
     const message = after.type === 'redirect' || after.type === 'landing_page' ? 'Thank you!' : after.message;
-    return sendPage(reply, thanksDocument({ title, message, cssHref: '/f.css' }));
+    const submissionId = def.settings.asset_id ? await submissionOfThanksToken(db, form.workspaceId, token) : null;
+    const offer = submissionId ? await offeredDownload(db, form.workspaceId, def.settings.asset_id, submissionId, linkTtlMs) : null;
+    // A page holding a download link signed for one person is theirs alone: never cached.
+    if (offer) reply.header('cache-control', 'private, no-store');
+    return sendPage(reply, thanksDocument({ title, message, cssHref: '/f.css', download: offer ? { url: offer.path, name: offer.name } : null }));
   });
 }
 
@@ -224,7 +240,7 @@ async function submit(request: FastifyRequest<{ Params: { id: string }; Body: Fo
   const asSpam = async (verdict: SpamVerdict, email: string | null) => {
     const answers = Object.fromEntries(Object.entries(body).filter(([key]) => !key.startsWith('_')));
     await batcher.submit({ kind: 'spam', workspaceId: form.workspaceId, form: ref, clientSubmissionId: meta.sid, verdict, email, values: answers, context });
-    return succeed(request, reply, json, form, def, version, newId(), deps.db);
+    return succeed(request, reply, deps, { json, form, def, version, submissionId: newId(), recorded: false });
   };
 
   const early = spam.beforeValidation(form.id, def, meta, ip);
@@ -239,7 +255,8 @@ async function submit(request: FastifyRequest<{ Params: { id: string }; Body: Fo
   });
   if (outcome.status === 'invalid') return fail(reply, json, form, outcome.errors, { def, version, body });
   // An erased address without a fresh consent is answered like a success: it was stored nowhere.
-  return succeed(request, reply, json, form, def, version, outcome.status === 'accepted' ? outcome.submissionId : newId(), deps.db);
+  const recorded = outcome.status === 'accepted';
+  return succeed(request, reply, deps, { json, form, def, version, submissionId: recorded ? outcome.submissionId : newId(), recorded });
 }
 
 /** The address a post gives, when it is one: spam keeps it (to rescue it, to erase it with the person). */
@@ -251,17 +268,33 @@ function emailOf(def: FormDefinitionValue, body: FormBody): string | null {
   return checked.ok ? checked.email : null;
 }
 
-async function succeed(request: FastifyRequest, reply: FastifyReply, json: boolean, form: CachedForm, def: FormDefinitionValue, version: number, submissionId: string, db: QueryBuilder) {
+/**
+ * The answer to an accepted post (and, alike, to spam and to an erased address: nothing tells
+ * them apart). A form that offers an asset adds its download: a link in the JSON, a signed
+ * token naming the submission on the thank-you page's URL.
+ */
+async function succeed(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: PublicRouteDeps,
+  post: { json: boolean; form: CachedForm; def: FormDefinitionValue; version: number; submissionId: string; recorded: boolean },
+) {
+  const { form, def, submissionId } = post;
   let after = def.settings.after_submit;
   if (after.type === 'landing_page') {
     // To the thank-you page with a token naming the submission (a spam post gets one too, naming nothing).
-    const url = await thankYouLink(db, { workspaceId: form.workspaceId, secret: form.secret, pageId: after.page_id, submissionId, origin: `${request.protocol}://${request.host}` });
+    const url = await thankYouLink(deps.db, { workspaceId: form.workspaceId, secret: form.secret, pageId: after.page_id, submissionId, origin: baseUrlOf(request, deps.publicUrl) });
     after = url ? { type: 'redirect', url } : { type: 'message', message: 'Thank you!' };
   }
-  if (json) return reply.code(201).send({ status: 'accepted', submission_id: submissionId, after_submit: after });
+  if (post.json) {
+    const offer = await offeredDownload(deps.db, form.workspaceId, def.settings.asset_id, post.recorded ? submissionId : null, deps.linkTtlMs);
+    const download = offer ? { download_url: `${baseUrlOf(request, deps.publicUrl)}${offer.path}`, download_name: offer.name } : {};
+    return reply.code(201).send({ status: 'accepted', submission_id: submissionId, after_submit: after, ...download });
+  }
   // Where to go is the form's own setting, never anything the request says.
-  const location = after.type === 'redirect' ? after.url : `/f/${form.id}/thanks?v=${version}`;
-  return reply.code(303).header('location', location).send(null);
+  if (after.type === 'redirect') return reply.code(303).header('location', after.url).send(null);
+  const thanks = def.settings.asset_id ? `&s=${await thanksToken(deps.db, form.workspaceId, submissionId)}` : '';
+  return reply.code(303).header('location', `/f/${form.id}/thanks?v=${post.version}${thanks}`).send(null);
 }
 
 function fail(reply: FastifyReply, json: boolean, form: CachedForm, errors: FieldError[], page: { def: FormDefinitionValue; version: number; body: FormBody }) {
@@ -282,6 +315,6 @@ function hostedPage(reply: FastifyReply, title: string, view: ReturnType<typeof 
 }
 
 /** A hosted page, with its own policy: no script at all, styles from Inflow only. */
-function sendPage(reply: FastifyReply, html: string) {
+export function sendPage(reply: FastifyReply, html: string) {
   return reply.type('text/html; charset=utf-8').header('content-security-policy', hostedPagePolicy()).send(html);
 }

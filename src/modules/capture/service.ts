@@ -9,6 +9,7 @@ import { conflict, invalid, notFound, type FieldError } from '../../errors.js';
 import { publicUsersByIds, type PublicUser } from '../accounts/service.js';
 import { customFieldDefinitions } from '../contacts/queries.js';
 import { ensureList, listsAmong } from '../lists/service.js';
+import { assetsByIds } from './assets/store.js';
 import { definitionProblems, targetOf, type FormDefinitionValue, type FormFieldValue } from './definition.js';
 import { announceFormChange, type FormCache } from './form-cache.js';
 import { templateById } from './templates.js';
@@ -143,7 +144,7 @@ const CUSTOM_TYPE_OF: Partial<Record<FormFieldValue['kind'], string>> = {
   number: 'number', date: 'date', checkbox: 'boolean', select: 'select', multiselect: 'multiselect',
 };
 
-/** Problems of a draft that need the workspace: custom fields that exist with a fitting type, lists that exist. */
+/** Problems of a draft that need the workspace: custom fields that exist with a fitting type, lists and the offered asset that exist. */
 async function workspaceProblems(db: Executor, workspaceId: string, def: FormDefinitionValue): Promise<FieldError[]> {
   const problems: FieldError[] = [];
   const customs = await customFieldDefinitions(db, workspaceId);
@@ -164,6 +165,8 @@ async function workspaceProblems(db: Executor, workspaceId: string, def: FormDef
   def.settings.list_ids.forEach((listId, i) => {
     if (!lists.has(listId)) problems.push({ field: `draft.settings.list_ids.${i}`, message: 'is not a list of this workspace' });
   });
+  const assetId = def.settings.asset_id;
+  if (assetId && (await assetsByIds(db, workspaceId, [assetId])).length === 0) problems.push({ field: 'draft.settings.asset_id', message: 'is not an asset of this workspace' });
   return problems;
 }
 

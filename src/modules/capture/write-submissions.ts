@@ -11,6 +11,7 @@ import { recordConsents, type ConsentRow } from '../contacts/privacy.js';
 import { ERASED_EMAIL_MESSAGE, liftErasure } from '../contacts/suppressions.js';
 import { addToListsIn } from '../lists/service.js';
 import type { TimelineEntry } from '../timeline/timeline.js';
+import { offeredAssets } from './assets/store.js';
 import type { Touch } from './attribution.js';
 import type { FormSettings } from './definition.js';
 import type { Static } from 'typebox';
@@ -181,6 +182,7 @@ async function writeForm(tx: Tx, workspaceId: string, formId: string, group: num
     const item = items[w.index]!;
     return { contactId: w.contactId, kind: 'form.submitted', data: { form_id: formId, form_name: item.form.name, version: item.form.version, submission_id: w.submissionId, page_url: item.context.touch.page_url } };
   });
+  const assets = await offeredAssets(tx, workspaceId, written.map((w) => items[w.index]!.settings.asset_id));
   const events: NewEvent[] = written.map((w) => {
     const item = items[w.index]!;
     const { touch } = item.context;
@@ -193,6 +195,7 @@ async function writeForm(tx: Tx, workspaceId: string, formId: string, group: num
         consents: (consentsOf.get(w.index) ?? []).map(({ consent_id, purpose, granted }) => ({ consent_id, purpose, granted })),
         tags: [...s.tags], list_ids: s.list_ids.filter((id) => lists.has(id)), lifecycle_stage: s.lifecycle_stage,
         double_opt_in: s.double_opt_in, follow_up_email: s.follow_up_email, notify_emails: [...s.notify_emails],
+        asset: (s.asset_id && assets.get(s.asset_id)) || null,
       },
     };
   });

@@ -2,7 +2,9 @@ import { createForm, publishForm } from '../../../src/modules/capture/service.js
 import { createPage, publishPage } from '../../../src/modules/capture/pages/service.js';
 import { FormCache } from '../../../src/modules/capture/form-cache.js';
 import { randomUuid } from '../../../src/modules/capture/visitor-id.js';
+import { downloadLink } from '../../../src/modules/capture/assets/links.js';
 import { call } from '../../helpers/server.js';
+import { pdfFile } from '../../helpers/sample-files.js';
 import type { MakeIsolationFixture } from './fixture.js';
 
 export const fixture: MakeIsolationFixture = async (server, b) => {
@@ -20,6 +22,12 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
   await submit({ email: 'beta-spam@beta.example', consent_email: true, _hp: 'x' });
   const submission = await server.database.db.selectFrom('form_submissions').select(['contact_id']).where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
   const spam = await server.database.db.selectFrom('form_spam').select(['id']).where('workspace_id', '=', b.workspaceId).executeTakeFirstOrThrow();
+  // An asset of B's, downloaded once by B's lead.
+  const uploaded = await fetch(`${server.url}/api/v1/assets?name=${encodeURIComponent('Beta secret e-book')}&file_name=beta-secret-ebook.pdf`, { method: 'POST', headers: { authorization: `Bearer ${b.apiKey}` }, body: pdfFile() });
+  const asset = (await uploaded.json()) as { id: string };
+  if (uploaded.status !== 201) throw new Error(`B could not upload an asset: ${uploaded.status}`);
+  const link = await downloadLink(server.database.db, b.workspaceId, asset.id, submission.contact_id);
+  await (await fetch(`${server.url}${link.path}`)).arrayBuffer();
   // A published page of B's with its form, and a second version to restore.
   const page = await createPage(server.database.db, b.workspaceId, { template: 'ebook', slug: 'beta-secret-page', name: 'Beta secret page', form_id: form.id }, user);
   await publishPage(server.database.db, b.workspaceId, page.id, user);
@@ -33,6 +41,9 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
       '/api/v1/pages/:id/versions': { id: page.id },
       '/api/v1/pages/:id/versions/:version/restore': { id: page.id, version: '1' },
       '/api/v1/pages/:id/preview-link': { id: page.id },
+      '/api/v1/assets/:id': { id: asset.id },
+      '/api/v1/assets/:id/content': { id: asset.id },
+      '/api/v1/assets/:id/link': { id: asset.id },
       '/api/v1/forms/:id': { id: form.id },
       '/api/v1/forms/:id/publish': { id: form.id },
       '/api/v1/forms/:id/analytics': { id: form.id },
@@ -45,6 +56,6 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
       '/api/v1/forms/:id/versions': { id: form.id },
       '/api/v1/forms/:id/versions/:version/restore': { id: form.id, version: '1' },
     },
-    secrets: [form.id, 'Beta secret form', page.id, 'Beta secret page', 'beta-secret-page', visitorId, email, 'beta-lead@beta.example', 'beta-spam@beta.example'],
+    secrets: [form.id, 'Beta secret form', page.id, 'Beta secret page', 'beta-secret-page', asset.id, 'Beta secret e-book', 'beta-secret-ebook', visitorId, email, 'beta-lead@beta.example', 'beta-spam@beta.example'],
   };
 };

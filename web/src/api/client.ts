@@ -134,6 +134,30 @@ export async function fetchAllPages<T>(path: string, workspace: string): Promise
 }
 
 /**
+ * Sends a file as the raw body of a POST, reporting how much of it has gone (fetch cannot tell
+ * upload progress, XMLHttpRequest can). Answers and errors as apiRequest.
+ */
+export function uploadFile<T>(path: string, file: Blob, workspace: string, onProgress: (sent: number, total: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+    xhr.setRequestHeader('X-Inflow-Workspace', workspace);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.onerror = () => reject(new ApiError({ status: 0, title: 'Network error', detail: 'The upload stopped: the connection to the Inflow server was lost.', errors: [], retryAfter: null }));
+    xhr.onload = () => {
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText });
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(JSON.parse(xhr.responseText) as T);
+      if (xhr.status === 401) onUnauthorized();
+      void problemFrom(response).then(reject);
+    };
+    xhr.send(file);
+  });
+}
+
+/**
  * Fetches a file the API builds (a CSV export, an error report) and hands it to the browser as a
  * download. A plain link cannot carry the workspace header, hence the detour through a Blob.
  * With a body, the file is asked for by POST (ticked rows: too many ids for a URL).

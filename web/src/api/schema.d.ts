@@ -22,7 +22,7 @@ export interface paths {
               data: ({
                   name: string;
                   module: string;
-                  kinds: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left" | "form.submitted")[];
+                  kinds: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left" | "form.submitted" | "asset.downloaded")[];
                   /** @description False until a worker has run since the subscriber was added */
                   started: boolean;
                   /** @description Id of the last event it handled */
@@ -84,7 +84,7 @@ export interface paths {
                   subscriber: string;
                   event_id: string;
                   /** @enum {string} */
-                  kind: "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left" | "form.submitted";
+                  kind: "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left" | "form.submitted" | "asset.downloaded";
                   contact_id: string | null;
                   attempts: number;
                   error: string;
@@ -4238,6 +4238,13 @@ export interface paths {
                   /** Format: date-time */
                   created_at: string;
                 })[];
+              asset_downloads: ({
+                  asset_id: string;
+                  ip: string | null;
+                  user_agent: string | null;
+                  /** Format: date-time */
+                  created_at: string;
+                })[];
               consents: ({
                   id: string;
                   contact_id: string;
@@ -6643,6 +6650,362 @@ export interface paths {
       };
     };
   };
+  "/api/v1/assets": {
+    /** The workspace’s assets, newest first, with their downloads counts */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  /** @description A UUID */
+                  id: string;
+                  /** @description What the dashboard and the lead’s timeline call it */
+                  name: string;
+                  /** @description The name it was uploaded under, kept as given; downloads use a cleaned copy ending in the extension of its real type */
+                  file_name: string;
+                  /** @description Told by the file’s bytes, never by its name */
+                  content_type: string;
+                  /** @enum {string} */
+                  kind: "pdf" | "docx" | "xlsx" | "pptx" | "zip" | "png" | "jpeg" | "gif" | "webp" | "svg";
+                  /** @description Bytes */
+                  size: number;
+                  sha256: string | null;
+                  /** @description Downloads through the signed links made for leads (test links are not counted) */
+                  downloads: number;
+                  created_by: string | null;
+                  /** Format: date-time */
+                  created_at: string;
+                  /** Format: date-time */
+                  updated_at: string;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Upload a file to offer as a gated download (the raw file as the body; its type is read from its bytes)
+     * @description PDF, DOCX, XLSX, PPTX, ZIP, PNG, JPEG, GIF, WebP or SVG, up to INFLOW_ASSET_MAX_BYTES (50 MB). Anything else is 415; larger is 413, before the rest of the body is read.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Default: the file name without its extension */
+          name?: string;
+          /** @description The name the file had on the uploader’s disk */
+          file_name?: string;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** @description A UUID */
+              id: string;
+              /** @description What the dashboard and the lead’s timeline call it */
+              name: string;
+              /** @description The name it was uploaded under, kept as given; downloads use a cleaned copy ending in the extension of its real type */
+              file_name: string;
+              /** @description Told by the file’s bytes, never by its name */
+              content_type: string;
+              /** @enum {string} */
+              kind: "pdf" | "docx" | "xlsx" | "pptx" | "zip" | "png" | "jpeg" | "gif" | "webp" | "svg";
+              /** @description Bytes */
+              size: number;
+              sha256: string | null;
+              /** @description Downloads through the signed links made for leads (test links are not counted) */
+              downloads: number;
+              created_by: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/assets/{id}": {
+    /** One asset */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description A UUID */
+              id: string;
+              /** @description What the dashboard and the lead’s timeline call it */
+              name: string;
+              /** @description The name it was uploaded under, kept as given; downloads use a cleaned copy ending in the extension of its real type */
+              file_name: string;
+              /** @description Told by the file’s bytes, never by its name */
+              content_type: string;
+              /** @enum {string} */
+              kind: "pdf" | "docx" | "xlsx" | "pptx" | "zip" | "png" | "jpeg" | "gif" | "webp" | "svg";
+              /** @description Bytes */
+              size: number;
+              sha256: string | null;
+              /** @description Downloads through the signed links made for leads (test links are not counted) */
+              downloads: number;
+              created_by: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Delete an asset and its file: its links answer 404 from then on */
+    delete: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Rename an asset */
+    patch: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description A UUID */
+              id: string;
+              /** @description What the dashboard and the lead’s timeline call it */
+              name: string;
+              /** @description The name it was uploaded under, kept as given; downloads use a cleaned copy ending in the extension of its real type */
+              file_name: string;
+              /** @description Told by the file’s bytes, never by its name */
+              content_type: string;
+              /** @enum {string} */
+              kind: "pdf" | "docx" | "xlsx" | "pptx" | "zip" | "png" | "jpeg" | "gif" | "webp" | "svg";
+              /** @description Bytes */
+              size: number;
+              sha256: string | null;
+              /** @description Downloads through the signed links made for leads (test links are not counted) */
+              downloads: number;
+              created_by: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/assets/{id}/content": {
+    /** Download the file (as an attachment; Range requests answer 206) */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+        /** @description Default Response */
+        206: {
+          content: {
+            "application/json": string;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/assets/{id}/link": {
+    /** A signed test link to the asset (downloads are not counted) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Default: INFLOW_ASSET_LINK_TTL_HOURS (7 days) */
+            ttl_hours?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** @description A signed test link: it downloads the file, and is not counted */
+              url: string;
+              /** Format: date-time */
+              expires_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/modules": {
     /** The product's modules, as the dashboard's navigation shows them */
     get: {
@@ -6803,6 +7166,10 @@ export interface paths {
                 /** Format: uuid */
                 page_id: string;
               };
+              /** @description When the form offers an asset: a signed, expiring link to it for the submitter */
+              download_url?: string;
+              /** @description The offered asset’s name */
+              download_name?: string;
             };
           };
         };
@@ -7195,7 +7562,31 @@ export interface components {
           blocked_domains: string[];
           block_disposable: boolean;
         };
+        /** @description An asset offered after a submission: the lead gets a signed, expiring download link (docs/assets.md) */
+        asset_id?: string | null;
       };
+    };
+    Asset: {
+      /** @description A UUID */
+      id: string;
+      /** @description What the dashboard and the lead’s timeline call it */
+      name: string;
+      /** @description The name it was uploaded under, kept as given; downloads use a cleaned copy ending in the extension of its real type */
+      file_name: string;
+      /** @description Told by the file’s bytes, never by its name */
+      content_type: string;
+      /** @enum {string} */
+      kind: "pdf" | "docx" | "xlsx" | "pptx" | "zip" | "png" | "jpeg" | "gif" | "webp" | "svg";
+      /** @description Bytes */
+      size: number;
+      sha256: string | null;
+      /** @description Downloads through the signed links made for leads (test links are not counted) */
+      downloads: number;
+      created_by: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
     };
     /** @description One block of a page, by its type */
     PageBlock: {

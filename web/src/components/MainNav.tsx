@@ -4,9 +4,10 @@ import { Link, useLocation } from 'react-router';
 import { MODULE_GROUPS, moduleIcon, useModules } from '../modules';
 import classes from './MainNav.module.css';
 
-function Item({ to, label, icon: ItemIcon, exact }: { to: string; label: string; icon: Icon; exact?: boolean }) {
+/** `within`: entries under this one (Capture › Assets), which take the highlight on their own pages. */
+function Item({ to, label, icon: ItemIcon, exact, within = [] }: { to: string; label: string; icon: Icon; exact?: boolean; within?: string[] }) {
   const { pathname } = useLocation();
-  const active = exact ? pathname === to || pathname === `${to}/` : pathname.startsWith(to);
+  const active = exact ? pathname === to || pathname === `${to}/` : pathname.startsWith(to) && !within.some((inner) => pathname.startsWith(inner));
   return (
     <NavLink
       component={Link}
@@ -33,7 +34,15 @@ export function MainNav({ slug }: { slug: string }) {
             <Stack key={group} gap={2} mt="lg">
               <Text className={classes.group}>{group}</Text>
               {modules
-                ? modules.filter((m) => m.group === group).map((m) => <Item key={m.path} to={`${base}/${m.path}`} label={m.label} icon={moduleIcon(m.icon)} />)
+                ? modules.filter((m) => m.group === group).map((m) => (
+                    <Item
+                      key={m.path}
+                      to={`${base}/${m.path}`}
+                      label={m.label}
+                      icon={moduleIcon(m.icon)}
+                      within={modules.filter((inner) => inner.path.startsWith(`${m.path}/`)).map((inner) => `${base}/${inner.path}`)}
+                    />
+                  ))
                 : [0, 1, 2].map((i) => <Skeleton key={i} h={30} my={2} />)}
             </Stack>
           ))}

@@ -16,7 +16,8 @@ export function hostedPagePolicy(): string {
   ].join('; ');
 }
 
-function page(title: string, body: string, cssHref: string): string {
+/** A bare hosted page around `body` (HTML the caller escaped): the frame every page here shares. */
+export function hostedDocument(title: string, body: string, cssHref: string): string {
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
@@ -27,9 +28,13 @@ function page(title: string, body: string, cssHref: string): string {
 }
 
 export function hostedFormDocument(input: { title: string; form: RenderForm; state: FormState; cssHref: string }): string {
-  return page(input.title, `<h1>${escapeHtml(input.title)}</h1>${renderHtml(formView(input.form, input.state))}`, input.cssHref);
+  return hostedDocument(input.title, `<h1>${escapeHtml(input.title)}</h1>${renderHtml(formView(input.form, input.state))}`, input.cssHref);
 }
 
-export function thanksDocument(input: { title: string; message: string; cssHref: string }): string {
-  return page(input.title, `<h1>${escapeHtml(input.title)}</h1><p class="inflow-thanks" role="status">${escapeHtml(input.message)}</p>`, input.cssHref);
+/** The thank-you page; with the download of the asset the form offers, when it offers one. */
+export function thanksDocument(input: { title: string; message: string; cssHref: string; download?: { url: string; name: string } | null }): string {
+  const download = input.download
+    ? `<p><a class="inflow-download" href="${escapeHtml(input.download.url)}" download>Download ${escapeHtml(`“${input.download.name}”`)}</a></p>`
+    : '';
+  return hostedDocument(input.title, `<h1>${escapeHtml(input.title)}</h1><p class="inflow-thanks" role="status">${escapeHtml(input.message)}</p>${download}`, input.cssHref);
 }

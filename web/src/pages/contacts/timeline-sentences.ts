@@ -187,6 +187,9 @@ export function describeEntry(entry: TimelineEntry, context: SentenceContext): T
       // The person did it, through the form.
       return { actor: 'The contact', action: `filled in the form ${quoted(entry.data.form_name)}${page}`, details: [] };
     }
+    case 'asset.downloaded':
+      // The person did it, through the link they were given.
+      return { actor: 'The contact', action: `downloaded ${quoted(entry.data.asset_name)}`, details: [] };
     case 'note.added':
       return { actor, action: 'added a note', details: [], note: typeof entry.data.text === 'string' ? entry.data.text : '' };
     default: {

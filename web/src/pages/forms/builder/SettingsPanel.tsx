@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { FormSettings } from '../../../api/forms';
 import { listQueries } from '../../../api/lists';
 import { pageQueries } from '../../../api/pages';
+import { assetQueries } from '../../../api/assets';
 import { useWorkspace } from '../../../auth/workspace-context';
 import { STAGE_OPTIONS } from '../../../contact-fields';
 import { settingProblem } from './draft-state';
@@ -40,6 +41,7 @@ export function SettingsPanel({ editor, readOnly }: { editor: DraftEditor; readO
   const lists = useQuery(listQueries.all(slug));
   const pages = useQuery(pageQueries.all(slug));
   const thankYouPages = (pages.data ?? []).filter((p) => p.kind === 'thank_you');
+  const assets = useQuery(assetQueries.all(slug));
   const s = editor.draft!.settings;
   const problem = (path: string) => settingProblem(editor.problems, path);
   const set = <K extends keyof FormSettings>(key: K, value: FormSettings[K], path: string = key) => editor.updateSettings(path, (old) => ({ ...old, [key]: value }));
@@ -57,7 +59,7 @@ export function SettingsPanel({ editor, readOnly }: { editor: DraftEditor; readO
   return (
     <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
       <Accordion variant="separated" radius="md" multiple defaultValue={['submit']} chevronPosition="right">
-        <Section value="submit" icon={<IconClick size={18} />} title="Button and confirmation" description="The button’s words and what people see once they sent the form" problem={!!(problem('submit_label') || problem('after_submit'))}>
+        <Section value="submit" icon={<IconClick size={18} />} title="Button and confirmation" description="The button’s words and what people see once they sent the form" problem={!!(problem('submit_label') || problem('after_submit') || problem('asset_id'))}>
           <TextInput label="Button text" value={s.submit_label} onChange={(e) => set('submit_label', e.currentTarget.value)} error={problem('submit_label')} maxLength={60} />
           <Stack gap={4}>
             <Text fz="sm" fw={500}>
@@ -99,6 +101,16 @@ export function SettingsPanel({ editor, readOnly }: { editor: DraftEditor; readO
               />
             </>
           )}
+          <Select
+            label="Offer a download"
+            description="Once the form is sent, people get their own expiring link to this file (from Capture › Assets)."
+            data={[{ value: '', label: 'No download' }, ...(assets.data ?? []).map((a) => ({ value: a.id, label: a.name }))]}
+            value={s.asset_id ?? ''}
+            onChange={(v) => set('asset_id', v || null)}
+            allowDeselect={false}
+            error={problem('asset_id')}
+            comboboxProps={{ withinPortal: true }}
+          />
         </Section>
 
         <Section value="contact" icon={<IconUserPlus size={18} />} title="Contact updates" description="Tags, lists and lifecycle stage for each person who sends it" problem={!!(problem('tags') || problem('list_ids') || problem('lifecycle_stage'))}>
