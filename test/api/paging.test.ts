@@ -12,6 +12,7 @@ import { trashContacts } from '../../src/modules/contacts/trash.js';
 import { recordTimeline } from '../../src/modules/timeline/timeline.js';
 import { createApiKey } from '../../src/modules/workspaces/api-keys.js';
 import { addUser, call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+import { pdfFile } from '../helpers/sample-files.js';
 
 let server: TestServer;
 let tenant: Tenant;
@@ -70,6 +71,10 @@ beforeAll(async () => {
   // Three published versions of the second form.
   for (let n = 0; n < 3; n++) expect((await api(`/api/v1/forms/${forms[1]}/publish`, 'POST')).status).toBe(201);
   // Pages that share a name: the keyset's id breaks the tie.
+  for (const n of [1, 2, 3]) {
+    const uploaded = await fetch(`${server.url}/api/v1/assets?name=Same%20asset&file_name=same-${n}.pdf`, { method: 'POST', headers: { authorization: `Bearer ${tenant.apiKey}` }, body: pdfFile() });
+    expect(uploaded.status).toBe(201);
+  }
   for (const n of [1, 2, 3]) await api('/api/v1/pages', 'POST', { template: 'newsletter', slug: `paging-page-${n}`, name: 'Same page' });
   for (const n of [1, 2, 3]) await api('/api/v1/members', 'POST', { email: `invited-${n}@paging.example`, role: 'viewer' });
   for (const name of ['one', 'two']) await createApiKey(db, tenant.workspaceId, { name, role: 'viewer', createdBy: null });
@@ -98,6 +103,7 @@ beforeAll(async () => {
     '/api/v1/invitations': { path: '/api/v1/invitations', key: byId },
     '/api/v1/forms': { path: '/api/v1/forms', key: byId },
     '/api/v1/pages': { path: '/api/v1/pages', key: byId },
+    '/api/v1/assets': { path: '/api/v1/assets', key: byId },
     '/api/v1/forms/:id/submissions': { path: `/api/v1/forms/${forms[0]}/submissions`, key: byId },
     '/api/v1/forms/:id/spam': { path: `/api/v1/forms/${forms[0]}/spam`, key: byId },
     '/api/v1/forms/:id/versions': { path: `/api/v1/forms/${forms[1]}/versions`, key: (row) => String(row.version) },
