@@ -2,7 +2,7 @@
 // batches of 1,000 new contacts (then the same again, as updates) with a few in flight.
 import fs from 'node:fs';
 import { contacts } from './generators/contacts.mjs';
-import { freePort, start, stop, migratedDataDir, waitForHealth } from './lib.mjs';
+import { stop, migratedDataDir, waitForHealth, startInflow } from './lib.mjs';
 
 const API_KEY = 'inf_bench_contacts_batch_key_0001';
 const BATCH = 1000;
@@ -35,16 +35,7 @@ async function run(url, total, concurrency) {
 
 async function measure(database, total, concurrency) {
   const dataDir = migratedDataDir('inflow-bench-batch-');
-  const port = await freePort();
-  const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
-    INFLOW_DATA_DIR: dataDir,
-    DATABASE_URL: database === 'postgres' ? process.env.BENCH_DATABASE_URL : '',
-    INFLOW_ADMIN_PASSWORD: 'bench-password',
-    INFLOW_ADMIN_API_KEY: API_KEY,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const { server, url } = await startInflow({ dataDir, databaseUrl: database === 'postgres' ? process.env.BENCH_DATABASE_URL : '', apiKey: API_KEY });
   try {
     await waitForHealth(url, 60_000, 20, server);
     await fetch(`${url}/api/v1/custom-fields`, {

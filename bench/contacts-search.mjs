@@ -4,7 +4,7 @@
 // the list API is called over HTTP with an API key, one request at a time.
 import pg from 'pg';
 import fs from 'node:fs';
-import { freePort, percentile, seeded, start, stop, migratedDataDir, waitForHealth } from './lib.mjs';
+import { percentile, seeded, stop, migratedDataDir, waitForHealth, startInflow } from './lib.mjs';
 
 const API_KEY = 'inf_bench_contacts_search_key_0001';
 const FIRST = ['ana', 'bruno', 'carla', 'diego', 'elisa', 'felipe', 'gabriela', 'hugo', 'isabela', 'joao', 'karen', 'lucas'];
@@ -63,16 +63,7 @@ export default async function contactsSearch({ total = 1_000_000, requests = 200
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   if (!databaseUrl) return { name: 'contacts-search', skipped: 'set BENCH_DATABASE_URL to an empty PostgreSQL database', pass: null };
   const dataDir = migratedDataDir('inflow-bench-search-');
-  const port = await freePort();
-  const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
-    INFLOW_DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    INFLOW_ADMIN_PASSWORD: 'bench-password',
-    INFLOW_ADMIN_API_KEY: API_KEY,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const { server, url } = await startInflow({ dataDir, databaseUrl, apiKey: API_KEY });
   try {
     await waitForHealth(url, 60_000, 20, server);
     const workspace = await (await fetch(`${url}/api/v1/workspace`, { headers: { authorization: `Bearer ${API_KEY}` } })).json();

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { freePort, migratedDataDir, percentile, root, start, stop, waitForHealth } from './lib.mjs';
+import { migratedDataDir, percentile, root, stop, waitForHealth, startInflow } from './lib.mjs';
 
 const API_KEY = 'inf_bench_forms_embed_key_000001';
 const LIMITS = { gzip_kb: 12, render_ms: 50 };
@@ -84,16 +84,7 @@ export default async function formsEmbed({ loads = 30 } = {}) {
   if (!fs.existsSync(chromiumPath)) return { name: 'forms-embed', skipped: `no Chromium at ${chromiumPath}`, f_js_gzip_kb: gzipKb, pass: null };
 
   const dataDir = migratedDataDir('inflow-bench-embed-');
-  const port = await freePort();
-  const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
-    INFLOW_DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    INFLOW_ADMIN_PASSWORD: 'bench-password',
-    INFLOW_ADMIN_API_KEY: API_KEY,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-  });
-  const inflow = `http://127.0.0.1:${port}`;
+  const { server, url: inflow } = await startInflow({ dataDir, apiKey: API_KEY });
   const headers = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
   let site = null;
   let browser = null;

@@ -14,7 +14,7 @@
 import autocannon from 'autocannon';
 import fs from 'node:fs';
 import os from 'node:os';
-import { freePort, migratedDataDir, sleep, start, stop, waitForHealth } from './lib.mjs';
+import { freePort, migratedDataDir, sleep, start, stop, waitForHealth, startInflow } from './lib.mjs';
 
 const API_KEY = 'inf_bench_forms_submit_key_00001';
 const LIMITS = { pglite: { rps: 500, p99_ms: 50 }, postgres: { rps: 2_000, p99_ms: 50 } };
@@ -130,17 +130,7 @@ const loadAverage = () => Math.round(os.loadavg()[0] * 100) / 100;
 
 async function measure(database, seconds, connections, smoke, bareRps) {
   const dataDir = migratedDataDir('inflow-bench-forms-');
-  const port = await freePort();
-  const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
-    INFLOW_DATA_DIR: dataDir,
-    DATABASE_URL: database === 'postgres' ? process.env.BENCH_DATABASE_URL : '',
-    INFLOW_ADMIN_PASSWORD: 'bench-password',
-    INFLOW_ADMIN_API_KEY: API_KEY,
-    INFLOW_FORMS_IP_LIMIT: '0',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const { server, url } = await startInflow({ dataDir, databaseUrl: database === 'postgres' ? process.env.BENCH_DATABASE_URL : '', apiKey: API_KEY, env: { INFLOW_FORMS_IP_LIMIT: '0' } });
   const headers = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
   try {
     await waitForHealth(url, 60_000, 20, server);

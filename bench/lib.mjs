@@ -107,6 +107,24 @@ export async function waitForHealth(url, timeoutMs = 30_000, intervalMs = 5, sta
   throw new Error(`${url}/healthz did not answer 200 within ${timeoutMs} ms${started ? `:\n${started.output()}` : ''}`);
 }
 
+/**
+ * `inflow serve` without a worker on a free port, its owner holding `apiKey` (the first start
+ * creates them): the server every benchmark of the API measures. `url` is where it answers.
+ */
+export async function startInflow({ dataDir, databaseUrl = '', apiKey, env = {} }) {
+  const port = await freePort();
+  const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
+    INFLOW_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    INFLOW_ADMIN_PASSWORD: 'bench-password',
+    INFLOW_ADMIN_API_KEY: apiKey,
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    ...env,
+  });
+  return { server, url: `http://127.0.0.1:${port}` };
+}
+
 /** A port the system just handed out, so it is not one of a busy machine's open connections. */
 export function freePort() {
   return new Promise((resolve, reject) => {

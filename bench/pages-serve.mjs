@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, migratedDataDir, sleep, start, stop, tempDir, waitForHealth } from './lib.mjs';
+import { freePort, migratedDataDir, sleep, start, stop, tempDir, waitForHealth, startInflow } from './lib.mjs';
 
 const API_KEY = 'inf_bench_pages_serve_key_000001';
 
@@ -54,16 +54,7 @@ async function measureBare(html, seconds) {
 
 export default async function pagesServe({ seconds = 10 } = {}) {
   const dataDir = migratedDataDir('inflow-bench-pages-');
-  const port = await freePort();
-  const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
-    INFLOW_DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    INFLOW_ADMIN_PASSWORD: 'bench-password',
-    INFLOW_ADMIN_API_KEY: API_KEY,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const { server, url } = await startInflow({ dataDir, apiKey: API_KEY });
   const loadBefore = os.loadavg();
   try {
     await waitForHealth(url, 60_000, 20, server);

@@ -9,7 +9,7 @@
 // visible too; it is reported, not held to the 40%.
 import autocannon from 'autocannon';
 import fs from 'node:fs';
-import { freePort, seeded, sleep, start, stop, migratedDataDir, waitForHealth } from './lib.mjs';
+import { freePort, seeded, sleep, start, stop, migratedDataDir, waitForHealth, startInflow } from './lib.mjs';
 
 const API_KEY = 'inf_bench_request_overhead_key_0001';
 
@@ -47,16 +47,7 @@ async function seedWorkspace(url, rows) {
 
 async function measureInflow(database, seconds, bareRps) {
   const dataDir = migratedDataDir('inflow-bench-http-');
-  const port = await freePort();
-  const server = start('node', ['bin/inflow.js', 'serve', '--no-worker'], {
-    INFLOW_DATA_DIR: dataDir,
-    DATABASE_URL: database === 'postgres' ? process.env.BENCH_DATABASE_URL : '',
-    INFLOW_ADMIN_PASSWORD: 'bench-password',
-    INFLOW_ADMIN_API_KEY: API_KEY,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const { server, url } = await startInflow({ dataDir, databaseUrl: database === 'postgres' ? process.env.BENCH_DATABASE_URL : '', apiKey: API_KEY });
   try {
     await waitForHealth(url, 60_000, 20, server);
     await seedWorkspace(url, 20);
