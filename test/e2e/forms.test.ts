@@ -368,8 +368,13 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
     const visitorId = await visitor.evaluate(() => localStorage.getItem('inflow_vid'));
     expect(visitorId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
-    await visitor.goto(`${site.url}/progressive`);
-    await form.getByRole('textbox', { name: /Job title/ }).waitFor();
+    // f.js waits 300 ms for /known after the form has arrived, then draws the usual fields; on a
+    // machine too busy to answer /known in that time, the visitor's next visit asks again.
+    for (let visit = 0; visit < 3; visit++) {
+      await visitor.goto(`${site.url}/progressive`);
+      await form.locator('.inflow-field').first().waitFor();
+      if ((await labels())[0] === 'Job title') break;
+    }
     expect(await labels()).toEqual(['Job title', 'Email', 'Phone']);
     await screenshot(visitor, 'forms-17-progressive-second-visit');
     await form.getByRole('textbox', { name: /Email/ }).fill('mia@site-example.org');
