@@ -204,7 +204,7 @@ export function hostedRoutes(app: FastifyInstance, { db, cache, counters, linkTt
     const after = def.settings.after_submit;
     const title = after.type === 'page' ? after.title : form.name;
     const message = after.type === 'redirect' || after.type === 'landing_page' ? 'Thank you!' : after.message;
-    const submissionId = def.settings.asset_id ? await submissionOfThanksToken(db, form.workspaceId, token) : null;
+    const submissionId = def.settings.asset_id ? submissionOfThanksToken(form.secret, token) : null;
     const offer = submissionId ? await offeredDownload(db, form.workspaceId, def.settings.asset_id, submissionId, linkTtlMs) : null;
     // A page holding a download link signed for one person is theirs alone: never cached.
     if (offer) reply.header('cache-control', 'private, no-store');
@@ -293,7 +293,7 @@ async function succeed(
   }
   // Where to go is the form's own setting, never anything the request says.
   if (after.type === 'redirect') return reply.code(303).header('location', after.url).send(null);
-  const thanks = def.settings.asset_id ? `&s=${await thanksToken(deps.db, form.workspaceId, submissionId)}` : '';
+  const thanks = def.settings.asset_id ? `&s=${thanksToken(form.secret, submissionId)}` : '';
   return reply.code(303).header('location', `/f/${form.id}/thanks?v=${post.version}${thanks}`).send(null);
 }
 

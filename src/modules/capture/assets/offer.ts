@@ -2,8 +2,6 @@
 // thank-you page (which knows the submission by a short-lived signed token in its URL).
 import type { Executor } from '../../../db/database.js';
 import { signToken, verifyToken } from '../../../lib/signed-token.js';
-import { notFound } from '../../../errors.js';
-import { workspaceSettings } from '../../workspaces/service.js';
 import { downloadLink } from './links.js';
 import { assetsByIds } from './store.js';
 
@@ -27,18 +25,17 @@ export async function offeredDownload(db: Executor, workspaceId: string, assetId
   return { path: link.path, name: asset.name };
 }
 
-/** The token the no-JavaScript redirect carries to the thank-you page: which submission it follows. */
-export async function thanksToken(db: Executor, workspaceId: string, submissionId: string): Promise<string> {
-  const settings = await workspaceSettings(db, workspaceId);
-  if (!settings) throw notFound('Workspace');
-  return signToken(settings.secret, THANKS_PURPOSE, { s: submissionId }, new Date(Date.now() + THANKS_TTL_MS));
+/**
+ * The token the no-JavaScript redirect carries to the thank-you page: which submission it follows.
+ * Signed with the workspace's secret, which the cached form already holds.
+ */
+export function thanksToken(secret: string, submissionId: string): string {
+  return signToken(secret, THANKS_PURPOSE, { s: submissionId }, new Date(Date.now() + THANKS_TTL_MS));
 }
 
 /** The submission a thank-you page's token names, or null when it is missing, tampered or expired. */
-export async function submissionOfThanksToken(db: Executor, workspaceId: string, token: string | undefined): Promise<string | null> {
+export function submissionOfThanksToken(secret: string, token: string | undefined): string | null {
   if (!token) return null;
-  const settings = await workspaceSettings(db, workspaceId);
-  if (!settings) return null;
-  const check = verifyToken<{ s?: unknown }>(settings.secret, THANKS_PURPOSE, token);
+  const check = verifyToken<{ s?: unknown }>(secret, THANKS_PURPOSE, token);
   return check.ok && typeof check.claims.s === 'string' ? check.claims.s : null;
 }
