@@ -33,6 +33,8 @@ interface Mounted {
   renderedAt: number;
   /** One id from the first attempt until success: a double click or a retry is one submission. */
   sid: string | null;
+  /** `page:ID` or `popup:ID`: the Inflow page or pop-up the form is on, posted as `_src`. */
+  source: string | null;
 }
 
 declare global {
@@ -148,6 +150,7 @@ const MOUNTED = 'data-inflow-mounted';
     body.set('_sid', m.sid);
     const vid = visitorId(true);
     if (vid) body.set('_vid', vid);
+    if (m.source) body.set('_src', m.source);
     body.set('_t', String(Math.round(performance.now() - m.renderedAt)));
     touch(body);
     if (button) button.disabled = true;
@@ -229,7 +232,7 @@ const MOUNTED = 'data-inflow-mounted';
     return get<{ answered?: string[] }>(`${encodeURIComponent(id)}/known?visitor=${vid}`).then((known) => known.answered ?? [], () => []);
   }
 
-  async function mount(target: Element, id: string, host: HTMLElement): Promise<void> {
+  async function mount(target: Element, id: string, host: HTMLElement, source: string | null = null): Promise<void> {
     target.setAttribute(MOUNTED, '');
     try {
       const known = answered(id);
@@ -239,7 +242,7 @@ const MOUNTED = 'data-inflow-mounted';
         form.fields = progressiveFields(form.fields, form.progressive.queue, keys);
       }
       addStyles();
-      const m: Mounted = { form, host, prefix: `inflow-${id.slice(0, 8)}-${++counter}-`, renderedAt: 0, sid: null, touched: [], started: false, reported: false };
+      const m: Mounted = { form, host, prefix: `inflow-${id.slice(0, 8)}-${++counter}-`, renderedAt: 0, sid: null, source, touched: [], started: false, reported: false };
       render(m, {});
       m.renderedAt = performance.now();
       performance.mark(`inflow:rendered:${id}`);
@@ -257,7 +260,7 @@ const MOUNTED = 'data-inflow-mounted';
       void mount(el, el.dataset.form!, host);
     }
     for (const el of document.querySelectorAll<HTMLElement>(`[data-inflow-form-id]:not([${MOUNTED}])`)) {
-      void mount(el, el.dataset.inflowFormId!, el);
+      void mount(el, el.dataset.inflowFormId!, el, el.dataset.inflowSource ?? null);
     }
   }
 

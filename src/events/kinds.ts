@@ -31,6 +31,9 @@ export const EVENT_PAYLOADS = {
       page_url: Type.Union([Type.String(), Type.Null()]),
       referrer: Type.Union([Type.String(), Type.Null()]),
       visitor_id: Type.Union([Type.String(), Type.Null()]),
+      source: Type.Union([Type.Object({ kind: Type.Union([Type.Literal('page'), Type.Literal('popup')]), id: Id }, { additionalProperties: false }), Type.Null()], {
+        description: 'The Inflow landing page or pop-up the form was on, as the post said (`_src`); null elsewhere',
+      }),
       utm: Type.Object({ source: NullableText, medium: NullableText, campaign: NullableText, term: NullableText, content: NullableText }, { additionalProperties: false }),
       consents: Type.Array(Type.Object({ consent_id: Id, purpose: Type.String(), granted: Type.Boolean() }, { additionalProperties: false })),
       tags: Type.Array(Type.String()),

@@ -262,6 +262,27 @@ describe('pages', () => {
     expect((await call(server, '/p/not-in-the-sitemap')).text).toContain('<meta name="robots" content="noindex, nofollow">');
   });
 
+  it('has its forms say which page they were on (`_src`), for the page’s figures; a post that claims nothing or garbage says nothing', async () => {
+    const form = (await api('/api/v1/forms', 'POST', { template: 'newsletter', name: 'On a page' })).json;
+    await api(`/api/v1/forms/${form.id}/publish`, 'POST');
+    const page = await publishedPage([hero, { type: 'form', heading: 'Sign up', form_id: form.id }]);
+    const served = (await call(server, `/p/${page.slug}`)).text;
+    expect(served).toContain(`data-inflow-source="page:${page.id}"`);
+    expect(served).toContain(`<input type="hidden" name="_src" value="page:${page.id}">`);
+    const preview = (await api(`/api/v1/pages/${page.id}/preview-link`, 'POST')).json;
+    expect((await call(server, preview.path)).text).not.toContain('_src');
+    const sourceOf = async (claim: string | undefined, email: string) => {
+      const posted = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { email, consent_email: 'on', _sid: `src-${email}`, ...(claim === undefined ? {} : { _src: claim }) } });
+      expect(posted.status, JSON.stringify(posted.json)).toBe(201);
+      const event = await server.database.db.selectFrom('domain_events').select('payload').where('workspace_id', '=', tenant.workspaceId).where('kind', '=', 'form.submitted').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      return (event.payload as { source: unknown }).source;
+    };
+    expect(await sourceOf(`page:${page.id}`, 'src-page@example.com')).toEqual({ kind: 'page', id: page.id });
+    expect(await sourceOf(`popup:${page.id.toUpperCase()}`, 'src-popup@example.com')).toEqual({ kind: 'popup', id: page.id });
+    for (const [i, bad] of ['page:nope', `form:${page.id}`, `page:${page.id}0`, '<script>', ''].entries()) expect(await sourceOf(bad, `src-bad-${i}@example.com`), bad).toBeNull();
+    expect(await sourceOf(undefined, 'src-none@example.com')).toBeNull();
+  });
+
   it('renders a page whose form is gone without the form, and tells the editor', async () => {
     const form = (await api('/api/v1/forms', 'POST', { template: 'newsletter', name: 'Soon gone' })).json;
     await api(`/api/v1/forms/${form.id}/publish`, 'POST');

@@ -9,6 +9,22 @@ export interface Touch {
   utm: { source: string | null; medium: string | null; campaign: string | null; term: string | null; content: string | null };
 }
 
+/**
+ * The Inflow page or pop-up a post was made on (`_src=page:ID` / `popup:ID`), for their
+ * conversion figures. Only a claim of the page: the figures count it under the form's workspace.
+ */
+export interface SubmissionSource {
+  kind: 'page' | 'popup';
+  id: string;
+}
+
+const SOURCE = /^(page|popup):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+export function parseSource(value: string | null): SubmissionSource | null {
+  const match = value ? SOURCE.exec(value.toLowerCase()) : null;
+  return match ? { kind: match[1] as SubmissionSource['kind'], id: match[2]! } : null;
+}
+
 const cut = (value: string | null, max: number) => (value === null ? null : value.slice(0, max));
 
 function hostOf(url: string | null): string | null {

@@ -4,7 +4,7 @@ import { normaliseEmail, emailDomain } from '../../lib/email-address.js';
 import type { ContactInput } from '../contacts/contact-input.js';
 import { TEXT_FIELDS, type TextField } from '../contacts/fields.js';
 import { isFreeMailDomain } from '../companies/company-domain.js';
-import { touchOf, type Touch } from './attribution.js';
+import { parseSource, touchOf, type SubmissionSource, type Touch } from './attribution.js';
 import type { FormDefinitionValue, FormFieldValue } from './definition.js';
 import { checkValue, countryName, isEmpty, type FieldAnswer, type RawValue } from './field-rules.js';
 import type { FormBody } from './form-body.js';
@@ -12,7 +12,7 @@ import { isReplaceable } from './progressive.js';
 import { isVisitorId } from './visitor-id.js';
 
 /** The wire's reserved keys; a field key never starts with `_`. */
-export const META_KEYS = ['_sid', '_v', '_hp', '_t', '_rt', '_vid', '_page', '_title', '_ref', '_utm_source', '_utm_medium', '_utm_campaign', '_utm_term', '_utm_content'] as const;
+export const META_KEYS = ['_sid', '_v', '_hp', '_t', '_rt', '_vid', '_src', '_page', '_title', '_ref', '_utm_source', '_utm_medium', '_utm_campaign', '_utm_term', '_utm_content'] as const;
 const SID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** The meta keys of a body, as text (a repeated or non-text meta value counts as absent). */
@@ -22,6 +22,7 @@ export interface Meta {
   honeypot: string | null;
   elapsedMs: number | null;
   visitorId: string | null;
+  source: SubmissionSource | null;
   touch: Touch;
 }
 
@@ -64,6 +65,7 @@ export function metaOf(body: FormBody): Meta {
     elapsedMs: elapsed && /^\d{1,12}$/.test(elapsed) ? Number(elapsed) : null,
     // Only the shape f.js makes: `/known` answers to no other, so no other is worth keeping.
     visitorId: visitorId && isVisitorId(visitorId) ? visitorId : null,
+    source: parseSource(text(body, '_src', 60)),
     touch: {
       page_url: pageUrl,
       page_title: text(body, '_title', 500),

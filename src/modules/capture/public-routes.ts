@@ -46,7 +46,7 @@ const SubmitBody = Type.Unsafe<FormBody>({
   additionalProperties: {
     anyOf: [{ type: 'string', maxLength: 20_000 }, { type: 'number' }, { type: 'boolean' }, { type: 'array', maxItems: 500, items: { type: 'string', maxLength: 1000 } }],
   },
-  description: 'The answers by field key, and the meta keys `_sid` (idempotency key, 8–64 of A–Z a–z 0–9 _ -), `_v` (the version shown), `_hp` (honeypot: leave empty), `_t` (ms since the form was shown), `_vid`, `_page`, `_title`, `_ref`, `_utm_source` … `_utm_content`',
+  description: 'The answers by field key, and the meta keys `_sid` (idempotency key, 8–64 of A–Z a–z 0–9 _ -), `_v` (the version shown), `_hp` (honeypot: leave empty), `_t` (ms since the form was shown), `_vid`, `_src` (`page:ID` or `popup:ID`: the Inflow page or pop-up the form was on), `_page`, `_title`, `_ref`, `_utm_source` … `_utm_content`',
 });
 const Accepted = Type.Object({
   status: Type.Literal('accepted'),
@@ -231,6 +231,7 @@ async function submit(request: FastifyRequest<{ Params: { id: string }; Body: Fo
     touch: meta.touch,
     pageKey: pageKey(meta.touch.page_url),
     visitorId: meta.visitorId,
+    source: meta.source,
     ip: form.truncateIps ? truncateIp(ip) : ip,
     userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500) || null,
   };

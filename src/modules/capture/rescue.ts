@@ -36,7 +36,7 @@ export async function rescueSpam(db: Kysely<Tables>, workspaceId: string, formId
       .executeTakeFirstOrThrow();
     const def = form.definition as FormDefinitionValue;
     const touch: Touch = { page_url: spam.page_url, page_title: null, referrer: spam.referrer, utm: { source: null, medium: null, campaign: null, term: null, content: null, ...(spam.utm as Partial<Touch['utm']> | null) } };
-    const meta: Meta = { sid: null, version: spam.form_version, honeypot: null, elapsedMs: null, visitorId: spam.visitor_id, touch };
+    const meta: Meta = { sid: null, version: spam.form_version, honeypot: null, elapsedMs: null, visitorId: spam.visitor_id, source: null, touch };
     const prepared = prepareSubmission(def, spam.values as FormBody, meta, form.name);
     const notValid = (errors: Array<{ field: string; message: string }>) =>
       invalid('The post’s answers are not valid for its form: it cannot become a submission', errors.map((e) => ({ field: `values.${e.field}`, in: 'body', message: e.message })));
@@ -44,7 +44,7 @@ export async function rescueSpam(db: Kysely<Tables>, workspaceId: string, formId
 
     const item: SubmissionItem = {
       kind: 'submission', workspaceId, form: { id: formId, name: form.name, version: spam.form_version }, clientSubmissionId: `rescue:${spam.id}`,
-      prepared: prepared.ready, settings: def.settings, context: { touch, pageKey: pageKey(spam.page_url), visitorId: spam.visitor_id, ip: spam.ip, userAgent: spam.user_agent },
+      prepared: prepared.ready, settings: def.settings, context: { touch, pageKey: pageKey(spam.page_url), visitorId: spam.visitor_id, source: null, ip: spam.ip, userAgent: spam.user_agent },
       rescue: { spamId: spam.id, actor },
     };
     const [outcome] = await writeSubmissions(tx, [item]);

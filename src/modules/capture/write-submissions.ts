@@ -12,7 +12,7 @@ import { ERASED_EMAIL_MESSAGE, liftErasure } from '../contacts/suppressions.js';
 import { addToListsIn } from '../lists/service.js';
 import type { TimelineEntry } from '../timeline/timeline.js';
 import { offeredAssets } from './assets/store.js';
-import type { Touch } from './attribution.js';
+import type { SubmissionSource, Touch } from './attribution.js';
 import type { FormSettings } from './definition.js';
 import type { Static } from 'typebox';
 import type { PreparedSubmission } from './prepare-submission.js';
@@ -24,6 +24,8 @@ export interface PostContext {
   touch: Touch;
   pageKey: string;
   visitorId: string | null;
+  /** The Inflow page or pop-up the post was made on, if it said so. */
+  source: SubmissionSource | null;
   ip: string | null;
   userAgent: string | null;
 }
@@ -191,7 +193,7 @@ async function writeForm(tx: Tx, workspaceId: string, formId: string, group: num
       workspaceId, kind: 'form.submitted', contactId: w.contactId, actor,
       payload: {
         form_id: formId, form_version: item.form.version, submission_id: w.submissionId, contact_created: w.created,
-        values: item.prepared.values, page_url: touch.page_url, referrer: touch.referrer, visitor_id: item.context.visitorId, utm: { ...touch.utm },
+        values: item.prepared.values, page_url: touch.page_url, referrer: touch.referrer, visitor_id: item.context.visitorId, source: item.context.source && { ...item.context.source }, utm: { ...touch.utm },
         consents: (consentsOf.get(w.index) ?? []).map(({ consent_id, purpose, granted }) => ({ consent_id, purpose, granted })),
         tags: [...s.tags], list_ids: s.list_ids.filter((id) => lists.has(id)), lifecycle_stage: s.lifecycle_stage,
         double_opt_in: s.double_opt_in, follow_up_email: s.follow_up_email, notify_emails: [...s.notify_emails],

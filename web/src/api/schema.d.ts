@@ -7131,7 +7131,7 @@ export interface paths {
           id: string;
         };
       };
-      /** @description The answers by field key, and the meta keys `_sid` (idempotency key, 8–64 of A–Z a–z 0–9 _ -), `_v` (the version shown), `_hp` (honeypot: leave empty), `_t` (ms since the form was shown), `_vid`, `_page`, `_title`, `_ref`, `_utm_source` … `_utm_content` */
+      /** @description The answers by field key, and the meta keys `_sid` (idempotency key, 8–64 of A–Z a–z 0–9 _ -), `_v` (the version shown), `_hp` (honeypot: leave empty), `_t` (ms since the form was shown), `_vid`, `_src` (`page:ID` or `popup:ID`: the Inflow page or pop-up the form was on), `_page`, `_title`, `_ref`, `_utm_source` … `_utm_content` */
       requestBody: {
         content: {
           "application/json": {

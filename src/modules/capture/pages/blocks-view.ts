@@ -12,6 +12,8 @@ export interface BlocksContext {
   forms: ReadonlyMap<string, RenderForm>;
   /** When the page is rendered: a countdown says whether its date has passed. */
   now: Date;
+  /** `page:ID` on a served page: its forms post it as `_src`, for the page's conversion figures (not in a preview). */
+  source?: string;
 }
 
 interface RenderState {
@@ -81,7 +83,8 @@ function leaf(block: LeafBlockValue, at: string, ctx: BlocksContext, state: Rend
       state.forms += 1;
       // The first form is `#form`, for a hero's button to point at.
       return h('div', { class: 'pg-card pg-form', id: state.forms === 1 ? 'form' : `form-${state.forms}` }, heading(block.heading),
-        h('div', { 'data-inflow-form-id': form.id }, formView(form, { idPrefix: `p${at}-`, action: `/public/forms/${form.id}/submit` })));
+        h('div', { 'data-inflow-form-id': form.id, 'data-inflow-source': ctx.source },
+          formView(form, { idPrefix: `p${at}-`, action: `/public/forms/${form.id}/submit`, meta: ctx.source ? { _src: ctx.source } : undefined })));
     }
     case 'image':
       return h('figure', { class: 'pg-figure' }, img(block.image), block.caption ? h('figcaption', {}, block.caption) : null);

@@ -23,6 +23,8 @@ export interface PageDocumentInput {
   forms: ReadonlyMap<string, RenderForm>;
   noindex: boolean;
   now: Date;
+  /** `page:ID` when the page is served at its address (see `BlocksContext.source`). */
+  source?: string;
 }
 
 export interface PageDocument {
@@ -52,7 +54,7 @@ const meta = (attr: 'name' | 'property', key: string, content: string | null | u
 
 export function pageDocument(input: PageDocumentInput): PageDocument {
   const { def, theme } = input;
-  const { main, footer } = blocksView(def, { forms: input.forms, now: input.now });
+  const { main, footer } = blocksView(def, { forms: input.forms, now: input.now, source: input.source });
   const style = themeCss(theme);
   const styleHash = createHash('sha256').update(style).digest('base64');
   const image = def.seo.image ? (def.seo.image.url.startsWith('/') ? `${input.origin}${def.seo.image.url}` : def.seo.image.url) : null;
