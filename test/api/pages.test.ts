@@ -328,6 +328,19 @@ describe('thank-you pages after a form', () => {
     return { page, form };
   }
 
+  it('refuses to publish a form whose thank-you page is not a page of the workspace', async () => {
+    const theirs = (await api('/api/v1/pages', 'POST', { template: 'ebook-thank-you', slug: 'thanks-of-another' }, other)).json;
+    const form = (await api('/api/v1/forms', 'POST', { template: 'newsletter', name: 'Form to nowhere' })).json;
+    for (const pageId of [theirs.id, '01a248cb-1d5d-7cf5-aa1f-710ba02fb8e3']) {
+      const current = (await api(`/api/v1/forms/${form.id}`)).json;
+      const draft = { ...current.draft, settings: { ...current.draft.settings, after_submit: { type: 'landing_page', page_id: pageId } } };
+      expect((await api(`/api/v1/forms/${form.id}`, 'PATCH', { draft, draft_revision: current.draft_revision })).status).toBe(200);
+      const refused = await api(`/api/v1/forms/${form.id}/publish`, 'POST');
+      expect(refused.status).toBe(400);
+      expect(refused.json.errors).toEqual([{ field: 'draft.settings.after_submit.page_id', message: 'is not a page of this workspace' }]);
+    }
+  });
+
   it('sends the submitter to the thank-you page, which greets them by their first name, escaped and never cached', async () => {
     const { form } = await thankYouSetup('thanks-greeting');
     const generic = await call(server, '/p/thanks-greeting');

@@ -6,9 +6,10 @@ import { actorOf, requireWorkspace } from '../../http/auth.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../../http/pagination.js';
 import { IdParams } from '../../http/schemas.js';
 import type { FormCache } from './form-cache.js';
-import { FormCreate, FormListQuery, FormPatch, FormSchema, FormVersionSchema, Published, RestoreBody, TemplateSchema, VersionParams } from './schema.js';
+import { FormCreate, FormListQuery, FormPatch, FormSchema, Published, RestoreBody, TemplateSchema, VersionParams } from './schema.js';
 import { archiveForm, createForm, formVersions, getForm, listForms, patchForm, publishForm, restoreVersion, unpublishForm } from './service.js';
 import { FORM_TEMPLATES } from './templates.js';
+import { VersionSchema, versionBefore, versionKey } from './versions.js';
 
 /** The dashboard's API of forms: the forms, their drafts and their versions. */
 export function formRoutes(server: FastifyInstance, { db, cache }: { db: QueryBuilder; cache: FormCache }): void {
@@ -74,12 +75,11 @@ export function formRoutes(server: FastifyInstance, { db, cache }: { db: QueryBu
 
   app.get(
     '/api/v1/forms/:id/versions',
-    { config: read, schema: { tags, summary: 'The form’s published versions, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(FormVersionSchema) } } },
+    { config: read, schema: { tags, summary: 'The form’s published versions, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(VersionSchema) } } },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const after = decodeCursor(request.query.cursor, (k) => k.id === '' && /^[1-9]\d{0,9}$/.test(k.key));
-      const rows = await formVersions(db, requireWorkspace(request).id, request.params.id, { limit: limit + 1, before: after ? Number(after.key) : null });
-      return pageOf(rows, limit, (row) => ({ key: String(row.version), id: '' }));
+      const rows = await formVersions(db, requireWorkspace(request).id, request.params.id, { limit: limit + 1, before: versionBefore(request.query.cursor) });
+      return pageOf(rows, limit, versionKey);
     },
   );
 

@@ -51,13 +51,6 @@ export const FormListQuery = Type.Object(
 
 export const Published = Type.Object({ version: Type.Integer(), published_at: Timestamp });
 
-export const FormVersionSchema = Type.Object({
-  version: Type.Integer(),
-  published_at: Timestamp,
-  published_by: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }), Type.Null()], { description: 'Who published it; null when an API key did' }),
-  live: Type.Boolean({ description: 'The version sites show now' }),
-});
-
 export const VersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), version: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }) }, { additionalProperties: false });
 
 export const RestoreBody = Type.Object(

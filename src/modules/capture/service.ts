@@ -6,13 +6,14 @@ import { pastKeyset, type Keyset } from '../../db/keyset.js';
 import { likePrefix } from '../../db/like.js';
 import type { FormStatus, Tables } from '../../db/schema.js';
 import { conflict, invalid, notFound, type FieldError } from '../../errors.js';
-import { publicUsersByIds, type PublicUser } from '../accounts/service.js';
 import { customFieldDefinitions } from '../contacts/queries.js';
 import { ensureList, listsAmong } from '../lists/service.js';
 import { assetsByIds } from './assets/store.js';
 import { definitionProblems, targetOf, type FormDefinitionValue, type FormFieldValue } from './definition.js';
 import { announceFormChange, type FormCache } from './form-cache.js';
+import { pageExists } from './pages/store.js';
 import { templateById } from './templates.js';
+import { versionViews, type VersionView } from './versions.js';
 
 export interface FormView {
   id: string;
@@ -144,7 +145,7 @@ const CUSTOM_TYPE_OF: Partial<Record<FormFieldValue['kind'], string>> = {
   number: 'number', date: 'date', checkbox: 'boolean', select: 'select', multiselect: 'multiselect',
 };
 
-/** Problems of a draft that need the workspace: custom fields that exist with a fitting type, lists and the offered asset that exist. */
+/** Problems of a draft that need the workspace: custom fields that exist with a fitting type, lists, the offered asset and the thank-you page that exist. */
 async function workspaceProblems(db: Executor, workspaceId: string, def: FormDefinitionValue): Promise<FieldError[]> {
   const problems: FieldError[] = [];
   const customs = await customFieldDefinitions(db, workspaceId);
@@ -167,6 +168,9 @@ async function workspaceProblems(db: Executor, workspaceId: string, def: FormDef
   });
   const assetId = def.settings.asset_id;
   if (assetId && (await assetsByIds(db, workspaceId, [assetId])).length === 0) problems.push({ field: 'draft.settings.asset_id', message: 'is not an asset of this workspace' });
+  const after = def.settings.after_submit;
+  // A page that exists but is not live yet is fine: submitters see "Thank you!" until it is.
+  if (after.type === 'landing_page' && !(await pageExists(db, workspaceId, after.page_id))) problems.push({ field: 'draft.settings.after_submit.page_id', message: 'is not a page of this workspace' });
   return problems;
 }
 
@@ -208,26 +212,13 @@ export async function unpublishForm(db: Kysely<Tables>, workspaceId: string, id:
   return form;
 }
 
-export interface FormVersionView {
-  version: number;
-  published_at: Date;
-  published_by: PublicUser | null;
-  live: boolean;
-}
-
 /** A page of the form's published versions, newest first, each with who published it (when a person did). */
-export async function formVersions(db: Executor, workspaceId: string, id: string, page: { limit: number; before: number | null }): Promise<FormVersionView[]> {
+export async function formVersions(db: Executor, workspaceId: string, id: string, page: { limit: number; before: number | null }): Promise<VersionView[]> {
   const form = await formRow(db, workspaceId, id);
   let query = db.selectFrom('form_versions').select(['version', 'published_at', 'published_by']).where('workspace_id', '=', workspaceId).where('form_id', '=', id);
   if (page.before !== null) query = query.where('version', '<', page.before);
   const rows = await query.orderBy('version', 'desc').limit(page.limit).execute();
-  const users = new Map((await publicUsersByIds(db, [...new Set(rows.flatMap((r) => (r.published_by ? [r.published_by] : [])))])).map((u) => [u.id, u]));
-  return rows.map((r) => ({
-    version: r.version,
-    published_at: r.published_at,
-    published_by: (r.published_by && users.get(r.published_by)) || null,
-    live: form.status === 'live' && form.live_version === r.version,
-  }));
+  return versionViews(db, rows, form.status === 'live' ? form.live_version : null);
 }
 
 /** Copies a published version into the draft (the next draft_revision); what is live does not change. */

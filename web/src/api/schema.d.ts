@@ -5437,13 +5437,13 @@ export interface paths {
                   version: number;
                   /** Format: date-time */
                   published_at: string;
-                  /** @description Who published it; null when an API key did */
+                  /** @description Who published it; null when an API key or the schedule did */
                   published_by: {
                     id: string;
                     name: string;
                     email: string;
                   } | null;
-                  /** @description The version sites show now */
+                  /** @description The version the public sees now */
                   live: boolean;
                 })[];
               next_cursor: string | null;
@@ -6446,6 +6446,11 @@ export interface paths {
     /** The page’s published versions, newest first */
     get: {
       parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
         header?: {
           /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
           "x-inflow-workspace"?: string;
@@ -6464,7 +6469,14 @@ export interface paths {
                   version: number;
                   /** Format: date-time */
                   published_at: string;
-                  published_by: string | null;
+                  /** @description Who published it; null when an API key or the schedule did */
+                  published_by: {
+                    id: string;
+                    name: string;
+                    email: string;
+                  } | null;
+                  /** @description The version the public sees now */
+                  live: boolean;
                 })[];
               next_cursor: string | null;
             };

@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { QueryBuilder } from '../../../db/database.js';
 import { actorOf, requireWorkspace } from '../../../http/auth.js';
-import { decodeCursor, Page, pageOf } from '../../../http/pagination.js';
+import { decodeCursor, Page, pageOf, PageQuery } from '../../../http/pagination.js';
 import { IdParams } from '../../../http/schemas.js';
 import { ThemeRef } from './definition.js';
 import type { PageCache } from './page-cache.js';
-import { PageCreate, PageListItem, PageListQuery, PagePatchSchema, PagePublished, PageSchedule, PageSchema, PageTemplateSchema, PageVersionSchema, PreviewLinkSchema, VersionParams } from './schema.js';
+import { PageCreate, PageListItem, PageListQuery, PagePatchSchema, PagePublished, PageSchedule, PageSchema, PageTemplateSchema, PreviewLinkSchema, VersionParams } from './schema.js';
 import { createPage, deletePage, getPage, getTheme, listPages, listVersions, patchPage, previewLink, publishPage, putTheme, restoreVersion, schedulePage, unpublishPage } from './service.js';
+import { VersionSchema, versionBefore, versionKey } from '../versions.js';
 import { PAGE_TEMPLATES } from './templates.js';
 
 /** The dashboard's API of landing and thank-you pages and the workspace's page theme. */
@@ -56,8 +57,11 @@ export function pageRoutes(server: FastifyInstance, { db, cache }: { db: QueryBu
   app.put('/api/v1/pages/:id/schedule', { config: write, schema: { tags, summary: 'Publish the draft by itself at a time (null cancels)', params: IdParams, body: PageSchedule, response: { 200: PageSchema } } },
     async (request) => schedulePage(db, requireWorkspace(request).id, request.params.id, request.body.publish_at === null ? null : new Date(request.body.publish_at)));
 
-  app.get('/api/v1/pages/:id/versions', { config: read, schema: { tags, summary: 'The page’s published versions, newest first', params: IdParams, response: { 200: Page(PageVersionSchema) } } },
-    async (request) => ({ data: await listVersions(db, requireWorkspace(request).id, request.params.id), next_cursor: null }));
+  app.get('/api/v1/pages/:id/versions', { config: read, schema: { tags, summary: 'The page’s published versions, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(VersionSchema) } } }, async (request) => {
+    const limit = request.query.limit ?? 50;
+    const rows = await listVersions(db, requireWorkspace(request).id, request.params.id, { limit: limit + 1, before: versionBefore(request.query.cursor) });
+    return pageOf(rows, limit, versionKey);
+  });
 
   app.post('/api/v1/pages/:id/versions/:version/restore', { config: write, schema: { tags, summary: 'Copy a published version into the draft (publish to make it live)', params: VersionParams, response: { 200: PageSchema } } },
     async (request) => restoreVersion(db, requireWorkspace(request).id, request.params.id, request.params.version));

@@ -57,7 +57,6 @@ export const PageListQuery = Type.Object({
 
 export const PagePublished = Type.Object({ version: Type.Integer(), published_at: Timestamp });
 export const PageSchedule = Type.Object({ publish_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When to publish the draft; null cancels' }) }, { additionalProperties: false });
-export const PageVersionSchema = Type.Object({ version: Type.Integer(), published_at: Timestamp, published_by: Type.Union([Type.String(), Type.Null()]) });
 export const PreviewLinkSchema = Type.Object({ path: Type.String({ description: 'The preview’s address on this server: whoever holds it sees the current draft' }), expires_at: Timestamp });
 export const VersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), version: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }) });
 

@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../../actor.js';
 import type { Executor } from '../../../db/database.js';
 import { newId } from '../../../db/ids.js';
+import { versionViews, type VersionView } from '../versions.js';
 import { enqueue } from '../../../db/jobs/queue.js';
 import type { Keyset } from '../../../db/keyset.js';
 import type { PageKind, PageStatus, Tables } from '../../../db/schema.js';
@@ -213,9 +214,13 @@ export async function schedulePage(db: Kysely<Tables>, workspaceId: string, id: 
   });
 }
 
-export async function listVersions(db: Executor, workspaceId: string, id: string) {
-  await pageRow(db, workspaceId, id);
-  return db.selectFrom('page_versions').select(['version', 'published_at', 'published_by']).where('workspace_id', '=', workspaceId).where('page_id', '=', id).orderBy('version', 'desc').limit(500).execute();
+/** A page of the page's published versions, newest first, each with who published it (when a person did). */
+export async function listVersions(db: Executor, workspaceId: string, id: string, page: { limit: number; before: number | null }): Promise<VersionView[]> {
+  const current = await pageRow(db, workspaceId, id);
+  let query = db.selectFrom('page_versions').select(['version', 'published_at', 'published_by']).where('workspace_id', '=', workspaceId).where('page_id', '=', id);
+  if (page.before !== null) query = query.where('version', '<', page.before);
+  const rows = await query.orderBy('version', 'desc').limit(page.limit).execute();
+  return versionViews(db, rows, current.status === 'live' ? current.live_version : null);
 }
 
 /** Copies a published version into the draft (a new draft revision); what is live does not change until the next publish. */

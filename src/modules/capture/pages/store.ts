@@ -38,6 +38,10 @@ export async function pageRow(db: Executor, workspaceId: string, id: string, loc
 }
 
 /** A page of the workspace's pages by name, keyset on (lower(name), id). */
+export async function pageExists(db: Executor, workspaceId: string, id: string): Promise<boolean> {
+  return (await db.selectFrom('pages').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 export async function pagesByName(db: Executor, workspaceId: string, filters: { status?: PageStatus; kind?: PageKind }, page: { limit: number; after: Keyset | null }): Promise<PageRow[]> {
   let query = db.selectFrom('pages').select(PAGE_COLUMNS).where('workspace_id', '=', workspaceId);
   if (filters.status) query = query.where('status', '=', filters.status);
