@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/modules/capture/render/html.js';
 import { publishScheduledHandler } from '../../src/modules/capture/pages/jobs.js';
+import { pdfFile } from '../helpers/sample-files.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 
 const hostile = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -360,6 +361,52 @@ describe('thank-you pages after a form', () => {
     expect(tampered.text).toContain('Thanks, and welcome!');
     expect(tampered.headers.get('cache-control')).toBe('public, no-cache');
     expect((await call(server, `/p/tpl-ebook-thank-you${url.search}`)).text).toContain('Thanks, and welcome!');
+  });
+
+  it('hands the submitter the download of the asset the form offers, signed for them; everyone else reads the block’s unavailable text', async () => {
+    const upload = async (name: string) => {
+      const uploaded = await fetch(`${server.url}/api/v1/assets?name=${encodeURIComponent(name)}&file_name=guide.pdf`, { method: 'POST', headers: { authorization: `Bearer ${tenant.apiKey}` }, body: pdfFile() });
+      expect(uploaded.status).toBe(201);
+      return (await uploaded.json()) as { id: string; name: string };
+    };
+    const guide = await upload('The <b>guide</b>');
+    const { page, form } = await thankYouSetup('thanks-download');
+    const current = (await api(`/api/v1/forms/${form.id}`)).json;
+    const draft = { ...current.draft, settings: { ...current.draft.settings, asset_id: guide.id } };
+    expect((await api(`/api/v1/forms/${form.id}`, 'PATCH', { draft, draft_revision: current.draft_revision })).status).toBe(200);
+    expect((await api(`/api/v1/forms/${form.id}/publish`, 'POST')).status).toBe(201);
+
+    const generic = await call(server, `/p/${page.slug}`);
+    expect(generic.text).toContain('The download link is in the email we sent you.');
+    expect(generic.text).not.toContain('/d/');
+    const submitted = await call(server, `/public/forms/${form.id}/submit`, { method: 'POST', body: { first_name: 'Dina', email: 'dina@thanks.example', consent_email: true } });
+    const url = new URL(submitted.json.after_submit.url);
+    const thanked = await call(server, `${url.pathname}${url.search}`);
+    expect(thanked.text).not.toContain('The download link is in the email we sent you.');
+    expect(thanked.text).toContain('>Download the e-book</a><p class="pg-download-name">The &lt;b&gt;guide&lt;/b&gt;</p>');
+    const link = /href="([^"]+\/d\/[^"]+)"/.exec(thanked.text)![1]!.replaceAll('&amp;', '&');
+    expect(link.startsWith(`${server.url}/d/`)).toBe(true);
+    const file = await fetch(link);
+    expect([file.status, file.headers.get('content-disposition')]).toEqual([200, expect.stringContaining('attachment')]);
+    await file.arrayBuffer();
+    const contact = (await api('/api/v1/contacts?q=dina%40thanks.example')).json.data[0];
+    const downloads = await server.database.db.selectFrom('asset_downloads').select(['asset_id', 'contact_id']).where('workspace_id', '=', tenant.workspaceId).where('contact_id', '=', contact.id).execute();
+    expect(downloads).toEqual([{ asset_id: guide.id, contact_id: contact.id }]);
+
+    // A block may name its own asset; one that is not the workspace's is a notice, and publish refuses it.
+    const extra = await upload('Checklist');
+    const own = (await api(`/api/v1/pages/${page.id}`)).json;
+    const block = { type: 'download', label: 'Get the checklist', asset_id: extra.id, unavailable_text: 'Ask us for it.' };
+    const saved = await api(`/api/v1/pages/${page.id}`, 'PATCH', { draft: { ...own.draft, blocks: [...own.draft.blocks, block] }, draft_revision: own.draft_revision });
+    expect(saved.json.notices).toEqual([]);
+    expect((await api(`/api/v1/pages/${page.id}/publish`, 'POST')).status).toBe(201);
+    const again = await call(server, `${url.pathname}${url.search}`);
+    expect(again.text).toContain('>Get the checklist</a><p class="pg-download-name">Checklist</p>');
+    const missing = { ...block, asset_id: '01a248cb-1d5d-7cf5-aa1f-710ba02fb8e3' };
+    const noticed = await api(`/api/v1/pages/${page.id}`, 'PATCH', { draft: { ...own.draft, blocks: [...own.draft.blocks, missing] }, draft_revision: saved.json.draft_revision });
+    const at = `draft.blocks.${own.draft.blocks.length}.asset_id`;
+    expect(noticed.json.notices).toEqual([{ field: at, message: 'names an asset that does not exist (deleted?): the block shows its unavailable text' }]);
+    expect((await api(`/api/v1/pages/${page.id}/publish`, 'POST')).json.errors).toEqual([{ field: at, message: 'names an asset that does not exist (deleted?)' }]);
   });
 
   it('answers a post without JavaScript with a 303 to the thank-you page, and falls back to the form’s own when the page is not live', async () => {

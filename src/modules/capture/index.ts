@@ -93,7 +93,7 @@ export const captureModule: InflowModule = {
     hostedRoutes(app, { db, cache, counters, linkTtlMs });
     analyticsRoutes(app, { db });
     submissionRoutes(app, { db });
-    await registerPages(app, { db, database, forms: cache, publicUrl });
+    await registerPages(app, { db, database, forms: cache, publicUrl, linkTtlMs });
     assetRoutes(app, { db, maxBytes: config.assets?.maxBytes ?? ASSET_MAX_BYTES, linkTtlMs, publicUrl });
     assetPublicRoutes(app, { db, publicUrl, linkTtlMs });
   },

@@ -7742,6 +7742,15 @@ export interface components {
       type: "spacer";
       /** @enum {string} */
       size: "small" | "medium" | "large";
+    }) | ({
+      /** @enum {string} */
+      type: "download";
+      heading?: string;
+      text?: string;
+      label: string;
+      /** @description An asset of the workspace; null: the asset the form offers */
+      asset_id: string | null;
+      unavailable_text: string;
     }) | {
       /** @enum {string} */
       type: "footer";
@@ -7895,6 +7904,15 @@ export interface components {
             type: "spacer";
             /** @enum {string} */
             size: "small" | "medium" | "large";
+          }) | ({
+            /** @enum {string} */
+            type: "download";
+            heading?: string;
+            text?: string;
+            label: string;
+            /** @description An asset of the workspace; null: the asset the form offers */
+            asset_id: string | null;
+            unavailable_text: string;
           }) | {
             /** @enum {string} */
             type: "footer";

@@ -107,6 +107,10 @@ function leaf(block: LeafBlockValue, at: string, ctx: BlocksContext, state: Rend
         block.items.map((item) => h('details', {}, h('summary', {}, item.question), h('p', {}, item.answer))));
     case 'countdown':
       return countdown(block, ctx.now);
+    case 'download':
+      // The slot every visitor sees; `personalise` swaps it for the button when the page knows who was sent here.
+      return h('div', { class: 'pg-card pg-download' }, heading(block.heading), block.text ? h('p', {}, block.text) : null,
+        h('div', { class: 'pg-download-slot', 'data-label': block.label, 'data-asset': block.asset_id ?? '' }, h('p', { class: 'pg-download-later' }, block.unavailable_text)));
     case 'spacer':
       return h('div', { class: `pg-spacer pg-spacer-${block.size}`, 'aria-hidden': 'true' });
     case 'footer':

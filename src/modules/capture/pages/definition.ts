@@ -48,6 +48,14 @@ const LEAF_BLOCKS = [
   Type.Object({ type: Type.Literal('faq'), heading: Heading, items: Type.Array(Type.Object({ question: Str(1, 500), answer: Str(1, 5000) }, closed), { minItems: 1, maxItems: 50 }) }, closed),
   Type.Object({ type: Type.Literal('countdown'), heading: Heading, to: Type.String({ format: 'date-time' }), ended_text: Str(1, 500) }, closed),
   Type.Object({ type: Type.Literal('spacer'), size: StringEnum(['small', 'medium', 'large']) }, closed),
+  Type.Object({
+    type: Type.Literal('download'),
+    heading: Heading,
+    text: Opt(Str(1, 1000)),
+    label: Str(1, 80),
+    asset_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { description: 'An asset of the workspace; null: the asset the form offers' }),
+    unavailable_text: Str(1, 500),
+  }, { ...closed, description: 'On a thank-you page: a download button for the person the form sent here (a link signed for them); anyone else reads unavailable_text' }),
   Type.Object({ type: Type.Literal('footer'), text: Opt(Str(1, 1000)), links: Type.Array(Type.Object({ label: Str(1, 100), url: Link }, closed), { maxItems: 10 }) }, closed),
 ] as const;
 

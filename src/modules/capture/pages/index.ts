@@ -20,10 +20,10 @@ export function addPageSchemas(app: FastifyInstance): void {
   }
 }
 
-export async function registerPages(app: FastifyInstance, deps: { db: QueryBuilder; database: Database; forms: FormCache; publicUrl: string | null }): Promise<void> {
+export async function registerPages(app: FastifyInstance, deps: { db: QueryBuilder; database: Database; forms: FormCache; publicUrl: string | null; linkTtlMs: number }): Promise<void> {
   const cache = new PageCache((page) => formsUnchanged(deps.forms, page));
   await cache.start(deps.database);
   app.addHook('onClose', () => cache.stop());
   pageRoutes(app, { db: deps.db, cache });
-  pagePublicRoutes(app, { db: deps.db, forms: deps.forms, pages: cache, publicUrl: deps.publicUrl });
+  pagePublicRoutes(app, { db: deps.db, forms: deps.forms, pages: cache, publicUrl: deps.publicUrl, linkTtlMs: deps.linkTtlMs });
 }

@@ -48,6 +48,10 @@ a:focus-visible,summary:focus-visible,.pg-button:focus-visible{outline:3px solid
 .pg-figure figcaption{color:var(--muted);font-size:.95rem;margin-top:.6rem}
 .pg-video{position:relative;aspect-ratio:16/9;border-radius:12px;overflow:hidden;background:#000}
 .pg-video iframe{position:absolute;inset:0;width:100%;height:100%;border:0}
+.pg-download{text-align:center}
+.pg-download p{margin:0 0 1.25rem}
+.pg-download-slot p{margin:0;color:var(--muted)}
+.pg-download-slot .pg-download-name{margin-top:.75rem;font-size:.9rem}
 .pg-quote{margin:0;max-width:44rem}
 .pg-quote blockquote{margin:0 0 1rem;font-size:1.2rem;line-height:1.5}
 .pg-quote blockquote p{margin:0}

@@ -8,6 +8,7 @@ import { escapeHtml } from '../render/html.js';
 import { notFound } from '../../../errors.js';
 import { verifyToken } from '../../../lib/signed-token.js';
 import { workspaceSettings } from '../../workspaces/service.js';
+import { baseUrlOf } from '../assets/links.js';
 import type { FormCache } from '../form-cache.js';
 import type { RenderForm } from '../render/form-view.js';
 import { publicForm } from '../public-view.js';
@@ -16,10 +17,10 @@ import type { PageDefinitionValue } from './definition.js';
 import { PAGE_CSS } from './page-css.js';
 import { servedPage, type PageCache, type ServedPage } from './page-cache.js';
 import { pageDocument } from './page-document.js';
-import { personalise } from './personalise.js';
+import { downloadSlots, personalise } from './personalise.js';
 import { PREVIEW_PURPOSE } from './service.js';
 import { slugProblem } from './slug.js';
-import { thankedFirstName } from './thank-you.js';
+import { thanked } from './thank-you.js';
 import { livePageAt, pageRow, sitemapPages, workspaceTheme } from './store.js';
 import { resolveTheme } from './theme.js';
 
@@ -29,6 +30,8 @@ export interface PagePublicDeps {
   pages: PageCache;
   /** PUBLIC_URL: the main host's address in canonical URLs and the sitemap; else the request's. */
   publicUrl: string | null;
+  /** How long a thank-you page's download link works. */
+  linkTtlMs: number;
 }
 
 /** The live forms of the workspace that the page's form blocks name, each with the version shown; the others are left out. */
@@ -74,7 +77,7 @@ function sendHtml(request: FastifyRequest, reply: FastifyReply, page: { html: Bu
 }
 
 export function pagePublicRoutes(app: FastifyInstance, deps: PagePublicDeps): void {
-  const { db, forms, pages, publicUrl } = deps;
+  const { db, forms, pages, publicUrl, linkTtlMs } = deps;
 
   async function renderLive(hostname: string, slug: string, request: FastifyRequest): Promise<ServedPage | null> {
     // A page assigned to this Host answers first; the main host's pages answer on any other.
@@ -107,10 +110,10 @@ export function pagePublicRoutes(app: FastifyInstance, deps: PagePublicDeps): vo
     // A thank-you page reached from a form greets the person: theirs alone, never cached.
     const token = (request.query as { s?: string }).s;
     if (token && page.personal) {
-      const name = await thankedFirstName(db, page.workspaceId, page.pageId, token);
-      if (name) {
+      const who = await thanked(db, { workspaceId: page.workspaceId, pageId: page.pageId, token, slots: downloadSlots(page.personal), linkTtlMs, origin: baseUrlOf(request, publicUrl) });
+      if (who) {
         reply.header('cache-control', 'private, no-store');
-        return sendHtml(request, reply, { html: personalise(page.personal, name), policy: page.policy });
+        return sendHtml(request, reply, { html: personalise(page.personal, who), policy: page.policy });
       }
     }
     return sendHtml(request, reply, page);

@@ -12,6 +12,7 @@ import type { PageKind, PageStatus, Tables } from '../../../db/schema.js';
 import { AppError, conflict, invalid, notFound, type FieldError } from '../../../errors.js';
 import { signToken } from '../../../lib/signed-token.js';
 import { workspaceSettings } from '../../workspaces/service.js';
+import { assetsByIds } from '../assets/store.js';
 import { eachBlock, publishProblems, saveProblems, themeProblems } from './checks.js';
 import type { PageDefinitionValue, ThemeValue } from './definition.js';
 import { announcePageChange } from './page-cache.js';
@@ -29,22 +30,31 @@ export interface PageView extends PageRow {
   notices: FieldError[];
 }
 
-/** Form blocks whose form is not a live form of the workspace (deleted, archived or never published). */
-async function formNotices(db: Executor, workspaceId: string, def: PageDefinitionValue, path = 'draft'): Promise<FieldError[]> {
-  const blocks = [...eachBlock(def.blocks, `${path}.blocks`)].flatMap(([block, at]) => (block.type === 'form' && block.form_id ? [[block.form_id, at] as const] : []));
-  if (blocks.length === 0) return [];
-  const rows = await db.selectFrom('forms').select(['id', 'status']).where('workspace_id', '=', workspaceId).where('id', 'in', blocks.map(([id]) => id)).execute();
-  const status = new Map(rows.map((row) => [row.id, row.status]));
-  return blocks.flatMap(([id, at]) => {
-    const s = status.get(id);
-    if (s === 'live') return [];
-    const message = s === undefined ? 'names a form that does not exist (deleted?): the page shows no form here' : s === 'archived' ? 'names an archived form: the page shows no form here' : 'names a form that is not published yet: the page shows no form here';
-    return [{ field: `${at}.form_id`, message }];
-  });
+/**
+ * What the page names that it cannot show, each as "problem: what the page does instead": form
+ * blocks whose form is not live (deleted, archived, never published), download blocks whose
+ * asset is gone. Notices for the editor; publishing refuses them (the part before the colon).
+ */
+async function blockNotices(db: Executor, workspaceId: string, def: PageDefinitionValue, path = 'draft'): Promise<FieldError[]> {
+  const named = [...eachBlock(def.blocks, `${path}.blocks`)];
+  const formBlocks = named.flatMap(([block, at]) => (block.type === 'form' && block.form_id ? [[block.form_id, at] as const] : []));
+  const assetBlocks = named.flatMap(([block, at]) => (block.type === 'download' && block.asset_id ? [[block.asset_id, at] as const] : []));
+  const forms = formBlocks.length === 0 ? [] : await db.selectFrom('forms').select(['id', 'status']).where('workspace_id', '=', workspaceId).where('id', 'in', formBlocks.map(([id]) => id)).execute();
+  const status = new Map(forms.map((row) => [row.id, row.status]));
+  const assets = new Set((await assetsByIds(db, workspaceId, assetBlocks.map(([id]) => id))).map((a) => a.id));
+  return [
+    ...formBlocks.flatMap(([id, at]) => {
+      const s = status.get(id);
+      if (s === 'live') return [];
+      const message = s === undefined ? 'names a form that does not exist (deleted?): the page shows no form here' : s === 'archived' ? 'names an archived form: the page shows no form here' : 'names a form that is not published yet: the page shows no form here';
+      return [{ field: `${at}.form_id`, message }];
+    }),
+    ...assetBlocks.flatMap(([id, at]) => (assets.has(id) ? [] : [{ field: `${at}.asset_id`, message: 'names an asset that does not exist (deleted?): the block shows its unavailable text' }])),
+  ];
 }
 
 async function view(db: Executor, workspaceId: string, row: PageRow): Promise<PageView> {
-  return { ...row, notices: await formNotices(db, workspaceId, row.draft) };
+  return { ...row, notices: await blockNotices(db, workspaceId, row.draft) };
 }
 
 export async function getPage(db: Executor, workspaceId: string, id: string): Promise<PageView> {
@@ -173,7 +183,7 @@ export async function deletePage(db: Kysely<Tables>, workspaceId: string, id: st
 /** Publishes the draft in the caller's transaction (the page row locked by it): checks, a new immutable version, live. */
 export async function publishDraft(tx: Executor, workspaceId: string, page: PageRow, publishedBy: string | null): Promise<{ version: number; published_at: Date }> {
   const theme = resolveTheme(await workspaceTheme(tx, workspaceId), page.draft.theme);
-  const problems = [...publishProblems(page.draft, theme), ...(await formNotices(tx, workspaceId, page.draft)).map((n) => ({ ...n, message: n.message.replace(/: the page shows no form here$/, '') }))];
+  const problems = [...publishProblems(page.draft, theme), ...(await blockNotices(tx, workspaceId, page.draft)).map((n) => ({ ...n, message: n.message.slice(0, n.message.indexOf(':')) }))];
   if (problems.length > 0) throw invalid('The page cannot be published yet', problems);
   const { max } = await tx.selectFrom('page_versions').select((eb) => eb.fn.max<number | null>('version').as('max')).where('workspace_id', '=', workspaceId).where('page_id', '=', page.id).executeTakeFirstOrThrow();
   const version = (max ?? 0) + 1;

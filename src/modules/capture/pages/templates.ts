@@ -175,7 +175,7 @@ export const PAGE_TEMPLATES: readonly PageTemplate[] = [
     ]),
   },
   thanks('ebook', 'E-book download', 'Thanks, {first_name|and welcome}!', 'Your e-book is on its way: check your inbox, the download link is there too.', [
-    { type: 'cta', heading: 'Download it now', text: 'No need to wait for the email.', button: { label: 'Download the e-book', url: '/downloads/inbound-guide.pdf' } },
+    { type: 'download', heading: 'Download it now', text: 'No need to wait for the email.', label: 'Download the e-book', asset_id: null, unavailable_text: 'The download link is in the email we sent you.' },
   ]),
   thanks('webinar', 'Webinar registration', 'You are registered', 'We sent the link to join to your inbox. Add the date to your calendar.', [
     { type: 'bullets', heading: 'Before the day', items: [{ icon: 'calendar', text: 'Add the session to your calendar' }, { icon: 'mail', text: 'Look for our reminder an hour before' }] },
