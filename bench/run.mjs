@@ -10,6 +10,7 @@ import formsEmbed from './forms-embed.mjs';
 import formsSubmit from './forms-submit.mjs';
 import idleMemory from './idle-memory.mjs';
 import { machine } from './lib.mjs';
+import pagesLcp from './pages-lcp.mjs';
 import pagesServe from './pages-serve.mjs';
 import requestOverhead from './request-overhead.mjs';
 
@@ -24,6 +25,7 @@ const benchmarks = {
   'forms-submit': (smoke) => formsSubmit(smoke ? { seconds: 2, connections: 5, smoke: true } : {}),
   'forms-embed': (smoke) => formsEmbed(smoke ? { loads: 2 } : {}),
   'pages-serve': (smoke) => pagesServe(smoke ? { seconds: 1 } : {}),
+  'pages-lcp': (smoke) => pagesLcp(smoke ? { loads: 1 } : {}),
 };
 
 const args = process.argv.slice(2);

@@ -26,7 +26,7 @@ describe('benchmarks (smoke run)', () => {
     expect(report.smoke).toBe(true);
     expect(report.machine.cores).toBeGreaterThan(0);
     const byName = Object.fromEntries(report.results.map((r: { name: string }) => [r.name, r]));
-    expect(Object.keys(byName).sort()).toEqual(['cold-start', 'contacts-batch-upsert', 'contacts-import', 'contacts-search', 'events-dispatch', 'forms-embed', 'forms-submit', 'idle-memory', 'pages-serve', 'request-overhead']);
+    expect(Object.keys(byName).sort()).toEqual(['cold-start', 'contacts-batch-upsert', 'contacts-import', 'contacts-search', 'events-dispatch', 'forms-embed', 'forms-submit', 'idle-memory', 'pages-lcp', 'pages-serve', 'request-overhead']);
     expect(byName['contacts-batch-upsert'].results.pglite.inserts.per_second).toBeGreaterThan(0);
     expect(byName['contacts-batch-upsert'].results.pglite.updates.per_second).toBeGreaterThan(0);
     expect(byName['contacts-import'].pglite).toMatchObject({ created: 2_000, failed: 0 });
@@ -53,5 +53,11 @@ describe('benchmarks (smoke run)', () => {
     expect(pages.inflow.rps).toBeGreaterThan(0);
     expect(pages.inflow.non_2xx).toBe(0);
     expect(pages.republish_shows_new_version).toBe(true);
+    const lcp = byName['pages-lcp'];
+    if (lcp.skipped) expect(lcp.skipped).toContain('Chromium');
+    else {
+      expect(lcp.templates).toHaveLength(12);
+      for (const t of lcp.templates) expect([t.lcp.desktop.median_ms, t.lcp.mobile.median_ms, t.weight_gzip_kb].every((v) => v > 0), t.template).toBe(true);
+    }
   });
 });
