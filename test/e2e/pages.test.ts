@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_TEMPLATES } from '../../src/modules/capture/pages/templates.js';
 import { webDistDir } from '../../src/paths.js';
 import { buildProductOnce } from '../helpers/build.js';
+import { pdfFile } from '../helpers/sample-files.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 import { actionTimeout, browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 
@@ -148,27 +149,48 @@ describe.runIf(hasBrowser)('pages in a real browser', () => {
     expect((await api('/api/v1/contacts?email=no-js@pages.example')).json.data).toHaveLength(1);
   });
 
-  it('sends a visitor who submits with JavaScript to the thank-you page, greeted by name', async () => {
+  it('sends a visitor to the thank-you page, greeted by name, with the download the form offers: with JavaScript and without', async () => {
+    const uploaded = await fetch(`${server.url}/api/v1/assets?name=${encodeURIComponent('Inbound guide')}&file_name=inbound-guide.pdf`, { method: 'POST', headers: { authorization: `Bearer ${tenant.apiKey}` }, body: pdfFile() });
+    expect(uploaded.status).toBe(201);
+    const guide = (await uploaded.json()) as { id: string };
     const thanks = (await api('/api/v1/pages?kind=thank_you')).json.data.find((p: { slug: string }) => p.slug === 'ebook-thank-you');
     const ebook = (await api('/api/v1/pages')).json.data.find((p: { slug: string }) => p.slug === 'ebook');
     const formId = (await api(`/api/v1/pages/${ebook.id}`)).json.draft.blocks.find((b: { type: string }) => b.type === 'columns').columns[1][0].form_id;
     const form = (await api(`/api/v1/forms/${formId}`)).json;
     const draft = structuredClone(form.draft);
     draft.settings.after_submit = { type: 'landing_page', page_id: thanks.id };
+    draft.settings.asset_id = guide.id;
     draft.settings.spam.min_fill_seconds = 0;
     await api(`/api/v1/forms/${formId}`, 'PATCH', { draft, draft_revision: form.draft_revision });
     await api(`/api/v1/forms/${formId}/publish`, 'POST');
-    const tab = await browser.newPage({ viewport: WIDTHS.desktop, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' });
-    tab.setDefaultTimeout(actionTimeout);
-    await tab.goto(`${server.url}/p/ebook`);
-    const form2 = tab.locator('[data-inflow-mounted] form.inflow-form');
-    await form2.waitFor();
-    await form2.getByRole('textbox', { name: /First name/ }).fill('Joana');
-    await form2.getByRole('textbox', { name: /Email/ }).fill('joana@pages.example');
-    await form2.getByRole('button').click();
-    await tab.waitForURL(/\/p\/ebook-thank-you\?s=/);
-    await tab.getByRole('heading', { name: 'Thanks, Joana!' }).waitFor();
-    await tab.screenshot({ path: path.join(screens, 'pages-thank-you-greeted.png'), fullPage: true });
-    await tab.close();
+
+    for (const javaScriptEnabled of [true, false]) {
+      const who = javaScriptEnabled ? 'Joana' : 'Nadia';
+      const context = await browser.newContext({ javaScriptEnabled, acceptDownloads: true, viewport: javaScriptEnabled ? WIDTHS.desktop : WIDTHS.mobile });
+      const tab = await context.newPage();
+      tab.setDefaultTimeout(actionTimeout);
+      await tab.goto(`${server.url}/p/ebook`);
+      const pageForm = tab.locator(javaScriptEnabled ? '[data-inflow-mounted] form.inflow-form' : '[data-inflow-form-id] form.inflow-form');
+      await pageForm.waitFor();
+      await pageForm.getByRole('textbox', { name: /First name/ }).fill(who);
+      await pageForm.getByRole('textbox', { name: /Email/ }).fill(`${who.toLowerCase()}@pages.example`);
+      await pageForm.getByRole('button').click();
+      await tab.waitForURL(/\/p\/ebook-thank-you\?s=/);
+      await tab.getByRole('heading', { name: `Thanks, ${who}!` }).waitFor();
+      const download = tab.getByRole('link', { name: 'Download the e-book' });
+      await download.waitFor();
+      await tab.screenshot({ path: path.join(screens, `pages-thank-you-download-${javaScriptEnabled ? 'js' : 'no-js'}.png`), fullPage: true });
+      const [file] = await Promise.all([tab.waitForEvent('download'), download.click()]);
+      expect(file.suggestedFilename()).toBe('inbound-guide.pdf');
+      expect(fs.readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+      await context.close();
+    }
+    await expect.poll(async () => (await api(`/api/v1/assets/${guide.id}`)).json.downloads).toBe(2);
+    // Anyone else reads where the link is.
+    const plain = await browser.newPage();
+    await plain.goto(`${server.url}/p/ebook-thank-you`);
+    await plain.getByText('The download link is in the email we sent you.').waitFor();
+    expect(await plain.getByRole('link', { name: 'Download the e-book' }).count()).toBe(0);
+    await plain.close();
   });
 });
