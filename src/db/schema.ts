@@ -462,6 +462,31 @@ export interface PagesTable {
   updated_at: Stamp;
 }
 
+export type PopupStatus = 'draft' | 'active' | 'paused';
+
+export interface PopupsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  status: Generated<PopupStatus>;
+  form_id: string | null;
+  settings: Json;
+  revision: Generated<number>;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface PopupStatsDailyTable {
+  workspace_id: string;
+  popup_id: string;
+  day: ColumnType<string, string, string>;
+  utm_source: string;
+  impressions: Generated<number>;
+  closes: Generated<number>;
+  submissions: Generated<number>;
+}
+
 export type AssetStatus = 'uploading' | 'ready';
 
 export interface AssetsTable {
@@ -540,6 +565,8 @@ export interface Tables {
   asset_downloads: AssetDownloadsTable;
   page_themes: PageThemesTable;
   pages: PagesTable;
+  popups: PopupsTable;
+  popup_stats_daily: PopupStatsDailyTable;
   page_versions: PageVersionsTable;
   jobs: JobsTable;
 }

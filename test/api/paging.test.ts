@@ -79,6 +79,7 @@ beforeAll(async () => {
   // Three published versions of a thank-you page (it needs no form to publish).
   const thanks = (await api('/api/v1/pages', 'POST', { template: 'newsletter-thank-you', slug: 'paging-thanks', name: 'Thanks' })).json.id;
   for (let n = 0; n < 3; n++) expect((await api(`/api/v1/pages/${thanks}/publish`, 'POST')).status).toBe(201);
+  for (let n = 0; n < 3; n++) await api('/api/v1/popups', 'POST', { name: 'Same pop-up' });
   for (const n of [1, 2, 3]) await api('/api/v1/members', 'POST', { email: `invited-${n}@paging.example`, role: 'viewer' });
   for (const name of ['one', 'two']) await createApiKey(db, tenant.workspaceId, { name, role: 'viewer', createdBy: null });
   // Dead letters: events of this workspace, given up on by a subscriber.
@@ -106,6 +107,7 @@ beforeAll(async () => {
     '/api/v1/invitations': { path: '/api/v1/invitations', key: byId },
     '/api/v1/forms': { path: '/api/v1/forms', key: byId },
     '/api/v1/pages': { path: '/api/v1/pages', key: byId },
+    '/api/v1/popups': { path: '/api/v1/popups', key: byId },
     '/api/v1/assets': { path: '/api/v1/assets', key: byId },
     '/api/v1/forms/:id/submissions': { path: `/api/v1/forms/${forms[0]}/submissions`, key: byId },
     '/api/v1/forms/:id/spam': { path: `/api/v1/forms/${forms[0]}/spam`, key: byId },

@@ -18,6 +18,7 @@ import * as invitations from './0019_invitations.js';
 import * as forms from './0020_forms.js';
 import * as assets from './0021_assets.js';
 import * as pages from './0022_pages.js';
+import * as popups from './0023_popups.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0020_forms': forms,
   '0021_assets': assets,
   '0022_pages': pages,
+  '0023_popups': popups,
 };

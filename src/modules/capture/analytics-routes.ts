@@ -8,7 +8,7 @@ import { IdParams } from '../../http/schemas.js';
 import { formAnalytics } from './analytics.js';
 import { getForm } from './service.js';
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (UTC)' });
+export const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (UTC)' });
 const Count = Type.Integer();
 const Rate = Type.Union([Type.Number(), Type.Null()], { description: 'submissions ÷ views (null without views)' });
 
@@ -24,6 +24,21 @@ const AnalyticsSchema = Type.Object({
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+export const PeriodQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) }, { additionalProperties: false });
+
+/** The days a figures route covers: `from`–`to` (UTC calendar days, at most a year), by default the last 30. */
+export function analyticsPeriod(query: { from?: string; to?: string }): { from: string; to: string } {
+  const to = query.to ?? isoDay(Date.now());
+  const from = query.from ?? isoDay(Date.parse(to) - 29 * DAY_MS);
+  const fromMs = Date.parse(`${from}T00:00:00Z`);
+  const toMs = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(fromMs) || isoDay(fromMs) !== from) throw invalid('Not a date', [{ field: 'from', in: 'querystring', message: 'is not a calendar date' }]);
+  if (Number.isNaN(toMs) || isoDay(toMs) !== to) throw invalid('Not a date', [{ field: 'to', in: 'querystring', message: 'is not a calendar date' }]);
+  if (fromMs > toMs) throw invalid('The period ends before it starts', [{ field: 'from', in: 'querystring', message: 'is after to' }]);
+  if (toMs - fromMs > 366 * DAY_MS) throw invalid('The period is too long', [{ field: 'from', in: 'querystring', message: 'must be at most a year before to' }]);
+  return { from, to };
+}
+
 export function analyticsRoutes(server: FastifyInstance, { db }: { db: QueryBuilder }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
@@ -34,22 +49,14 @@ export function analyticsRoutes(server: FastifyInstance, { db }: { db: QueryBuil
         tags: ['forms'],
         summary: 'Views, starts, submissions, spam and conversion of a form, by day and by page, and each field’s drop-off (default: the last 30 days)',
         params: IdParams,
-        querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) }, { additionalProperties: false }),
+        querystring: PeriodQuery,
         response: { 200: AnalyticsSchema },
       },
     },
     async (request) => {
       const workspaceId = requireWorkspace(request).id;
       await getForm(db, workspaceId, request.params.id);
-      const to = request.query.to ?? isoDay(Date.now());
-      const from = request.query.from ?? isoDay(Date.parse(to) - 29 * DAY_MS);
-      const fromMs = Date.parse(`${from}T00:00:00Z`);
-      const toMs = Date.parse(`${to}T00:00:00Z`);
-      if (Number.isNaN(fromMs) || isoDay(fromMs) !== from) throw invalid('Not a date', [{ field: 'from', in: 'querystring', message: 'is not a calendar date' }]);
-      if (Number.isNaN(toMs) || isoDay(toMs) !== to) throw invalid('Not a date', [{ field: 'to', in: 'querystring', message: 'is not a calendar date' }]);
-      if (fromMs > toMs) throw invalid('The period ends before it starts', [{ field: 'from', in: 'querystring', message: 'is after to' }]);
-      if (toMs - fromMs > 366 * DAY_MS) throw invalid('The period is too long', [{ field: 'from', in: 'querystring', message: 'must be at most a year before to' }]);
-      return formAnalytics(db, workspaceId, request.params.id, { from, to });
+      return formAnalytics(db, workspaceId, request.params.id, analyticsPeriod(request.query));
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 
 /** What a submission body becomes, whichever its encoding: keys to a value, or to the values of a repeated key. */
@@ -27,4 +28,15 @@ export function parseFormBody(text: string): FormBody {
     else body[key] = [String(seen), value];
   }
   return body;
+}
+
+/** Lets an encapsulated scope of public routes take urlencoded bodies (plain HTML posts, sendBeacon); the rest of the API is JSON only. */
+export function acceptUrlencoded(scope: FastifyInstance, bodyLimit = SUBMIT_BODY_LIMIT): void {
+  scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
+    try {
+      done(null, parseFormBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
 }

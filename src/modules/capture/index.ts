@@ -13,6 +13,8 @@ import { formRoutes } from './routes.js';
 import { SpamGuard } from './spam.js';
 import { submissionRoutes } from './submission-routes.js';
 import { captureSubscribers } from './subscribers.js';
+import { popupPublicRoutes, popupStatsBuffer } from './popups/public-routes.js';
+import { popupRoutes } from './popups/routes.js';
 import { SubmissionBatcher, type WriteBatch } from './submission-batcher.js';
 import { StatisticsKeeper } from '../../db/statistics.js';
 import type { Kysely } from 'kysely';
@@ -26,7 +28,7 @@ import { ASSET_MAX_BYTES } from '../../config.js';
 /** Forms, landing pages and gated downloads: capture leads on any site (issues 10 and 11). Calls contacts, lists, companies, timeline and workspaces; tells the rest through `form.submitted`. */
 export const captureModule: InflowModule = {
   name: 'capture',
-  tables: ['forms', 'form_versions', 'form_submissions', 'form_spam', 'form_stats_daily', 'form_pages', 'form_field_stats_daily', 'assets', 'asset_chunks', 'asset_downloads', ...PAGE_TABLES],
+  tables: ['forms', 'form_versions', 'form_submissions', 'form_spam', 'form_stats_daily', 'form_pages', 'form_field_stats_daily', 'assets', 'asset_chunks', 'asset_downloads', ...PAGE_TABLES, 'popups', 'popup_stats_daily'],
   navigation: [
     {
       path: 'capture',
@@ -55,6 +57,15 @@ export const captureModule: InflowModule = {
       order: 32,
       title: 'Gated downloads',
       description: 'Offer e-books, templates and price lists in exchange for a sign-up: each lead gets a signed, expiring link, and every download is counted on their timeline.',
+    },
+    {
+      path: 'capture/popups',
+      label: 'Pop-ups',
+      icon: 'app-window',
+      group: 'Leads',
+      order: 33,
+      title: 'Catch visitors before they leave',
+      description: 'Show one of your forms as a modal, a slide-in or a bar on your own site, when a visitor is about to leave, scrolls or waits; for the pages, devices and campaigns you choose, and never twice too soon.',
     },
   ],
   jobs: { ...captureJobs, ...pageJobs, ...assetJobs },
@@ -96,5 +107,9 @@ export const captureModule: InflowModule = {
     await registerPages(app, { db, database, forms: cache, publicUrl, linkTtlMs });
     assetRoutes(app, { db, maxBytes: config.assets?.maxBytes ?? ASSET_MAX_BYTES, linkTtlMs, publicUrl });
     assetPublicRoutes(app, { db, publicUrl, linkTtlMs });
+    popupRoutes(app, { db, publicUrl });
+    const popupStats = popupStatsBuffer(db);
+    app.addHook('onClose', () => popupStats.drain());
+    popupPublicRoutes(app, { db, stats: popupStats });
   },
 };

@@ -7,7 +7,7 @@ import { AppError, forbidden, invalid, notFound, type FieldError } from '../../e
 import { dynamicOrigins } from '../../http/cross-origin.js';
 import { AfterSubmit, type FormDefinitionValue } from './definition.js';
 import type { CachedForm, FormCache } from './form-cache.js';
-import { parseFormBody, SUBMIT_BODY_LIMIT, type FormBody } from './form-body.js';
+import { acceptUrlencoded, SUBMIT_BODY_LIMIT, type FormBody } from './form-body.js';
 import { hostedFormDocument, hostedPagePolicy, thanksDocument } from './render/hosted-document.js';
 import type { FieldValue } from './render/form-view.js';
 import { truncateIp } from './ip.js';
@@ -24,6 +24,7 @@ import { VISITOR_ID_PATTERN } from './visitor-id.js';
 import { thankYouLink } from './pages/thank-you.js';
 import { offeredDownload, submissionOfThanksToken, thanksToken } from './assets/offer.js';
 import { baseUrlOf } from './assets/links.js';
+import { isBot } from './bots.js';
 
 export interface PublicRouteDeps {
   db: QueryBuilder;
@@ -85,13 +86,7 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDeps): void 
   });
 
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: SUBMIT_BODY_LIMIT }, (_request, body, done) => {
-      try {
-        done(null, parseFormBody(body as string));
-      } catch (err) {
-        done(err as Error, undefined);
-      }
-    });
+    acceptUrlencoded(scope);
 
     scope.get(
       '/public/forms/:id',
@@ -159,16 +154,13 @@ export function publicRoutes(app: FastifyInstance, deps: PublicRouteDeps): void 
   });
 }
 
-// Crawlers and headless browsers render pages too; their views would only dilute conversion.
-const BOT = /bot|crawl|spider|slurp|headless|lighthouse|preview|monitor|curl|wget|python|java\//i;
-
 async function recordBeacon(request: FastifyRequest<{ Params: { id: string }; Body: FormBody }>, deps: PublicRouteDeps): Promise<void> {
   const { form, live } = await liveForm(deps.cache, request.params.id);
   const body = request.body;
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('A beacon is an object');
   const kind = typeof body.e === 'string' ? body.e : '';
   if (kind !== 'view' && kind !== 'start' && kind !== 'fields') throw invalid('Unknown beacon', [{ field: 'e', in: 'body', message: 'must be view, start or fields' }]);
-  if (BOT.test(String(request.headers['user-agent'] ?? ''))) return;
+  if (isBot(request.headers['user-agent'])) return;
   const meta = metaOf(body);
   const base = { workspaceId: form.workspaceId, formId: form.id, day: new Date().toISOString().slice(0, 10), pageKey: pageKey(meta.touch.page_url), pageUrl: normalisePage(meta.touch.page_url) };
   if (kind === 'view') return deps.counters.add({ ...base, views: 1 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { EventSubscriber } from '../../events/subscriber.js';
+import { addPopupStats, sourceKey } from './popups/stats.js';
 import { pageKey } from './page-key.js';
 
 /** One counter increment of form_stats_daily. */
@@ -48,7 +49,7 @@ export async function addFormStats(db: Executor, increments: readonly StatsIncre
 }
 
 /**
- * Counts submissions per form, day and page from `form.submitted`, in the subscriber's cursor
+ * Counts submissions per form, day and page (and per pop-up, day and UTM source) from `form.submitted`, in the subscriber’s cursor
  * transaction: exact (counted once with "handled"), and no counter row is locked by the
  * submissions' own transactions, which would serialise concurrent batches on it.
  */
@@ -57,9 +58,12 @@ export const submissionStats: EventSubscriber = {
   kinds: ['form.submitted'],
   startAt: 'oldest',
   handle: async (events, { tx }) => {
-    await addFormStats(tx, events.flatMap((event) => {
-      if (event.kind !== 'form.submitted') return [];
-      return [{ workspaceId: event.workspace_id, formId: event.payload.form_id, day: event.occurred_at.slice(0, 10), pageKey: pageKey(event.payload.page_url), submissions: 1 }];
+    const submitted = events.flatMap((event) => (event.kind === 'form.submitted' ? [{ ...event, payload: event.payload }] : []));
+    await addFormStats(tx, submitted.map((event) => ({ workspaceId: event.workspace_id, formId: event.payload.form_id, day: event.occurred_at.slice(0, 10), pageKey: pageKey(event.payload.page_url), submissions: 1 })));
+    // A submission made in a pop-up counts for it too (addPopupStats keeps to the workspace's pop-ups).
+    await addPopupStats(tx, submitted.flatMap((event) => {
+      const source = event.payload.source;
+      return source?.kind === 'popup' ? [{ workspaceId: event.workspace_id, popupId: source.id, day: event.occurred_at.slice(0, 10), utmSource: sourceKey(event.payload.utm.source), submissions: 1 }] : [];
     }));
   },
 };

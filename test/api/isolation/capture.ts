@@ -1,5 +1,6 @@
 import { createForm, publishForm } from '../../../src/modules/capture/service.js';
 import { createPage, publishPage } from '../../../src/modules/capture/pages/service.js';
+import { createPopup, setPopupStatus } from '../../../src/modules/capture/popups/service.js';
 import { FormCache } from '../../../src/modules/capture/form-cache.js';
 import { randomUuid } from '../../../src/modules/capture/visitor-id.js';
 import { downloadLink } from '../../../src/modules/capture/assets/links.js';
@@ -32,8 +33,15 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
   const page = await createPage(server.database.db, b.workspaceId, { template: 'ebook', slug: 'beta-secret-page', name: 'Beta secret page', form_id: form.id }, user);
   await publishPage(server.database.db, b.workspaceId, page.id, user);
   await publishPage(server.database.db, b.workspaceId, page.id, user);
+  // A pop-up of B's, active, with figures.
+  const popup = await createPopup(server.database.db, b.workspaceId, { name: 'Beta secret pop-up', form_id: form.id }, user);
+  await setPopupStatus(server.database.db, b.workspaceId, popup.id, 'active');
   return {
     params: {
+      '/api/v1/popups/:id': { id: popup.id },
+      '/api/v1/popups/:id/activate': { id: popup.id },
+      '/api/v1/popups/:id/pause': { id: popup.id },
+      '/api/v1/popups/:id/analytics': { id: popup.id },
       '/api/v1/pages/:id': { id: page.id },
       '/api/v1/pages/:id/publish': { id: page.id },
       '/api/v1/pages/:id/unpublish': { id: page.id },
@@ -56,6 +64,6 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
       '/api/v1/forms/:id/versions': { id: form.id },
       '/api/v1/forms/:id/versions/:version/restore': { id: form.id, version: '1' },
     },
-    secrets: [form.id, 'Beta secret form', page.id, 'Beta secret page', 'beta-secret-page', asset.id, 'Beta secret e-book', 'beta-secret-ebook', visitorId, email, 'beta-lead@beta.example', 'beta-spam@beta.example'],
+    secrets: [popup.id, 'Beta secret pop-up', form.id, 'Beta secret form', page.id, 'Beta secret page', 'beta-secret-page', asset.id, 'Beta secret e-book', 'beta-secret-ebook', visitorId, email, 'beta-lead@beta.example', 'beta-spam@beta.example'],
   };
 };

@@ -7018,6 +7018,937 @@ export interface paths {
       };
     };
   };
+  "/api/v1/popups": {
+    /** The workspace’s pop-ups, by name, each with its last 30 days’ figures */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          status?: "draft" | "active" | "paused";
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  id: string;
+                  name: string;
+                  /** @enum {string} */
+                  status: "draft" | "active" | "paused";
+                  form_id: string | null;
+                  form_name: string | null;
+                  settings: {
+                    /** @description modal: centred over a dimmed page, focus kept inside; slide_in: a card in a bottom corner; bar: across the top or bottom edge, over the page (it never moves the page) */
+                    layout: {
+                      /** @enum {string} */
+                      type: "modal";
+                    } | ({
+                      /** @enum {string} */
+                      type: "slide_in";
+                      /** @enum {string} */
+                      side: "right" | "left";
+                    }) | ({
+                      /** @enum {string} */
+                      type: "bar";
+                      /** @enum {string} */
+                      edge: "top" | "bottom";
+                    });
+                    heading: string | null;
+                    text: string | null;
+                    trigger: {
+                      /** @enum {string} */
+                      type: "time";
+                      seconds: number;
+                    } | {
+                      /** @enum {string} */
+                      type: "scroll";
+                      percent: number;
+                    } | {
+                      /** @enum {string} */
+                      type: "exit_intent";
+                    } | {
+                      /** @enum {string} */
+                      type: "click";
+                      /** @description A CSS selector: a click on a matching element (or inside one) opens the pop-up */
+                      selector: string;
+                    };
+                    targeting: {
+                      /** @description Shown only on pages matching one of these (empty: every page) */
+                      include: string[];
+                      /** @description Never shown on pages matching one of these */
+                      exclude: string[];
+                      devices: ("desktop" | "tablet" | "mobile")[];
+                      /**
+                       * @description new: in their first visit (session) to the site; returning: a later one
+                       * @enum {string}
+                       */
+                      visitors: "all" | "new" | "returning";
+                      /** @description Shown only to visits that arrived with one of these utm_campaign values (empty: any visit) */
+                      utm_campaigns: string[];
+                      /** @description Not shown to visitors already known as contacts (by the visitor id of an earlier submission) */
+                      hide_from_known: boolean;
+                    };
+                    frequency: {
+                      /** @description Not shown again for this many days after the visitor closed it (0: next page view) */
+                      days_after_close: number;
+                      /** @description Not shown again for this many days after the visitor submitted it */
+                      days_after_submit: number;
+                    };
+                  };
+                  /** @description Send it back with an edit: a stale one is refused (409) */
+                  revision: number;
+                  /** Format: date-time */
+                  created_at: string;
+                  /** Format: date-time */
+                  updated_at: string;
+                  last_30_days: {
+                    impressions: number;
+                    closes: number;
+                    submissions: number;
+                    /** @description submissions / impressions; null without impressions */
+                    conversion_rate: number | null;
+                  };
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create a pop-up (a draft: activate it to show it) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            /** @description The form the pop-up shows (a live form of the workspace to activate it) */
+            form_id?: string | null;
+            settings?: {
+              /** @description modal: centred over a dimmed page, focus kept inside; slide_in: a card in a bottom corner; bar: across the top or bottom edge, over the page (it never moves the page) */
+              layout: {
+                /** @enum {string} */
+                type: "modal";
+              } | ({
+                /** @enum {string} */
+                type: "slide_in";
+                /** @enum {string} */
+                side: "right" | "left";
+              }) | ({
+                /** @enum {string} */
+                type: "bar";
+                /** @enum {string} */
+                edge: "top" | "bottom";
+              });
+              heading: string | null;
+              text: string | null;
+              trigger: {
+                /** @enum {string} */
+                type: "time";
+                seconds: number;
+              } | {
+                /** @enum {string} */
+                type: "scroll";
+                percent: number;
+              } | {
+                /** @enum {string} */
+                type: "exit_intent";
+              } | {
+                /** @enum {string} */
+                type: "click";
+                /** @description A CSS selector: a click on a matching element (or inside one) opens the pop-up */
+                selector: string;
+              };
+              targeting: {
+                /** @description Shown only on pages matching one of these (empty: every page) */
+                include: string[];
+                /** @description Never shown on pages matching one of these */
+                exclude: string[];
+                devices: ("desktop" | "tablet" | "mobile")[];
+                /**
+                 * @description new: in their first visit (session) to the site; returning: a later one
+                 * @enum {string}
+                 */
+                visitors: "all" | "new" | "returning";
+                /** @description Shown only to visits that arrived with one of these utm_campaign values (empty: any visit) */
+                utm_campaigns: string[];
+                /** @description Not shown to visitors already known as contacts (by the visitor id of an earlier submission) */
+                hide_from_known: boolean;
+              };
+              frequency: {
+                /** @description Not shown again for this many days after the visitor closed it (0: next page view) */
+                days_after_close: number;
+                /** @description Not shown again for this many days after the visitor submitted it */
+                days_after_submit: number;
+              };
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              status: "draft" | "active" | "paused";
+              form_id: string | null;
+              form_name: string | null;
+              settings: {
+                /** @description modal: centred over a dimmed page, focus kept inside; slide_in: a card in a bottom corner; bar: across the top or bottom edge, over the page (it never moves the page) */
+                layout: {
+                  /** @enum {string} */
+                  type: "modal";
+                } | ({
+                  /** @enum {string} */
+                  type: "slide_in";
+                  /** @enum {string} */
+                  side: "right" | "left";
+                }) | ({
+                  /** @enum {string} */
+                  type: "bar";
+                  /** @enum {string} */
+                  edge: "top" | "bottom";
+                });
+                heading: string | null;
+                text: string | null;
+                trigger: {
+                  /** @enum {string} */
+                  type: "time";
+                  seconds: number;
+                } | {
+                  /** @enum {string} */
+                  type: "scroll";
+                  percent: number;
+                } | {
+                  /** @enum {string} */
+                  type: "exit_intent";
+                } | {
+                  /** @enum {string} */
+                  type: "click";
+                  /** @description A CSS selector: a click on a matching element (or inside one) opens the pop-up */
+                  selector: string;
+                };
+                targeting: {
+                  /** @description Shown only on pages matching one of these (empty: every page) */
+                  include: string[];
+                  /** @description Never shown on pages matching one of these */
+                  exclude: string[];
+                  devices: ("desktop" | "tablet" | "mobile")[];
+                  /**
+                   * @description new: in their first visit (session) to the site; returning: a later one
+                   * @enum {string}
+                   */
+                  visitors: "all" | "new" | "returning";
+                  /** @description Shown only to visits that arrived with one of these utm_campaign values (empty: any visit) */
+                  utm_campaigns: string[];
+                  /** @description Not shown to visitors already known as contacts (by the visitor id of an earlier submission) */
+                  hide_from_known: boolean;
+                };
+                frequency: {
+                  /** @description Not shown again for this many days after the visitor closed it (0: next page view) */
+                  days_after_close: number;
+                  /** @description Not shown again for this many days after the visitor submitted it */
+                  days_after_submit: number;
+                };
+              };
+              /** @description Send it back with an edit: a stale one is refused (409) */
+              revision: number;
+              /** @description What the editor should know: a form that is gone or not live (the pop-up is not shown) */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/popups/snippet": {
+    /** The one line of HTML that shows every active pop-up of the workspace on a site */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The one line that shows every active pop-up of the workspace on a site */
+              snippet: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/popups/{id}": {
+    /** One pop-up, with notices for the editor */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              status: "draft" | "active" | "paused";
+              form_id: string | null;
+              form_name: string | null;
+              settings: {
+                /** @description modal: centred over a dimmed page, focus kept inside; slide_in: a card in a bottom corner; bar: across the top or bottom edge, over the page (it never moves the page) */
+                layout: {
+                  /** @enum {string} */
+                  type: "modal";
+                } | ({
+                  /** @enum {string} */
+                  type: "slide_in";
+                  /** @enum {string} */
+                  side: "right" | "left";
+                }) | ({
+                  /** @enum {string} */
+                  type: "bar";
+                  /** @enum {string} */
+                  edge: "top" | "bottom";
+                });
+                heading: string | null;
+                text: string | null;
+                trigger: {
+                  /** @enum {string} */
+                  type: "time";
+                  seconds: number;
+                } | {
+                  /** @enum {string} */
+                  type: "scroll";
+                  percent: number;
+                } | {
+                  /** @enum {string} */
+                  type: "exit_intent";
+                } | {
+                  /** @enum {string} */
+                  type: "click";
+                  /** @description A CSS selector: a click on a matching element (or inside one) opens the pop-up */
+                  selector: string;
+                };
+                targeting: {
+                  /** @description Shown only on pages matching one of these (empty: every page) */
+                  include: string[];
+                  /** @description Never shown on pages matching one of these */
+                  exclude: string[];
+                  devices: ("desktop" | "tablet" | "mobile")[];
+                  /**
+                   * @description new: in their first visit (session) to the site; returning: a later one
+                   * @enum {string}
+                   */
+                  visitors: "all" | "new" | "returning";
+                  /** @description Shown only to visits that arrived with one of these utm_campaign values (empty: any visit) */
+                  utm_campaigns: string[];
+                  /** @description Not shown to visitors already known as contacts (by the visitor id of an earlier submission) */
+                  hide_from_known: boolean;
+                };
+                frequency: {
+                  /** @description Not shown again for this many days after the visitor closed it (0: next page view) */
+                  days_after_close: number;
+                  /** @description Not shown again for this many days after the visitor submitted it */
+                  days_after_submit: number;
+                };
+              };
+              /** @description Send it back with an edit: a stale one is refused (409) */
+              revision: number;
+              /** @description What the editor should know: a form that is gone or not live (the pop-up is not shown) */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Delete a pop-up and its figures */
+    delete: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change a pop-up (with the revision it was loaded at); an active one shows the change on the next page view */
+    patch: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            /** @description The form the pop-up shows (a live form of the workspace to activate it) */
+            form_id?: string | null;
+            settings?: {
+              /** @description modal: centred over a dimmed page, focus kept inside; slide_in: a card in a bottom corner; bar: across the top or bottom edge, over the page (it never moves the page) */
+              layout: {
+                /** @enum {string} */
+                type: "modal";
+              } | ({
+                /** @enum {string} */
+                type: "slide_in";
+                /** @enum {string} */
+                side: "right" | "left";
+              }) | ({
+                /** @enum {string} */
+                type: "bar";
+                /** @enum {string} */
+                edge: "top" | "bottom";
+              });
+              heading: string | null;
+              text: string | null;
+              trigger: {
+                /** @enum {string} */
+                type: "time";
+                seconds: number;
+              } | {
+                /** @enum {string} */
+                type: "scroll";
+                percent: number;
+              } | {
+                /** @enum {string} */
+                type: "exit_intent";
+              } | {
+                /** @enum {string} */
+                type: "click";
+                /** @description A CSS selector: a click on a matching element (or inside one) opens the pop-up */
+                selector: string;
+              };
+              targeting: {
+                /** @description Shown only on pages matching one of these (empty: every page) */
+                include: string[];
+                /** @description Never shown on pages matching one of these */
+                exclude: string[];
+                devices: ("desktop" | "tablet" | "mobile")[];
+                /**
+                 * @description new: in their first visit (session) to the site; returning: a later one
+                 * @enum {string}
+                 */
+                visitors: "all" | "new" | "returning";
+                /** @description Shown only to visits that arrived with one of these utm_campaign values (empty: any visit) */
+                utm_campaigns: string[];
+                /** @description Not shown to visitors already known as contacts (by the visitor id of an earlier submission) */
+                hide_from_known: boolean;
+              };
+              frequency: {
+                /** @description Not shown again for this many days after the visitor closed it (0: next page view) */
+                days_after_close: number;
+                /** @description Not shown again for this many days after the visitor submitted it */
+                days_after_submit: number;
+              };
+            };
+            revision: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              status: "draft" | "active" | "paused";
+              form_id: string | null;
+              form_name: string | null;
+              settings: {
+                /** @description modal: centred over a dimmed page, focus kept inside; slide_in: a card in a bottom corner; bar: across the top or bottom edge, over the page (it never moves the page) */
+                layout: {
+                  /** @enum {string} */
+                  type: "modal";
+                } | ({
+                  /** @enum {string} */
+                  type: "slide_in";
+                  /** @enum {string} */
+                  side: "right" | "left";
+                }) | ({
+                  /** @enum {string} */
+                  type: "bar";
+                  /** @enum {string} */
+                  edge: "top" | "bottom";
+                });
+                heading: string | null;
+                text: string | null;
+                trigger: {
+                  /** @enum {string} */
+                  type: "time";
+                  seconds: number;
+                } | {
+                  /** @enum {string} */
+                  type: "scroll";
+                  percent: number;
+                } | {
+                  /** @enum {string} */
+                  type: "exit_intent";
+                } | {
+                  /** @enum {string} */
+                  type: "click";
+                  /** @description A CSS selector: a click on a matching element (or inside one) opens the pop-up */
+                  selector: string;
+                };
+                targeting: {
+                  /** @description Shown only on pages matching one of these (empty: every page) */
+                  include: string[];
+                  /** @description Never shown on pages matching one of these */
+                  exclude: string[];
+                  devices: ("desktop" | "tablet" | "mobile")[];
+                  /**
+                   * @description new: in their first visit (session) to the site; returning: a later one
+                   * @enum {string}
+                   */
+                  visitors: "all" | "new" | "returning";
+                  /** @description Shown only to visits that arrived with one of these utm_campaign values (empty: any visit) */
+                  utm_campaigns: string[];
+                  /** @description Not shown to visitors already known as contacts (by the visitor id of an earlier submission) */
+                  hide_from_known: boolean;
+                };
+                frequency: {
+                  /** @description Not shown again for this many days after the visitor closed it (0: next page view) */
+                  days_after_close: number;
+                  /** @description Not shown again for this many days after the visitor submitted it */
+                  days_after_submit: number;
+                };
+              };
+              /** @description Send it back with an edit: a stale one is refused (409) */
+              revision: number;
+              /** @description What the editor should know: a form that is gone or not live (the pop-up is not shown) */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/popups/{id}/activate": {
+    /** Show the pop-up on the workspace’s sites (it needs a live form) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              status: "draft" | "active" | "paused";
+              form_id: string | null;
+              form_name: string | null;
+              settings: {
+                /** @description modal: centred over a dimmed page, focus kept inside; slide_in: a card in a bottom corner; bar: across the top or bottom edge, over the page (it never moves the page) */
+                layout: {
+                  /** @enum {string} */
+                  type: "modal";
+                } | ({
+                  /** @enum {string} */
+                  type: "slide_in";
+                  /** @enum {string} */
+                  side: "right" | "left";
+                }) | ({
+                  /** @enum {string} */
+                  type: "bar";
+                  /** @enum {string} */
+                  edge: "top" | "bottom";
+                });
+                heading: string | null;
+                text: string | null;
+                trigger: {
+                  /** @enum {string} */
+                  type: "time";
+                  seconds: number;
+                } | {
+                  /** @enum {string} */
+                  type: "scroll";
+                  percent: number;
+                } | {
+                  /** @enum {string} */
+                  type: "exit_intent";
+                } | {
+                  /** @enum {string} */
+                  type: "click";
+                  /** @description A CSS selector: a click on a matching element (or inside one) opens the pop-up */
+                  selector: string;
+                };
+                targeting: {
+                  /** @description Shown only on pages matching one of these (empty: every page) */
+                  include: string[];
+                  /** @description Never shown on pages matching one of these */
+                  exclude: string[];
+                  devices: ("desktop" | "tablet" | "mobile")[];
+                  /**
+                   * @description new: in their first visit (session) to the site; returning: a later one
+                   * @enum {string}
+                   */
+                  visitors: "all" | "new" | "returning";
+                  /** @description Shown only to visits that arrived with one of these utm_campaign values (empty: any visit) */
+                  utm_campaigns: string[];
+                  /** @description Not shown to visitors already known as contacts (by the visitor id of an earlier submission) */
+                  hide_from_known: boolean;
+                };
+                frequency: {
+                  /** @description Not shown again for this many days after the visitor closed it (0: next page view) */
+                  days_after_close: number;
+                  /** @description Not shown again for this many days after the visitor submitted it */
+                  days_after_submit: number;
+                };
+              };
+              /** @description Send it back with an edit: a stale one is refused (409) */
+              revision: number;
+              /** @description What the editor should know: a form that is gone or not live (the pop-up is not shown) */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/popups/{id}/pause": {
+    /** Stop showing the pop-up; its settings and figures stay */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              id: string;
+              name: string;
+              /** @enum {string} */
+              status: "draft" | "active" | "paused";
+              form_id: string | null;
+              form_name: string | null;
+              settings: {
+                /** @description modal: centred over a dimmed page, focus kept inside; slide_in: a card in a bottom corner; bar: across the top or bottom edge, over the page (it never moves the page) */
+                layout: {
+                  /** @enum {string} */
+                  type: "modal";
+                } | ({
+                  /** @enum {string} */
+                  type: "slide_in";
+                  /** @enum {string} */
+                  side: "right" | "left";
+                }) | ({
+                  /** @enum {string} */
+                  type: "bar";
+                  /** @enum {string} */
+                  edge: "top" | "bottom";
+                });
+                heading: string | null;
+                text: string | null;
+                trigger: {
+                  /** @enum {string} */
+                  type: "time";
+                  seconds: number;
+                } | {
+                  /** @enum {string} */
+                  type: "scroll";
+                  percent: number;
+                } | {
+                  /** @enum {string} */
+                  type: "exit_intent";
+                } | {
+                  /** @enum {string} */
+                  type: "click";
+                  /** @description A CSS selector: a click on a matching element (or inside one) opens the pop-up */
+                  selector: string;
+                };
+                targeting: {
+                  /** @description Shown only on pages matching one of these (empty: every page) */
+                  include: string[];
+                  /** @description Never shown on pages matching one of these */
+                  exclude: string[];
+                  devices: ("desktop" | "tablet" | "mobile")[];
+                  /**
+                   * @description new: in their first visit (session) to the site; returning: a later one
+                   * @enum {string}
+                   */
+                  visitors: "all" | "new" | "returning";
+                  /** @description Shown only to visits that arrived with one of these utm_campaign values (empty: any visit) */
+                  utm_campaigns: string[];
+                  /** @description Not shown to visitors already known as contacts (by the visitor id of an earlier submission) */
+                  hide_from_known: boolean;
+                };
+                frequency: {
+                  /** @description Not shown again for this many days after the visitor closed it (0: next page view) */
+                  days_after_close: number;
+                  /** @description Not shown again for this many days after the visitor submitted it */
+                  days_after_submit: number;
+                };
+              };
+              /** @description Send it back with an edit: a stale one is refused (409) */
+              revision: number;
+              /** @description What the editor should know: a form that is gone or not live (the pop-up is not shown) */
+              notices: {
+                  field: string;
+                  message: string;
+                }[];
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/popups/{id}/analytics": {
+    /** Impressions, closes, submissions and conversion of a pop-up, by day and by UTM source (default: the last 30 days) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description YYYY-MM-DD (UTC) */
+          from?: string;
+          /** @description YYYY-MM-DD (UTC) */
+          to?: string;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              from: string;
+              to: string;
+              totals: {
+                impressions: number;
+                closes: number;
+                submissions: number;
+                /** @description submissions / impressions; null without impressions */
+                conversion_rate: number | null;
+              };
+              by_day: {
+                  day: string;
+                  impressions: number;
+                  closes: number;
+                  submissions: number;
+                }[];
+              by_source: ({
+                  /** @description null: visits without one */
+                  utm_source: string | null;
+                  impressions: number;
+                  closes: number;
+                  submissions: number;
+                  /** @description submissions / impressions; null without impressions */
+                  conversion_rate: number | null;
+                })[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/modules": {
     /** The product's modules, as the dashboard's navigation shows them */
     get: {

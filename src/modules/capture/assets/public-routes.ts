@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { QueryBuilder } from '../../../db/database.js';
-import { parseFormBody } from '../form-body.js';
+import { acceptUrlencoded } from '../form-body.js';
 import { truncateIp } from '../ip.js';
 import { sendPage } from '../public-routes.js';
 import { workspaceSettings } from '../../workspaces/service.js';
@@ -53,13 +53,7 @@ export function assetPublicRoutes(app: FastifyInstance, deps: AssetPublicDeps): 
   });
 
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8_192 }, (_request, body, done) => {
-      try {
-        done(null, parseFormBody(body as string));
-      } catch (err) {
-        done(err as Error, undefined);
-      }
-    });
+    acceptUrlencoded(scope, 8_192);
     // Every answer is the same page: nothing tells a guesser whether a link or a person exists.
     scope.post('/public/assets/resend', { bodyLimit: 8_192, config: { auth: 'public', rateLimit: { max: 10, timeWindow: 60_000 } }, schema: { hide: true, body: ResendBody } }, async (request, reply: FastifyReply) => {
       const { token } = request.body as { token: string };
