@@ -41,3 +41,6 @@ export function initials(nameOrEmail: string): string {
 
 /** "1 contact", "1,204 contacts". */
 export const contactCount = (n: number) => plural(n, 'contact');
+
+/** A rate (0–1) as a percentage with one decimal; a dash when there is nothing to divide by. */
+export const formatRate = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);

@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconAppWindow,
   IconAutomation,
   IconBuildingSkyscraper,
   IconChartBar,
@@ -30,6 +31,7 @@ export const MODULE_GROUPS = ['Leads', 'Engage', 'Sell & measure'] as const;
 // The server names icons; drawing them is the dashboard's part. An unknown name gets a puzzle piece.
 const ICONS: Record<string, Icon> = {
   'address-book': IconAddressBook,
+  'app-window': IconAppWindow,
   automation: IconAutomation,
   'building-skyscraper': IconBuildingSkyscraper,
   'chart-bar': IconChartBar,

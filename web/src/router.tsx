@@ -16,6 +16,8 @@ import { FormPage } from './pages/forms/FormPage';
 import { AssetsPage } from './pages/assets/AssetsPage';
 import { FormsPage } from './pages/forms/FormsPage';
 import { PagesPage } from './pages/landing-pages/PagesPage';
+import { PopupPage } from './pages/popups/PopupPage';
+import { PopupsPage } from './pages/popups/PopupsPage';
 import { DuplicatesPage } from './pages/contacts/DuplicatesPage';
 import { TrashPage } from './pages/contacts/TrashPage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -63,6 +65,8 @@ export const router = createBrowserRouter([
               { path: 'capture/forms/:id', element: <FormPage /> },
               { path: 'pages', element: <PagesPage /> },
               { path: 'capture/assets', element: <AssetsPage /> },
+              { path: 'capture/popups', element: <PopupsPage /> },
+              { path: 'capture/popups/:id', element: <PopupPage /> },
               // A module the server lists as still to come explains itself here (any other path: 404).
               { path: ':module', element: <ModulePage /> },
               {

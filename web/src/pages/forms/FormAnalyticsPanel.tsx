@@ -2,22 +2,9 @@ import { Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine
 import { useQuery } from '@tanstack/react-query';
 import { formQueries, type Form } from '../../api/forms';
 import { useWorkspace } from '../../auth/workspace-context';
+import { FigureCard } from '../../components/FigureCard';
 import { QueryError } from '../../components/QueryError';
-
-const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder p="md">
-      <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fz={26} fw={700}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
+import { formatRate } from '../../format';
 
 /** The last 30 days of a form: how many saw it, began it, sent it; on which pages; where people gave up. */
 export function FormAnalyticsPanel({ form }: { form: Form }) {
@@ -32,11 +19,11 @@ export function FormAnalyticsPanel({ form }: { form: Form }) {
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 2, md: 5 }}>
-        <Figure label="Views" value={totals.views.toLocaleString()} />
-        <Figure label="Starts" value={totals.starts.toLocaleString()} />
-        <Figure label="Submissions" value={totals.submissions.toLocaleString()} />
-        <Figure label="Conversion" value={percent(totals.conversion_rate)} />
-        <Figure label="Spam blocked" value={totals.spam.toLocaleString()} />
+        <FigureCard label="Views" value={totals.views.toLocaleString()} />
+        <FigureCard label="Starts" value={totals.starts.toLocaleString()} />
+        <FigureCard label="Submissions" value={totals.submissions.toLocaleString()} />
+        <FigureCard label="Conversion" value={formatRate(totals.conversion_rate)} />
+        <FigureCard label="Spam blocked" value={totals.spam.toLocaleString()} />
       </SimpleGrid>
       <Text fz="xs" c="dimmed">
         The last 30 days ({analytics.data.from} to {analytics.data.to}). Views and starts are counted by f.js and the hosted page; conversion is submissions over views.
@@ -75,7 +62,7 @@ export function FormAnalyticsPanel({ form }: { form: Form }) {
                     </Table.Td>
                     <Table.Td ta="right">{p.views.toLocaleString()}</Table.Td>
                     <Table.Td ta="right">{p.submissions.toLocaleString()}</Table.Td>
-                    <Table.Td ta="right">{percent(p.conversion_rate)}</Table.Td>
+                    <Table.Td ta="right">{formatRate(p.conversion_rate)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -111,7 +98,7 @@ export function FormAnalyticsPanel({ form }: { form: Form }) {
                     <Table.Td>{labels.get(f.key) ?? f.key}</Table.Td>
                     <Table.Td ta="right">{f.reached.toLocaleString()}</Table.Td>
                     <Table.Td ta="right">{f.abandoned.toLocaleString()}</Table.Td>
-                    <Table.Td ta="right">{percent(f.drop_off_rate)}</Table.Td>
+                    <Table.Td ta="right">{formatRate(f.drop_off_rate)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -7,6 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { definitionOf, draftOf, NO_PROBLEMS, newUid, placeProblems, problemCount, sameDefinition, takenBy, type Draft, type ListName, type Problems } from './draft-state';
 import { keyFromLabel } from '../../../contact-fields';
 import { newField, uniqueKey, type FieldKind } from './field-kinds';
+import { useLeaveWarning } from '../../../use-leave-warning';
 
 // One notice about problems at a time, gone once they are fixed.
 const PROBLEMS_NOTICE = 'form-draft-problems';
@@ -51,13 +52,7 @@ export function useDraftEditor(slug: string, form: Form | undefined) {
     if (!base || base.id !== form.id || !dirty) adopt(form);
   }, [form, base, dirty, adopt]);
 
-  // Closing the tab with unsaved edits asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   const failed = (error: unknown, title: string) => {
     if (error instanceof ApiError && error.status === 409) return setConflict(true);
