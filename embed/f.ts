@@ -1,4 +1,4 @@
-// f.js: renders Inflow forms on any site. `<script src=".../f.js" data-form="ID" async>` puts
+// f.js: renders Inflow forms on any site, and the workspace's pop-ups (embed/popups/). `<script src=".../f.js" data-form="ID" async>` puts
 // the form where the script is; `<div data-inflow-form-id="ID">` where the div is. Several forms
 // per page; loading the script twice mounts each form once. No inline script or style is ever
 // added, so pages with a strict Content-Security-Policy (and Trusted Types) can embed it.
@@ -7,7 +7,9 @@ import { progressiveFields } from '../src/modules/capture/progressive.js';
 import { randomUuid } from '../src/modules/capture/visitor-id.js';
 import css from './f.css';
 import { toDom } from './forms/dom.js';
+import { sendBeacon } from './forms/beacon.js';
 import { visitorId } from './forms/visitor.js';
+import { startPopups } from './popups/runtime.js';
 
 interface PublicForm extends RenderForm {
   fields: RenderField[];
@@ -35,6 +37,8 @@ interface Mounted {
   sid: string | null;
   /** `page:ID` or `popup:ID`: the Inflow page or pop-up the form is on, posted as `_src`. */
   source: string | null;
+  /** Runs when a submission is accepted (a pop-up remembers it). */
+  onDone: (() => void) | null;
 }
 
 declare global {
@@ -80,9 +84,7 @@ const MOUNTED = 'data-inflow-mounted';
 
   // Beacons: posted urlencoded (no CORS preflight), and they survive the page being closed.
   function beacon(m: Mounted, fields: Record<string, string>): void {
-    const body = new URLSearchParams({ ...fields, _page: location.href.split('#')[0]! });
-    const url = `${origin}/public/forms/${encodeURIComponent(m.form.id)}/events`;
-    if (!navigator.sendBeacon?.(url, body)) void fetch(url, { method: 'POST', body, credentials: 'omit', keepalive: true }).catch(() => undefined);
+    sendBeacon(`${origin}/public/forms/${encodeURIComponent(m.form.id)}/events`, new URLSearchParams({ ...fields, _page: location.href.split('#')[0]! }));
   }
 
   function reportFields(m: Mounted, submitted: boolean): void {
@@ -170,6 +172,7 @@ const MOUNTED = 'data-inflow-mounted';
     if (answer.ok) {
       m.sid = null;
       reportFields(m, true);
+      m.onDone?.();
       const after = json?.after_submit;
       if (after?.type === 'redirect') {
         location.assign(after.url);
@@ -232,7 +235,7 @@ const MOUNTED = 'data-inflow-mounted';
     return get<{ answered?: string[] }>(`${encodeURIComponent(id)}/known?visitor=${vid}`).then((known) => known.answered ?? [], () => []);
   }
 
-  async function mount(target: Element, id: string, host: HTMLElement, source: string | null = null): Promise<void> {
+  async function mount(target: Element, id: string, host: HTMLElement, source: string | null = null, onDone: (() => void) | null = null): Promise<void> {
     target.setAttribute(MOUNTED, '');
     try {
       const known = answered(id);
@@ -242,7 +245,7 @@ const MOUNTED = 'data-inflow-mounted';
         form.fields = progressiveFields(form.fields, form.progressive.queue, keys);
       }
       addStyles();
-      const m: Mounted = { form, host, prefix: `inflow-${id.slice(0, 8)}-${++counter}-`, renderedAt: 0, sid: null, source, touched: [], started: false, reported: false };
+      const m: Mounted = { form, host, prefix: `inflow-${id.slice(0, 8)}-${++counter}-`, renderedAt: 0, sid: null, source, onDone, touched: [], started: false, reported: false };
       render(m, {});
       m.renderedAt = performance.now();
       performance.mark(`inflow:rendered:${id}`);
@@ -265,6 +268,9 @@ const MOUNTED = 'data-inflow-mounted';
   }
 
   window.__inflowForms = { scan };
+  // One line for every pop-up of a workspace: the same script, with data-workspace.
+  const workspace = script?.dataset.workspace;
+  if (workspace) startPopups({ origin, addStyles, mountForm: (host, formId, source, onDone) => mount(host, formId, host, source, onDone) }, workspace);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
   else scan();
 })();

@@ -36,7 +36,7 @@ export function deviceOf(width: number, touch: boolean): Device {
   return 'desktop';
 }
 
-export function targets(targeting: TargetingValue, visit: Visit): boolean {
+export function targets(targeting: Omit<TargetingValue, 'hide_from_known'>, visit: Visit): boolean {
   if (targeting.include.length > 0 && !targeting.include.some((p) => matchesPattern(p, visit.url))) return false;
   if (targeting.exclude.some((p) => matchesPattern(p, visit.url))) return false;
   if (!targeting.devices.includes(visit.device)) return false;
