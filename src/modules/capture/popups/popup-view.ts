@@ -35,9 +35,8 @@ export function popupView(popup: PopupViewInput, idPrefix: string): VNode {
       'aria-label': popup.heading ? null : 'Sign up',
       tabindex: '-1',
     },
-      h('button', { type: 'button', class: 'inflow-popup-close', 'aria-label': 'Close', 'data-inflow-popup-close': '' },
-        h('svg', { viewbox: '0 0 24 24', width: 20, height: 20, 'aria-hidden': 'true', focusable: 'false' },
-          h('path', { d: 'M6 6l12 12M18 6L6 18', fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round' }))),
+      // A character, not an SVG: f.js builds with createElement, which makes no SVG elements.
+      h('button', { type: 'button', class: 'inflow-popup-close', 'aria-label': 'Close', 'data-inflow-popup-close': '' }, h('span', { 'aria-hidden': 'true' }, '×')),
       h('div', { class: 'inflow-popup-body' },
         popup.heading || popup.text
           ? h('div', { class: 'inflow-popup-intro' },

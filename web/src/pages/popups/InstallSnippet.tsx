@@ -22,7 +22,7 @@ export function InstallSnippet() {
           </div>
           <CopyButton value={snippet.data ?? ''}>
             {({ copied, copy }) => (
-              <Button size="xs" variant="light" disabled={!snippet.data} color={copied ? 'teal' : undefined} leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />} onClick={copy}>
+              <Button size="xs" variant="light" style={{ flexShrink: 0 }} disabled={!snippet.data} color={copied ? 'teal' : undefined} leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />} onClick={copy}>
                 {copied ? 'Copied' : 'Copy'}
               </Button>
             )}

@@ -99,7 +99,7 @@ export function PopupsPage() {
               <Table.Tr>
                 <Table.Th>Pop-up</Table.Th>
                 <Table.Th>Status</Table.Th>
-                <Table.Th>Shows</Table.Th>
+                <Table.Th miw={170}>Shows</Table.Th>
                 <Table.Th ta="right">Impressions</Table.Th>
                 <Table.Th ta="right">Submissions</Table.Th>
                 <Table.Th ta="right">Conversion</Table.Th>
@@ -118,7 +118,7 @@ export function PopupsPage() {
                           {p.form_name ? `Form: ${p.form_name}` : 'No form chosen'}
                         </Text>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <PopupStatusBadge popup={p} />
                       </Table.Td>
                       <Table.Td>
