@@ -16,6 +16,7 @@ import { FormPage } from './pages/forms/FormPage';
 import { AssetsPage } from './pages/assets/AssetsPage';
 import { FormsPage } from './pages/forms/FormsPage';
 import { PagesPage } from './pages/landing-pages/PagesPage';
+import { PageEditorPage } from './pages/landing-pages/editor/PageEditorPage';
 import { DuplicatesPage } from './pages/contacts/DuplicatesPage';
 import { TrashPage } from './pages/contacts/TrashPage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
               { path: 'capture', element: <FormsPage /> },
               { path: 'capture/forms/:id', element: <FormPage /> },
               { path: 'pages', element: <PagesPage /> },
+              { path: 'pages/:id', element: <PageEditorPage /> },
               { path: 'capture/assets', element: <AssetsPage /> },
               // A module the server lists as still to come explains itself here (any other path: 404).
               { path: ':module', element: <ModulePage /> },

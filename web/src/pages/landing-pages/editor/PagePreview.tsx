@@ -14,7 +14,7 @@ const FRAME_HEIGHT = 'calc(100vh - 210px)';
  * The page as the server renders it for visitors, from the working copy (a moment after the last
  * keystroke), in a frame that runs nothing: a desktop width scaled to fit, or a phone's.
  */
-export function PagePreview({ pageId, definition }: { pageId: string; definition: PageDefinition }) {
+export function PagePreview({ pageId, definition, enabled }: { pageId: string; definition: PageDefinition; enabled: boolean }) {
   const { slug } = useWorkspace();
   const [device, setDevice] = useState<keyof typeof WIDTHS>('desktop');
   const [settled] = useDebouncedValue(definition, 350);
@@ -25,6 +25,7 @@ export function PagePreview({ pageId, definition }: { pageId: string; definition
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     retry: false,
+    enabled,
   });
   const frameWidth = WIDTHS[device];
   const scale = width > 0 ? Math.min(1, width / frameWidth) : 1;
@@ -47,6 +48,7 @@ export function PagePreview({ pageId, definition }: { pageId: string; definition
           ]}
         />
       </Group>
+      {!enabled && <Text fz="sm" c="dimmed" p="md">The live preview is for people who edit pages. Published pages can be opened at their address.</Text>}
       {rendered.isError && (
         <Alert color={refused ? 'yellow' : 'red'} variant="light" radius={0} icon={<IconAlertCircle size={16} />} py="xs">
           {refused ? 'The preview waits for a change it can show: a link or address in the page cannot be used yet.' : 'The preview could not be updated.'}
