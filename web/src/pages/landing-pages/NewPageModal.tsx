@@ -43,7 +43,7 @@ export function NewPageModal({ opened, onClose }: { opened: boolean; onClose: ()
   const [errors, setErrors] = useState<Record<string, string>>({});
   const chosen = templates.data?.find((t) => t.id === template);
   const liveForms = (forms.data ?? []).filter((f) => f.status === 'live');
-  const needsForm = !!chosen?.definition.blocks.some((b) => b.type === 'form');
+  const needsForm = !!chosen?.definition.blocks.some((b) => b.type === 'form' || (b.type === 'columns' && b.columns.some((c) => c.some((inner) => inner.type === 'form'))));
 
   const pick = (id: string) => {
     setTemplate(id);

@@ -11,7 +11,7 @@ export function AddBlockMenu({ onAdd }: { onAdd: (block: PageBlock) => void }) {
   return (
     <Menu position="bottom-end" width={300} shadow="md" withinPortal>
       <Menu.Target>
-        <Button variant="light" size="xs" leftSection={<IconPlus size={14} />}>
+        <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} style={{ flex: 'none' }}>
           Add block
         </Button>
       </Menu.Target>
@@ -83,9 +83,9 @@ export function BlockList({ editor, readOnly }: { editor: PageEditor; readOnly: 
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="sm" wrap="nowrap">
-        <div>
+        <div style={{ minWidth: 0 }}>
           <Title order={3} fz="md">Blocks</Title>
-          <Text fz="xs" c="dimmed">Drag to reorder; click a block to edit it.</Text>
+          <Text fz="xs" c="dimmed">Drag to reorder, click to edit.</Text>
         </div>
         {!readOnly && <AddBlockMenu onAdd={(block) => editor.addBlock(block)} />}
       </Group>

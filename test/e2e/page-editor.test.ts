@@ -1,0 +1,123 @@
+// The landing-page editor in a real browser: a page made from the e-book template in the
+// dashboard, its hero edited with the live preview following, a block added, moved and the move
+// undone, the phone width, a publish refused on the block missing its alt text, fixed,
+// published, and the new headline on the page's address.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webDistDir } from '../../src/paths.js';
+import { buildProductOnce } from '../helpers/build.js';
+import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+import { browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
+
+const shots = '/tmp/shots-editor';
+const hasBrowser = browserAvailable();
+
+let server: TestServer;
+let tenant: Tenant;
+let browser: Browser;
+let page: Page;
+
+async function screenshot(target: Page, name: string): Promise<void> {
+  await target.waitForTimeout(400);
+  const file = path.join(shots, `${name}.png`);
+  await target.screenshot({ path: file });
+  expect(fs.statSync(file).size).toBeGreaterThan(5_000);
+}
+
+/** The blocks' types as the list shows them, top to bottom. */
+const blockOrder = () => page.locator('[data-block-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-block-row')));
+
+describe.runIf(hasBrowser)('the page editor in a real browser', () => {
+  beforeAll(async () => {
+    await buildProductOnce();
+    fs.mkdirSync(shots, { recursive: true });
+    server = await startTestServer({ webDist: webDistDir });
+    tenant = await createTenant(server, 'page-editor');
+    const form = (await call(server, '/api/v1/forms', { method: 'POST', apiKey: tenant.apiKey, body: { template: 'ebook', name: 'Guide form' } })).json;
+    expect((await call(server, `/api/v1/forms/${form.id}/publish`, { method: 'POST', apiKey: tenant.apiKey })).status).toBe(201);
+    browser = await launchBrowser();
+    page = await openDashboardPage(browser);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('builds, checks and publishes a page from the e-book template', async () => {
+    await page.goto(`${server.url}/w/${tenant.slug}/pages`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Email').fill(tenant.ownerEmail);
+    await page.getByLabel('Password').fill(tenant.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('No pages yet').waitFor();
+
+    await page.getByRole('button', { name: 'New page' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Start from E-book download', exact: true }).click();
+    await dialog.getByLabel('Name').fill('Spring guide');
+    expect(await dialog.getByLabel('Address').inputValue()).toBe('spring-guide');
+    await dialog.getByLabel('Form on the page').selectOption({ label: 'Guide form' });
+    await screenshot(page, 'editor-01-new-page');
+    await dialog.getByRole('button', { name: 'Create and edit' }).click();
+    await page.getByRole('heading', { name: 'Spring guide' }).waitFor();
+    const preview = page.frameLocator('iframe[title="Page preview"]');
+    await preview.getByRole('heading', { level: 1, name: 'The practical guide to inbound marketing' }).waitFor();
+
+    // The hero's headline, typed: the preview follows.
+    await page.getByRole('button', { name: 'Edit block 1: Hero' }).click();
+    await page.getByRole('textbox', { name: 'Headline', exact: true }).fill('Your spring guide to inbound');
+    await preview.getByRole('heading', { level: 1, name: 'Your spring guide to inbound' }).waitFor();
+    await page.getByRole('button', { name: 'All blocks' }).click();
+
+    // An image added at the end (without its alt text), moved up, the move undone.
+    const before = await blockOrder();
+    await page.getByRole('button', { name: 'Add block' }).click();
+    await page.getByRole('menuitem', { name: /^Image/ }).click();
+    await page.getByRole('textbox', { name: 'Image address' }).fill('/cover.png');
+    await page.getByRole('button', { name: 'All blocks' }).click();
+    const added = [...before, 'image'];
+    expect(await blockOrder()).toEqual(added);
+    await page.getByRole('button', { name: `Actions for block ${added.length}` }).click();
+    await page.getByRole('menuitem', { name: 'Move up' }).click();
+    const moved = [...before.slice(0, -1), 'image', before.at(-1)];
+    expect(await blockOrder()).toEqual(moved);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await blockOrder()).toEqual(added);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    expect(await blockOrder()).toEqual(moved);
+    await page.keyboard.press('Control+z');
+    expect(await blockOrder()).toEqual(added);
+    await preview.locator(`img[src="/cover.png"]`).waitFor({ state: 'attached' });
+    await screenshot(page, 'editor-02-desktop');
+
+    // The phone's width.
+    await page.locator('label', { hasText: 'Mobile' }).click();
+    await page.locator('iframe[data-device="mobile"]').waitFor();
+    expect(await page.locator('iframe[title="Page preview"]').evaluate((f) => f.getBoundingClientRect().width)).toBe(390);
+    await screenshot(page, 'editor-03-mobile');
+
+    // Publishing refuses the image without alt text, on its block and its field.
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const imageRow = page.getByRole('button', { name: `Edit block ${added.length}: Image` });
+    await page.getByLabel(/Needs fixing: is required to publish/).waitFor();
+    await screenshot(page, 'editor-04-problem');
+    await imageRow.click();
+    await page.getByText('is required to publish: say what the image shows (or mark it decorative)').waitFor();
+    await page.getByLabel('Alt text').fill('The cover of the spring guide');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Live · version 1').waitFor();
+    await page.getByText('Draft saved').waitFor();
+
+    // The visitor sees the new headline at the page's address.
+    const visitor = await browser.newPage();
+    const response = await visitor.goto(`${server.url}/p/spring-guide`);
+    expect(response?.status()).toBe(200);
+    await visitor.getByRole('heading', { level: 1, name: 'Your spring guide to inbound' }).waitFor();
+    expect(await visitor.locator('img[alt="The cover of the spring guide"]').count()).toBe(1);
+    await visitor.close();
+  });
+});
