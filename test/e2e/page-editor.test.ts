@@ -107,10 +107,17 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     await screenshot(page, 'editor-04-problem');
     await imageRow.click();
     await page.getByText('is required to publish: say what the image shows (or mark it decorative)').waitFor();
+    await screenshot(page, 'editor-05-field-problem');
     await page.getByLabel('Alt text').fill('The cover of the spring guide');
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Live · version 1').waitFor();
     await page.getByText('Draft saved').waitFor();
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.getByRole('button', { name: 'Restore version 1' }).waitFor();
+    await page.getByRole('tab', { name: 'Edit' }).click();
+    await page.getByText('Page settings').click();
+    await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor();
+    await screenshot(page, 'editor-06-settings');
 
     // The visitor sees the new headline at the page's address.
     const visitor = await browser.newPage();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -14,14 +14,11 @@ const BLANK = '';
 export const slugFrom = (name: string) =>
   name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '');
 
-function TemplateCard({ name, description, badge, selected, onSelect }: { name: string; description: string; badge: string; selected: boolean; onSelect: () => void }) {
+function TemplateCard({ name, fullName = name, description, selected, onSelect }: { name: string; fullName?: string; description: string; selected: boolean; onSelect: () => void }) {
   return (
-    <UnstyledButton onClick={onSelect} aria-pressed={selected} aria-label={`Start from ${name}`}>
+    <UnstyledButton onClick={onSelect} aria-pressed={selected} aria-label={`Start from ${fullName}`}>
       <Paper withBorder radius="md" p="sm" h="100%" style={selected ? { borderColor: 'var(--mantine-color-blue-6)', boxShadow: '0 0 0 1px var(--mantine-color-blue-6)' } : undefined}>
-        <Group justify="space-between" wrap="nowrap" gap={6} mb={4}>
-          <Text fz="sm" fw={600}>{name}</Text>
-          <Badge size="xs" variant="light" color={badge === 'Thank-you' ? 'grape' : 'blue'} tt="none">{badge}</Badge>
-        </Group>
+        <Text fz="sm" fw={600} mb={4}>{name}</Text>
         <Text fz="xs" c="dimmed" lineClamp={2}>{description}</Text>
       </Paper>
     </UnstyledButton>
@@ -70,13 +67,19 @@ export function NewPageModal({ opened, onClose }: { opened: boolean; onClose: ()
     });
   };
   return (
-    <Modal opened={opened} onClose={onClose} size="xl" title={<Text fw={650}>New page</Text>}>
+    <Modal opened={opened} onClose={onClose} size={960} title={<Text fw={650}>New page</Text>}>
       <Stack>
-        <Text fz="sm" fw={500}>Start from</Text>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          <TemplateCard name="Blank page" description="A headline to start from; add the blocks you need." badge="Landing" selected={template === BLANK} onSelect={() => pick(BLANK)} />
-          {(templates.data ?? []).map((t) => (
-            <TemplateCard key={t.id} name={t.name} description={t.description} badge={t.kind === 'thank_you' ? 'Thank-you' : 'Landing'} selected={template === t.id} onSelect={() => pick(t.id)} />
+        <Text fz="sm" fw={600}>Landing pages</Text>
+        <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">
+          <TemplateCard name="Blank page" description="A headline to start from; add the blocks you need." selected={template === BLANK} onSelect={() => pick(BLANK)} />
+          {(templates.data ?? []).filter((t) => t.kind === 'landing').map((t) => (
+            <TemplateCard key={t.id} name={t.name} description={t.description} selected={template === t.id} onSelect={() => pick(t.id)} />
+          ))}
+        </SimpleGrid>
+        <Text fz="sm" fw={600}>Thank-you pages <Text span fz="xs" c="dimmed" fw={400}>where a form sends the people who fill it in</Text></Text>
+        <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">
+          {(templates.data ?? []).filter((t) => t.kind === 'thank_you').map((t) => (
+            <TemplateCard key={t.id} name={t.name.replace(/: thank you$/, '')} fullName={t.name} description={t.description} selected={template === t.id} onSelect={() => pick(t.id)} />
           ))}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -85,7 +88,6 @@ export function NewPageModal({ opened, onClose }: { opened: boolean; onClose: ()
             if (!slugTyped) setSlug(slugFrom(e.currentTarget.value));
           }} />
           <TextInput label="Address" required leftSection={<Text fz="sm" c="dimmed">/p/</Text>} leftSectionWidth={36} value={slug} error={errors.slug}
-            description="Lower-case letters, digits and hyphens"
             onChange={(e) => {
               setSlug(e.currentTarget.value);
               setSlugTyped(true);
