@@ -1,5 +1,5 @@
 // The landing-page editor in a real browser: a page made from the e-book template in the
-// dashboard, its hero edited with the live preview following, a block added, moved and the move
+// dashboard, its hero edited with the live preview following (a javascript: link refused on its field), a block added, moved and the move
 // undone, the phone width, a publish refused on the block missing its alt text, fixed,
 // published, and the new headline on the page's address.
 import fs from 'node:fs';
@@ -71,6 +71,12 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     await page.getByRole('button', { name: 'Edit block 1: Hero' }).click();
     await page.getByRole('textbox', { name: 'Headline', exact: true }).fill('Your spring guide to inbound');
     await preview.getByRole('heading', { level: 1, name: 'Your spring guide to inbound' }).waitFor();
+    // A javascript: link is refused at save, on its field.
+    const goesTo = page.getByRole('textbox', { name: 'Goes to' });
+    await goesTo.fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('must be an http(s), mailto: or tel: link, a /path or an #anchor').waitFor();
+    await goesTo.fill('#form');
     await page.getByRole('button', { name: 'All blocks' }).click();
 
     // An image added at the end (without its alt text), moved up, the move undone.
