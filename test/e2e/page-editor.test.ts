@@ -1,14 +1,14 @@
 // The landing-page editor in a real browser: a page made from the e-book template in the
 // dashboard, its hero edited with the live preview following (a javascript: link refused on its field), a block added, moved and the move
 // undone, the phone width, a publish refused on the block missing its alt text, fixed,
-// published, and the new headline on the page's address.
+// published, and the new headline on the page's address; a viewer sees it all read-only.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webDistDir } from '../../src/paths.js';
 import { buildProductOnce } from '../helpers/build.js';
-import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
+import { addUser, call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
 import { browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 
 const shots = '/tmp/shots-editor';
@@ -132,5 +132,23 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     await visitor.getByRole('heading', { level: 1, name: 'Your spring guide to inbound' }).waitFor();
     expect(await visitor.locator('img[alt="The cover of the spring guide"]').count()).toBe(1);
     await visitor.close();
+  });
+
+  it('shows a viewer the editor read-only', async () => {
+    const viewer = await addUser(server, tenant, 'viewer');
+    const tab = await openDashboardPage(browser);
+    await tab.goto(`${server.url}/w/${tenant.slug}/pages`);
+    await tab.getByLabel('Email').fill(viewer.email);
+    await tab.getByLabel('Password').fill(viewer.password);
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    await tab.getByRole('link', { name: 'Spring guide' }).click();
+    await tab.getByText('You can look but not change this page.').waitFor();
+    expect(await tab.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
+    expect(await tab.getByRole('button', { name: 'Add block' }).count()).toBe(0);
+    await tab.getByRole('button', { name: 'Edit block 1: Hero' }).click();
+    const headline = tab.getByRole('textbox', { name: 'Headline', exact: true });
+    expect(await headline.inputValue()).toBe('Your spring guide to inbound');
+    expect(await headline.getAttribute('readonly')).not.toBeNull();
+    await tab.close();
   });
 });
