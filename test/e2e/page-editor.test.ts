@@ -124,6 +124,20 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     await page.getByText('Page settings').click();
     await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor();
     await screenshot(page, 'editor-06-settings');
+    await page.locator('label', { hasText: 'Blocks' }).click();
+    // The image block fixed before publishing is still open.
+    await page.getByRole('button', { name: 'All blocks' }).click();
+    await page.getByRole('button', { name: 'Edit block 2: Columns' }).click();
+    await page.getByText('Column 2').waitFor();
+    await screenshot(page, 'editor-07-columns');
+    await page.getByRole('button', { name: 'All blocks' }).click();
+    await page.getByRole('button', { name: 'Add block' }).click();
+    await page.getByRole('menuitem', { name: /^Text/ }).click();
+    await page.getByRole('button', { name: 'Bold' }).first().click();
+    await preview.locator('strong', { hasText: 'Write something here.' }).waitFor();
+    await screenshot(page, 'editor-08-rich-text');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
 
     // The visitor sees the new headline at the page's address.
     const visitor = await browser.newPage();

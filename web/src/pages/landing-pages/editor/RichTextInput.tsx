@@ -1,6 +1,6 @@
 // Rich text as the definition has it: a list of paragraphs, headings and lists, each made of
 // runs of text that may be bold, italic or a link. Never markup: the page escapes every run.
-import { ActionIcon, Group, NativeSelect, Stack, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, NativeSelect, Stack, TextInput, Tooltip } from '@mantine/core';
 import { IconBold, IconItalic, IconLink, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ListInput, TextField, under, type Bound } from './field-inputs';
@@ -59,8 +59,8 @@ function RunsInput({ b, label }: { b: Bound; label: string }) {
       {runs.map((_, i) => <RunInput key={i} b={under(b, String(i))} label={runs.length > 1 ? `${label}, part ${i + 1}` : label} />)}
       {!b.readOnly && (
         <Group gap={6}>
-          <ActionIcon variant="subtle" size="sm" aria-label={`Add styled text to ${label.toLowerCase()}`} onClick={() => b.set('', [...runs, { text: 'more text' }])}><IconPlus size={14} /></ActionIcon>
-          {runs.length > 1 && <ActionIcon variant="subtle" color="red" size="sm" aria-label={`Remove the last part of ${label.toLowerCase()}`} onClick={() => b.set('', runs.slice(0, -1))}>−</ActionIcon>}
+          <Button variant="subtle" size="compact-xs" leftSection={<IconPlus size={12} />} onClick={() => b.set('', [...runs, { text: 'more text' }])}>Text styled differently</Button>
+          {runs.length > 1 && <Button variant="subtle" color="red" size="compact-xs" onClick={() => b.set('', runs.slice(0, -1))}>Remove the last part</Button>}
         </Group>
       )}
     </Stack>
