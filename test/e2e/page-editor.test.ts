@@ -138,6 +138,23 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     await screenshot(page, 'editor-08-rich-text');
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('Draft saved').waitFor();
+
+    // A publish booked for tomorrow, then cancelled.
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Schedule publishing…' }).click();
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByLabel('Publish on').fill(local);
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await page.getByText('The draft publishes by itself on').waitFor();
+    const pageId = new URL(page.url()).pathname.split('/').pop()!;
+    expect(new Date((await call(server, `/api/v1/pages/${pageId}`, { apiKey: tenant.apiKey })).json.publish_at).getTime()).toBe(new Date(local).getTime());
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Schedule publishing…' }).click();
+    await page.getByRole('button', { name: 'Cancel the schedule' }).click();
+    await page.getByText('The scheduled publish is cancelled').waitFor();
+    expect((await call(server, `/api/v1/pages/${pageId}`, { apiKey: tenant.apiKey })).json.publish_at).toBeNull();
 
     // The visitor sees the new headline at the page's address.
     const visitor = await browser.newPage();
