@@ -24,6 +24,8 @@ export function PagePreview({ pageId, definition, enabled }: { pageId: string; d
     queryFn: () => renderPage(slug, pageId, settled),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
+    // One entry per state typed through: only the last few are worth keeping.
+    gcTime: 30_000,
     retry: false,
     enabled,
   });
