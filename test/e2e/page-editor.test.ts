@@ -165,7 +165,11 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     await visitor.close();
   });
 
-  it('shows a viewer the editor read-only', async () => {
+  it('shows a viewer the editor read-only, with the page’s notices', async () => {
+    // The page's form goes offline: the page still renders, and the editor says so.
+    const forms = (await call(server, '/api/v1/forms', { apiKey: tenant.apiKey })).json.data as Array<{ id: string; name: string }>;
+    const guide = forms.find((f) => f.name === 'Guide form')!;
+    expect((await call(server, `/api/v1/forms/${guide.id}/unpublish`, { method: 'POST', apiKey: tenant.apiKey })).status).toBe(200);
     const viewer = await addUser(server, tenant, 'viewer');
     const tab = await openDashboardPage(browser);
     await tab.goto(`${server.url}/w/${tenant.slug}/pages`);
@@ -174,12 +178,14 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     await tab.getByRole('button', { name: 'Sign in' }).click();
     await tab.getByRole('link', { name: 'Spring guide' }).click();
     await tab.getByText('You can look but not change this page.').waitFor();
+    await tab.getByText('Block 2 (Columns) names a form that is not published yet: the page shows no form here').waitFor();
     expect(await tab.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
     expect(await tab.getByRole('button', { name: 'Add block' }).count()).toBe(0);
     await tab.getByRole('button', { name: 'Edit block 1: Hero' }).click();
     const headline = tab.getByRole('textbox', { name: 'Headline', exact: true });
     expect(await headline.inputValue()).toBe('Your spring guide to inbound');
     expect(await headline.getAttribute('readonly')).not.toBeNull();
+    await screenshot(tab, 'editor-09-viewer');
     await tab.close();
   });
 });
