@@ -32,6 +32,13 @@ export function PagePreview({ pageId, definition, enabled }: { pageId: string; d
   const frameWidth = WIDTHS[device];
   const scale = width > 0 ? Math.min(1, width / frameWidth) : 1;
   const refused = rendered.error instanceof ApiError && rendered.error.status === 400;
+  if (!enabled) {
+    return (
+      <Paper withBorder radius="md" p="md">
+        <Text fz="sm" c="dimmed">The live preview is for people who edit pages. A published page can be opened at its address.</Text>
+      </Paper>
+    );
+  }
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Group justify="space-between" px="md" py={6} bg="gray.0" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -50,7 +57,6 @@ export function PagePreview({ pageId, definition, enabled }: { pageId: string; d
           ]}
         />
       </Group>
-      {!enabled && <Text fz="sm" c="dimmed" p="md">The live preview is for people who edit pages. Published pages can be opened at their address.</Text>}
       {rendered.isError && (
         <Alert color={refused ? 'yellow' : 'red'} variant="light" radius={0} icon={<IconAlertCircle size={16} />} py="xs">
           {refused ? 'The preview waits for a change it can show: a link or address in the page cannot be used yet.' : 'The preview could not be updated.'}
