@@ -156,6 +156,20 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     await page.getByText('The scheduled publish is cancelled').waitFor();
     expect((await call(server, `/api/v1/pages/${pageId}`, { apiKey: tenant.apiKey })).json.publish_at).toBeNull();
 
+    // Someone else saves the draft meanwhile: saving here says so, and reloading takes theirs.
+    const theirs = (await call(server, `/api/v1/pages/${pageId}`, { apiKey: tenant.apiKey })).json;
+    const saved = await call(server, `/api/v1/pages/${pageId}`, { method: 'PATCH', apiKey: tenant.apiKey, body: { draft: theirs.draft, draft_revision: theirs.draft_revision } });
+    expect(saved.status).toBe(200);
+    await page.getByRole('button', { name: 'Edit block 1: Hero' }).click();
+    await page.getByRole('textbox', { name: 'Headline', exact: true }).fill('A headline nobody will see');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else saved this page' });
+    await conflict.waitFor();
+    await conflict.getByRole('button', { name: 'Reload their version' }).click();
+    await page.getByText('Draft saved').waitFor();
+    await page.getByRole('button', { name: 'Edit block 1: Hero' }).click();
+    expect(await page.getByRole('textbox', { name: 'Headline', exact: true }).inputValue()).toBe('Your spring guide to inbound');
+
     // The visitor sees the new headline at the page's address.
     const visitor = await browser.newPage();
     const response = await visitor.goto(`${server.url}/p/spring-guide`);
