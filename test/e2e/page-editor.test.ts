@@ -18,6 +18,7 @@ let server: TestServer;
 let tenant: Tenant;
 let browser: Browser;
 let page: Page;
+const refused: string[] = [];
 
 async function screenshot(target: Page, name: string): Promise<void> {
   await target.waitForTimeout(400);
@@ -39,6 +40,9 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     expect((await call(server, `/api/v1/forms/${form.id}/publish`, { method: 'POST', apiKey: tenant.apiKey })).status).toBe(201);
     browser = await launchBrowser();
     page = await openDashboardPage(browser);
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused/i.test(message.text())) refused.push(message.text());
+    });
     await page.setViewportSize({ width: 1440, height: 900 });
   }, 300_000);
 
@@ -83,7 +87,7 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     const before = await blockOrder();
     await page.getByRole('button', { name: 'Add block' }).click();
     await page.getByRole('menuitem', { name: /^Image/ }).click();
-    await page.getByRole('textbox', { name: 'Image address' }).fill('/cover.png');
+    await page.getByRole('textbox', { name: 'Image address' }).fill('https://images.example.invalid/cover.png');
     await page.getByRole('button', { name: 'All blocks' }).click();
     const added = [...before, 'image'];
     expect(await blockOrder()).toEqual(added);
@@ -97,7 +101,10 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     expect(await blockOrder()).toEqual(moved);
     await page.keyboard.press('Control+z');
     expect(await blockOrder()).toEqual(added);
-    await preview.locator(`img[src="/cover.png"]`).waitFor({ state: 'attached' });
+    await preview.locator('img[src="https://images.example.invalid/cover.png"]').waitFor({ state: 'attached' });
+    // The preview frame inherits the dashboard's policy: it must let the page's images load.
+    await page.waitForTimeout(300);
+    expect(refused).toEqual([]);
     await screenshot(page, 'editor-02-desktop');
 
     // The phone's width.
