@@ -51,13 +51,15 @@ function isApiPath(url: string): boolean {
 
 // The dashboard's pages: scripts only from its own files (Vite emits no inline script), styles
 // also inline (Mantine writes its CSS variables in a <style> element, React sets style
-// attributes), nothing framed, posted or fetched elsewhere. The API docs page (Swagger UI)
-// runs inline scripts and keeps its own.
+// attributes), nothing framed, posted or fetched elsewhere. Images also from https: the page
+// editor's live preview is a srcdoc frame, which inherits this policy, and pages show images
+// from wherever their authors host them. The API docs page (Swagger UI) runs inline scripts and
+// keeps its own.
 const DASHBOARD_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -77,7 +77,7 @@ describe('workspace isolation, for every tenant route', () => {
     for (const route of tenantRoutes()) {
       const path = pathWithIdsOfB(route.url);
       const bodySchema = (route.schema as { body?: unknown } | undefined)?.body;
-      const body = bodySchema ? sampleFor(bodySchema) : undefined;
+      const body = bodySchema ? sampleFor(bodySchema, (id) => server.app.getSchema(id)) : undefined;
       const hasIds = path !== route.url;
       const attempts = [
         { label: "A's API key on B's ids", options: { apiKey: a.apiKey }, mustFail: hasIds },

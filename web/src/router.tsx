@@ -18,6 +18,7 @@ import { FormsPage } from './pages/forms/FormsPage';
 import { PagesPage } from './pages/landing-pages/PagesPage';
 import { PopupPage } from './pages/popups/PopupPage';
 import { PopupsPage } from './pages/popups/PopupsPage';
+import { PageEditorPage } from './pages/landing-pages/editor/PageEditorPage';
 import { DuplicatesPage } from './pages/contacts/DuplicatesPage';
 import { TrashPage } from './pages/contacts/TrashPage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
               { path: 'capture', element: <FormsPage /> },
               { path: 'capture/forms/:id', element: <FormPage /> },
               { path: 'pages', element: <PagesPage /> },
+              { path: 'pages/:id', element: <PageEditorPage /> },
               { path: 'capture/assets', element: <AssetsPage /> },
               { path: 'capture/popups', element: <PopupsPage /> },
               { path: 'capture/popups/:id', element: <PopupPage /> },

@@ -6597,6 +6597,51 @@ export interface paths {
       };
     };
   };
+  "/api/v1/pages/{id}/render": {
+    /** Render a definition (the editor’s working copy) with the page’s theme as the HTML document visitors would get, for a live preview */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            draft: components["schemas"]["PageDefinition"];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The whole document, to show in a sandboxed frame: it carries no script of its own (f.js aside) */
+              html: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/page-theme": {
     /** The workspace’s page theme (the default until one is saved) */
     get: {

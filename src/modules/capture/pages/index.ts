@@ -24,6 +24,6 @@ export async function registerPages(app: FastifyInstance, deps: { db: QueryBuild
   const cache = new PageCache((page) => formsUnchanged(deps.forms, page));
   await cache.start(deps.database);
   app.addHook('onClose', () => cache.stop());
-  pageRoutes(app, { db: deps.db, cache });
+  pageRoutes(app, { db: deps.db, cache, forms: deps.forms });
   pagePublicRoutes(app, { db: deps.db, forms: deps.forms, pages: cache, publicUrl: deps.publicUrl, linkTtlMs: deps.linkTtlMs });
 }

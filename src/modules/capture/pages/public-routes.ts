@@ -10,14 +10,12 @@ import { verifyToken } from '../../../lib/signed-token.js';
 import { workspaceSettings } from '../../workspaces/service.js';
 import { baseUrlOf } from '../assets/links.js';
 import type { FormCache } from '../form-cache.js';
-import type { RenderForm } from '../render/form-view.js';
-import { publicForm } from '../public-view.js';
-import { eachBlock } from './checks.js';
 import type { PageDefinitionValue } from './definition.js';
 import { PAGE_CSS } from './page-css.js';
 import { servedPage, type PageCache, type ServedPage } from './page-cache.js';
 import { pageDocument } from './page-document.js';
 import { downloadSlots, personalise } from './personalise.js';
+import { draftDocument, liveForms } from './draft-render.js';
 import { PREVIEW_PURPOSE } from './service.js';
 import { slugProblem } from './slug.js';
 import { thanked } from './thank-you.js';
@@ -32,20 +30,6 @@ export interface PagePublicDeps {
   publicUrl: string | null;
   /** How long a thank-you page's download link works. */
   linkTtlMs: number;
-}
-
-/** The live forms of the workspace that the page's form blocks name, each with the version shown; the others are left out. */
-async function liveForms(forms: FormCache, workspaceId: string, def: PageDefinitionValue): Promise<{ byId: Map<string, RenderForm>; shown: Array<{ id: string; version: number }> }> {
-  const ids = new Set([...eachBlock(def.blocks, '')].flatMap(([block]) => (block.type === 'form' && block.form_id ? [block.form_id] : [])));
-  const byId = new Map<string, RenderForm>();
-  const shown: Array<{ id: string; version: number }> = [];
-  for (const id of ids) {
-    const form = await forms.form(id);
-    const live = form && form.workspaceId === workspaceId && form.status === 'live' && form.liveVersion ? await forms.version(form, form.liveVersion) : null;
-    shown.push({ id, version: live ? form!.liveVersion! : 0 });
-    if (live) byId.set(id, publicForm(id, form!.liveVersion!, live));
-  }
-  return { byId, shown };
 }
 
 /** Whether the forms a cached page shows are still the live versions it was rendered with. */
@@ -129,11 +113,9 @@ export function pagePublicRoutes(app: FastifyInstance, deps: PagePublicDeps): vo
     if (!checked?.ok || checked.claims.w !== claims!.w) throw notFound('Page');
     const page = await pageRow(db, checked.claims.w, checked.claims.p).catch(() => null);
     if (!page) throw notFound('Page');
-    const theme = resolveTheme(await workspaceTheme(db, checked.claims.w), page.draft.theme);
-    const { byId } = await liveForms(forms, checked.claims.w, page.draft);
-    const doc = pageDocument({ def: page.draft, theme, canonicalUrl: null, origin: originOf(request, publicUrl, page.host), forms: byId, noindex: true, now: new Date() });
+    const doc = await draftDocument({ db, forms }, checked.claims.w, page.draft, originOf(request, publicUrl, page.host));
     reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex');
-    return sendHtml(request, reply, { html: personalise(doc.html, null), policy: doc.policy });
+    return sendHtml(request, reply, doc);
   });
 
   app.get('/p/sitemap.xml', { config: { auth: 'public' }, schema: { hide: true } }, async (request, reply) => {

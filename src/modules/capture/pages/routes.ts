@@ -6,14 +6,15 @@ import { actorOf, requireWorkspace } from '../../../http/auth.js';
 import { decodeCursor, Page, pageOf, PageQuery } from '../../../http/pagination.js';
 import { IdParams } from '../../../http/schemas.js';
 import { ThemeRef } from './definition.js';
+import type { FormCache } from '../form-cache.js';
 import type { PageCache } from './page-cache.js';
-import { PageCreate, PageListItem, PageListQuery, PagePatchSchema, PagePublished, PageSchedule, PageSchema, PageTemplateSchema, PreviewLinkSchema, VersionParams } from './schema.js';
-import { createPage, deletePage, getPage, getTheme, listPages, listVersions, patchPage, previewLink, publishPage, putTheme, restoreVersion, schedulePage, unpublishPage } from './service.js';
+import { PageCreate, PageListItem, PageRenderBody, PageRenderSchema, PageListQuery, PagePatchSchema, PagePublished, PageSchedule, PageSchema, PageTemplateSchema, PreviewLinkSchema, VersionParams } from './schema.js';
+import { createPage, deletePage, getPage, getTheme, listPages, listVersions, patchPage, previewLink, publishPage, putTheme, renderPage, restoreVersion, schedulePage, unpublishPage } from './service.js';
 import { VersionSchema, versionBefore, versionKey } from '../versions.js';
 import { PAGE_TEMPLATES } from './templates.js';
 
 /** The dashboard's API of landing and thank-you pages and the workspace's page theme. */
-export function pageRoutes(server: FastifyInstance, { db, cache }: { db: QueryBuilder; cache: PageCache }): void {
+export function pageRoutes(server: FastifyInstance, { db, cache, forms }: { db: QueryBuilder; cache: PageCache; forms: FormCache }): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const read = { auth: 'workspace', permission: 'workspace.read' } as const;
   const write = { auth: 'workspace', permission: 'marketing.write' } as const;
@@ -68,6 +69,9 @@ export function pageRoutes(server: FastifyInstance, { db, cache }: { db: QueryBu
 
   app.post('/api/v1/pages/:id/preview-link', { config: write, schema: { tags, summary: 'A signed link that shows the current draft for 7 days', params: IdParams, response: { 201: PreviewLinkSchema } } },
     async (request, reply) => reply.code(201).send(await previewLink(db, requireWorkspace(request).id, request.params.id)));
+
+  app.post('/api/v1/pages/:id/render', { config: write, schema: { tags, summary: 'Render a definition (the editor’s working copy) with the page’s theme as the HTML document visitors would get, for a live preview', params: IdParams, body: PageRenderBody, response: { 200: PageRenderSchema } } },
+    async (request) => renderPage({ db, forms }, requireWorkspace(request).id, request.params.id, request.body.draft, `${request.protocol}://${request.host}`));
 
   app.get('/api/v1/page-theme', { config: read, schema: { tags, summary: 'The workspace’s page theme (the default until one is saved)', response: { 200: ThemeRef } } },
     async (request) => getTheme(db, requireWorkspace(request).id));

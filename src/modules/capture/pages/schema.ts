@@ -69,3 +69,6 @@ export const PageTemplateSchema = Type.Object({
   thank_you: Type.Union([Type.String(), Type.Null()]),
   definition: PageDefinition,
 });
+
+export const PageRenderBody = Type.Object({ draft: PageDefinition }, { additionalProperties: false });
+export const PageRenderSchema = Type.Object({ html: Type.String({ description: 'The whole document, to show in a sandboxed frame: it carries no script of its own (f.js aside)' }) });

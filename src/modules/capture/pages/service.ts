@@ -15,6 +15,8 @@ import { workspaceSettings } from '../../workspaces/service.js';
 import { assetsByIds } from '../assets/store.js';
 import { eachBlock, publishProblems, saveProblems, themeProblems } from './checks.js';
 import type { PageDefinitionValue, ThemeValue } from './definition.js';
+import { draftDocument } from './draft-render.js';
+import type { FormCache } from '../form-cache.js';
 import { announcePageChange } from './page-cache.js';
 import { hostProblem, slugProblem } from './slug.js';
 import { pageRow, pagesByName, pageVersion, PAGE_COLUMNS, routeTaken, workspaceTheme, type PageRow } from './store.js';
@@ -248,6 +250,13 @@ export async function restoreVersion(db: Kysely<Tables>, workspaceId: string, id
       .executeTakeFirstOrThrow();
     return view(tx, workspaceId, row as PageRow);
   });
+}
+
+/** The page's HTML document for a definition the editor holds (saved or not), refused like a save when it has unsafe links. */
+export async function renderPage(deps: { db: Executor; forms: FormCache }, workspaceId: string, id: string, def: PageDefinitionValue, origin: string): Promise<{ html: string }> {
+  await pageRow(deps.db, workspaceId, id);
+  checkSave(def, 'draft');
+  return { html: (await draftDocument(deps, workspaceId, def, origin)).html };
 }
 
 /** A link that shows the page's current draft to whoever holds it, for a week. */

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { Anchor, Badge, Button, Paper, Skeleton, Table, Text } from '@mantine/core';
-import { IconExternalLink, IconEye, IconLayout } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { IconExternalLink, IconEye, IconLayout, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { pageQueries, usePreviewLink, type LandingPage } from '../../api/pages';
 import { useCan } from '../../auth/permissions';
@@ -9,8 +11,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
 import { notifyError } from '../../notify';
+import { NewPageModal } from './NewPageModal';
 
-function StatusBadge({ page }: { page: LandingPage }) {
+export function StatusBadge({ page }: { page: LandingPage }) {
   if (page.status === 'live') return <Badge color="teal" variant="light" radius="sm" tt="none">Live · version {page.live_version}</Badge>;
   if (page.status === 'unpublished') return <Badge color="gray" variant="light" radius="sm" tt="none">Unpublished</Badge>;
   if (page.publish_at) return <Badge color="blue" variant="light" radius="sm" tt="none">Scheduled · {new Date(page.publish_at).toLocaleString()}</Badge>;
@@ -22,12 +25,13 @@ function addressOf(page: LandingPage): string {
   return page.host ? `https://${page.host}/p/${page.slug}` : `/p/${page.slug}`;
 }
 
-/** The workspace's landing and thank-you pages: status, address and a preview of the draft (the editor comes next). */
+/** The workspace’s landing and thank-you pages: status, address and a preview of the draft; a name opens the editor. */
 export function PagesPage() {
   const { slug } = useWorkspace();
   const manage = useCan('marketing.write');
   const pages = useQuery(pageQueries.all(slug));
   const preview = usePreviewLink(slug);
+  const [creating, setCreating] = useState(false);
 
   async function openPreview(id: string) {
     // Opened before the request so the browser does not take it for a pop-up.
@@ -49,7 +53,7 @@ export function PagesPage() {
           <StatusMessage
             icon={<IconLayout size={26} stroke={1.7} />}
             title="No pages yet"
-            description="A landing page holds one offer and its form; a thank-you page follows the form. Create them from a template through the API (POST /api/v1/pages); the page editor arrives in the next release."
+            description="A landing page holds one offer and its form; a thank-you page follows the form. Start one from a template with New page."
           />
         </Paper>
       );
@@ -71,7 +75,7 @@ export function PagesPage() {
                 ? pages.data.map((p) => (
                     <Table.Tr key={p.id}>
                       <Table.Td>
-                        <Text fz="sm" fw={600} c="dark.7">{p.name}</Text>
+                        <Anchor component={Link} to={`/w/${slug}/pages/${p.id}`} fz="sm" fw={600} c="dark.7">{p.name}</Anchor>
                         <Text fz="xs" c="dimmed">{p.kind === 'thank_you' ? 'Thank-you page' : 'Landing page'}</Text>
                       </Table.Td>
                       <Table.Td w={220}><StatusBadge page={p} /></Table.Td>
@@ -107,7 +111,12 @@ export function PagesPage() {
 
   return (
     <PageContainer>
-      <PageHeader title="Landing pages" description="Pages built for one offer, with the form on them, and the thank-you pages that follow." />
+      <PageHeader
+        title="Landing pages"
+        description="Pages built for one offer, with the form on them, and the thank-you pages that follow."
+        actions={manage && <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>New page</Button>}
+      />
+      <NewPageModal opened={creating} onClose={() => setCreating(false)} />
       {content()}
     </PageContainer>
   );

@@ -2,16 +2,16 @@ import { Alert, Button, Grid, Group, Paper, SegmentedControl, Select, Skeleton, 
 import { IconAlertTriangle, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useBlocker, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { formQueries } from '../../api/forms';
 import { popupQueries, useSavePopup, useSetPopupStatus, type Popup, type PopupSettings } from '../../api/popups';
 import { useCan } from '../../auth/permissions';
 import { useWorkspace } from '../../auth/workspace-context';
 import { BackLink } from '../../components/BackLink';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageContainer } from '../../components/PageContainer';
 import { QueryError } from '../../components/QueryError';
+import { UnsavedGuard } from '../../components/UnsavedGuard';
 import { notifyError, notifySuccess } from '../../notify';
 import { useLeaveWarning } from '../../use-leave-warning';
 import { PopupFigures } from './PopupFigures';
@@ -38,7 +38,6 @@ function Editor({ popup }: { popup: Popup }) {
   const chosen = forms.data?.find((f) => f.id === draft.form_id);
   const live = useQuery({ ...formQueries.live(slug, draft.form_id ?? '', chosen?.live_version ?? null), enabled: !!chosen });
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(popup));
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
   const options = (forms.data ?? []).filter((f) => f.status === 'live' || f.id === draft.form_id).map((f) => ({ value: f.id, label: f.status === 'live' ? f.name : `${f.name} (not published)` }));
 
   useLeaveWarning(dirty);
@@ -141,15 +140,7 @@ function Editor({ popup }: { popup: Popup }) {
           <PopupFigures id={popup.id} />
         </Tabs.Panel>
       </Tabs>
-      <ConfirmDialog
-        opened={blocker.state === 'blocked'}
-        title="Leave without saving?"
-        confirmLabel="Leave"
-        onClose={() => blocker.reset?.()}
-        onConfirm={() => blocker.proceed?.()}
-      >
-        Your changes to this pop-up are not saved.
-      </ConfirmDialog>
+      <UnsavedGuard dirty={dirty} what="This pop-up" />
     </Stack>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { ActionIcon, Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
 import { IconCircleFilled, IconCloudCheck, IconDots, IconPlayerStop, IconRocket } from '@tabler/icons-react';
-import { useBlocker } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { formQueries, useUnpublishForm } from '../../../api/forms';
 import { useWorkspace } from '../../../auth/workspace-context';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { UnsavedGuard } from '../../../components/UnsavedGuard';
 import { notifyError, notifySuccess } from '../../../notify';
 import type { DraftEditor } from './use-draft-editor';
 
@@ -62,16 +62,6 @@ function ConflictModal({ editor }: { editor: DraftEditor }) {
   );
 }
 
-/** Leaving the form's page with unsaved changes asks first. */
-function UnsavedGuard({ dirty }: { dirty: boolean }) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  return (
-    <ConfirmDialog opened={blocker.state === 'blocked'} title="Leave without saving?" confirmLabel="Leave and lose changes" onConfirm={() => blocker.proceed?.()} onClose={() => blocker.reset?.()}>
-      This form has changes that are not saved. Save the draft first to keep them.
-    </ConfirmDialog>
-  );
-}
-
 /** The header's actions on a form: save state, Save draft, Publish (saving first), and Unpublish. */
 export function BuilderActions({ editor }: { editor: DraftEditor }) {
   const { slug } = useWorkspace();
@@ -114,7 +104,7 @@ export function BuilderActions({ editor }: { editor: DraftEditor }) {
         Sites that embed it stop showing it, and its hosted page and submit address answer “not found”, until you publish it again. The draft, its versions and the submissions stay.
       </ConfirmDialog>
       <ConflictModal editor={editor} />
-      <UnsavedGuard dirty={editor.dirty} />
+      <UnsavedGuard dirty={editor.dirty} what="This form" />
     </Group>
   );
 }

@@ -45,7 +45,8 @@ function canonical(value: unknown): string {
   );
 }
 
-export const sameDefinition = (a: FormDefinition, b: FormDefinition) => canonical(a) === canonical(b);
+/** Whether two definitions (a form's, a page's) say the same, whatever order jsonb gave their keys. */
+export const sameDefinition = <T>(a: T, b: T) => canonical(a) === canonical(b);
 
 /** Keys and contact fields already used by the draft's fields and queue (a new field takes others). */
 export function takenBy(draft: Draft): { keys: Set<string>; targets: Set<string> } {
