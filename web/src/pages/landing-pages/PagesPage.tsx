@@ -1,5 +1,7 @@
-import { Anchor, Badge, Button, Paper, Skeleton, Table, Text } from '@mantine/core';
-import { IconExternalLink, IconEye, IconLayout } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { IconChartBar, IconExternalLink, IconEye, IconLayout } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { formatRate } from '../../format';
 import { useQuery } from '@tanstack/react-query';
 import { pageQueries, usePreviewLink, type LandingPage } from '../../api/pages';
 import { useCan } from '../../auth/permissions';
@@ -63,7 +65,8 @@ export function PagesPage() {
                 <Table.Th>Page</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Address</Table.Th>
-                <Table.Th ta="right">Draft</Table.Th>
+                <Table.Th ta="right">Conversion (30 days)</Table.Th>
+                <Table.Th ta="right">Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -84,18 +87,27 @@ export function PagesPage() {
                           <Text fz="sm" c="dimmed">{addressOf(p)}</Text>
                         )}
                       </Table.Td>
-                      <Table.Td ta="right" w={140}>
+                      <Table.Td ta="right" w={170}>
+                        <Text fz="sm" fw={600}>{formatRate(p.last_30_days.conversion_rate)}</Text>
+                        <Text fz="xs" c="dimmed">{p.last_30_days.submissions.toLocaleString()} of {p.last_30_days.visitors.toLocaleString()} visitors</Text>
+                      </Table.Td>
+                      <Table.Td ta="right" w={230}>
+                        <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button component={Link} to={`/w/${slug}/pages/${p.id}/analytics`} variant="default" size="xs" leftSection={<IconChartBar size={14} />} aria-label={`Conversion figures of ${p.name}`}>
+                          Analytics
+                        </Button>
                         {manage && (
                           <Button variant="default" size="xs" leftSection={<IconEye size={14} />} onClick={() => void openPreview(p.id)} aria-label={`Preview the draft of ${p.name}`}>
                             Preview
                           </Button>
                         )}
+                        </Group>
                       </Table.Td>
                     </Table.Tr>
                   ))
                 : [0, 1, 2].map((i) => (
                     <Table.Tr key={i}>
-                      <Table.Td colSpan={4}><Skeleton h={28} /></Table.Td>
+                      <Table.Td colSpan={5}><Skeleton h={28} /></Table.Td>
                     </Table.Tr>
                   ))}
             </Table.Tbody>
