@@ -84,7 +84,7 @@ describe.runIf(hasBrowser)('page conversion figures in a real browser', () => {
     await page.getByLabel('Password').fill(tenant.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Landing pages' }).waitFor();
-    await page.getByText('1 of 2 visitors').waitFor();
+    await page.getByText('1 sign-up · 2 visitors').waitFor();
     await page.screenshot({ path: `${shots}/pages-list.png`, fullPage: true });
     await page.getByRole('link', { name: 'Conversion figures of Friday letter' }).click();
     await page.getByRole('heading', { name: 'Friday letter: conversion' }).waitFor();

@@ -41,7 +41,7 @@ function FiguresTable({ label, first, rows }: { label: string; first: string; ro
             )}
             {rows.map((r) => (
               <Table.Tr key={r.key}>
-                <Table.Td>{r.name}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.name}</Table.Td>
                 <Table.Td ta="right">{r.visitors.toLocaleString()}</Table.Td>
                 <Table.Td ta="right">{r.views.toLocaleString()}</Table.Td>
                 <Table.Td ta="right">{r.submissions.toLocaleString()}</Table.Td>

@@ -65,7 +65,7 @@ export function PagesPage() {
                 <Table.Th>Page</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Address</Table.Th>
-                <Table.Th ta="right">Conversion (30 days)</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>Conversion (30 days)</Table.Th>
                 <Table.Th ta="right">Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -89,7 +89,9 @@ export function PagesPage() {
                       </Table.Td>
                       <Table.Td ta="right" w={170}>
                         <Text fz="sm" fw={600}>{formatRate(p.last_30_days.conversion_rate)}</Text>
-                        <Text fz="xs" c="dimmed">{p.last_30_days.submissions.toLocaleString()} of {p.last_30_days.visitors.toLocaleString()} visitors</Text>
+                        <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                          {p.last_30_days.submissions.toLocaleString()} {p.last_30_days.submissions === 1 ? 'sign-up' : 'sign-ups'} · {p.last_30_days.visitors.toLocaleString()} {p.last_30_days.visitors === 1 ? 'visitor' : 'visitors'}
+                        </Text>
                       </Table.Td>
                       <Table.Td ta="right" w={230}>
                         <Group gap="xs" justify="flex-end" wrap="nowrap">
