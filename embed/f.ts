@@ -10,6 +10,7 @@ import { toDom } from './forms/dom.js';
 import { sendBeacon } from './forms/beacon.js';
 import { visitorId } from './forms/visitor.js';
 import { startPopups } from './popups/runtime.js';
+import { sendPageView } from './pages/view.js';
 
 interface PublicForm extends RenderForm {
   fields: RenderField[];
@@ -268,6 +269,7 @@ const MOUNTED = 'data-inflow-mounted';
   }
 
   window.__inflowForms = { scan };
+  if (script?.dataset.page) sendPageView(origin, script.dataset.page);
   // One line for every pop-up of a workspace: the same script, with data-workspace.
   const workspace = script?.dataset.workspace;
   if (workspace) startPopups({ origin, addStyles, mountForm: (host, formId, source, onDone) => mount(host, formId, host, source, onDone) }, workspace);

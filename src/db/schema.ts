@@ -487,6 +487,23 @@ export interface PopupStatsDailyTable {
   submissions: Generated<number>;
 }
 
+export interface PageVisitorsDailyTable {
+  workspace_id: string;
+  page_id: string;
+  day: ColumnType<string, string, string>;
+  visitor_id: string;
+  utm_source: string;
+  views: Generated<number>;
+}
+
+export interface PageStatsDailyTable {
+  workspace_id: string;
+  page_id: string;
+  day: ColumnType<string, string, string>;
+  utm_source: string;
+  submissions: Generated<number>;
+}
+
 export type AssetStatus = 'uploading' | 'ready';
 
 export interface AssetsTable {
@@ -567,6 +584,8 @@ export interface Tables {
   pages: PagesTable;
   popups: PopupsTable;
   popup_stats_daily: PopupStatsDailyTable;
+  page_visitors_daily: PageVisitorsDailyTable;
+  page_stats_daily: PageStatsDailyTable;
   page_versions: PageVersionsTable;
   jobs: JobsTable;
 }

@@ -16,6 +16,7 @@ import { FormPage } from './pages/forms/FormPage';
 import { AssetsPage } from './pages/assets/AssetsPage';
 import { FormsPage } from './pages/forms/FormsPage';
 import { PagesPage } from './pages/landing-pages/PagesPage';
+import { PageAnalyticsPage } from './pages/landing-pages/PageAnalyticsPage';
 import { PopupPage } from './pages/popups/PopupPage';
 import { PopupsPage } from './pages/popups/PopupsPage';
 import { PageEditorPage } from './pages/landing-pages/editor/PageEditorPage';
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
               { path: 'capture/forms/:id', element: <FormPage /> },
               { path: 'pages', element: <PagesPage /> },
               { path: 'pages/:id', element: <PageEditorPage /> },
+              { path: 'pages/:id/analytics', element: <PageAnalyticsPage /> },
               { path: 'capture/assets', element: <AssetsPage /> },
               { path: 'capture/popups', element: <PopupsPage /> },
               { path: 'capture/popups/:id', element: <PopupPage /> },

@@ -19,6 +19,7 @@ import * as forms from './0020_forms.js';
 import * as assets from './0021_assets.js';
 import * as pages from './0022_pages.js';
 import * as popups from './0023_popups.js';
+import * as pageStats from './0024_page_stats.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0021_assets': assets,
   '0022_pages': pages,
   '0023_popups': popups,
+  '0024_page_stats': pageStats,
 };

@@ -6,7 +6,7 @@ import { analyticsRoutes } from './analytics-routes.js';
 import { CounterBuffer } from './counter-buffer.js';
 import { FormCache } from './form-cache.js';
 import { captureJobs, purgeSpam } from './jobs.js';
-import { addPageSchemas, PAGE_TABLES, pageJobs, registerPages } from './pages/index.js';
+import { addPageSchemas, PAGE_TABLES, pageJobs, purgePageFigures, registerPages } from './pages/index.js';
 import { capturePersonalData } from './personal-data.js';
 import { hostedRoutes, publicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
@@ -69,7 +69,7 @@ export const captureModule: InflowModule = {
     },
   ],
   jobs: { ...captureJobs, ...pageJobs, ...assetJobs },
-  recurringJobs: [purgeSpam, purgeStaleUploads],
+  recurringJobs: [purgeSpam, purgeStaleUploads, purgePageFigures],
   subscribers: captureSubscribers,
   personalData: capturePersonalData,
   setup: (app) => {

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { EventSubscriber } from '../../events/subscriber.js';
 import { addPopupStats, sourceKey } from './popups/stats.js';
 import { pageKey } from './page-key.js';
+import { addPageSubmissions } from './pages/figures.js';
 
 /** One counter increment of form_stats_daily. */
 export interface StatsIncrement {
@@ -49,7 +50,7 @@ export async function addFormStats(db: Executor, increments: readonly StatsIncre
 }
 
 /**
- * Counts submissions per form, day and page (and per pop-up, day and UTM source) from `form.submitted`, in the subscriber’s cursor
+ * Counts submissions per form, day and page (and per pop-up or landing page, day and UTM source) from `form.submitted`, in the subscriber’s cursor
  * transaction: exact (counted once with "handled"), and no counter row is locked by the
  * submissions' own transactions, which would serialise concurrent batches on it.
  */
@@ -64,6 +65,11 @@ export const submissionStats: EventSubscriber = {
     await addPopupStats(tx, submitted.flatMap((event) => {
       const source = event.payload.source;
       return source?.kind === 'popup' ? [{ workspaceId: event.workspace_id, popupId: source.id, day: event.occurred_at.slice(0, 10), utmSource: sourceKey(event.payload.utm.source), submissions: 1 }] : [];
+    }));
+    // And one made on a landing page for that page (addPageSubmissions keeps to the workspace's pages).
+    await addPageSubmissions(tx, submitted.flatMap((event) => {
+      const source = event.payload.source;
+      return source?.kind === 'page' ? [{ workspaceId: event.workspace_id, pageId: source.id, day: event.occurred_at.slice(0, 10), utmSource: sourceKey(event.payload.utm.source) }] : [];
     }));
   },
 };

@@ -50,6 +50,7 @@ export const fixture: MakeIsolationFixture = async (server, b) => {
       '/api/v1/pages/:id/versions/:version/restore': { id: page.id, version: '1' },
       '/api/v1/pages/:id/preview-link': { id: page.id },
       '/api/v1/pages/:id/render': { id: page.id },
+      '/api/v1/pages/:id/analytics': { id: page.id },
       '/api/v1/assets/:id': { id: asset.id },
       '/api/v1/assets/:id/content': { id: asset.id },
       '/api/v1/assets/:id/link': { id: asset.id },

@@ -6015,6 +6015,14 @@ export interface paths {
                   created_at: string;
                   /** Format: date-time */
                   updated_at: string;
+                  last_30_days: {
+                    views: number;
+                    /** @description Unique visitors (by the visitor id f.js keeps in the browser) */
+                    visitors: number;
+                    submissions: number;
+                    /** @description submissions / visitors; null without visitors */
+                    conversion_rate: number | null;
+                  };
                 })[];
               next_cursor: string | null;
             };
@@ -6690,6 +6698,77 @@ export interface paths {
         200: {
           content: {
             "application/json": components["schemas"]["PageTheme"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/pages/{id}/analytics": {
+    /** Views, unique visitors, submissions and conversion of a page, by day and by UTM source (default: the last 30 days) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description YYYY-MM-DD (UTC) */
+          from?: string;
+          /** @description YYYY-MM-DD (UTC) */
+          to?: string;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              from: string;
+              to: string;
+              totals: {
+                views: number;
+                /** @description Unique visitors (by the visitor id f.js keeps in the browser) */
+                visitors: number;
+                submissions: number;
+                /** @description submissions / visitors; null without visitors */
+                conversion_rate: number | null;
+              };
+              by_day: ({
+                  day: string;
+                  views: number;
+                  /** @description Unique visitors (by the visitor id f.js keeps in the browser) */
+                  visitors: number;
+                  submissions: number;
+                  /** @description submissions / visitors; null without visitors */
+                  conversion_rate: number | null;
+                })[];
+              by_source: ({
+                  /** @description null: visits without one */
+                  utm_source: string | null;
+                  views: number;
+                  /** @description Unique visitors (by the visitor id f.js keeps in the browser) */
+                  visitors: number;
+                  submissions: number;
+                  /** @description submissions / visitors; null without visitors */
+                  conversion_rate: number | null;
+                })[];
+            };
           };
         };
         /** @description RFC 9457 problem details */

@@ -8,8 +8,11 @@ import { pageJobs } from './jobs.js';
 import { PageCache } from './page-cache.js';
 import { formsUnchanged, pagePublicRoutes } from './public-routes.js';
 import { pageRoutes } from './routes.js';
+import { pageAnalyticsRoutes } from './analytics-routes.js';
+import { pageViewBuffer, pageViewRoute } from './view-route.js';
+export { purgePageFigures } from './figures.js';
 
-export const PAGE_TABLES = ['page_themes', 'pages', 'page_versions'] as const;
+export const PAGE_TABLES = ['page_themes', 'pages', 'page_versions', 'page_visitors_daily', 'page_stats_daily'] as const;
 export { pageJobs };
 
 /** The definition's schemas, named by $ref in the routes: listed once in the spec. */
@@ -26,4 +29,8 @@ export async function registerPages(app: FastifyInstance, deps: { db: QueryBuild
   app.addHook('onClose', () => cache.stop());
   pageRoutes(app, { db: deps.db, cache, forms: deps.forms });
   pagePublicRoutes(app, { db: deps.db, forms: deps.forms, pages: cache, publicUrl: deps.publicUrl, linkTtlMs: deps.linkTtlMs });
+  pageAnalyticsRoutes(app, { db: deps.db });
+  const views = pageViewBuffer(deps.db);
+  app.addHook('onClose', () => views.drain());
+  pageViewRoute(app, { db: deps.db, views });
 }

@@ -1,5 +1,5 @@
 // A whole page: head (SEO, canonical, Open Graph, Twitter card, favicon), the theme's one
-// `<style>` (allowed by its hash), the blocks, and f.js when the page holds a form. The policy
+// `<style>` (allowed by its hash), the blocks, and f.js (a served page's view beacon, a form). The policy
 // travels with the markup so a cached page and its header never disagree.
 import { createHash } from 'node:crypto';
 import type { RenderForm } from '../render/form-view.js';
@@ -25,6 +25,8 @@ export interface PageDocumentInput {
   now: Date;
   /** `page:ID` when the page is served at its address (see `BlocksContext.source`). */
   source?: string;
+  /** The page's id when served at its address: f.js then counts the view (previews are not counted). */
+  pageId?: string;
 }
 
 export interface PageDocument {
@@ -85,7 +87,8 @@ export function pageDocument(input: PageDocumentInput): PageDocument {
     logo,
     `<main id="main">${main.map(renderHtml).join('')}</main>`,
     footer.map(renderHtml).join(''),
-    hasForm ? '<script src="/f.js" async></script>' : '',
+    // Every served page loads f.js for its view beacon; a preview, only for its form.
+    input.pageId ? `<script src="/f.js" data-page="${escapeHtml(input.pageId)}" async></script>` : hasForm ? '<script src="/f.js" async></script>' : '',
   ].join('');
   return {
     html: `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`,

@@ -73,7 +73,7 @@ export function pagePublicRoutes(app: FastifyInstance, deps: PagePublicDeps): vo
     const theme = resolveTheme(await workspaceTheme(db, row.workspace_id), def.theme);
     const { byId, shown } = await liveForms(forms, row.workspace_id, def);
     const origin = originOf(request, publicUrl, routeHost);
-    const doc = pageDocument({ def, theme, canonicalUrl: `${origin}/p/${slug}`, origin, forms: byId, noindex: def.seo.noindex || row.kind === 'thank_you', now: new Date(), source: `page:${row.id}` });
+    const doc = pageDocument({ def, theme, canonicalUrl: `${origin}/p/${slug}`, origin, forms: byId, noindex: def.seo.noindex || row.kind === 'thank_you', now: new Date(), source: `page:${row.id}`, pageId: row.id });
     return servedPage({ workspaceId: row.workspace_id, pageId: row.id, version: row.live_version!, html: doc.html, policy: doc.policy, forms: shown });
   }
 

@@ -12,6 +12,8 @@ import { PageCreate, PageListItem, PageRenderBody, PageRenderSchema, PageListQue
 import { createPage, deletePage, getPage, getTheme, listPages, listVersions, patchPage, previewLink, publishPage, putTheme, renderPage, restoreVersion, schedulePage, unpublishPage } from './service.js';
 import { VersionSchema, versionBefore, versionKey } from '../versions.js';
 import { PAGE_TEMPLATES } from './templates.js';
+import { analyticsPeriod } from '../analytics-routes.js';
+import { figuresOfPages } from './figures.js';
 
 /** The dashboard's API of landing and thank-you pages and the workspace's page theme. */
 export function pageRoutes(server: FastifyInstance, { db, cache, forms }: { db: QueryBuilder; cache: PageCache; forms: FormCache }): void {
@@ -30,8 +32,10 @@ export function pageRoutes(server: FastifyInstance, { db, cache, forms }: { db: 
 
   app.get('/api/v1/pages', { config: read, schema: { tags, summary: 'The workspace’s pages, by name', querystring: PageListQuery, response: { 200: Page(PageListItem) } } }, async (request) => {
     const limit = request.query.limit ?? 50;
-    const rows = await listPages(db, requireWorkspace(request).id, { status: request.query.status, kind: request.query.kind }, { limit: limit + 1, after: decodeCursor(request.query.cursor) });
-    return pageOf(rows, limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));
+    const workspaceId = requireWorkspace(request).id;
+    const rows = await listPages(db, workspaceId, { status: request.query.status, kind: request.query.kind }, { limit: limit + 1, after: decodeCursor(request.query.cursor) });
+    const recent = await figuresOfPages(db, workspaceId, rows.map((row) => row.id), analyticsPeriod({}));
+    return pageOf(rows.map((row) => ({ ...row, last_30_days: recent.get(row.id)! })), limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));
   });
 
   app.post('/api/v1/pages', { config: write, schema: { tags, summary: 'Create a draft page from a definition or a template', body: PageCreate, response: { 201: PageSchema } } },

@@ -29,7 +29,25 @@ export const PageSchema = Type.Object({
   updated_at: Timestamp,
 });
 
-export const PageListItem = Type.Omit(PageSchema, ['draft', 'notices']);
+const PageFiguresSchema = Type.Object({
+  views: Type.Integer(),
+  visitors: Type.Integer({ description: 'Unique visitors (by the visitor id f.js keeps in the browser)' }),
+  submissions: Type.Integer(),
+  conversion_rate: Type.Union([Type.Number(), Type.Null()], { description: 'submissions / visitors; null without visitors' }),
+});
+
+export const PageListItem = Type.Object({
+  ...Type.Omit(PageSchema, ['draft', 'notices']).properties,
+  last_30_days: PageFiguresSchema,
+});
+
+export const PageAnalyticsSchema = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  totals: PageFiguresSchema,
+  by_day: Type.Array(Type.Object({ day: Type.String(), ...PageFiguresSchema.properties })),
+  by_source: Type.Array(Type.Object({ utm_source: Type.Union([Type.String(), Type.Null()], { description: 'null: visits without one' }), ...PageFiguresSchema.properties })),
+});
 
 export const PageCreate = Type.Object({
   name: Type.Optional(Name),

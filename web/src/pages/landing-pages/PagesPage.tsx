@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { IconChartBar, IconExternalLink, IconEye, IconLayout, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { IconExternalLink, IconEye, IconLayout, IconPlus } from '@tabler/icons-react';
+import { formatRate } from '../../format';
 import { useQuery } from '@tanstack/react-query';
 import { pageQueries, usePreviewLink, type LandingPage } from '../../api/pages';
 import { useCan } from '../../auth/permissions';
@@ -13,7 +14,7 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { notifyError } from '../../notify';
 import { NewPageModal } from './NewPageModal';
 
-export function StatusBadge({ page }: { page: LandingPage }) {
+export function StatusBadge({ page }: { page: Pick<LandingPage, 'status' | 'live_version' | 'publish_at'> }) {
   if (page.status === 'live') return <Badge color="teal" variant="light" radius="sm" tt="none">Live · version {page.live_version}</Badge>;
   if (page.status === 'unpublished') return <Badge color="gray" variant="light" radius="sm" tt="none">Unpublished</Badge>;
   if (page.publish_at) return <Badge color="blue" variant="light" radius="sm" tt="none">Scheduled · {new Date(page.publish_at).toLocaleString()}</Badge>;
@@ -67,7 +68,8 @@ export function PagesPage() {
                 <Table.Th>Page</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Address</Table.Th>
-                <Table.Th ta="right">Draft</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>Conversion (30 days)</Table.Th>
+                <Table.Th ta="right">Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -88,18 +90,29 @@ export function PagesPage() {
                           <Text fz="sm" c="dimmed">{addressOf(p)}</Text>
                         )}
                       </Table.Td>
-                      <Table.Td ta="right" w={140}>
+                      <Table.Td ta="right" w={170}>
+                        <Text fz="sm" fw={600}>{formatRate(p.last_30_days.conversion_rate)}</Text>
+                        <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                          {p.last_30_days.submissions.toLocaleString()} {p.last_30_days.submissions === 1 ? 'sign-up' : 'sign-ups'} · {p.last_30_days.visitors.toLocaleString()} {p.last_30_days.visitors === 1 ? 'visitor' : 'visitors'}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right" w={230}>
+                        <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button component={Link} to={`/w/${slug}/pages/${p.id}/analytics`} variant="default" size="xs" leftSection={<IconChartBar size={14} />} aria-label={`Conversion figures of ${p.name}`}>
+                          Analytics
+                        </Button>
                         {manage && (
                           <Button variant="default" size="xs" leftSection={<IconEye size={14} />} onClick={() => void openPreview(p.id)} aria-label={`Preview the draft of ${p.name}`}>
                             Preview
                           </Button>
                         )}
+                        </Group>
                       </Table.Td>
                     </Table.Tr>
                   ))
                 : [0, 1, 2].map((i) => (
                     <Table.Tr key={i}>
-                      <Table.Td colSpan={4}><Skeleton h={28} /></Table.Td>
+                      <Table.Td colSpan={5}><Skeleton h={28} /></Table.Td>
                     </Table.Tr>
                   ))}
             </Table.Tbody>
