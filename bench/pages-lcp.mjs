@@ -75,7 +75,7 @@ async function lcpOf(browser, pageUrl, viewport, hasForm) {
   }
 }
 
-export default async function pagesLcp({ loads = 5 } = {}) {
+export default async function pagesLcp({ loads = 5, templates: only = Infinity } = {}) {
   const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!fs.existsSync(chromiumPath)) return { name: 'pages-lcp', skipped: `no Chromium at ${chromiumPath}`, pass: null };
   const dataDir = migratedDataDir('inflow-bench-lcp-');
@@ -83,7 +83,7 @@ export default async function pagesLcp({ loads = 5 } = {}) {
   let browser = null;
   try {
     await waitForHealth(url, 60_000, 20, server);
-    const pages = await publishTemplates(url);
+    const pages = (await publishTemplates(url)).slice(0, only);
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
     // One load first, not counted: the server's and Chromium's first requests pay for warming up.
     await lcpOf(browser, `${url}/p/${pages[0].slug}`, WIDTHS.desktop, pages[0].hasForm);

@@ -56,7 +56,7 @@ describe('benchmarks (smoke run)', () => {
     const lcp = byName['pages-lcp'];
     if (lcp.skipped) expect(lcp.skipped).toContain('Chromium');
     else {
-      expect(lcp.templates).toHaveLength(12);
+      expect(lcp.templates).toHaveLength(2);
       for (const t of lcp.templates) expect([t.lcp.desktop.median_ms, t.lcp.mobile.median_ms, t.weight_gzip_kb].every((v) => v > 0), t.template).toBe(true);
     }
   });

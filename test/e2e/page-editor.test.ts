@@ -197,7 +197,7 @@ describe.runIf(hasBrowser)('the page editor in a real browser', () => {
     await tab.getByLabel('Email').fill(viewer.email);
     await tab.getByLabel('Password').fill(viewer.password);
     await tab.getByRole('button', { name: 'Sign in' }).click();
-    await tab.getByRole('link', { name: 'Spring guide' }).click();
+    await tab.getByRole('link', { name: 'Spring guide', exact: true }).click();
     await tab.getByText('You can look but not change this page.').waitFor();
     await tab.getByText('Block 2 (Columns) names a form that is not published yet: the page shows no form here').waitFor();
     expect(await tab.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
