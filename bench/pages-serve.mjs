@@ -67,6 +67,9 @@ export default async function pagesServe({ seconds = 10 } = {}) {
     const bare = await measureBare(html, seconds);
     await load(`${url}/p/bench-ebook`, 1);
     const inflow = summary(await load(`${url}/p/bench-ebook`, seconds));
+    // Inflow's floor in the same run: the pages' stylesheet, answered from memory through the same
+    // server and hooks with no page lookup. What the page path adds to the framework is inflow / floor.
+    const floor = summary(await load(`${url}/p.css`, seconds));
 
     // Republish with a new headline: the next request must show it.
     const draft = structuredClone(page.draft);
@@ -75,6 +78,7 @@ export default async function pagesServe({ seconds = 10 } = {}) {
     await api(url, 'POST', `/api/v1/pages/${page.id}/publish`);
     const after = await (await fetch(`${url}/p/bench-ebook`)).text();
     const ratio = Number((inflow.rps / bare.rps).toFixed(3));
+    const ratioToFloor = Number((inflow.rps / floor.rps).toFixed(3));
     return {
       name: 'pages-serve',
       what: 'autocannon, 50 connections: a published landing page (e-book template with its form) vs bare node:http returning the same bytes',
@@ -83,7 +87,9 @@ export default async function pagesServe({ seconds = 10 } = {}) {
       load_average_before: loadBefore.map((n) => Number(n.toFixed(2))),
       bare_node_http: bare,
       inflow: inflow,
+      inflow_stylesheet_floor: floor,
       ratio_to_bare: ratio,
+      ratio_to_inflow_floor: ratioToFloor,
       republish_shows_new_version: after.includes('Republished headline'),
       limit_ratio: 0.5,
       pass: ratio >= 0.5 && inflow.non_2xx === 0 && after.includes('Republished headline'),
