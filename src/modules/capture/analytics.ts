@@ -2,6 +2,7 @@
 // conversion, by day and by page, and each field's drop-off (visitors who left after it).
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { rate } from './sums.js';
 
 export interface FormAnalytics {
   from: string;
@@ -12,7 +13,6 @@ export interface FormAnalytics {
   fields: Array<{ key: string; reached: number; abandoned: number; drop_off_rate: number | null }>;
 }
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
 export async function formAnalytics(db: Executor, workspaceId: string, formId: string, period: { from: string; to: string }): Promise<FormAnalytics> {
   const days = await db

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../db/schema.js';
 import { addFormStats, type StatsIncrement } from './subscribers.js';
+import { inKeyOrder } from './sums.js';
 import { WriteBuffer } from './write-buffer.js';
 
 /** What one beacon adds: counters of a form's day and page, the page's URL, and per-field counts. */
@@ -35,12 +36,11 @@ async function writeBeacons(tx: Transaction<Tables>, increments: BeaconIncrement
       fields.set(key, row);
     }
   }
-  const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
-  if (pages.size > 0) await tx.insertInto('form_pages').values(sorted(pages)).onConflict((oc) => oc.columns(['workspace_id', 'form_id', 'page_key']).doNothing()).execute();
+  if (pages.size > 0) await tx.insertInto('form_pages').values(inKeyOrder(pages)).onConflict((oc) => oc.columns(['workspace_id', 'form_id', 'page_key']).doNothing()).execute();
   if (fields.size > 0) {
     await tx
       .insertInto('form_field_stats_daily')
-      .values(sorted(fields))
+      .values(inKeyOrder(fields))
       .onConflict((oc) => oc.columns(['workspace_id', 'form_id', 'day', 'field_key']).doUpdateSet({
         reached: sql`form_field_stats_daily.reached + excluded.reached`,
         abandoned: sql`form_field_stats_daily.abandoned + excluded.abandoned`,

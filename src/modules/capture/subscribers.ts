@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { EventSubscriber } from '../../events/subscriber.js';
 import { addPopupStats, sourceKey } from './popups/stats.js';
 import { pageKey } from './page-key.js';
+import { sumByKey } from './sums.js';
 import { addPageSubmissions } from './pages/figures.js';
 
 /** One counter increment of form_stats_daily. */
@@ -23,21 +24,21 @@ export interface StatsIncrement {
  * (concurrent writers lock rows in one order).
  */
 export async function addFormStats(db: Executor, increments: readonly StatsIncrement[]): Promise<void> {
-  const rows = new Map<string, { workspace_id: string; form_id: string; day: string; page_key: string; views: number; starts: number; submissions: number; spam: number }>();
-  for (const inc of increments) {
-    const key = `${inc.workspaceId}|${inc.formId}|${inc.day}|${inc.pageKey}`;
-    const row = rows.get(key) ?? { workspace_id: inc.workspaceId, form_id: inc.formId, day: inc.day, page_key: inc.pageKey, views: 0, starts: 0, submissions: 0, spam: 0 };
-    row.views += inc.views ?? 0;
-    row.starts += inc.starts ?? 0;
-    row.submissions += inc.submissions ?? 0;
-    row.spam += inc.spam ?? 0;
-    rows.set(key, row);
-  }
-  if (rows.size === 0) return;
-  const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+  const rows = sumByKey(
+    increments,
+    (inc) => `${inc.workspaceId}|${inc.formId}|${inc.day}|${inc.pageKey}`,
+    (inc) => ({ workspace_id: inc.workspaceId, form_id: inc.formId, day: inc.day, page_key: inc.pageKey, views: 0, starts: 0, submissions: 0, spam: 0 }),
+    (row, inc) => {
+      row.views += inc.views ?? 0;
+      row.starts += inc.starts ?? 0;
+      row.submissions += inc.submissions ?? 0;
+      row.spam += inc.spam ?? 0;
+    },
+  );
+  if (rows.length === 0) return;
   await db
     .insertInto('form_stats_daily')
-    .values(sorted)
+    .values(rows)
     .onConflict((oc) =>
       oc.columns(['workspace_id', 'form_id', 'day', 'page_key']).doUpdateSet({
         views: sql`form_stats_daily.views + excluded.views`,

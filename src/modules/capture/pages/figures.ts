@@ -1,10 +1,10 @@
 // Conversion figures of pages: views and visitors from f.js's view beacon (page_visitors_daily,
 // a row per visitor and day), submissions from `form.submitted` (page_stats_daily). See
 // migration 0024 for why visitors are kept one by one, and for how long.
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { RecurringJob } from '../../../db/jobs/recurring.js';
 import type { Executor } from '../../../db/database.js';
-import type { Tables } from '../../../db/schema.js';
+import { rate, sumByKey } from '../sums.js';
 
 /** Longer than the longest period the analytics answer (366 days), so any period asked is whole. */
 export const PAGE_FIGURES_KEPT_DAYS = 400;
@@ -24,25 +24,24 @@ export interface PageSubmission {
   utmSource: string;
 }
 
-const byKey = <T>(map: Map<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
-
 /**
  * Adds views, summed by visitor and day, in key order (concurrent writers lock rows in one
  * order). A visitor's source for the day is the one of their first view: later views add views only.
  */
-export async function addPageViews(db: Executor | Transaction<Tables>, views: readonly PageView[]): Promise<void> {
-  const rows = new Map<string, { workspace_id: string; page_id: string; day: string; visitor_id: string; utm_source: string; views: number }>();
-  for (const v of views) {
-    const key = `${v.workspaceId}|${v.pageId}|${v.day}|${v.visitorId}`;
-    const row = rows.get(key) ?? { workspace_id: v.workspaceId, page_id: v.pageId, day: v.day, visitor_id: v.visitorId, utm_source: v.utmSource, views: 0 };
-    row.views += 1;
-    rows.set(key, row);
-  }
-  if (rows.size === 0) return;
+export async function addPageViews(db: Executor, views: readonly PageView[]): Promise<void> {
+  const rows = sumByKey(
+    views,
+    (v) => `${v.workspaceId}|${v.pageId}|${v.day}|${v.visitorId}`,
+    (v) => ({ workspace_id: v.workspaceId, page_id: v.pageId, day: v.day, visitor_id: v.visitorId, utm_source: v.utmSource, views: 0 }),
+    (row) => {
+      row.views += 1;
+    },
+  );
+  if (rows.length === 0) return;
   await sql`
     insert into page_visitors_daily (workspace_id, page_id, day, visitor_id, utm_source, views)
     select r.workspace_id, r.page_id, r.day, r.visitor_id, r.utm_source, r.views
-      from jsonb_to_recordset(${JSON.stringify(byKey(rows))}::jsonb)
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
            as r(workspace_id uuid, page_id uuid, day date, visitor_id uuid, utm_source text, views int)
      where exists (select 1 from pages p where p.workspace_id = r.workspace_id and p.id = r.page_id)
     on conflict (workspace_id, page_id, day, visitor_id) do update set views = page_visitors_daily.views + excluded.views`.execute(db);
@@ -52,19 +51,20 @@ export async function addPageViews(db: Executor | Transaction<Tables>, views: re
  * Adds submissions made on pages. Only pages of the workspace named count: `_src` is the page's
  * word, and a forged id of another workspace's page must add nothing to it.
  */
-export async function addPageSubmissions(db: Executor | Transaction<Tables>, submissions: readonly PageSubmission[]): Promise<void> {
-  const rows = new Map<string, { workspace_id: string; page_id: string; day: string; utm_source: string; submissions: number }>();
-  for (const s of submissions) {
-    const key = `${s.workspaceId}|${s.pageId}|${s.day}|${s.utmSource}`;
-    const row = rows.get(key) ?? { workspace_id: s.workspaceId, page_id: s.pageId, day: s.day, utm_source: s.utmSource, submissions: 0 };
-    row.submissions += 1;
-    rows.set(key, row);
-  }
-  if (rows.size === 0) return;
+export async function addPageSubmissions(db: Executor, submissions: readonly PageSubmission[]): Promise<void> {
+  const rows = sumByKey(
+    submissions,
+    (s) => `${s.workspaceId}|${s.pageId}|${s.day}|${s.utmSource}`,
+    (s) => ({ workspace_id: s.workspaceId, page_id: s.pageId, day: s.day, utm_source: s.utmSource, submissions: 0 }),
+    (row) => {
+      row.submissions += 1;
+    },
+  );
+  if (rows.length === 0) return;
   await sql`
     insert into page_stats_daily (workspace_id, page_id, day, utm_source, submissions)
     select r.workspace_id, r.page_id, r.day, r.utm_source, r.submissions
-      from jsonb_to_recordset(${JSON.stringify(byKey(rows))}::jsonb)
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
            as r(workspace_id uuid, page_id uuid, day date, utm_source text, submissions int)
      where exists (select 1 from pages p where p.workspace_id = r.workspace_id and p.id = r.page_id)
     on conflict (workspace_id, page_id, day, utm_source) do update set submissions = page_stats_daily.submissions + excluded.submissions`.execute(db);
@@ -77,7 +77,6 @@ export interface PageFigures {
   conversion_rate: number | null;
 }
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 const figures = (f: { views: number; visitors: number; submissions: number }): PageFigures => ({ ...f, conversion_rate: rate(f.submissions, f.visitors) });
 const EMPTY = figures({ views: 0, visitors: 0, submissions: 0 });
 

@@ -8,6 +8,7 @@ import { pastKeyset, type Keyset } from '../../../db/keyset.js';
 import type { PopupStatus, Tables } from '../../../db/schema.js';
 import { conflict, invalid, notFound, type FieldError } from '../../../errors.js';
 import { DEFAULT_POPUP_SETTINGS, type PopupSettingsValue } from './definition.js';
+import { rate } from '../sums.js';
 
 const COLUMNS = ['p.id', 'p.name', 'p.status', 'p.form_id', 'p.settings', 'p.revision', 'p.created_at', 'p.updated_at', 'f.name as form_name', 'f.status as form_status'] as const;
 
@@ -31,7 +32,6 @@ export interface Figures {
   conversion_rate: number | null;
 }
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 const figures = (f: { impressions: number; closes: number; submissions: number }): Figures => ({ ...f, conversion_rate: rate(f.submissions, f.impressions) });
 
 function selectPopups(db: Executor, workspaceId: string) {

@@ -1,6 +1,6 @@
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.js';
-import type { Tables } from '../../../db/schema.js';
+import { sumByKey } from '../sums.js';
 
 /** What a beacon or a submission adds to a pop-up's day, by the UTM source of the visit ('' for none). */
 export interface PopupIncrement {
@@ -14,26 +14,25 @@ export interface PopupIncrement {
 }
 
 /**
- * Adds increments to `popup_stats_daily`, summed by key, in key order (concurrent writers lock
- * rows in one order). Only pop-ups of the workspace named count: a submission's `_src` is the
+ * Adds increments to `popup_stats_daily`, summed by key (`sumByKey`). Only pop-ups of the workspace named count: a submission's `_src` is the
  * page's word, and a forged id of another workspace's pop-up must add nothing to it.
  */
-export async function addPopupStats(db: Executor | Transaction<Tables>, increments: readonly PopupIncrement[]): Promise<void> {
-  const rows = new Map<string, { workspace_id: string; popup_id: string; day: string; utm_source: string; impressions: number; closes: number; submissions: number }>();
-  for (const inc of increments) {
-    const key = `${inc.workspaceId}|${inc.popupId}|${inc.day}|${inc.utmSource}`;
-    const row = rows.get(key) ?? { workspace_id: inc.workspaceId, popup_id: inc.popupId, day: inc.day, utm_source: inc.utmSource, impressions: 0, closes: 0, submissions: 0 };
-    row.impressions += inc.impressions ?? 0;
-    row.closes += inc.closes ?? 0;
-    row.submissions += inc.submissions ?? 0;
-    rows.set(key, row);
-  }
-  if (rows.size === 0) return;
-  const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+export async function addPopupStats(db: Executor, increments: readonly PopupIncrement[]): Promise<void> {
+  const rows = sumByKey(
+    increments,
+    (inc) => `${inc.workspaceId}|${inc.popupId}|${inc.day}|${inc.utmSource}`,
+    (inc) => ({ workspace_id: inc.workspaceId, popup_id: inc.popupId, day: inc.day, utm_source: inc.utmSource, impressions: 0, closes: 0, submissions: 0 }),
+    (row, inc) => {
+      row.impressions += inc.impressions ?? 0;
+      row.closes += inc.closes ?? 0;
+      row.submissions += inc.submissions ?? 0;
+    },
+  );
+  if (rows.length === 0) return;
   await sql`
     insert into popup_stats_daily (workspace_id, popup_id, day, utm_source, impressions, closes, submissions)
     select r.workspace_id, r.popup_id, r.day, r.utm_source, r.impressions, r.closes, r.submissions
-      from jsonb_to_recordset(${JSON.stringify(sorted)}::jsonb)
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
            as r(workspace_id uuid, popup_id uuid, day date, utm_source text, impressions int, closes int, submissions int)
      where exists (select 1 from popups p where p.workspace_id = r.workspace_id and p.id = r.popup_id)
     on conflict (workspace_id, popup_id, day, utm_source) do update set

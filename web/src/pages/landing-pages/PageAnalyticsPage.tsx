@@ -1,10 +1,11 @@
-import { Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { pageAnalyticsQueries, type PageAnalytics } from '../../api/page-analytics';
 import { useWorkspace } from '../../auth/workspace-context';
 import { BackLink } from '../../components/BackLink';
 import { FigureCard } from '../../components/FigureCard';
+import { FiguresTable, type FigureColumn } from '../../components/FiguresTable';
 import { PageContainer } from '../../components/PageContainer';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -12,48 +13,12 @@ import { formatRate } from '../../format';
 
 type Row = PageAnalytics['totals'] & { key: string; name: string };
 
-function FiguresTable({ label, first, rows }: { label: string; first: string; rows: Row[] }) {
-  return (
-    <Stack gap="xs">
-      <Title order={4} fz="sm">
-        {label}
-      </Title>
-      <Paper withBorder style={{ overflow: 'hidden' }}>
-        <Table verticalSpacing="xs" aria-label={label}>
-          <Table.Thead bg="gray.0">
-            <Table.Tr>
-              <Table.Th>{first}</Table.Th>
-              <Table.Th ta="right">Visitors</Table.Th>
-              <Table.Th ta="right">Views</Table.Th>
-              <Table.Th ta="right">Submissions</Table.Th>
-              <Table.Th ta="right">Conversion</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text fz="sm" c="dimmed">
-                    No visits yet.
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {rows.map((r) => (
-              <Table.Tr key={r.key}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.name}</Table.Td>
-                <Table.Td ta="right">{r.visitors.toLocaleString()}</Table.Td>
-                <Table.Td ta="right">{r.views.toLocaleString()}</Table.Td>
-                <Table.Td ta="right">{r.submissions.toLocaleString()}</Table.Td>
-                <Table.Td ta="right">{formatRate(r.conversion_rate)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
-    </Stack>
-  );
-}
+const COLUMNS: FigureColumn<Row>[] = [
+  { label: 'Visitors', value: (r) => r.visitors.toLocaleString() },
+  { label: 'Views', value: (r) => r.views.toLocaleString() },
+  { label: 'Submissions', value: (r) => r.submissions.toLocaleString() },
+  { label: 'Conversion', value: (r) => formatRate(r.conversion_rate) },
+];
 
 function Figures({ data }: { data: PageAnalytics }) {
   const { totals, by_day, by_source } = data;
@@ -69,8 +34,8 @@ function Figures({ data }: { data: PageAnalytics }) {
         The last 30 days ({data.from} to {data.to}). Visitors are counted once each, however often they come back; conversion is submissions over visitors. Visits from browsers with JavaScript or storage turned off are not counted.
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <FiguresTable label="By UTM source" first="Source" rows={by_source.map((s) => ({ ...s, key: s.utm_source ?? '', name: s.utm_source ?? 'None (direct or untagged)' }))} />
-        <FiguresTable label="By day" first="Day" rows={[...by_day].reverse().map((d) => ({ ...d, key: d.day, name: d.day }))} />
+        <FiguresTable label="By UTM source" first="Source" columns={COLUMNS} empty="No visits yet." rows={by_source.map((s) => ({ ...s, key: s.utm_source ?? '', name: s.utm_source ?? 'None (direct or untagged)' }))} />
+        <FiguresTable label="By day" first="Day" columns={COLUMNS} empty="No visits yet." rows={[...by_day].reverse().map((d) => ({ ...d, key: d.day, name: d.day }))} />
       </SimpleGrid>
     </Stack>
   );

@@ -51,7 +51,8 @@ export function PopupPreview({ settings, form, size }: { settings: PopupSettings
     const win = frame.current?.contentWindow;
     const doc = frame.current?.contentDocument;
     if (!win || !doc) return;
-    const sheet = new (win as unknown as typeof globalThis).CSSStyleSheet();
+    // The frame's own constructor: a sheet belongs to the document that made it.
+    const sheet = new (win as Window & typeof globalThis).CSSStyleSheet();
     sheet.replaceSync(css + MOCK_CSS);
     doc.adoptedStyleSheets = [sheet];
     const popup = toDom(popupView({ id: 'preview', layout: settings.layout, heading: settings.heading, text: settings.text }, 'preview-'), doc) as HTMLElement;
