@@ -2,15 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { arrayMove } from '@dnd-kit/sortable';
 import { ApiError } from '../../../api/client';
 import { usePublishForm, useSaveDraft, type Form, type FormDefinition, type FormField, type FormSettings } from '../../../api/forms';
-import { notifyError, notifySuccess } from '../../../notify';
-import { notifications } from '@mantine/notifications';
+import { clearProblemsNotice, notifyError, notifyProblems, notifySuccess } from '../../../notify';
 import { definitionOf, draftOf, NO_PROBLEMS, newUid, placeProblems, problemCount, sameDefinition, takenBy, type Draft, type ListName, type Problems } from './draft-state';
 import { keyFromLabel } from '../../../contact-fields';
 import { newField, uniqueKey, type FieldKind } from './field-kinds';
 import { useLeaveWarning } from '../../../use-leave-warning';
 
 // One notice about problems at a time, gone once they are fixed.
-const PROBLEMS_NOTICE = 'form-draft-problems';
 
 export interface Selection {
   list: ListName;
@@ -60,7 +58,7 @@ export function useDraftEditor(slug: string, form: Form | undefined) {
       const placed = placeProblems(error.errors, draft);
       setProblems(placed);
       const n = problemCount(placed);
-      return notifications.show({ id: PROBLEMS_NOTICE, color: 'red', title, message: `${n === 1 ? 'One thing needs' : `${n} things need`} fixing: each is marked where it is.`, autoClose: 8000 });
+      return notifyProblems(title, n);
     }
     notifyError(error, title);
   };
@@ -71,7 +69,7 @@ export function useDraftEditor(slug: string, form: Form | undefined) {
       const saved = await save.mutateAsync({ draft: definition, draft_revision: base.revision });
       setBase({ id: saved.id, revision: saved.draft_revision, definition });
       setProblems(NO_PROBLEMS);
-      notifications.hide(PROBLEMS_NOTICE);
+      clearProblemsNotice();
       return true;
     } catch (error) {
       failed(error, 'Could not save the draft');
@@ -84,7 +82,7 @@ export function useDraftEditor(slug: string, form: Form | undefined) {
     try {
       const published = await publishing.mutateAsync();
       setProblems(NO_PROBLEMS);
-      notifications.hide(PROBLEMS_NOTICE);
+      clearProblemsNotice();
       notifySuccess(`Version ${published.version} is live`);
     } catch (error) {
       failed(error, 'The form cannot be published yet');

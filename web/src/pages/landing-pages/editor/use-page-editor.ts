@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { arrayMove } from '@dnd-kit/sortable';
-import { notifications } from '@mantine/notifications';
 import { ApiError } from '../../../api/client';
 import { usePatchPage, usePublishPage, type PageBlock, type PageDetail } from '../../../api/pages';
-import { notifyError, notifySuccess } from '../../../notify';
+import { clearProblemsNotice, notifyError, notifyProblems, notifySuccess } from '../../../notify';
 import { useLeaveWarning } from '../../../use-leave-warning';
 import { sameDefinition } from '../../forms/builder/draft-state';
 import { definitionOf, draftOf, historyOf, newUid, NO_PROBLEMS, placeProblems, problemCount, record, redo, undo, without, withValueAt, type Draft, type History, type Problems } from './page-draft';
 
 // One notice about problems at a time, gone once they are fixed.
-const PROBLEMS_NOTICE = 'page-draft-problems';
 
 /**
  * The editor's state for one page: the working copy with its undo history, whether it differs
@@ -52,7 +50,7 @@ export function usePageEditor(slug: string, page: PageDetail | undefined) {
       const placed = placeProblems(error.errors, draft);
       setProblems(placed);
       const n = problemCount(placed);
-      return notifications.show({ id: PROBLEMS_NOTICE, color: 'red', title, message: `${n === 1 ? 'One thing needs' : `${n} things need`} fixing: each is marked where it is.`, autoClose: 8000 });
+      return notifyProblems(title, n);
     }
     notifyError(error, title);
   }, [draft]);
@@ -63,7 +61,7 @@ export function usePageEditor(slug: string, page: PageDetail | undefined) {
       const saved = await save.mutateAsync({ draft: definition, draft_revision: base.revision });
       setBase({ id: saved.id, revision: saved.draft_revision, definition });
       setProblems(NO_PROBLEMS);
-      notifications.hide(PROBLEMS_NOTICE);
+      clearProblemsNotice();
       return true;
     } catch (error) {
       showProblems(error, 'Could not save the draft');
@@ -76,7 +74,7 @@ export function usePageEditor(slug: string, page: PageDetail | undefined) {
     try {
       const published = await publishing.mutateAsync();
       setProblems(NO_PROBLEMS);
-      notifications.hide(PROBLEMS_NOTICE);
+      clearProblemsNotice();
       notifySuccess(`Version ${published.version} is live`);
     } catch (error) {
       showProblems(error, 'The page cannot be published yet');
