@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { EventKind } from '../events/kinds.js';
+import type { Channel } from '../modules/tracking/enrich/channel.js';
+import type { TrackedEventType } from '../modules/tracking/wire.js';
 
 /** Set by the database on insert, readable afterwards. */
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -548,6 +550,103 @@ export interface AssetDownloadsTable {
   created_at: Stamp;
 }
 
+export interface TrackingSettingsTable {
+  workspace_id: string;
+  require_consent: Generated<boolean>;
+  respect_dnt: Generated<boolean>;
+  retention_months: Generated<number>;
+  identify_key: string;
+  site_hosts: Generated<string[]>;
+  updated_at: Stamp;
+}
+
+export interface TrackingVisitorsTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string | null;
+  first_seen_at: Stamp;
+  last_seen_at: Stamp;
+  identified_at: NullableStamp;
+  identified_via: string | null;
+}
+
+export interface TrackingSessionsTable {
+  workspace_id: string;
+  id: string;
+  visitor_id: string;
+  contact_id: string | null;
+  started_at: Stamp;
+  last_seen_at: Stamp;
+  page_views: Generated<number>;
+  events: Generated<number>;
+  engaged_ms: ColumnType<string, number | string | undefined, number | string>;
+  landing_url: string | null;
+  exit_url: string | null;
+  referrer: string | null;
+  channel: Channel;
+  source: string | null;
+  medium: string | null;
+  campaign: string | null;
+  term: string | null;
+  content: string | null;
+  device: string | null;
+  browser: string | null;
+  os: string | null;
+  ip: string | null;
+}
+
+export interface TrackingEventsTable {
+  workspace_id: string;
+  id: string;
+  occurred_at: Stamp;
+  visitor_id: string;
+  session_id: string;
+  contact_id: string | null;
+  type: TrackedEventType;
+  name: string | null;
+  url: string | null;
+  path: string | null;
+  title: string | null;
+  referrer: string | null;
+  target: string | null;
+  duration_ms: number | null;
+  properties: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
+export interface TrackingContactSourcesTable {
+  workspace_id: string;
+  contact_id: string;
+  first_session_id: string | null;
+  first_at: NullableStamp;
+  first_channel: Channel | null;
+  first_source: string | null;
+  first_medium: string | null;
+  first_campaign: string | null;
+  first_landing_url: string | null;
+  first_referrer: string | null;
+  last_session_id: string | null;
+  last_at: NullableStamp;
+  last_channel: Channel | null;
+  last_source: string | null;
+  last_medium: string | null;
+  last_campaign: string | null;
+  last_landing_url: string | null;
+  last_referrer: string | null;
+  converted_at: Stamp;
+  conversion_kind: string;
+  conversion_ref: string | null;
+  conversion_url: string | null;
+  sessions_before: Generated<number>;
+}
+
+export interface TrackingDropsDailyTable {
+  workspace_id: string;
+  day: ColumnType<string, string, string>;
+  reason: string;
+  batches: Generated<number>;
+  events: Generated<number>;
+}
+
 export interface Tables {
   domain_events: DomainEventsTable;
   event_subscribers: EventSubscribersTable;
@@ -586,6 +685,12 @@ export interface Tables {
   popup_stats_daily: PopupStatsDailyTable;
   page_visitors_daily: PageVisitorsDailyTable;
   page_stats_daily: PageStatsDailyTable;
+  tracking_settings: TrackingSettingsTable;
+  tracking_visitors: TrackingVisitorsTable;
+  tracking_sessions: TrackingSessionsTable;
+  tracking_events: TrackingEventsTable;
+  tracking_contact_sources: TrackingContactSourcesTable;
+  tracking_drops_daily: TrackingDropsDailyTable;
   page_versions: PageVersionsTable;
   jobs: JobsTable;
 }

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import type { Actor } from '../actor.js';
 
 /**
  * Every kind of domain event, with its payload: the one list a publisher must match and a
@@ -52,6 +53,39 @@ export const EVENT_PAYLOADS = {
     { asset_id: Id, asset_name: Type.String(), download_id: Id },
     { additionalProperties: false, description: 'A lead downloaded a gated asset through the signed link made for them (test links of the dashboard are not counted).' },
   ),
+  'page.viewed': Type.Object(
+    { visitor_id: Id, session_id: Id, url: NullableText, path: NullableText, title: NullableText, occurred_at: Type.String({ format: 'date-time' }) },
+    { additionalProperties: false, description: 'A known contact viewed a page of a site carrying t.js (anonymous visitors publish nothing; their views join the contact when they are identified, as `visitor.identified`).' },
+  ),
+  'event.tracked': Type.Object(
+    {
+      visitor_id: Id,
+      session_id: Id,
+      type: Type.Union([Type.Literal('custom'), Type.Literal('click'), Type.Literal('download')]),
+      name: NullableText,
+      url: NullableText,
+      target: NullableText,
+      properties: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])),
+      occurred_at: Type.String({ format: 'date-time' }),
+    },
+    { additionalProperties: false, description: 'A known contact did something t.js reports: a custom event (`inflow(\'track\', name, properties)`), a click on a link to another site, or a file download.' },
+  ),
+  'visitor.identified': Type.Object(
+    {
+      visitor_id: Id,
+      via: Type.Union([Type.Literal('form'), Type.Literal('identify'), Type.Literal('email_click')]),
+      previous_contact_id: Type.Union([Id, Type.Null()], { description: 'The contact the visitor id was identified as before (a shared device), whose history before this moment stays theirs' }),
+      first_seen_at: Type.String({ format: 'date-time' }),
+      sessions: Type.Integer(),
+      page_views: Type.Integer(),
+      events: Type.Integer(),
+      first_touch: Type.Union([
+        Type.Object({ channel: Type.String(), source: NullableText, medium: NullableText, campaign: NullableText, landing_url: NullableText, referrer: NullableText, at: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
+        Type.Null(),
+      ]),
+    },
+    { additionalProperties: false, description: "A browser's anonymous history joined the contact: its earlier sessions and events are now the contact's, and later ones follow. Published once per visitor id and contact." },
+  ),
 } as const satisfies Record<string, TSchema>;
 
 export type EventKind = keyof typeof EVENT_PAYLOADS;
@@ -60,7 +94,7 @@ export const EVENT_KINDS = Object.keys(EVENT_PAYLOADS) as EventKind[];
 
 /** Who caused an event: as on a contact's timeline. */
 export const EventActor = Type.Object({
-  type: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('import'), Type.Literal('form'), Type.Literal('system')]),
+  type: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('import'), Type.Literal('form'), Type.Literal('visitor'), Type.Literal('system')]),
   id: Type.Union([Type.String(), Type.Null()]),
 });
 
@@ -90,7 +124,7 @@ export type DomainEvent = {
     workspace_id: string;
     kind: K;
     contact_id: string | null;
-    actor: { type: 'user' | 'api_key' | 'import' | 'form' | 'system'; id: string | null };
+    actor: Actor;
     payload: EventPayload<K>;
     occurred_at: string;
   };

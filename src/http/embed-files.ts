@@ -1,4 +1,4 @@
-// Serves the embed scripts sites load from another origin (`/f.js`, its stylesheet `/f.css`).
+// Serves the embed scripts sites load from another origin (`/f.js`, its stylesheet `/f.css`, the tracker `/t.js`).
 // Cached five minutes, so a release reaches every site within minutes; the ETag makes the
 // check cheap. A checkout that was never built answers 503 with what to do, not a bare 404.
 import { createHash } from 'node:crypto';
@@ -9,6 +9,7 @@ import { AppError } from '../errors.js';
 
 const FILES: Readonly<Record<string, string>> = {
   'f.js': 'application/javascript; charset=utf-8',
+  't.js': 'application/javascript; charset=utf-8',
   'f.css': 'text/css; charset=utf-8',
 };
 

@@ -5,6 +5,7 @@ import { companiesModule } from './companies/index.js';
 import { contactsModule } from './contacts/index.js';
 import { listsModule } from './lists/index.js';
 import { timelineModule } from './timeline/index.js';
+import { trackingModule } from './tracking/index.js';
 import type { InflowModule } from './module.js';
 import { workspacesModule } from './workspaces/index.js';
 
@@ -22,4 +23,5 @@ export const MODULES: readonly InflowModule[] = [
   listsModule,
   contactsModule,
   captureModule,
+  trackingModule,
 ];

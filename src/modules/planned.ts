@@ -6,16 +6,6 @@ import type { NavigationEntry } from './module.js';
  */
 export const PLANNED_MODULES: readonly NavigationEntry[] = [
   {
-    path: 'tracking',
-    label: 'Tracking',
-    icon: 'route',
-    group: 'Leads',
-    order: 40,
-    title: 'Know what leads did before they converted',
-    description:
-      'One small script on your site records page views and events, and joins an anonymous visitor’s history to the contact the moment they fill a form.',
-  },
-  {
     path: 'scoring',
     label: 'Scoring',
     icon: 'flame',

@@ -20,6 +20,7 @@ import * as assets from './0021_assets.js';
 import * as pages from './0022_pages.js';
 import * as popups from './0023_popups.js';
 import * as pageStats from './0024_page_stats.js';
+import * as tracking from './0025_tracking.js';
 
 /** Listed here rather than read from disk so the compiled build needs no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0022_pages': pages,
   '0023_popups': popups,
   '0024_page_stats': pageStats,
+  '0025_tracking': tracking,
 };

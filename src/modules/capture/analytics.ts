@@ -2,7 +2,7 @@
 // conversion, by day and by page, and each field's drop-off (visitors who left after it).
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import { rate } from './sums.js';
+import { rate } from '../../lib/sums.js';
 
 export interface FormAnalytics {
   from: string;

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from '../../db/schema.js';
 import { addFormStats, type StatsIncrement } from './subscribers.js';
-import { inKeyOrder } from './sums.js';
-import { WriteBuffer } from './write-buffer.js';
+import { inKeyOrder } from '../../lib/sums.js';
+import { WriteBuffer } from '../../db/write-buffer.js';
 
 /** What one beacon adds: counters of a form's day and page, the page's URL, and per-field counts. */
 export interface BeaconIncrement extends StatsIncrement {

@@ -15,10 +15,10 @@ import { submissionRoutes } from './submission-routes.js';
 import { captureSubscribers } from './subscribers.js';
 import { popupPublicRoutes, popupStatsBuffer } from './popups/public-routes.js';
 import { popupRoutes } from './popups/routes.js';
-import { SubmissionBatcher, type WriteBatch } from './submission-batcher.js';
+import { GroupCommit, type WriteBatch } from '../../db/group-commit.js';
 import { StatisticsKeeper } from '../../db/statistics.js';
 import type { Kysely } from 'kysely';
-import { writeSubmissions } from './write-submissions.js';
+import { writeSubmissions, type ItemOutcome, type ReadyItem, type SubmissionBatcher } from './write-submissions.js';
 import { assetJobs, purgeStaleUploads } from './assets/jobs.js';
 import { assetPublicRoutes } from './assets/public-routes.js';
 import { assetRoutes } from './assets/routes.js';
@@ -87,12 +87,12 @@ export const captureModule: InflowModule = {
     app.addHook('onClose', () => cache.stop());
     // A burst of submissions into a young database outgrows the planner's statistics in seconds.
     const statistics = new StatisticsKeeper(db as Kysely<unknown>, ['contacts', 'consents', 'form_submissions', 'contact_events'], [500, 5_000, 50_000, 500_000], (err) => app.log.warn({ err }, 'analyze after a burst of submissions failed'));
-    const write: WriteBatch = async (tx, items) => {
+    const write: WriteBatch<ReadyItem, ItemOutcome> = async (tx, items) => {
       const outcomes = await writeSubmissions(tx, items);
       statistics.wrote(items.length);
       return outcomes;
     };
-    const batcher = new SubmissionBatcher(db, write, { maxBatch: 200, maxFlights: servesConcurrently(db) ? 3 : 1, maxOpen: servesConcurrently(db) ? 4 : 1, maxQueue: 5_000 });
+    const batcher: SubmissionBatcher = new GroupCommit(db, write, { maxBatch: 200, maxFlights: servesConcurrently(db) ? 3 : 1, maxOpen: servesConcurrently(db) ? 4 : 1, maxQueue: 5_000 });
     app.addHook('onClose', () => statistics.settled());
     const counters = new CounterBuffer(db);
     app.addHook('onClose', () => batcher.drain());

@@ -10,12 +10,12 @@ import type { CachedForm, FormCache } from './form-cache.js';
 import { acceptUrlencoded, SUBMIT_BODY_LIMIT, type FormBody } from './form-body.js';
 import { hostedFormDocument, hostedPagePolicy, thanksDocument } from './render/hosted-document.js';
 import type { FieldValue } from './render/form-view.js';
-import { truncateIp } from './ip.js';
+import { truncateIp } from '../../lib/ip.js';
 import { normalisePage, pageKey } from './page-key.js';
 import { clientSubmissionId, metaOf, prepareSubmission } from './prepare-submission.js';
 import { publicForm, PublicFormSchema } from './public-view.js';
 import type { SpamGuard, SpamVerdict } from './spam.js';
-import type { SubmissionBatcher } from './submission-batcher.js';
+import type { SubmissionBatcher } from './write-submissions.js';
 import type { CounterBuffer } from './counter-buffer.js';
 import type { PostContext } from './write-submissions.js';
 import type { QueryBuilder } from '../../db/database.js';
@@ -23,7 +23,7 @@ import { answeredByVisitor } from './known-visitor.js';
 import { VISITOR_ID_PATTERN } from './visitor-id.js';
 import { thankYouLink } from './pages/thank-you.js';
 import { offeredDownload, submissionOfThanksToken, thanksToken } from './assets/offer.js';
-import { baseUrlOf } from './assets/links.js';
+import { baseUrlOf } from '../../http/base-url.js';
 import { isBot } from './bots.js';
 
 export interface PublicRouteDeps {

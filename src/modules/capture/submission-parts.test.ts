@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinitionValue } from './definition.js';
 import { parseFormBody } from './form-body.js';
-import { truncateIp } from './ip.js';
+import { truncateIp } from '../../lib/ip.js';
 import { normalisePage, pageKey } from './page-key.js';
 import { clientSubmissionId, metaOf, prepareSubmission } from './prepare-submission.js';
 import { FORM_TEMPLATES } from './templates.js';

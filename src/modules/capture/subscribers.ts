@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { EventSubscriber } from '../../events/subscriber.js';
 import { addPopupStats, sourceKey } from './popups/stats.js';
 import { pageKey } from './page-key.js';
-import { sumByKey } from './sums.js';
+import { sumByKey } from '../../lib/sums.js';
 import { addPageSubmissions } from './pages/figures.js';
 
 /** One counter increment of form_stats_daily. */

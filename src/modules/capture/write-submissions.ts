@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../actor.js';
+import type { GroupCommit } from '../../db/group-commit.js';
 import { newId } from '../../db/ids.js';
 import type { SpamReason, Tables } from '../../db/schema.js';
 import type { FieldError } from '../../errors.js';
@@ -65,6 +66,9 @@ export type ItemOutcome =
   | { status: 'invalid'; errors: FieldError[] }
   | { status: 'dropped' }
   | { status: 'spam'; spamId: string };
+
+/** The group commit that writes every public submission and spam post. */
+export type SubmissionBatcher = GroupCommit<ReadyItem, ItemOutcome>;
 
 type Tx = Transaction<Tables>;
 

@@ -25,11 +25,6 @@ export async function downloadLink(db: Executor, workspaceId: string, assetId: s
   return { path: `/d/${token}`, expiresAt };
 }
 
-/** The origin links point to: PUBLIC_URL, or without it the one this request came to. */
-export function baseUrlOf(request: { protocol: string; host: string }, publicUrl: string | null): string {
-  return (publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
-}
-
 export type LinkCheck = { state: 'valid'; claims: DownloadClaims } | { state: 'expired'; claims: DownloadClaims } | { state: 'invalid' };
 
 function wellFormed(claims: unknown): claims is DownloadClaims {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { QueryBuilder } from '../../../db/database.js';
 import { requireWorkspace } from '../../../http/auth.js';
 import { IdParams } from '../../../http/schemas.js';
-import { analyticsPeriod, PeriodQuery } from '../analytics-routes.js';
+import { analyticsPeriod, PeriodQuery } from '../../../http/period.js';
 import { pageAnalytics } from './figures.js';
 import { PageAnalyticsSchema } from './schema.js';
 import { pageRow } from './store.js';

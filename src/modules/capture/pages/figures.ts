@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { RecurringJob } from '../../../db/jobs/recurring.js';
 import type { Executor } from '../../../db/database.js';
-import { rate, sumByKey } from '../sums.js';
+import { rate, sumByKey } from '../../../lib/sums.js';
 
 /** Longer than the longest period the analytics answer (366 days), so any period asked is whole. */
 export const PAGE_FIGURES_KEPT_DAYS = 400;

@@ -8,7 +8,7 @@ import { escapeHtml } from '../render/html.js';
 import { notFound } from '../../../errors.js';
 import { verifyToken } from '../../../lib/signed-token.js';
 import { workspaceSettings } from '../../workspaces/service.js';
-import { baseUrlOf } from '../assets/links.js';
+import { baseUrlOf } from '../../../http/base-url.js';
 import type { FormCache } from '../form-cache.js';
 import type { PageDefinitionValue } from './definition.js';
 import { PAGE_CSS } from './page-css.js';

@@ -12,7 +12,7 @@ import { PageCreate, PageListItem, PageRenderBody, PageRenderSchema, PageListQue
 import { createPage, deletePage, getPage, getTheme, listPages, listVersions, patchPage, previewLink, publishPage, putTheme, renderPage, restoreVersion, schedulePage, unpublishPage } from './service.js';
 import { VersionSchema, versionBefore, versionKey } from '../versions.js';
 import { PAGE_TEMPLATES } from './templates.js';
-import { analyticsPeriod } from '../analytics-routes.js';
+import { analyticsPeriod } from '../../../http/period.js';
 import { figuresOfPages } from './figures.js';
 
 /** The dashboard's API of landing and thank-you pages and the workspace's page theme. */

@@ -12,7 +12,7 @@ import { isBot } from '../bots.js';
 import { acceptUrlencoded, type FormBody } from '../form-body.js';
 import { sourceKey } from '../popups/stats.js';
 import { isVisitorId } from '../visitor-id.js';
-import { WriteBuffer } from '../write-buffer.js';
+import { WriteBuffer } from '../../../db/write-buffer.js';
 import { addPageViews, type PageView } from './figures.js';
 
 export const pageViewBuffer = (db: QueryBuilder) => new WriteBuffer<PageView>(db, addPageViews);

@@ -10,7 +10,7 @@ import { ANY_ORIGIN } from '../../../http/cross-origin.js';
 import { acceptUrlencoded, type FormBody } from '../form-body.js';
 import { visitorContactQuery } from '../known-visitor.js';
 import { isVisitorId } from '../visitor-id.js';
-import { WriteBuffer } from '../write-buffer.js';
+import { WriteBuffer } from '../../../db/write-buffer.js';
 import type { PopupSettingsValue } from './definition.js';
 import { addPopupStats, sourceKey, type PopupIncrement } from './stats.js';
 import { isBot } from '../bots.js';

@@ -5,8 +5,8 @@ import type { QueryBuilder } from '../../../db/database.js';
 import { actorOf, requireWorkspace } from '../../../http/auth.js';
 import { decodeCursor, Page, pageOf } from '../../../http/pagination.js';
 import { IdParams } from '../../../http/schemas.js';
-import { baseUrlOf } from '../assets/links.js';
-import { analyticsPeriod, PeriodQuery } from '../analytics-routes.js';
+import { baseUrlOf } from '../../../http/base-url.js';
+import { analyticsPeriod, PeriodQuery } from '../../../http/period.js';
 import { PopupAnalyticsSchema, PopupCreate, PopupListItem, PopupListQuery, PopupPatch, PopupSchema, PopupSnippetSchema } from './schema.js';
 import { createPopup, deletePopup, getPopup, listPopups, patchPopup, popupAnalytics, setPopupStatus } from './service.js';
 

@@ -8,7 +8,7 @@ import { pastKeyset, type Keyset } from '../../../db/keyset.js';
 import type { PopupStatus, Tables } from '../../../db/schema.js';
 import { conflict, invalid, notFound, type FieldError } from '../../../errors.js';
 import { DEFAULT_POPUP_SETTINGS, type PopupSettingsValue } from './definition.js';
-import { rate } from '../sums.js';
+import { rate } from '../../../lib/sums.js';
 
 const COLUMNS = ['p.id', 'p.name', 'p.status', 'p.form_id', 'p.settings', 'p.revision', 'p.created_at', 'p.updated_at', 'f.name as form_name', 'f.status as form_status'] as const;
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.js';
-import { sumByKey } from '../sums.js';
+import { sumByKey } from '../../../lib/sums.js';
 
 /** What a beacon or a submission adds to a pop-up's day, by the UTM source of the visit ('' for none). */
 export interface PopupIncrement {

@@ -47,6 +47,8 @@ export function actorName(entry: Pick<TimelineEntry, 'actor_type' | 'actor_id'>,
       return 'Inflow';
     case 'form':
       return 'A form';
+    case 'visitor':
+      return 'The visitor';
     default:
       return 'Someone';
   }

@@ -1,4 +1,4 @@
-// Small arithmetic the capture module's counters and figures share. Pure.
+// Small arithmetic that counters and figures share (capture's, tracking's). Pure.
 
 /**
  * Items summed into one row per key, in key order: counters are upserted in batches, and

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Tables } from '../../db/schema.js';
+import type { Tables } from './schema.js';
 
 interface Waiting<T> {
   items: T[];
@@ -7,7 +7,7 @@ interface Waiting<T> {
 }
 
 /**
- * Small writes that are many (beacons of forms and pop-ups) gathered and written every
+ * Small writes that are many (beacons of forms and pop-ups, tracking's drop counts) gathered and written every
  * `flushMs` (or at `maxItems` waiting) by one transaction, one flush at a time; each `add` is
  * answered once the flush that carries it has committed, or fails with it.
  */

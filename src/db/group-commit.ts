@@ -1,20 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Tables } from '../../db/schema.js';
-import { AppError } from '../../errors.js';
-import type { ItemOutcome, ReadyItem } from './write-submissions.js';
+import { AppError } from '../errors.js';
+import type { Tables } from './schema.js';
 
 /** Unique violations (a concurrent duplicate), deadlocks and serialisation failures: the batch is run again. */
 const RETRYABLE = new Set(['23505', '40P01', '40001']);
 
-export type WriteBatch = (tx: Transaction<Tables>, items: readonly ReadyItem[]) => Promise<ItemOutcome[]>;
+/** Writes a batch in the transaction it is given; one outcome per item, in the items' order. */
+export type WriteBatch<Item, Outcome> = (tx: Transaction<Tables>, items: readonly Item[]) => Promise<Outcome[]>;
 
-interface Pending {
-  item: ReadyItem;
-  resolve: (outcome: ItemOutcome) => void;
+interface Pending<Item, Outcome> {
+  item: Item;
+  resolve: (outcome: Outcome) => void;
   reject: (err: unknown) => void;
 }
 
-export interface BatcherOptions {
+export interface GroupCommitOptions {
   /** Items per transaction. */
   maxBatch: number;
   /**
@@ -29,18 +29,19 @@ export interface BatcherOptions {
    * for its commit (the WAL flushed to disk) while the next one writes. 1 on PGlite.
    */
   maxOpen: number;
-  /** Items waiting beyond which a submit is answered 503 at once. */
+  /** Items waiting beyond which a submit is answered 503 at once (back-pressure, not an unbounded buffer). */
   maxQueue: number;
 }
 
 /**
- * Group commit: submissions that arrive while a transaction is in flight wait and go together
- * in the next one, so ~10 statements carry many submissions instead of one. Each caller gets
- * its own outcome once the transaction that holds its item has committed. A batch that fails is
- * run again item by item, each in its own transaction, so one poison item fails alone.
+ * Group commit (form submissions, tracked events): items that arrive while a transaction is in
+ * flight wait and go together in the next one, so a few statements carry many items instead of
+ * one. Each caller gets its own outcome once the transaction that holds its item has committed.
+ * A batch that fails is run again item by item, each in its own transaction, so one poison item
+ * fails alone.
  */
-export class SubmissionBatcher {
-  private queue: Pending[] = [];
+export class GroupCommit<Item, Outcome> {
+  private queue: Pending<Item, Outcome>[] = [];
   /** Batches sending their writes. */
   private writing = 0;
   /** Batches writing or committing. */
@@ -48,9 +49,9 @@ export class SubmissionBatcher {
   private scheduled = false;
   private closed = false;
 
-  constructor(private readonly db: Kysely<Tables>, private readonly write: WriteBatch, private readonly o: BatcherOptions) {}
+  constructor(private readonly db: Kysely<Tables>, private readonly write: WriteBatch<Item, Outcome>, private readonly o: GroupCommitOptions) {}
 
-  submit(item: ReadyItem): Promise<ItemOutcome> {
+  submit(item: Item): Promise<Outcome> {
     if (this.closed) return Promise.reject(new AppError('unavailable', 'The server is stopping'));
     if (this.queue.length >= this.o.maxQueue) return Promise.reject(new AppError('unavailable', 'Busy; try again', [], { 'retry-after': '1' }));
     return new Promise((resolve, reject) => {
@@ -76,7 +77,7 @@ export class SubmissionBatcher {
     return this.writing === 0 || (this.writing < this.o.maxFlights && this.queue.length >= this.o.maxBatch);
   }
 
-  private async fly(batch: Pending[]): Promise<void> {
+  private async fly(batch: Pending<Item, Outcome>[]): Promise<void> {
     this.writing++;
     this.open++;
     let writing = true;
@@ -103,7 +104,7 @@ export class SubmissionBatcher {
     }
   }
 
-  private async run(items: ReadyItem[], wrote: () => void = () => undefined): Promise<ItemOutcome[]> {
+  private async run(items: Item[], wrote: () => void = () => undefined): Promise<Outcome[]> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.transaction().execute(async (tx) => {
@@ -126,12 +127,12 @@ export class SubmissionBatcher {
   }
 }
 
-function settle(batch: readonly Pending[], outcomes: readonly ItemOutcome[]): void {
+function settle<Item, Outcome>(batch: readonly Pending<Item, Outcome>[], outcomes: readonly Outcome[]): void {
   batch.forEach((p, i) => p.resolve(outcomes[i]!));
 }
 
 /** A value the database refuses as data (class 22: too long, bad encoding…) is the sender's fault: 400, not 500. */
 function isolatedError(err: unknown): unknown {
   const code = (err as { code?: string }).code ?? '';
-  return code.startsWith('22') ? new AppError('invalid_input', 'The database refused a value of the submission') : err;
+  return code.startsWith('22') ? new AppError('invalid_input', 'The database refused a value of the request') : err;
 }
