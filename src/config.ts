@@ -24,8 +24,11 @@ export interface Config {
   events: { retentionDays: number };
   /** Forms: hard submissions per client IP and minute on the submit route (0: no limit). */
   forms: { submitsPerIpPerMinute: number };
-  /** Tracking: batches of events per client IP and minute on `POST /public/events` (0: no limit). */
-  tracking: { batchesPerIpPerMinute: number };
+  /**
+   * Tracking: batches of events per client IP and minute on `POST /public/events` (0: no limit),
+   * and how many batches may wait for the database before more are answered 503.
+   */
+  tracking: { batchesPerIpPerMinute: number; maxQueue: number };
   /** Gated downloads: the largest file an asset may be, and how long a download link works. */
   assets: { maxBytes: number; linkTtlHours: number };
   bootstrap: {
@@ -155,7 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     events: { retentionDays: integer(env, 'INFLOW_EVENT_RETENTION_DAYS', 30, 1, 3650) },
     forms: { submitsPerIpPerMinute: integer(env, 'INFLOW_FORMS_IP_LIMIT', 60, 0, 1_000_000) },
-    tracking: { batchesPerIpPerMinute: integer(env, 'INFLOW_TRACKING_IP_LIMIT', 1_200, 0, 1_000_000) },
+    tracking: { batchesPerIpPerMinute: integer(env, 'INFLOW_TRACKING_IP_LIMIT', 1_200, 0, 1_000_000), maxQueue: integer(env, 'INFLOW_TRACKING_MAX_QUEUE', 5_000, 1, 1_000_000) },
     assets: {
       maxBytes: integer(env, 'INFLOW_ASSET_MAX_BYTES', ASSET_MAX_BYTES, 1, 1024 ** 3),
       linkTtlHours: integer(env, 'INFLOW_ASSET_LINK_TTL_HOURS', 7 * 24, 1, 24 * 366),

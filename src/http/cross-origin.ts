@@ -3,8 +3,11 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
-/** What a public route that pages on other sites call (the tracker, form submissions) sets as `config.cors`. */
-export const ANY_ORIGIN = { origin: '*', credentials: false, maxAge: 600 } as const;
+/**
+ * What a public route that pages on other sites call (the tracker, form submissions) sets as
+ * `config.cors`. Retry-After is exposed so a script told 503 or 429 can wait as long as asked.
+ */
+export const ANY_ORIGIN = { origin: '*', credentials: false, maxAge: 600, exposedHeaders: 'retry-after' } as const;
 
 /** The origins a route is open to, decided per request (a form's allowed sites): '*' for any. */
 export type OriginResolver = (request: FastifyRequest) => Promise<'*' | readonly string[]>;

@@ -63,6 +63,7 @@ describe('ingestion', () => {
     const response = await post(batch(b, [view('https://shop.example/pricing?utm_source=google&utm_medium=cpc&utm_campaign=spring', 'https://www.google.com/'), { type: 'custom', at: Date.now(), url: 'https://shop.example/pricing', name: 'plan_chosen', properties: { plan: 'pro', seats: 3 } }]), { 'user-agent': IPHONE });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-expose-headers')).toBe('retry-after');
     const stored = await events(`?visitor_id=${b.visitor}`);
     expect(stored.map((e) => e.type).sort()).toEqual(['custom', 'page_view']);
     expect(stored.find((e) => e.type === 'custom')).toMatchObject({ name: 'plan_chosen', properties: { plan: 'pro', seats: 3 }, channel: 'paid_search', campaign: 'spring', contact_id: null });
@@ -280,5 +281,42 @@ describe('the dashboard’s reads', () => {
     const status = (await api(`/api/v1/tracking/status?since=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`)).json;
     expect(status.events_since).toBeGreaterThan(0);
     expect(status.last_event_at).not.toBeNull();
+  });
+});
+
+describe('back-pressure', () => {
+  it('answers 503 with Retry-After while the database holds the writes, stores what it took, and recovers', async () => {
+    const small = await startTestServer({ config: { tracking: { batchesPerIpPerMinute: 0, maxQueue: 3 } } as object });
+    try {
+      const who = await createTenant(small, 'tracking-busy');
+      const send = (b: Browser) =>
+        fetch(`${small.url}/public/events`, { method: 'POST', body: JSON.stringify(batch(b, [view('https://shop.example/busy')], {}, who)), headers: { 'content-type': 'text/plain', 'user-agent': CHROME } });
+      await send(browser());
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const holder = small.database.db.transaction().execute(async (tx) => {
+        await sql`lock table tracking_visitors in exclusive mode`.execute(tx);
+        locked();
+        await held;
+      });
+      await isLocked;
+      const browsers = Array.from({ length: 12 }, browser);
+      const answers = browsers.map(send);
+      const refused = await Promise.race([Promise.all(answers), new Promise<Response[]>((resolve) => setTimeout(() => resolve([]), 2_000))]);
+      expect(refused).toEqual([]);
+      release();
+      await holder;
+      const statuses = (await Promise.all(answers)).map((r) => r.status);
+      const busy = (await Promise.all(answers)).filter((r) => r.status === 503);
+      expect(busy.length).toBeGreaterThan(0);
+      expect(busy[0]!.headers.get('retry-after')).toBe('1');
+      const stored = await small.database.db.selectFrom('tracking_events').select(sql<number>`count(*)::int`.as('n')).where('workspace_id', '=', who.workspaceId).executeTakeFirstOrThrow();
+      expect(stored.n).toBe(1 + statuses.filter((s) => s === 204).length);
+      expect((await send(browser())).status).toBe(204);
+    } finally {
+      await small.close();
+    }
   });
 });

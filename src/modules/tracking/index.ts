@@ -36,7 +36,7 @@ export const trackingModule: InflowModule = {
     // Events of this month and the next need their partitions before the first batch (the job keeps them ahead).
     await ensurePartitions(database);
     const concurrent = servesConcurrently(db);
-    const writer = new GroupCommit<PreparedBatch, BatchOutcome>(database, writeBatches, { maxBatch: 500, maxFlights: concurrent ? 3 : 1, maxOpen: concurrent ? 4 : 1, maxQueue: concurrent ? 10_000 : 4_000 });
+    const writer = new GroupCommit<PreparedBatch, BatchOutcome>(database, writeBatches, { maxBatch: 500, maxFlights: concurrent ? 3 : 1, maxOpen: concurrent ? 4 : 1, maxQueue: config.tracking?.maxQueue ?? 5_000 });
     const drops = dropCounter(database);
     app.addHook('onClose', () => writer.drain());
     app.addHook('onClose', () => drops.drain());
