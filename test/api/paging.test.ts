@@ -80,6 +80,13 @@ beforeAll(async () => {
   const thanks = (await api('/api/v1/pages', 'POST', { template: 'newsletter-thank-you', slug: 'paging-thanks', name: 'Thanks' })).json.id;
   for (let n = 0; n < 3; n++) expect((await api(`/api/v1/pages/${thanks}/publish`, 'POST')).status).toBe(201);
   for (let n = 0; n < 3; n++) await api('/api/v1/popups', 'POST', { name: 'Same pop-up' });
+  // Tracked events of one moment (a visitor and its visit first: events name them).
+  const visitor = crypto.randomUUID();
+  const session = crypto.randomUUID();
+  const at = new Date();
+  await db.insertInto('tracking_visitors').values({ workspace_id: tenant.workspaceId, id: visitor, first_seen_at: at, last_seen_at: at }).execute();
+  await db.insertInto('tracking_sessions').values({ workspace_id: tenant.workspaceId, id: session, visitor_id: visitor, started_at: at, last_seen_at: at, channel: 'direct' }).execute();
+  await db.insertInto('tracking_events').values([1, 2, 3].map(() => ({ workspace_id: tenant.workspaceId, id: crypto.randomUUID(), occurred_at: at, visitor_id: visitor, session_id: session, type: 'page_view' as const, url: 'https://paging.example/' }))).execute();
   for (const n of [1, 2, 3]) await api('/api/v1/members', 'POST', { email: `invited-${n}@paging.example`, role: 'viewer' });
   for (const name of ['one', 'two']) await createApiKey(db, tenant.workspaceId, { name, role: 'viewer', createdBy: null });
   // Dead letters: events of this workspace, given up on by a subscriber.
@@ -108,6 +115,7 @@ beforeAll(async () => {
     '/api/v1/forms': { path: '/api/v1/forms', key: byId },
     '/api/v1/pages': { path: '/api/v1/pages', key: byId },
     '/api/v1/popups': { path: '/api/v1/popups', key: byId },
+    '/api/v1/tracking/events': { path: '/api/v1/tracking/events', key: byId },
     '/api/v1/assets': { path: '/api/v1/assets', key: byId },
     '/api/v1/forms/:id/submissions': { path: `/api/v1/forms/${forms[0]}/submissions`, key: byId },
     '/api/v1/forms/:id/spam': { path: `/api/v1/forms/${forms[0]}/spam`, key: byId },

@@ -19,6 +19,11 @@ import { PagesPage } from './pages/landing-pages/PagesPage';
 import { PageAnalyticsPage } from './pages/landing-pages/PageAnalyticsPage';
 import { PopupPage } from './pages/popups/PopupPage';
 import { PopupsPage } from './pages/popups/PopupsPage';
+import { EventsTab } from './pages/tracking/EventsTab';
+import { OverviewTab } from './pages/tracking/OverviewTab';
+import { SetupTab } from './pages/tracking/SetupTab';
+import { TrackingLayout } from './pages/tracking/TrackingLayout';
+import { VisitorPage } from './pages/tracking/VisitorPage';
 import { PageEditorPage } from './pages/landing-pages/editor/PageEditorPage';
 import { DuplicatesPage } from './pages/contacts/DuplicatesPage';
 import { TrashPage } from './pages/contacts/TrashPage';
@@ -71,6 +76,16 @@ export const router = createBrowserRouter([
               { path: 'capture/assets', element: <AssetsPage /> },
               { path: 'capture/popups', element: <PopupsPage /> },
               { path: 'capture/popups/:id', element: <PopupPage /> },
+              {
+                path: 'tracking',
+                element: <TrackingLayout />,
+                children: [
+                  { index: true, element: <OverviewTab /> },
+                  { path: 'events', element: <EventsTab /> },
+                  { path: 'setup', element: <SetupTab /> },
+                ],
+              },
+              { path: 'tracking/visitors/:id', element: <VisitorPage /> },
               // A module the server lists as still to come explains itself here (any other path: 404).
               { path: ':module', element: <ModulePage /> },
               {

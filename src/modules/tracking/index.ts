@@ -33,8 +33,11 @@ export const trackingModule: InflowModule = {
   personalData: trackingPersonalData,
   routes: async (app, { db, config }) => {
     const database = db as Kysely<Tables>;
-    // Events of this month and the next need their partitions before the first batch (the job keeps them ahead).
-    await ensurePartitions(database);
+    // Events of this month and the next get their partitions before the server takes requests
+    // (the daily job keeps them ahead; rows of a month without one wait in the default partition).
+    app.addHook('onListen', async () => {
+      await ensurePartitions(database);
+    });
     const concurrent = servesConcurrently(db);
     const writer = new GroupCommit<PreparedBatch, BatchOutcome>(database, writeBatches, { maxBatch: 500, maxFlights: concurrent ? 3 : 1, maxOpen: concurrent ? 4 : 1, maxQueue: config.tracking?.maxQueue ?? 5_000 });
     const drops = dropCounter(database);

@@ -22,7 +22,7 @@ export interface paths {
               data: ({
                   name: string;
                   module: string;
-                  kinds: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left" | "form.submitted" | "asset.downloaded")[];
+                  kinds: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left" | "form.submitted" | "asset.downloaded" | "page.viewed" | "event.tracked" | "visitor.identified")[];
                   /** @description False until a worker has run since the subscriber was added */
                   started: boolean;
                   /** @description Id of the last event it handled */
@@ -84,7 +84,7 @@ export interface paths {
                   subscriber: string;
                   event_id: string;
                   /** @enum {string} */
-                  kind: "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left" | "form.submitted" | "asset.downloaded";
+                  kind: "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "contact.erased" | "list.joined" | "list.left" | "form.submitted" | "asset.downloaded" | "page.viewed" | "event.tracked" | "visitor.identified";
                   contact_id: string | null;
                   attempts: number;
                   error: string;
@@ -4245,6 +4245,44 @@ export interface paths {
                   /** Format: date-time */
                   created_at: string;
                 })[];
+              tracking_visitors: ({
+                  id: string;
+                  /** Format: date-time */
+                  first_seen_at: string;
+                  /** Format: date-time */
+                  last_seen_at: string;
+                  identified_at: string | null;
+                  identified_via: string | null;
+                })[];
+              tracking_sessions: ({
+                  id: string;
+                  visitor_id: string;
+                  /** Format: date-time */
+                  started_at: string;
+                  /** Format: date-time */
+                  last_seen_at: string;
+                  page_views: number;
+                  landing_url: string | null;
+                  referrer: string | null;
+                  channel: string;
+                  source: string | null;
+                  medium: string | null;
+                  campaign: string | null;
+                  device: string | null;
+                  browser: string | null;
+                  os: string | null;
+                  ip: string | null;
+                })[];
+              tracking_events: ({
+                  /** Format: date-time */
+                  occurred_at: string;
+                  type: string;
+                  name: string | null;
+                  url: string | null;
+                  title: string | null;
+                  target: string | null;
+                  properties: unknown;
+                })[];
               consents: ({
                   id: string;
                   contact_id: string;
@@ -4876,7 +4914,7 @@ export interface paths {
                   deleted_at: string;
                   /** @description Who deleted it: a user, an API key, or the system */
                   deleted_by: {
-                    type: "user" | "api_key" | "import" | "form" | "system";
+                    type: "user" | "api_key" | "import" | "form" | "visitor" | "system";
                     id: string | null;
                   };
                   /**
@@ -8073,6 +8111,629 @@ export interface paths {
       };
     };
   };
+  "/api/v1/tracking/settings": {
+    /** How the workspace tracks, and the snippet to paste on its sites */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Store nothing until the page calls inflow('consent', true) (the snippet then carries data-consent="required") */
+              require_consent: boolean;
+              /** @description Store nothing from browsers that send Do-Not-Track or Global Privacy Control */
+              respect_dnt: boolean;
+              /** @description How long events, visits and anonymous visitors are kept */
+              retention_months: number;
+              /** @description The hosts of the workspace’s own sites: a visit referred by one of them is direct, not a referral */
+              site_hosts: string[];
+              /** @description The HTML to paste before </head> on every page of the site */
+              snippet: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change consent, Do-Not-Track, retention or the site’s own hosts (every server applies it within 10 s) */
+    patch: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            require_consent?: boolean;
+            respect_dnt?: boolean;
+            retention_months?: number;
+            site_hosts?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Store nothing until the page calls inflow('consent', true) (the snippet then carries data-consent="required") */
+              require_consent: boolean;
+              /** @description Store nothing from browsers that send Do-Not-Track or Global Privacy Control */
+              respect_dnt: boolean;
+              /** @description How long events, visits and anonymous visitors are kept */
+              retention_months: number;
+              /** @description The hosts of the workspace’s own sites: a visit referred by one of them is direct, not a referral */
+              site_hosts: string[];
+              /** @description The HTML to paste before </head> on every page of the site */
+              snippet: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tracking/identify-key": {
+    /** The key a site’s server signs identify calls with (keep it on the server) */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The key a site’s server signs identify calls with: hex HMAC-SHA256 of the lower-cased email */
+              identify_key: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tracking/identify-key/rotate": {
+    /** Replace the identify key: calls signed with the old one are refused from now on */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The key a site’s server signs identify calls with: hex HMAC-SHA256 of the lower-cased email */
+              identify_key: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tracking/status": {
+    /** Whether events arrive: the last one, counts of the last day, and why batches were dropped in the last 7 days */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Count events received after this moment (the dashboard’s "verify installation") */
+          since?: string;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              last_event_at: string | null;
+              last_event_url: string | null;
+              events_since: number;
+              events_last_24h: number;
+              visitors_last_24h: number;
+              dropped_last_7_days: ({
+                  /** @enum {string} */
+                  reason: "bot" | "do_not_track" | "no_consent" | "foreign_session" | "identify_refused";
+                  batches: number;
+                  events: number;
+                })[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tracking/live": {
+    /** Visitors on the site now (seen in the last 5 minutes), latest first */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              visitors_now: number;
+              window_minutes: number;
+              visitors: ({
+                  /** @description A UUID */
+                  visitor_id: string;
+                  contact_id: string | null;
+                  /** @description A UUID */
+                  session_id: string;
+                  current_url: string | null;
+                  landing_url: string | null;
+                  /** @enum {string} */
+                  channel: "organic_search" | "paid_search" | "organic_social" | "paid_social" | "email" | "referral" | "direct" | "display" | "affiliate" | "other";
+                  source: string | null;
+                  device: string | null;
+                  page_views: number;
+                  /** Format: date-time */
+                  started_at: string;
+                  /** Format: date-time */
+                  last_seen_at: string;
+                })[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tracking/events": {
+    /** Tracked events, newest first, filtered by type, name, URL, channel, campaign, period, visitor or contact */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          type?: "page_view" | "engagement" | "click" | "download" | "custom" | "identify";
+          /** @description A custom event’s name */
+          name?: string;
+          /** @description Part of the page URL */
+          url?: string;
+          channel?: "organic_search" | "paid_search" | "organic_social" | "paid_social" | "email" | "referral" | "direct" | "display" | "affiliate" | "other";
+          campaign?: string;
+          /** @description YYYY-MM-DD (UTC) */
+          from?: string;
+          /** @description YYYY-MM-DD (UTC) */
+          to?: string;
+          /** @description A UUID */
+          visitor_id?: string;
+          /** @description A UUID */
+          contact_id?: string;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: ({
+                  /** @description A UUID */
+                  id: string;
+                  /** Format: date-time */
+                  occurred_at: string;
+                  /** @enum {string} */
+                  type: "page_view" | "engagement" | "click" | "download" | "custom" | "identify";
+                  name: string | null;
+                  url: string | null;
+                  path: string | null;
+                  title: string | null;
+                  referrer: string | null;
+                  target: string | null;
+                  duration_ms: number | null;
+                  properties: {
+                    [key: string]: unknown;
+                  } | null;
+                  /** @description A UUID */
+                  visitor_id: string;
+                  /** @description A UUID */
+                  session_id: string;
+                  contact_id: string | null;
+                  channel: ("organic_search" | "paid_search" | "organic_social" | "paid_social" | "email" | "referral" | "direct" | "display" | "affiliate" | "other") | null;
+                  campaign: string | null;
+                })[];
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tracking/pages": {
+    /** The most viewed pages of a period (default: the last 30 days), with their visitors */
+    get: {
+      parameters: {
+        query?: {
+          /** @description YYYY-MM-DD (UTC) */
+          from?: string;
+          /** @description YYYY-MM-DD (UTC) */
+          to?: string;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description YYYY-MM-DD (UTC) */
+              from: string;
+              /** @description YYYY-MM-DD (UTC) */
+              to: string;
+              pages: {
+                  path: string;
+                  views: number;
+                  visitors: number;
+                }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tracking/channels": {
+    /** Visits and leads by channel and day (leads under the channel of their first touch; default: the last 30 days) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description YYYY-MM-DD (UTC) */
+          from?: string;
+          /** @description YYYY-MM-DD (UTC) */
+          to?: string;
+        };
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description YYYY-MM-DD (UTC) */
+              from: string;
+              /** @description YYYY-MM-DD (UTC) */
+              to: string;
+              totals: ({
+                  /** @enum {string} */
+                  channel: "organic_search" | "paid_search" | "organic_social" | "paid_social" | "email" | "referral" | "direct" | "display" | "affiliate" | "other";
+                  visits: number;
+                  leads: number;
+                })[];
+              by_day: ({
+                  /** @description YYYY-MM-DD (UTC) */
+                  day: string;
+                  /** @enum {string} */
+                  channel: "organic_search" | "paid_search" | "organic_social" | "paid_social" | "email" | "referral" | "direct" | "display" | "affiliate" | "other";
+                  visits: number;
+                  leads: number;
+                })[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/tracking/visitors/{id}": {
+    /** A visitor and its path: its latest 50 visits, newest first, each with its first 100 events in order */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              visitor: {
+                /** @description A UUID */
+                id: string;
+                contact_id: string | null;
+                /** Format: date-time */
+                first_seen_at: string;
+                /** Format: date-time */
+                last_seen_at: string;
+                identified_at: string | null;
+                identified_via: string | null;
+                sessions: number;
+                page_views: number;
+              };
+              sessions: ({
+                  /** @description A UUID */
+                  id: string;
+                  /** @description A UUID */
+                  visitor_id: string;
+                  contact_id: string | null;
+                  /** Format: date-time */
+                  started_at: string;
+                  /** Format: date-time */
+                  last_seen_at: string;
+                  duration_ms: number;
+                  engaged_ms: number;
+                  page_views: number;
+                  events: number;
+                  landing_url: string | null;
+                  exit_url: string | null;
+                  referrer: string | null;
+                  /** @enum {string} */
+                  channel: "organic_search" | "paid_search" | "organic_social" | "paid_social" | "email" | "referral" | "direct" | "display" | "affiliate" | "other";
+                  source: string | null;
+                  medium: string | null;
+                  campaign: string | null;
+                  term: string | null;
+                  content: string | null;
+                  device: string | null;
+                  browser: string | null;
+                  os: string | null;
+                  path: ({
+                      /** @description A UUID */
+                      id: string;
+                      /** Format: date-time */
+                      occurred_at: string;
+                      /** @enum {string} */
+                      type: "page_view" | "engagement" | "click" | "download" | "custom" | "identify";
+                      name: string | null;
+                      url: string | null;
+                      path: string | null;
+                      title: string | null;
+                      referrer: string | null;
+                      target: string | null;
+                      duration_ms: number | null;
+                      properties: {
+                        [key: string]: unknown;
+                      } | null;
+                      /** @description A UUID */
+                      visitor_id: string;
+                      /** @description A UUID */
+                      session_id: string;
+                      contact_id: string | null;
+                      channel: ("organic_search" | "paid_search" | "organic_social" | "paid_social" | "email" | "referral" | "direct" | "display" | "affiliate" | "other") | null;
+                      campaign: string | null;
+                    })[];
+                  more_events: boolean;
+                })[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/contacts/{id}/sources": {
+    /** Where a contact came from: first touch, last touch before converting, the conversion, and its visitor ids (devices) */
+    get: {
+      parameters: {
+        header?: {
+          /** @description Slug or id of the workspace to act in, for dashboard sessions (default: your first). An API key always acts in its own workspace. */
+          "x-inflow-workspace"?: string;
+        };
+        path: {
+          /** @description A UUID */
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Whether a visitor of this contact has been identified (the sources below are known) */
+              converted: boolean;
+              first_touch: ({
+                session_id: string | null;
+                at: string | null;
+                channel: ("organic_search" | "paid_search" | "organic_social" | "paid_social" | "email" | "referral" | "direct" | "display" | "affiliate" | "other") | null;
+                source: string | null;
+                medium: string | null;
+                campaign: string | null;
+                landing_url: string | null;
+                referrer: string | null;
+              }) | null;
+              /** @description The last visit that started before the conversion */
+              last_touch: ({
+                session_id: string | null;
+                at: string | null;
+                channel: ("organic_search" | "paid_search" | "organic_social" | "paid_social" | "email" | "referral" | "direct" | "display" | "affiliate" | "other") | null;
+                source: string | null;
+                medium: string | null;
+                campaign: string | null;
+                landing_url: string | null;
+                referrer: string | null;
+              }) | null;
+              conversion: ({
+                /** Format: date-time */
+                at: string;
+                kind: string;
+                form_id: string | null;
+                url: string | null;
+              }) | null;
+              sessions_before_conversion: number;
+              visitors: ({
+                  /** @description A UUID */
+                  id: string;
+                  contact_id: string | null;
+                  /** Format: date-time */
+                  first_seen_at: string;
+                  /** Format: date-time */
+                  last_seen_at: string;
+                  identified_at: string | null;
+                  identified_via: string | null;
+                  sessions: number;
+                  page_views: number;
+                })[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/modules": {
     /** The product's modules, as the dashboard's navigation shows them */
     get: {
@@ -8242,6 +8903,52 @@ export interface paths {
         };
         /** @description A post without JavaScript: to the thank-you page or the form’s redirect */
         303: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/public/events": {
+    /**
+     * Record a batch of tracked events (t.js)
+     * @description One visitor's events of one session, posted by t.js as JSON (`text/plain` or `application/json`). Answered 204 once stored; batches of bots, of browsers asking not to be tracked (when the workspace honours it) and without consent (when the workspace asks for it) get the same 204 and are only counted. 503 with `Retry-After` when the database falls behind. See docs/tracking-script.md.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            workspace_id: string;
+            visitor_id: string;
+            session_id: string;
+            sent_at?: number;
+            consent?: boolean;
+            dnt?: boolean;
+            events: ({
+                /** @enum {string} */
+                type: "page_view" | "engagement" | "click" | "download" | "custom" | "identify";
+                at: number;
+                url?: string | null;
+                title?: string | null;
+                referrer?: string | null;
+                target?: string | null;
+                name?: string;
+                properties?: {
+                  [key: string]: string | number | boolean | null;
+                };
+                duration_ms?: number;
+                email?: string;
+                token?: string;
+                traits?: {
+                  [key: string]: string | null;
+                };
+                contact_token?: string;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Stored (or dropped and counted) */
+        204: {
           content: never;
         };
       };

@@ -20,6 +20,7 @@ import { ContactListsCard } from './ContactListsCard';
 import { ContactPrivacyCard } from './ContactPrivacyCard';
 import { ContactSubmissionsCard } from './ContactSubmissionsCard';
 import { ContactTimeline } from './ContactTimeline';
+import { ContactSourcesCard } from '../tracking/ContactSourcesCard';
 
 const IDENTITY: FieldDef[] = [
   { key: 'first_name', label: 'First name', kind: 'text' },
@@ -201,6 +202,7 @@ function ContactDetails({ contact: c }: { contact: Contact }) {
                 </Text>
               }
             />
+            <ContactSourcesCard contactId={c.id} />
             <ContactListsCard contactId={c.id} editable={editable} />
             <ContactSubmissionsCard contactId={c.id} />
             <ContactPrivacyCard contact={c} editable={editable} onSave={saveQuietly} />

@@ -192,6 +192,19 @@ export function describeEntry(entry: TimelineEntry, context: SentenceContext): T
     case 'asset.downloaded':
       // The person did it, through the link they were given.
       return { actor: 'The contact', action: `downloaded ${quoted(entry.data.asset_name)}`, details: [] };
+    case 'site.visited': {
+      // The person did it (before they were known, when the entry says so).
+      const landing = typeof entry.data.landing_url === 'string' ? ` on ${shorten(entry.data.landing_url)}` : '';
+      const source = [entry.data.source, entry.data.campaign].filter((v) => typeof v === 'string' && v).join(' / ');
+      const channel = typeof entry.data.channel === 'string' ? entry.data.channel.replace(/_/g, ' ') : 'an unknown channel';
+      return { actor: entry.data.before_identified ? 'The contact, not yet known,' : 'The contact', action: `visited the site, landing${landing}, from ${channel}${source ? ` (${shorten(source)})` : ''}`, details: [] };
+    }
+    case 'visitor.identified': {
+      const how = entry.data.via === 'form' ? 'by a form' : entry.data.via === 'email_click' ? 'by a click in an email' : 'by the site';
+      const sessions = typeof entry.data.sessions === 'number' ? entry.data.sessions : 0;
+      const views = typeof entry.data.page_views === 'number' ? entry.data.page_views : 0;
+      return { actor: 'A browser', action: `was identified as this contact ${how}: ${sessions} earlier ${sessions === 1 ? 'visit' : 'visits'} and ${views} page ${views === 1 ? 'view' : 'views'} joined the contact`, details: [] };
+    }
     case 'note.added':
       return { actor, action: 'added a note', details: [], note: typeof entry.data.text === 'string' ? entry.data.text : '' };
     default: {
