@@ -125,10 +125,13 @@ async function setFirstTouch(tx: Tx, workspaceId: string, contactId: string, sou
     utm_campaign: cut(sources.first_campaign, TEXT_FIELDS.utm_campaign),
     referrer: cut(sources.first_referrer, TEXT_FIELDS.referrer),
   };
-  await applyContactWrites(tx, workspaceId, [{ id: contactId, input }], { actor: { type: 'system', id: null }, returnContacts: false });
+  // Said on the timeline as what it is, not as an edit by someone.
+  const describe = (changes: Record<string, [unknown, unknown]>) => ({ kind: 'source.first_touch', data: { changes, session_id: sources.first_session_id } });
+  await applyContactWrites(tx, workspaceId, [{ id: contactId, input, describe }], { actor: { type: 'system', id: null }, returnContacts: false });
 }
 
 interface FirstTouch {
+  first_session_id: string | null;
   first_at: Date | null;
   first_channel: string | null;
   first_source: string | null;

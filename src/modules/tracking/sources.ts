@@ -82,5 +82,5 @@ export async function updateContactSources(tx: Tx, workspaceId: string, contactI
     .values(row)
     .onConflict((oc) => oc.columns(['workspace_id', 'contact_id']).doUpdateSet({ ...update, converted_at: sql`tracking_contact_sources.converted_at` }))
     .execute();
-  return { first_at: first?.started_at ?? null, first_channel: first?.channel ?? null, first_source: first?.source ?? null, first_medium: first?.medium ?? null, first_campaign: first?.campaign ?? null, first_referrer: first?.referrer ?? null };
+  return { first_session_id: first?.id ?? null, first_at: first?.started_at ?? null, first_channel: first?.channel ?? null, first_source: first?.source ?? null, first_medium: first?.medium ?? null, first_campaign: first?.campaign ?? null, first_referrer: first?.referrer ?? null };
 }

@@ -199,6 +199,10 @@ export function describeEntry(entry: TimelineEntry, context: SentenceContext): T
       const channel = typeof entry.data.channel === 'string' ? entry.data.channel.replace(/_/g, ' ') : 'an unknown channel';
       return { actor: entry.data.before_identified ? 'The contact, not yet known,' : 'The contact', action: `visited the site, landing${landing}, from ${channel}${source ? ` (${shorten(source)})` : ''}`, details: [] };
     }
+    case 'source.first_touch': {
+      const details = changesOf(entry.data, 'changes').flatMap(([field, before, after]) => changeSentences(field, before, after, context));
+      return { actor, action: 'set where the contact first came from to its first tracked visit', details: details.map(capitalise) };
+    }
     case 'visitor.identified': {
       const how = entry.data.via === 'form' ? 'by a form' : entry.data.via === 'email_click' ? 'by a click in an email' : 'by the site';
       const sessions = typeof entry.data.sessions === 'number' ? entry.data.sessions : 0;

@@ -43,7 +43,7 @@ function VerifyInstallation() {
         </Text>
         <Group>
           <Button variant="light" onClick={() => setSince(new Date().toISOString())} loading={since !== null && !arrived && waited < 120_000} loaderProps={{ type: 'dots' }}>
-            {since ? 'Waiting for a page view…' : 'Verify installation'}
+            {since && !arrived ? 'Waiting for a page view…' : arrived ? 'Verify again' : 'Verify installation'}
           </Button>
           {since && !arrived && (
             <Button variant="subtle" onClick={() => setSince(null)}>
