@@ -11,10 +11,9 @@
 // machine and load generator can do at all (`ratio_to_bare`). The CPU each request cost the
 // server, PostgreSQL and the load generator is reported too (Linux /proc), and the machine's
 // load average before each run: other work on the machine shows there.
-import autocannon from 'autocannon';
 import fs from 'node:fs';
-import os from 'node:os';
-import { freePort, migratedDataDir, sleep, start, stop, waitForHealth, startInflow } from './lib.mjs';
+import { migratedDataDir, stop, waitForHealth, startInflow } from './lib.mjs';
+import { bare, load, loadAverage, summary } from './load.mjs';
 
 const API_KEY = 'inf_bench_forms_submit_key_00001';
 const LIMITS = { pglite: { rps: 500, p99_ms: 50 }, postgres: { rps: 2_000, p99_ms: 50 } };
@@ -35,59 +34,6 @@ const definition = {
   },
 };
 
-/**
- * Runs autocannon; throughput is counted up to the last answer (autocannon notices the end of a
- * fixed amount of requests only at its next one-second tick, which would round the time up).
- */
-function load(url, { serverPid, ...options }) {
-  return new Promise((resolve, reject) => {
-    const startedAt = Date.now();
-    let lastAnswer = startedAt;
-    const cpu = cpuNow(serverPid);
-    const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, ...options }, (err, result) => {
-      if (err) return reject(err);
-      resolve({ ...result, seconds: (lastAnswer - startedAt) / 1000, cpu: cpuSince(cpu, serverPid) });
-    });
-    instance.on('response', () => {
-      lastAnswer = Date.now();
-    });
-  });
-}
-
-/** CPU time (ms) of the server process, of all PostgreSQL processes, and of this one (the load generator). */
-function cpuNow(serverPid) {
-  // utime + stime, and for PostgreSQL cutime + cstime too: a backend that ends (the pool closes
-  // idle connections) leaves its time to the postmaster that waited for it.
-  const ticks = (stat, children = false) => {
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0)) * 10;
-  };
-  const read = (pid) => {
-    try {
-      return fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      return null;
-    }
-  };
-  let postgres = 0;
-  try {
-    for (const pid of fs.readdirSync('/proc')) {
-      const stat = /^\d+$/.test(pid) ? read(pid) : null;
-      if (stat?.includes('(postgres)')) postgres += ticks(stat, true);
-    }
-  } catch {
-    postgres = NaN;
-  }
-  const server = serverPid ? read(serverPid) : null;
-  const own = process.cpuUsage();
-  return { server: server ? ticks(server) : NaN, postgres, loadgen: (own.user + own.system) / 1000 };
-}
-
-function cpuSince(before, serverPid) {
-  const now = cpuNow(serverPid);
-  return { server: now.server - before.server, postgres: now.postgres - before.postgres, loadgen: now.loadgen - before.loadgen };
-}
-
 let counter = 0;
 /** Each request a distinct person and idempotency key. */
 function requests(run) {
@@ -98,35 +44,6 @@ function requests(run) {
     },
   }];
 }
-
-function summary(result) {
-  const ok = result['2xx'];
-  const perRequest = (ms) => (Number.isFinite(ms) && ok > 0 ? Math.round((ms / ok) * 1000) / 1000 : null);
-  return {
-    rps: Math.round(ok / result.seconds),
-    latency_p50_ms: result.latency.p50,
-    latency_p99_ms: result.latency.p99,
-    ok_2xx: ok,
-    non_2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    cpu_ms_per_request: { server: perRequest(result.cpu.server), postgres: perRequest(result.cpu.postgres), load_generator: perRequest(result.cpu.loadgen) },
-  };
-}
-
-/** The yardstick: bare node:http answering the same posts (204), with the same connections and amount. */
-async function bare(amount, connections) {
-  const port = await freePort();
-  const server = start('node', ['bench/bare-server.mjs'], { PORT: String(port) });
-  try {
-    while (!server.output().includes('listening')) await sleep(10);
-    await load(`http://127.0.0.1:${port}/`, { connections: 5, amount: 1_000, requests: requests('bare-warm') });
-    return summary(await load(`http://127.0.0.1:${port}/`, { connections, amount, requests: requests('bare'), serverPid: server.child.pid }));
-  } finally {
-    await stop(server.child);
-  }
-}
-
-const loadAverage = () => Math.round(os.loadavg()[0] * 100) / 100;
 
 async function measure(database, seconds, connections, smoke, bareRps) {
   const dataDir = migratedDataDir('inflow-bench-forms-');
@@ -172,7 +89,7 @@ async function measure(database, seconds, connections, smoke, bareRps) {
 export default async function formsSubmit({ seconds = 20, connections = 50, smoke = false } = {}) {
   const databases = ['pglite', ...(process.env.BENCH_DATABASE_URL ? ['postgres'] : [])];
   const loadBefore = loadAverage();
-  const bareServer = await bare(Math.round(seconds * 2_000 * (smoke ? 0.05 : 1)), connections);
+  const bareServer = await bare(Math.round(seconds * 2_000 * (smoke ? 0.05 : 1)), connections, requests);
   const results = {};
   for (const database of databases) results[database] = await measure(database, seconds, connections, smoke, bareServer.rps);
   return {

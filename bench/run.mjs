@@ -13,6 +13,7 @@ import { machine } from './lib.mjs';
 import pagesLcp from './pages-lcp.mjs';
 import pagesServe from './pages-serve.mjs';
 import requestOverhead from './request-overhead.mjs';
+import trackingIngest from './tracking-ingest.mjs';
 
 const benchmarks = {
   'cold-start': (smoke) => coldStart(smoke ? { runs: 1 } : {}),
@@ -26,6 +27,7 @@ const benchmarks = {
   'forms-embed': (smoke) => formsEmbed(smoke ? { loads: 2 } : {}),
   'pages-serve': (smoke) => pagesServe(smoke ? { seconds: 1 } : {}),
   'pages-lcp': (smoke) => pagesLcp(smoke ? { loads: 1, templates: 2 } : {}),
+  'tracking-ingest': (smoke) => trackingIngest(smoke ? { seconds: 2, smoke: true } : {}),
 };
 
 const args = process.argv.slice(2);

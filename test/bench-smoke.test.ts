@@ -79,6 +79,14 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('benchmarks (smoke run)'
     expect(pages.republish_shows_new_version).toBe(true);
   });
 
+  it('tracking-ingest', { timeout: 120_000 }, async () => {
+    const ingest = await runBench('tracking-ingest');
+    expect(ingest.bare_node_http.rps).toBeGreaterThan(0);
+    expect(ingest.results.pglite.closed_loop.rps).toBeGreaterThan(0);
+    expect(ingest.results.pglite.closed_loop.non_2xx).toBe(0);
+    expect(ingest.results.pglite.stored_equals_2xx).toBe(true);
+  });
+
   it('pages-lcp', { timeout: 180_000 }, async () => {
     const lcp = await runBench('pages-lcp');
     if (lcp.skipped) return expect(lcp.skipped).toContain('Chromium');

@@ -64,6 +64,11 @@ describe('GroupCommit', () => {
     const small = new GroupCommit(db, accept, { maxBatch: 10, maxFlights: 3, maxOpen: 4, maxQueue: 1000 });
     await Promise.all(Array.from({ length: 150 }, (_, n) => small.submit(item(n))));
     expect(stats.maxWriting).toBe(3);
+    // Or while `spreadAt` wait, when asked: big batches, and small ones side by side.
+    const spread = fakeDb(5);
+    const early = new GroupCommit(spread.db, accept, { maxBatch: 100, spreadAt: 10, maxFlights: 3, maxOpen: 4, maxQueue: 1000 });
+    await Promise.all(Array.from({ length: 150 }, (_, n) => early.submit(item(n))));
+    expect(spread.stats.maxWriting).toBeGreaterThan(1);
   });
 
   it('fails a poison item alone: the rest of its batch is written item by item', async () => {

@@ -29,6 +29,12 @@ export interface GroupCommitOptions {
    * for its commit (the WAL flushed to disk) while the next one writes. 1 on PGlite.
    */
   maxOpen: number;
+  /**
+   * Items waiting that start another writing flight (default: a full batch). Lower where the
+   * writes are small and the commit's wait dominates (tracked events): several small batches in
+   * flight then carry more than one big one.
+   */
+  spreadAt?: number;
   /** Items waiting beyond which a submit is answered 503 at once (back-pressure, not an unbounded buffer). */
   maxQueue: number;
 }
@@ -74,7 +80,7 @@ export class GroupCommit<Item, Outcome> {
 
   private mayStart(): boolean {
     if (this.open >= this.o.maxOpen) return false;
-    return this.writing === 0 || (this.writing < this.o.maxFlights && this.queue.length >= this.o.maxBatch);
+    return this.writing === 0 || (this.writing < this.o.maxFlights && this.queue.length >= (this.o.spreadAt ?? this.o.maxBatch));
   }
 
   private async fly(batch: Pending<Item, Outcome>[]): Promise<void> {

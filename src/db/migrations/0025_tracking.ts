@@ -19,7 +19,9 @@ import { sql, type Kysely } from 'kysely';
 // - `tracking_drops_daily`: batches answered but not stored (bots, Do-Not-Track, no consent, a
 //   session id of another visitor, a refused identify), counted so the setup page can say why.
 // No foreign keys from events (they would cost every insert); erasure and merges go through
-// the module's personal-data hooks.
+// the module's personal-data hooks. Every batch updates its visitor's and its visit's row: no
+// index names a column those updates change (last_seen_at, counts), so they stay HOT updates,
+// and an event has two index entries besides its key (by visitor, and by contact once known).
 const statements = [
   `create table tracking_settings (
     workspace_id uuid primary key references workspaces(id) on delete cascade,
@@ -45,7 +47,6 @@ const statements = [
     foreign key (workspace_id, contact_id) references contacts (workspace_id, id) on delete set null (contact_id)
   )`,
   `create index tracking_visitors_contact on tracking_visitors (workspace_id, contact_id) where contact_id is not null`,
-  `create index tracking_visitors_last_seen on tracking_visitors (workspace_id, last_seen_at desc)`,
   `create table tracking_sessions (
     workspace_id uuid not null,
     id uuid not null,
@@ -96,7 +97,6 @@ const statements = [
   `create table tracking_events_default partition of tracking_events default`,
   `create index tracking_events_visitor on tracking_events (workspace_id, visitor_id, occurred_at)`,
   `create index tracking_events_contact on tracking_events (workspace_id, contact_id, occurred_at) where contact_id is not null`,
-  `create index tracking_events_session on tracking_events (workspace_id, session_id, occurred_at)`,
   `create table tracking_contact_sources (
     workspace_id uuid not null,
     contact_id uuid not null,

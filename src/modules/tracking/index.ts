@@ -39,7 +39,7 @@ export const trackingModule: InflowModule = {
       await ensurePartitions(database);
     });
     const concurrent = servesConcurrently(db);
-    const writer = new GroupCommit<PreparedBatch, BatchOutcome>(database, writeBatches, { maxBatch: 500, maxFlights: concurrent ? 3 : 1, maxOpen: concurrent ? 4 : 1, maxQueue: config.tracking?.maxQueue ?? 5_000 });
+    const writer = new GroupCommit<PreparedBatch, BatchOutcome>(database, writeBatches, { maxBatch: 500, spreadAt: 25, maxFlights: concurrent ? 4 : 1, maxOpen: concurrent ? 5 : 1, maxQueue: config.tracking?.maxQueue ?? 5_000 });
     const drops = dropCounter(database);
     app.addHook('onClose', () => writer.drain());
     app.addHook('onClose', () => drops.drain());

@@ -48,37 +48,22 @@ export async function trackingStatus(db: Executor, workspaceId: string, since: D
 }
 
 export const LIVE_WINDOW_MINUTES = 5;
+/** A visit older than this is not looked at for the live view (no index on last_seen_at: batches update it, and such updates stay cheap without one). */
+const LIVE_VISIT_HOURS = 12;
 
-/** Visitors seen in the last minutes, each with its latest visit: the "now" of the dashboard. */
+/** Visitors seen in the last minutes, each with its latest visit: the "now" of the dashboard. Reads the visits started in the last hours, by (workspace, started_at). */
 export async function liveVisitors(db: Executor, workspaceId: string, limit = 50) {
-  const since = sql<Date>`now() - ${`${LIVE_WINDOW_MINUTES} minutes`}::interval`;
-  const count = await db
-    .selectFrom('tracking_visitors')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .where('last_seen_at', '>=', since)
-    .executeTakeFirstOrThrow();
-  const visitors = await db
-    .selectFrom('tracking_visitors as v')
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('tracking_sessions as s')
-          .select(['s.id', 's.exit_url', 's.landing_url', 's.channel', 's.source', 's.device', 's.page_views', 's.started_at', 's.last_seen_at'])
-          .whereRef('s.workspace_id', '=', 'v.workspace_id')
-          .whereRef('s.visitor_id', '=', 'v.id')
-          .orderBy('s.started_at', 'desc')
-          .limit(1)
-          .as('s'),
-      (join) => join.onTrue(),
-    )
-    .select(['v.id as visitor_id', 'v.contact_id', 's.id as session_id', 's.exit_url as current_url', 's.landing_url', 's.channel', 's.source', 's.device', 's.page_views', 's.started_at', 's.last_seen_at'])
-    .where('v.workspace_id', '=', workspaceId)
-    .where('v.last_seen_at', '>=', since)
-    .orderBy('v.last_seen_at', 'desc')
-    .limit(limit)
-    .execute();
-  return { visitors_now: count.n, window_minutes: LIVE_WINDOW_MINUTES, visitors };
+  const latest = db
+    .selectFrom('tracking_sessions as s')
+    .distinctOn('s.visitor_id')
+    .select(['s.visitor_id', 's.contact_id', 's.id as session_id', 's.exit_url as current_url', 's.landing_url', 's.channel', 's.source', 's.device', 's.page_views', 's.started_at', 's.last_seen_at'])
+    .where('s.workspace_id', '=', workspaceId)
+    .where('s.started_at', '>=', sql<Date>`now() - ${`${LIVE_VISIT_HOURS} hours`}::interval`)
+    .where('s.last_seen_at', '>=', sql<Date>`now() - ${`${LIVE_WINDOW_MINUTES} minutes`}::interval`)
+    .orderBy('s.visitor_id')
+    .orderBy('s.started_at', 'desc');
+  const visitors = await db.selectFrom(latest.as('v')).selectAll().orderBy('v.last_seen_at', 'desc').execute();
+  return { visitors_now: visitors.length, window_minutes: LIVE_WINDOW_MINUTES, visitors: visitors.slice(0, limit) };
 }
 
 export interface EventFilter {
@@ -157,6 +142,7 @@ export async function visitorPath(db: Executor, workspaceId: string, visitorId: 
       .selectFrom('tracking_events as e')
       .select(['e.id', 'e.occurred_at', 'e.type', 'e.name', 'e.url', 'e.path', 'e.title', 'e.referrer', 'e.target', 'e.duration_ms', 'e.properties', 'e.visitor_id', 'e.session_id', 'e.contact_id'])
       .where('e.workspace_id', '=', workspaceId)
+      .where('e.visitor_id', '=', visitorId)
       .where('e.session_id', '=', session.id)
       .where('e.occurred_at', '>=', session.started_at)
       .orderBy('e.occurred_at')
