@@ -14,6 +14,7 @@ import pagesLcp from './pages-lcp.mjs';
 import pagesServe from './pages-serve.mjs';
 import requestOverhead from './request-overhead.mjs';
 import trackingIngest from './tracking-ingest.mjs';
+import trackingScript from './tracking-script.mjs';
 
 const benchmarks = {
   'cold-start': (smoke) => coldStart(smoke ? { runs: 1 } : {}),
@@ -28,6 +29,7 @@ const benchmarks = {
   'pages-serve': (smoke) => pagesServe(smoke ? { seconds: 1 } : {}),
   'pages-lcp': (smoke) => pagesLcp(smoke ? { loads: 1, templates: 2 } : {}),
   'tracking-ingest': (smoke) => trackingIngest(smoke ? { seconds: 2, smoke: true } : {}),
+  'tracking-script': (smoke) => trackingScript(smoke ? { loads: 1 } : {}),
 };
 
 const args = process.argv.slice(2);

@@ -66,7 +66,7 @@ describe('merging two contacts', () => {
       },
       taken_from_other: ['last_name', 'phone', 'lifecycle_stage', 'custom.visits'],
       discarded_from_other: { email: 'ana.souza@gmail.com', first_name: 'Ana Maria', 'custom.plan': 'pro' },
-      moved: { timeline_entries: 5, consents: 1, lists: 1, form_submissions: 0, asset_downloads: 0 },
+      moved: { timeline_entries: 5, consents: 1, lists: 1, form_submissions: 0, asset_downloads: 0, tracking_visitors: 0, tracking_sessions: 0 },
     });
     expect((await api(`/api/v1/contacts/${ana.id}/consents`)).json.data).toEqual([{ ...consent, contact_id: ana.id }]);
     const lists = (await api(`/api/v1/contacts/${ana.id}/lists`)).json.data.map((l: { name: string }) => l.name);

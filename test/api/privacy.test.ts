@@ -80,7 +80,7 @@ describe('export of one person', () => {
     const exported = await api(`/api/v1/contacts/${contact.id}/export`);
     expect(exported.status).toBe(200);
     const body = exported.json;
-    expect(Object.keys(body).sort()).toEqual(['asset_downloads', 'company', 'consents', 'contact', 'exported_at', 'form_submissions', 'lists', 'timeline']);
+    expect(Object.keys(body).sort()).toEqual(['asset_downloads', 'company', 'consents', 'contact', 'exported_at', 'form_submissions', 'lists', 'timeline', 'tracking_events', 'tracking_sessions', 'tracking_visitors']);
     expect(body.contact).toEqual((await api(`/api/v1/contacts/${contact.id}`)).json);
     expect(body.contact).toMatchObject({ email: 'alice@umbrella-example.com', first_name: 'Alice', tags: ['vip'], custom: { plan: 'pro' }, company_id: company.id });
     expect(body.contact).not.toHaveProperty('workspace_id');

@@ -270,6 +270,8 @@ describe('the dashboard’s reads', () => {
     const live = (await api('/api/v1/tracking/live')).json;
     expect(live.visitors_now).toBeGreaterThan(0);
     expect(live.visitors[0]).toHaveProperty('current_url');
+    // Known visitors are named (anonymous ones are not).
+    expect(live.visitors.map((v: { contact_name: string | null }) => v.contact_name)).toContain('stitched@shop.example');
     const pages = (await api('/api/v1/tracking/pages')).json.pages as Array<{ path: string; views: number }>;
     expect(pages.find((p) => p.path === '/pricing')?.views).toBeGreaterThan(0);
     const channels = (await api('/api/v1/tracking/channels')).json;

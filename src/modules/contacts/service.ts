@@ -91,3 +91,11 @@ export async function existingContactIds(tx: Executor, workspaceId: string, ids:
   const rows = await tx.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', candidates).where('deleted_at', 'is', null).forKeyShare().execute();
   return new Set(rows.map((row) => row.id));
 }
+
+/** How modules above name contacts they list (the live view of tracking): email and name, for live contacts of the workspace. */
+export async function contactLabels(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Map<string, { email: string | null; first_name: string | null; last_name: string | null }>> {
+  const candidates = [...new Set(ids.filter(isId))];
+  if (candidates.length === 0) return new Map();
+  const rows = await db.selectFrom('contacts').select(['id', 'email', 'first_name', 'last_name']).where('workspace_id', '=', workspaceId).where('id', 'in', candidates).where('deleted_at', 'is', null).execute();
+  return new Map(rows.map(({ id, ...label }) => [id, label]));
+}

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { pastKeyset, timestampKey, type Keyset } from '../../db/keyset.js';
 import { notFound } from '../../errors.js';
+import { contactLabels } from '../contacts/service.js';
 import type { DropReason } from './drops.js';
 import type { Channel } from './enrich/index.js';
 import type { TrackedEventType } from './wire.js';
@@ -62,8 +63,14 @@ export async function liveVisitors(db: Executor, workspaceId: string, limit = 50
     .where('s.last_seen_at', '>=', sql<Date>`now() - ${`${LIVE_WINDOW_MINUTES} minutes`}::interval`)
     .orderBy('s.visitor_id')
     .orderBy('s.started_at', 'desc');
-  const visitors = await db.selectFrom(latest.as('v')).selectAll().orderBy('v.last_seen_at', 'desc').execute();
-  return { visitors_now: visitors.length, window_minutes: LIVE_WINDOW_MINUTES, visitors: visitors.slice(0, limit) };
+  const all = await db.selectFrom(latest.as('v')).selectAll().orderBy('v.last_seen_at', 'desc').execute();
+  const visitors = all.slice(0, limit);
+  const labels = await contactLabels(db, workspaceId, visitors.flatMap((v) => (v.contact_id ? [v.contact_id] : [])));
+  const nameOf = (id: string | null) => {
+    const label = id ? labels.get(id) : undefined;
+    return label ? [label.first_name, label.last_name].filter(Boolean).join(' ') || label.email : null;
+  };
+  return { visitors_now: all.length, window_minutes: LIVE_WINDOW_MINUTES, visitors: visitors.map((v) => ({ ...v, contact_name: nameOf(v.contact_id) })) };
 }
 
 export interface EventFilter {

@@ -46,6 +46,7 @@ export const StatusQuery = Type.Object({ since: Type.Optional(Type.String({ form
 export const LiveVisitor = Type.Object({
   visitor_id: Id,
   contact_id: Type.Union([Id, Type.Null()]),
+  contact_name: Type.Union([Type.String(), Type.Null()], { description: 'The known contact’s name, or email' }),
   session_id: Id,
   current_url: Text,
   landing_url: Text,

@@ -8338,6 +8338,8 @@ export interface paths {
                   /** @description A UUID */
                   visitor_id: string;
                   contact_id: string | null;
+                  /** @description The known contact’s name, or email */
+                  contact_name: string | null;
                   /** @description A UUID */
                   session_id: string;
                   current_url: string | null;

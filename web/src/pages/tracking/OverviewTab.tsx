@@ -53,7 +53,7 @@ function LiveNow({ data }: { data: LiveVisitors }) {
                 <Table.Td>
                   {v.contact_id ? (
                     <Anchor component={Link} to={`/w/${slug}/contacts/${v.contact_id}`} fz="sm">
-                      Known contact
+                      {v.contact_name ?? 'A contact'}
                     </Anchor>
                   ) : (
                     <Anchor component={Link} to={`/w/${slug}/tracking/visitors/${v.visitor_id}`} fz="sm">
