@@ -13,7 +13,7 @@ import { renderHtml } from '../../src/modules/capture/render/html.js';
 import { webDistDir } from '../../src/paths.js';
 import { buildProductOnce } from '../helpers/build.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
-import { browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
+import { actionTimeout, browserAvailable, launchBrowser, openDashboardPage } from './browser.js';
 import { startSite, violationCollector, type Site } from './site-server.js';
 
 const hostile = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/hostile-inputs.json', import.meta.url), 'utf8')) as { xss: string[]; sql: string[]; template_injection: string[] };
@@ -296,7 +296,7 @@ describe.runIf(hasBrowser)('forms in a real browser', () => {
   it('turns on keeping only the network part of visitors’ IP addresses in the workspace settings', async () => {
     await page.goto(`${server.url}/w/${tenant.slug}/settings/workspace`);
     const toggle = page.getByRole('switch', { name: 'Keep only the network part of visitors’ IP addresses' });
-    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    await expect.poll(() => toggle.isEnabled(), { timeout: actionTimeout }).toBe(true);
     expect(await toggle.isChecked()).toBe(false);
     await toggle.click({ force: true });
     await page.getByText('Only the network part of IP addresses will be kept').waitFor();

@@ -44,7 +44,7 @@ function mergeSessions(a: SessionDelta, b: SessionDelta): SessionDelta {
   };
 }
 
-function distinctSessions(items: readonly PreparedBatch[], contacts: Map<string, string | null>) {
+function distinctSessions(items: readonly PreparedBatch[]) {
   const rows = new Map<string, { workspaceId: string; visitorId: string; session: SessionDelta }>();
   for (const item of items) {
     const k = key(item.workspaceId, item.session.id);
@@ -59,7 +59,6 @@ function distinctSessions(items: readonly PreparedBatch[], contacts: Map<string,
       workspace_id: workspaceId,
       id: s.id,
       visitor_id: visitorId,
-      contact_id: contacts.get(key(workspaceId, visitorId)) ?? null,
       started_at: s.startedAt,
       last_seen_at: s.lastSeenAt,
       page_views: s.pageViews,
@@ -82,56 +81,67 @@ function distinctSessions(items: readonly PreparedBatch[], contacts: Map<string,
 }
 
 /**
- * Writes a flush of batches in the caller's transaction, in four statements whatever their
- * number: visitors upserted (returning whom each is known as), sessions upserted (a session id
- * already another visitor's is refused), events inserted, and for known contacts their domain
- * events and the timeline lines of new visits. All rows travel as JSON documents: binding
+ * Writes a flush of batches in the caller's transaction, in one statement whatever their number
+ * (one round trip: the wait for the database, not its work, is what a flush mostly costs):
+ * visitors upserted (returning whom each is known as), visits upserted (a session id already
+ * another visitor's is refused), events of the visits taken inserted; then, for known contacts
+ * only, their domain events and the timeline lines of new visits. All rows travel as JSON documents: binding
  * thousands of parameters costs more than PostgreSQL's json_to_recordset.
  */
 export async function writeBatches(tx: Tx, items: readonly PreparedBatch[]): Promise<BatchOutcome[]> {
-  const visitors = await sql<{ workspace_id: string; id: string; contact_id: string | null }>`
-    insert into tracking_visitors (workspace_id, id, first_seen_at, last_seen_at)
-    select v.workspace_id, v.id, v.first_seen_at, v.last_seen_at
-      from json_to_recordset(${JSON.stringify(distinctVisitors(items))}::json) as v(workspace_id uuid, id uuid, first_seen_at timestamptz, last_seen_at timestamptz)
-    on conflict (workspace_id, id) do update
-      set last_seen_at = greatest(tracking_visitors.last_seen_at, excluded.last_seen_at),
-          first_seen_at = least(tracking_visitors.first_seen_at, excluded.first_seen_at)
-    returning workspace_id, id, contact_id`.execute(tx);
-  const contacts = new Map(visitors.rows.map((v) => [key(v.workspace_id, v.id), v.contact_id]));
-
-  const sessions = await sql<{ workspace_id: string; id: string; visitor_id: string; inserted: boolean }>`
-    insert into tracking_sessions as s (workspace_id, id, visitor_id, contact_id, started_at, last_seen_at, page_views, events, engaged_ms,
-                                        landing_url, exit_url, referrer, channel, source, medium, campaign, term, content, device, browser, os, ip)
-    select * from json_to_recordset(${JSON.stringify(distinctSessions(items, contacts))}::json) as r(
-      workspace_id uuid, id uuid, visitor_id uuid, contact_id uuid, started_at timestamptz, last_seen_at timestamptz, page_views integer, events integer,
-      engaged_ms bigint, landing_url text, exit_url text, referrer text, channel text, source text, medium text, campaign text, term text, content text,
-      device text, browser text, os text, ip text)
-    on conflict (workspace_id, id) do update
-      set last_seen_at = greatest(s.last_seen_at, excluded.last_seen_at),
-          started_at = least(s.started_at, excluded.started_at),
-          page_views = s.page_views + excluded.page_views,
-          events = s.events + excluded.events,
-          engaged_ms = s.engaged_ms + excluded.engaged_ms,
-          exit_url = case when excluded.exit_url is not null and excluded.last_seen_at >= s.last_seen_at then excluded.exit_url else s.exit_url end,
-          contact_id = coalesce(excluded.contact_id, s.contact_id)
-      where s.visitor_id = excluded.visitor_id
-    returning workspace_id, id, visitor_id, (xmax = 0) as inserted`.execute(tx);
-  const accepted = new Map(sessions.rows.map((s) => [key(s.workspace_id, s.id), s]));
+  // Every session and event row goes; which of them the database takes is decided in SQL (a
+  // session id of another visitor is refused, and its events with it).
+  const sessionRows = distinctSessions(items);
+  const eventRows = items.flatMap((item) => inBatchOrder(item.events).map((e) => ({ ...e, workspace_id: item.workspaceId, visitor_id: item.visitorId, session_id: item.session.id })));
+  const written = await sql<{ k: 'v' | 's'; workspace_id: string; id: string; contact_id: string | null; visitor_id: string | null; inserted: boolean | null }>`
+    with v as (
+      insert into tracking_visitors (workspace_id, id, first_seen_at, last_seen_at)
+      select r.workspace_id, r.id, r.first_seen_at, r.last_seen_at
+        from json_to_recordset(${JSON.stringify(distinctVisitors(items))}::json) as r(workspace_id uuid, id uuid, first_seen_at timestamptz, last_seen_at timestamptz)
+      on conflict (workspace_id, id) do update
+        set last_seen_at = greatest(tracking_visitors.last_seen_at, excluded.last_seen_at),
+            first_seen_at = least(tracking_visitors.first_seen_at, excluded.first_seen_at)
+      returning workspace_id, id, contact_id
+    ), s as (
+      insert into tracking_sessions as s (workspace_id, id, visitor_id, contact_id, started_at, last_seen_at, page_views, events, engaged_ms,
+                                          landing_url, exit_url, referrer, channel, source, medium, campaign, term, content, device, browser, os, ip)
+      select r.workspace_id, r.id, r.visitor_id, v.contact_id, r.started_at, r.last_seen_at, r.page_views, r.events, r.engaged_ms, r.landing_url, r.exit_url,
+             r.referrer, r.channel, r.source, r.medium, r.campaign, r.term, r.content, r.device, r.browser, r.os, r.ip
+        from json_to_recordset(${JSON.stringify(sessionRows)}::json) as r(
+          workspace_id uuid, id uuid, visitor_id uuid, started_at timestamptz, last_seen_at timestamptz, page_views integer, events integer,
+          engaged_ms bigint, landing_url text, exit_url text, referrer text, channel text, source text, medium text, campaign text, term text, content text,
+          device text, browser text, os text, ip text)
+        join v on v.workspace_id = r.workspace_id and v.id = r.visitor_id
+       order by r.workspace_id, r.id
+      on conflict (workspace_id, id) do update
+        set last_seen_at = greatest(s.last_seen_at, excluded.last_seen_at),
+            started_at = least(s.started_at, excluded.started_at),
+            page_views = s.page_views + excluded.page_views,
+            events = s.events + excluded.events,
+            engaged_ms = s.engaged_ms + excluded.engaged_ms,
+            exit_url = case when excluded.exit_url is not null and excluded.last_seen_at >= s.last_seen_at then excluded.exit_url else s.exit_url end,
+            contact_id = coalesce(excluded.contact_id, s.contact_id)
+        where s.visitor_id = excluded.visitor_id
+      returning workspace_id, id, visitor_id, (xmax = 0) as inserted
+    ), e as (
+      insert into tracking_events (workspace_id, id, occurred_at, visitor_id, session_id, contact_id, type, name, url, path, title, referrer, target, duration_ms, properties)
+      select e.workspace_id, e.id, e.occurred_at, e.visitor_id, e.session_id, v.contact_id, e.type, e.name, e.url, e.path, e.title, e.referrer, e.target, e.duration_ms, e.properties
+        from json_to_recordset(${JSON.stringify(eventRows)}::json) as e(
+          workspace_id uuid, id uuid, occurred_at timestamptz, visitor_id uuid, session_id uuid, type text, name text, url text, path text,
+          title text, referrer text, target text, duration_ms integer, properties jsonb)
+        join s on s.workspace_id = e.workspace_id and s.id = e.session_id and s.visitor_id = e.visitor_id
+        join v on v.workspace_id = e.workspace_id and v.id = e.visitor_id
+      returning 1
+    )
+    select 'v' as k, workspace_id, id, contact_id, null::uuid as visitor_id, null::boolean as inserted from v
+    union all
+    select 's', workspace_id, id, null, visitor_id, inserted from s`.execute(tx);
+  const contacts = new Map(written.rows.filter((r) => r.k === 'v').map((v) => [key(v.workspace_id, v.id), v.contact_id]));
+  const sessions = written.rows.filter((r) => r.k === 's');
+  const accepted = new Map(sessions.map((s) => [key(s.workspace_id, s.id), s]));
   const isAccepted = (item: PreparedBatch) => accepted.get(key(item.workspaceId, item.session.id))?.visitor_id === item.visitorId;
 
-  const eventRows = items.filter(isAccepted).flatMap((item) => {
-    const contactId = contacts.get(key(item.workspaceId, item.visitorId)) ?? null;
-    return inBatchOrder(item.events).map((e) => ({ ...e, workspace_id: item.workspaceId, visitor_id: item.visitorId, session_id: item.session.id, contact_id: contactId }));
-  });
-  if (eventRows.length) {
-    await sql`
-      insert into tracking_events (workspace_id, id, occurred_at, visitor_id, session_id, contact_id, type, name, url, path, title, referrer, target, duration_ms, properties)
-      select * from json_to_recordset(${JSON.stringify(eventRows)}::json) as e(
-        workspace_id uuid, id uuid, occurred_at timestamptz, visitor_id uuid, session_id uuid, contact_id uuid, type text, name text, url text, path text,
-        title text, referrer text, target text, duration_ms integer, properties jsonb)`.execute(tx);
-  }
-
-  await tellAboutKnownContacts(tx, items.filter(isAccepted), contacts, new Set(sessions.rows.filter((s) => s.inserted).map((s) => key(s.workspace_id, s.id))));
+  await tellAboutKnownContacts(tx, items.filter(isAccepted), contacts, new Set(sessions.filter((s) => s.inserted).map((s) => key(s.workspace_id, s.id))));
   return items.map((item) => (isAccepted(item) ? { contactId: contacts.get(key(item.workspaceId, item.visitorId)) ?? null, refused: false } : { contactId: null, refused: true }));
 }
 
