@@ -227,11 +227,11 @@ describe('identity stitching', () => {
     const wrong = await post(batch(b, [{ type: 'identify', at: Date.now(), url: 'https://shop.example/app', email, token: identifyProof('not-the-key', email) }]));
     expect(wrong.status).toBe(204);
     expect((await api(`/api/v1/tracking/visitors/${b.visitor}`)).json.visitor.contact_id).toBeNull();
-    await post(batch(b, [{ type: 'identify', at: Date.now(), url: 'https://shop.example/app', email, token: identifyProof(key, email), traits: { first_name: 'Sig', last_name: '<b>Ned</b>' } }]));
+    await post(batch(b, [{ type: 'identify', at: Date.now(), url: 'https://shop.example/app', email, token: identifyProof(key, email), traits: { first_name: 'Sig', last_name: '<b>Ned</b>', company: 'Acme Signed' } }]));
     const visitor = (await api(`/api/v1/tracking/visitors/${b.visitor}`)).json.visitor;
     expect(visitor).toMatchObject({ identified_via: 'identify' });
     const contact = (await api(`/api/v1/contacts/${visitor.contact_id}`)).json;
-    expect(contact).toMatchObject({ email: 'Signed.User@shop.example', first_name: 'Sig', last_name: '<b>Ned</b>', origin: 'tracking' });
+    expect(contact).toMatchObject({ email: 'Signed.User@shop.example', first_name: 'Sig', last_name: '<b>Ned</b>', company_name: 'Acme Signed', origin: 'tracking' });
     const rotated = (await api('/api/v1/tracking/identify-key/rotate', 'POST')).json.identify_key;
     expect(rotated).not.toBe(key);
   });

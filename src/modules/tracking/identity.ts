@@ -173,8 +173,10 @@ export async function claimedContact(tx: Tx, workspaceId: string, identifyKey: s
   }
   if (!identifyKey || !proofHolds(identifyKey, claim.email, claim.token)) return null;
   const input: ContactInput = { email: claim.email, origin: 'tracking' };
-  for (const field of ['first_name', 'last_name', 'company_name', 'phone', 'job_title'] as const) {
-    const value = claim.traits[field];
+  // t.js's traits, by the names its documentation gives (docs/tracking-script.md).
+  const traits = { first_name: 'first_name', last_name: 'last_name', company: 'company_name', phone: 'phone' } as const;
+  for (const [trait, field] of Object.entries(traits) as [keyof typeof traits, (typeof traits)[keyof typeof traits]][]) {
+    const value = claim.traits[trait];
     if (value) input[field] = value.slice(0, TEXT_FIELDS[field]);
   }
   const [result] = await applyContactWrites(tx, workspaceId, [{ input }], { actor: { type: 'system', id: null }, keepExisting: true, returnContacts: false });
