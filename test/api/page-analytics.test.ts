@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventDispatcher } from '../../src/events/dispatcher.js';
-import { purgePageFigures, PAGE_FIGURES_KEPT_DAYS } from '../../src/modules/capture/pages/figures.js';
+import { purgeOldPageFigures, PAGE_FIGURES_KEPT_DAYS } from '../../src/modules/capture/pages/figures.js';
 import { submissionStats } from '../../src/modules/capture/subscribers.js';
 import { randomUuid } from '../../src/modules/capture/visitor-id.js';
 import { call, createTenant, startTestServer, type Tenant, type TestServer } from '../helpers/server.js';
@@ -101,7 +101,7 @@ describe('page conversion figures', () => {
     const old = new Date(Date.now() - (PAGE_FIGURES_KEPT_DAYS + 2) * 86_400_000).toISOString().slice(0, 10);
     await db.insertInto('page_visitors_daily').values({ workspace_id: tenant.workspaceId, page_id: pageId, day: old, visitor_id: visitor, utm_source: '', views: 1 }).execute();
     await db.insertInto('page_stats_daily').values({ workspace_id: tenant.workspaceId, page_id: pageId, day: old, utm_source: '', submissions: 1 }).execute();
-    await purgePageFigures.run({} as never, { db } as never);
+    await purgeOldPageFigures(db);
     const days = await db.selectFrom('page_visitors_daily').select('day').where('workspace_id', '=', tenant.workspaceId).where('page_id', '=', pageId).execute();
     expect(days.map((d) => String(d.day))).not.toContain(old);
     expect(await db.selectFrom('page_stats_daily').select('day').where('workspace_id', '=', tenant.workspaceId).where('page_id', '=', pageId).where('day', '=', old).execute()).toEqual([]);

@@ -133,12 +133,15 @@ function merge<S extends { views: number; visitors: number }, T extends { submis
   return [...rows.values()];
 }
 
+/** Deletes both sides of the figures older than PAGE_FIGURES_KEPT_DAYS, together. */
+export async function purgeOldPageFigures(db: Executor): Promise<void> {
+  const before = sql<string>`current_date - ${PAGE_FIGURES_KEPT_DAYS}::int`;
+  await db.deleteFrom('page_visitors_daily').where('day', '<', before).execute();
+  await db.deleteFrom('page_stats_daily').where('day', '<', before).execute();
+}
+
 export const purgePageFigures: RecurringJob = {
   kind: 'capture.purge_page_figures',
   everyMs: 24 * 3600_000,
-  run: async (_job, { db }) => {
-    const before = sql<string>`current_date - ${PAGE_FIGURES_KEPT_DAYS}::int`;
-    await db.deleteFrom('page_visitors_daily').where('day', '<', before).execute();
-    await db.deleteFrom('page_stats_daily').where('day', '<', before).execute();
-  },
+  run: (_job, { db }) => purgeOldPageFigures(db),
 };
