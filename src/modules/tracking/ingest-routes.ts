@@ -10,7 +10,7 @@ import { invalid, notFound } from '../../errors.js';
 import { ANY_ORIGIN } from '../../http/cross-origin.js';
 import { truncateIp } from '../../lib/ip.js';
 import type { Drop, DropReason } from './drops.js';
-import { deviceOf } from './enrich/index.js';
+import { deviceOf, type Device } from './enrich/index.js';
 import { claimedContact, identifyVisitor } from './identity.js';
 import { prepareBatch, checkIds, type PreparedBatch } from './prepare.js';
 import type { IngestPolicies, IngestPolicy } from './settings.js';
@@ -62,12 +62,13 @@ export function ingestRoutes(app: FastifyInstance, deps: IngestDeps): void {
       checkIds(batch);
       const policy = await policies.get(batch.workspace_id);
       if (!policy) throw notFound('Workspace');
-      const reason = refusal(batch, policy, request);
+      const device = deviceOf(String(request.headers['user-agent'] ?? ''));
+      const reason = refusal(batch, policy, request, device);
       if (reason) {
         drop(batch.workspace_id, reason, batch.events.length);
         return reply.code(204).send();
       }
-      const prepared = prepareBatch(batch, { now: Date.now(), userAgent: String(request.headers['user-agent'] ?? ''), ip: storedIp(request.ip, policy), siteHosts: policy.siteHosts });
+      const prepared = prepareBatch(batch, { now: Date.now(), device, ip: storedIp(request.ip, policy), siteHosts: policy.siteHosts });
       const outcome = await writer.submit(prepared);
       if (outcome.refused) drop(batch.workspace_id, 'foreign_session', batch.events.length);
       else if (prepared.identifies.length) await identify(deps.db, prepared, policy, (r) => drop(batch.workspace_id, r, 1));
@@ -76,8 +77,8 @@ export function ingestRoutes(app: FastifyInstance, deps: IngestDeps): void {
   });
 }
 
-function refusal(batch: EventBatchInput, policy: IngestPolicy, request: FastifyRequest): DropReason | null {
-  if (deviceOf(String(request.headers['user-agent'] ?? '')).device === 'bot') return 'bot';
+function refusal(batch: EventBatchInput, policy: IngestPolicy, request: FastifyRequest, device: Device): DropReason | null {
+  if (device.device === 'bot') return 'bot';
   if (policy.respectDnt && (batch.dnt === true || request.headers.dnt === '1' || request.headers['sec-gpc'] === '1')) return 'do_not_track';
   if (policy.requireConsent && batch.consent !== true) return 'no_consent';
   return null;

@@ -3,7 +3,7 @@
 import { newId } from '../../db/ids.js';
 import { invalid } from '../../errors.js';
 import { isVisitorId } from '../capture/visitor-id.js';
-import { classify, cleanUrl, deviceOf, utmOf, type Channel } from './enrich/index.js';
+import { classify, cleanUrl, utmOf, type Channel, type Device } from './enrich/index.js';
 import type { EventBatchInput, TrackedEventInput, TrackedEventType } from './wire.js';
 
 /** How far back a corrected event time may go: a replayed or long-held batch lands at the edge. */
@@ -69,7 +69,8 @@ export interface PreparedBatch {
 export interface IngestContext {
   /** Our clock, epoch ms. */
   now: number;
-  userAgent: string;
+  /** The client's device, from its user agent (read once per request: bots are turned away on it first). */
+  device: Device;
   /** The client's address as it is to be stored (truncated already, or null). */
   ip: string | null;
   /** The site's own hosts (a referral from them is not a source). */
@@ -89,20 +90,13 @@ export function correctedTime(at: number, sentAt: number | undefined, now: numbe
   return new Date(Math.min(now, Math.max(now - MAX_EVENT_AGE_MS, corrected)));
 }
 
-/** A URL fit to store: http(s) only, without the contact token a tracked email link carries, cut. */
-export function storedUrl(url: string | null | undefined): string | null {
+/** A URL fit to store, with its path: http(s) only, without the contact token a tracked email link carries, cut; parsed once. */
+export function storedUrl(url: string | null | undefined): { href: string; path: string } | null {
   const clean = cleanUrl(url ?? null, 8_192);
   if (!clean) return null;
   const parsed = new URL(clean);
-  if (parsed.searchParams.has(CONTACT_TOKEN_PARAM)) {
-    parsed.searchParams.delete(CONTACT_TOKEN_PARAM);
-    return parsed.href.slice(0, MAX_URL);
-  }
-  return clean.slice(0, MAX_URL);
-}
-
-function pathOf(url: string | null): string | null {
-  return url ? new URL(url).pathname.slice(0, MAX_URL) : null;
+  parsed.searchParams.delete(CONTACT_TOKEN_PARAM);
+  return { href: parsed.href.slice(0, MAX_URL), path: parsed.pathname.slice(0, MAX_URL) };
 }
 
 const cut = (text: string | null | undefined, max: number): string | null => (text ? text.slice(0, max) : null);
@@ -124,11 +118,11 @@ function eventRow(event: TrackedEventInput, occurredAt: Date): EventRow {
     occurred_at: occurredAt,
     type: event.type,
     name: event.type === 'custom' ? cut(event.name, MAX_NAME) : null,
-    url,
-    path: pathOf(url),
+    url: url?.href ?? null,
+    path: url?.path ?? null,
     title: cut(event.title, MAX_TITLE),
-    referrer: event.type === 'page_view' ? storedUrl(event.referrer) : null,
-    target: event.type === 'click' || event.type === 'download' ? storedUrl(event.target) : null,
+    referrer: event.type === 'page_view' ? (storedUrl(event.referrer)?.href ?? null) : null,
+    target: event.type === 'click' || event.type === 'download' ? (storedUrl(event.target)?.href ?? null) : null,
     duration_ms: event.type === 'engagement' && event.duration_ms !== undefined ? Math.round(Math.min(event.duration_ms, MAX_DURATION_MS)) : null,
     properties: event.type === 'custom' ? cleanProperties(event.properties) : null,
   };
@@ -145,11 +139,10 @@ function identifyClaim(event: TrackedEventInput, at: Date, url: string | null): 
 }
 
 /**
- * The rows of one batch: events on our clock, the session's counts, and (from the first page
+ * The rows of one batch (its ids checked by checkIds first): events on our clock, the session's counts, and (from the first page
  * view, for a session seen for the first time) its landing page, referrer, channel and device.
  */
 export function prepareBatch(batch: EventBatchInput, context: IngestContext): PreparedBatch {
-  checkIds(batch);
   const events: EventRow[] = [];
   const identifies: IdentifyClaim[] = [];
   for (const input of batch.events) {
@@ -170,7 +163,7 @@ export function prepareBatch(batch: EventBatchInput, context: IngestContext): Pr
   const referrerHost = landing.referrer ? new URL(landing.referrer).hostname : null;
   const selfReferral = referrerHost !== null && context.siteHosts.includes(referrerHost);
   const { channel, source, medium } = classify({ utm, referrer: selfReferral ? null : landing.referrer, landingUrl: landing.url, siteHost: landingHost });
-  const device = deviceOf(context.userAgent);
+  const { device } = context;
   const pageViews = events.filter((e) => e.type === 'page_view');
   return {
     workspaceId: batch.workspace_id,

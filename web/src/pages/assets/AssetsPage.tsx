@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Skeleton, Table, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Group, Paper, Table, Text, ThemeIcon } from '@mantine/core';
 import { IconFileDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { assetQueries } from '../../api/assets';
@@ -12,6 +12,7 @@ import { formatBytes, formatDateTime, formatRelative } from '../../format';
 import { AssetActions } from './AssetActions';
 import { KIND_LOOK } from './asset-kinds';
 import { UploadZone } from './UploadZone';
+import { SkeletonRows } from '../../components/SkeletonRows';
 
 /** The library of gated downloads: upload, see what was downloaded, rename, delete, test. */
 export function AssetsPage() {
@@ -92,13 +93,7 @@ export function AssetsPage() {
                       </Table.Tr>
                     );
                   })
-                : [0, 1, 2].map((i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={6}>
-                        <Skeleton h={36} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                : <SkeletonRows columns={6} height={36} />}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

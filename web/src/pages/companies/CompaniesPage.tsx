@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Anchor, Avatar, Button, CloseButton, Group, Paper, Select, Skeleton, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Avatar, Button, CloseButton, Group, Paper, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconArrowsSort, IconBuildingSkyscraper, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
 import { formatDate, formatDateTime, initials, plural } from '../../format';
 import { NewCompanyModal } from './NewCompanyModal';
+import { SkeletonRows } from '../../components/SkeletonRows';
 
 const SORTS = [
   { value: 'name:asc', label: 'Name, A to Z' },
@@ -176,13 +177,7 @@ export function CompaniesPage() {
                           </LinkRow>
                         );
                       })
-                    : [0, 1, 2].map((i) => (
-                        <Table.Tr key={i}>
-                          <Table.Td colSpan={6}>
-                            <Skeleton h={30} />
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
+                    : <SkeletonRows columns={6} height={30} />}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>

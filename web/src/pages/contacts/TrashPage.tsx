@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Avatar, Badge, Button, Group, Paper, Skeleton, Table, Text, Tooltip } from '@mantine/core';
+import { Avatar, Badge, Button, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconTrash, IconTrashX } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { memberMap, membersQuery } from '../../api/members';
@@ -17,6 +17,7 @@ import { formatDateTime, formatRelative, initials, plural } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
 import { actorName } from './timeline-sentences';
 import { BackLink } from '../../components/BackLink';
+import { SkeletonRows } from '../../components/SkeletonRows';
 
 const DAY_MS = 86_400_000;
 
@@ -145,13 +146,7 @@ export function TrashPage() {
                       </Table.Tr>
                     );
                   })
-                : [0, 1, 2].map((i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={canDelete ? 5 : 4}>
-                        <Skeleton h={30} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                : <SkeletonRows columns={canDelete ? 5 : 4} height={30} />}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconForms, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
 import { FormStatusBadge } from './FormStatusBadge';
 import { NewFormModal } from './NewFormModal';
+import { SkeletonRows } from '../../components/SkeletonRows';
 
 export function FormsPage() {
   const { slug } = useWorkspace();
@@ -77,13 +78,7 @@ export function FormsPage() {
                       </LinkRow>
                     );
                   })
-                : [0, 1, 2].map((i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={3}>
-                        <Skeleton h={28} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                : <SkeletonRows columns={3} height={28} />}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { IconChartBar, IconExternalLink, IconEye, IconLayout, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatRate } from '../../format';
@@ -13,6 +13,7 @@ import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
 import { notifyError } from '../../notify';
 import { NewPageModal } from './NewPageModal';
+import { SkeletonRows } from '../../components/SkeletonRows';
 
 export function StatusBadge({ page }: { page: Pick<LandingPage, 'status' | 'live_version' | 'publish_at'> }) {
   if (page.status === 'live') return <Badge color="teal" variant="light" radius="sm" tt="none">Live · version {page.live_version}</Badge>;
@@ -110,11 +111,7 @@ export function PagesPage() {
                       </Table.Td>
                     </Table.Tr>
                   ))
-                : [0, 1, 2].map((i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={5}><Skeleton h={28} /></Table.Td>
-                    </Table.Tr>
-                  ))}
+                : <SkeletonRows columns={5} height={28} />}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

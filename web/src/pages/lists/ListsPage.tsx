@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Skeleton, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Button, Paper, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconListDetails, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { QueryError } from '../../components/QueryError';
 import { StatusMessage } from '../../components/StatusMessage';
 import { formatDateTime, formatRelative } from '../../format';
 import { ListFormModal } from './ListFormModal';
+import { SkeletonRows } from '../../components/SkeletonRows';
 
 export function ListsPage() {
   const { slug } = useWorkspace();
@@ -83,13 +84,7 @@ export function ListsPage() {
                       </LinkRow>
                     );
                   })
-                : [0, 1, 2].map((i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={3}>
-                        <Skeleton h={28} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                : <SkeletonRows columns={3} height={28} />}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Button, Group, Menu, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Menu, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconAppWindow, IconDots, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import { NewPopupModal } from './NewPopupModal';
 import { formatRate } from '../../format';
 import { layoutWords, triggerWords } from './popup-words';
 import { PopupStatusBadge } from './PopupStatusBadge';
+import { SkeletonRows } from '../../components/SkeletonRows';
 
 function RowActions({ popup }: { popup: PopupListItem }) {
   const { slug } = useWorkspace();
@@ -141,13 +142,7 @@ export function PopupsPage() {
                       )}
                     </Table.Tr>
                   ))
-                : [1, 2, 3].map((n) => (
-                    <Table.Tr key={n}>
-                      <Table.Td colSpan={manage ? 7 : 6}>
-                        <Skeleton h={20} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                : <SkeletonRows columns={manage ? 7 : 6} height={20} />}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

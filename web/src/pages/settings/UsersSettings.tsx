@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Avatar, Badge, Button, Group, Paper, Select, Skeleton, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Avatar, Badge, Button, Group, Paper, Select, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { formatDate, initials } from '../../format';
 import { notifyError, notifySuccess } from '../../notify';
 import { InviteUserModal } from './InviteUserModal';
 import { PendingInvitations } from './PendingInvitations';
+import { SkeletonRows } from '../../components/SkeletonRows';
 
 export function UsersSettings() {
   const workspace = useWorkspace();
@@ -130,13 +131,7 @@ export function UsersSettings() {
             </Table.Thead>
             <Table.Tbody>
               {rows ??
-                [0, 1, 2].map((i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td colSpan={4}>
-                      <Skeleton h={34} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                <SkeletonRows columns={4} height={34} />}
             </Table.Tbody>
           </Table>
         </Paper>
